@@ -1,0 +1,55 @@
+"""The command line: parses, calls services and reports, prints.
+
+One module per command group (``desktop/cli/<group>.py``), each with ``register(subparsers)``;
+this keeps every module small as commands are added.  Bad input exits non-zero with a
+one-line message in Portuguese and changes nothing (the services raise ``UserError``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Sequence
+
+from desktop import __version__
+from desktop.cli import context, db_cmd, users
+from desktop.errors import UserError
+
+EXIT_USER_ERROR = 2
+
+# Command groups, in the order ``--help`` shows them.  Each registers its sub-commands.
+COMMAND_MODULES = [db_cmd, users]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="central-assinante",
+        description="Central do Assinante: balcão, quiosque e retaguarda.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    context.add_global_options(parser)
+    sub = parser.add_subparsers(dest="command", metavar="COMANDO")
+    for module in COMMAND_MODULES:
+        module.register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    parser = build_parser()
+    args = parser.parse_args(args_list)
+    if args.command is None:
+        from desktop.app import run_counter
+
+        return run_counter(args)
+    try:
+        result: int = args.func(args)
+        return result
+    except UserError as exc:
+        print(f"erro: {exc.message}", file=sys.stderr)
+        return EXIT_USER_ERROR
+    except KeyboardInterrupt:
+        print("erro: interrompido pelo usuário; nada foi alterado.", file=sys.stderr)
+        return 130

@@ -1,0 +1,168 @@
+"""Engine and session factory; SQLite by default, PostgreSQL by URL; Alembic on start.
+
+``Database`` is the object every service receives.  Sessions are short: one unit of work
+(a page, a total, an action) per ``session()`` block.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+
+from desktop.errors import DatabaseUnavailable, InvalidInput, SchemaTooNew
+
+log = logging.getLogger(__name__)
+MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+
+
+def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    # WAL lets a kiosk read while a counter writes; foreign keys are off by default in SQLite.
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA busy_timeout=10000")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.close()
+
+
+def create_db_engine(url: str) -> Engine:
+    try:
+        parsed = make_url(url)
+    except ArgumentError:
+        raise InvalidInput(f"Endereço de banco de dados inválido: {url!r}.") from None
+    if parsed.get_backend_name() == "sqlite":
+        if parsed.database and parsed.database != ":memory:":
+            Path(parsed.database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+        engine = create_engine(parsed, connect_args={"timeout": 10})
+        event.listen(engine, "connect", _sqlite_pragmas)
+        return engine
+    if parsed.get_backend_name() != "postgresql":
+        raise InvalidInput("Banco de dados não suportado: use SQLite ou PostgreSQL.")
+    return create_engine(
+        parsed,
+        pool_pre_ping=True,  # a database that went away and came back is reconnected
+        pool_size=5,
+        connect_args={"connect_timeout": 5, "application_name": "central-assinante"},
+    )
+
+
+def alembic_config(engine: Engine | None = None) -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    if engine is not None:
+        cfg.attributes["engine"] = engine
+    return cfg
+
+
+def head_revision() -> str:
+    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    assert head is not None
+    return head
+
+
+class Database:
+    """One database: the engine, the session factory and schema checks."""
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+        self.engine = create_db_engine(url)
+        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+
+    @property
+    def dialect(self) -> str:
+        return self.engine.dialect.name
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        """A unit of work: committed on success, rolled back on any error."""
+        try:
+            session = self._sessions()
+        except OperationalError as exc:  # pragma: no cover - connection made lazily
+            raise DatabaseUnavailable(_unavailable(exc)) from exc
+        try:
+            yield session
+            session.commit()
+        except OperationalError as exc:
+            session.rollback()
+            if _is_connection_error(exc):
+                raise DatabaseUnavailable(_unavailable(exc)) from exc
+            raise
+        except BaseException:
+            session.rollback()
+            raise
+        finally:
+            session.close()
+
+    def current_revision(self) -> str | None:
+        try:
+            with self.engine.connect() as conn:
+                return MigrationContext.configure(conn).get_current_revision()
+        except OperationalError as exc:
+            raise DatabaseUnavailable(_unavailable(exc)) from exc
+
+    def check_schema(self) -> None:
+        """Refuse a database migrated by a newer version of the application."""
+        current = self.current_revision()
+        if current is None:
+            return
+        script = ScriptDirectory.from_config(alembic_config())
+        if not _known(script, current):
+            raise SchemaTooNew(
+                "Este banco de dados foi atualizado por uma versão mais nova da Central do "
+                f"Assinante (revisão {current}). Atualize o programa nesta estação."
+            )
+
+    def upgrade(self) -> str:
+        """Create or migrate the schema to the head revision; returns the revision."""
+        self.check_schema()
+        try:
+            command.upgrade(alembic_config(self.engine), "head")
+        except OperationalError as exc:
+            raise DatabaseUnavailable(_unavailable(exc)) from exc
+        return head_revision()
+
+    def is_current(self) -> bool:
+        return self.current_revision() == head_revision()
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+def _known(script: ScriptDirectory, revision: str) -> bool:
+    try:
+        return script.get_revision(revision) is not None
+    except Exception:  # alembic raises ResolutionError/CommandError for unknown ids
+        return False
+
+
+def _is_connection_error(exc: OperationalError) -> bool:
+    text = str(exc.orig).lower() if exc.orig is not None else str(exc).lower()
+    return any(
+        marker in text
+        for marker in (
+            "connection",
+            "could not connect",
+            "server closed",
+            "terminating",
+            "unable to open",
+        )
+    )
+
+
+def _unavailable(exc: OperationalError) -> str:
+    return (
+        "Não foi possível acessar o banco de dados. Verifique a rede ou o servidor e tente de "
+        "novo; nada foi alterado."
+    )

@@ -1,0 +1,53 @@
+"""SQLAlchemy 2 mapped classes, one module per aggregate.  Importing this registers them all."""
+
+from desktop.models.base import Base
+from desktop.models.billing import BankAccount, Boleto, CardPayment, Payment, Receivable
+from desktop.models.fiscal import Invoice
+from desktop.models.radius import (
+    RadAcct,
+    RadCheck,
+    RadGroupCheck,
+    RadGroupReply,
+    RadiusLogin,
+    RadReply,
+    RadUserGroup,
+)
+from desktop.models.sms import CreditValue, SmsAccount, SmsPurchase
+from desktop.models.staff import AuditEntry, CounterUser, Setting
+from desktop.models.subscribers import Contact, Contract, Plan, Subscriber
+from desktop.models.support import ProvisionalEnablement, Ticket, TicketContact, TicketEvent
+from desktop.models.telephony import Call, CdrImport, Terminal
+
+__all__ = [
+    "AuditEntry",
+    "BankAccount",
+    "Base",
+    "Boleto",
+    "Call",
+    "CardPayment",
+    "CdrImport",
+    "Contact",
+    "Contract",
+    "CounterUser",
+    "CreditValue",
+    "Invoice",
+    "Payment",
+    "Plan",
+    "ProvisionalEnablement",
+    "RadAcct",
+    "RadCheck",
+    "RadGroupCheck",
+    "RadGroupReply",
+    "RadReply",
+    "RadUserGroup",
+    "RadiusLogin",
+    "Receivable",
+    "Setting",
+    "SmsAccount",
+    "SmsPurchase",
+    "Subscriber",
+    "Terminal",
+    "Ticket",
+    "TicketContact",
+    "TicketEvent",
+]

@@ -1,0 +1,87 @@
+"""Declarative base, naming convention and the column types every aggregate shares."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import BigInteger, DateTime, Dialect, Integer, MetaData, Numeric, String
+from sqlalchemy.dialects import postgresql
+from sqlalchemy.orm import DeclarativeBase
+from sqlalchemy.types import TypeDecorator
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class UTCDateTime(TypeDecorator[dt.datetime]):
+    """Timezone-aware UTC timestamps on every backend.
+
+    PostgreSQL keeps ``timestamptz``; SQLite has no time zones, so values are normalised to
+    UTC on the way in and marked UTC on the way out.  Naive datetimes are refused: a naive
+    time is a bug waiting to show the wrong hour at the counter.
+    """
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: dt.datetime | None, dialect: Dialect) -> dt.datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given to a UTC column")
+        value = value.astimezone(dt.UTC)
+        if dialect.name == "sqlite":
+            return value.replace(tzinfo=None)
+        return value
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> dt.datetime | None:
+        if value is None:
+            return None
+        moment: dt.datetime = dt.datetime.fromisoformat(value) if isinstance(value, str) else value
+        if moment.tzinfo is None:  # SQLite: stored as UTC without an offset
+            return moment.replace(tzinfo=dt.UTC)
+        return moment.astimezone(dt.UTC)
+
+
+class Money(TypeDecorator[Decimal]):
+    """``Numeric(12, 2)`` that always comes back as a ``Decimal`` (SQLite included)."""
+
+    impl = Numeric(12, 2, asdecimal=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: Decimal | None, dialect: Dialect) -> Decimal | None:
+        if value is None:
+            return None
+        if isinstance(value, float):
+            raise TypeError("money must be Decimal, never float")
+        return Decimal(value).quantize(Decimal("0.01"))
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> Decimal | None:
+        if value is None:
+            return None
+        return Decimal(str(value)).quantize(Decimal("0.01"))
+
+
+# BIGSERIAL on PostgreSQL, INTEGER PRIMARY KEY (rowid alias) on SQLite.
+BigIntPK = BigInteger().with_variant(Integer(), "sqlite")
+# FreeRADIUS declares its address columns as ``inet``; SQLite stores the text.
+Inet = String(64).with_variant(postgresql.INET(), "postgresql")
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+    type_annotation_map = {  # noqa: RUF012 (SQLAlchemy reads this class attribute)
+        dt.datetime: UTCDateTime(),
+        Decimal: Money(),
+    }
+
+
+def utcnow() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)

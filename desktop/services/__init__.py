@@ -1,0 +1,1 @@
+"""The domain: plain Python, no Qt.  Every public function takes a ``Database`` and an actor."""

@@ -1,0 +1,42 @@
+"""Period filters shared by every statement."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from desktop.errors import InvalidInput
+
+MAX_PERIOD_DAYS = 366
+
+
+@dataclass(frozen=True)
+class Period:
+    start: dt.date
+    end: dt.date  # inclusive
+
+    def __post_init__(self) -> None:
+        if self.end < self.start:
+            raise InvalidInput(
+                f"Período inválido: a data final ({self.end:%d/%m/%Y}) é anterior à inicial ({self.start:%d/%m/%Y})."
+            )
+
+    def limited(self, max_days: int = MAX_PERIOD_DAYS) -> Period:
+        if (self.end - self.start).days + 1 > max_days:
+            raise InvalidInput(f"Período muito longo: o máximo é de {max_days} dias.")
+        return self
+
+
+def parse_date(text: str, label: str = "data") -> dt.date:
+    for fmt in ("%Y-%m-%d", "%d/%m/%Y"):
+        try:
+            return dt.datetime.strptime(text.strip(), fmt).date()  # noqa: DTZ007 (a date, no time)
+        except ValueError:
+            continue
+    raise InvalidInput(f"{label.capitalize()} inválida: {text!r} (use AAAA-MM-DD ou DD/MM/AAAA).")
+
+
+def current_month(today: dt.date) -> Period:
+    start = today.replace(day=1)
+    next_month = (start + dt.timedelta(days=32)).replace(day=1)
+    return Period(start, next_month - dt.timedelta(days=1))
