@@ -13,13 +13,13 @@ import sys
 from collections.abc import Sequence
 
 from desktop import __version__
-from desktop.cli import context, db_cmd, users
+from desktop.cli import context, db_cmd, statements, subscribers_cmd, users
 from desktop.errors import UserError
 
 EXIT_USER_ERROR = 2
 
 # Command groups, in the order ``--help`` shows them.  Each registers its sub-commands.
-COMMAND_MODULES = [db_cmd, users]
+COMMAND_MODULES = [db_cmd, users, subscribers_cmd, statements]
 
 
 def build_parser() -> argparse.ArgumentParser:
