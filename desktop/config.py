@@ -386,6 +386,9 @@ _SETTINGS: tuple[SettingDef, ...] = (
     ),
     SettingDef("cielo.merchant_id", str, "", GROUP_CIELO, "MerchantId"),
     SettingDef("cielo.merchant_key", str, "", GROUP_CIELO, "MerchantKey", secret=True),
+    SettingDef("cielo.api_url", str, "", GROUP_CIELO, "Endereço da API (vazio: o oficial do ambiente)"),
+    SettingDef("cielo.query_url", str, "", GROUP_CIELO, "Endereço da consulta (vazio: o oficial)"),
+    SettingDef("cielo.timeout_s", int, 20, GROUP_CIELO, "Tempo máximo de espera (s)", minimum=1, maximum=120),
     SettingDef(
         "cielo.establishment_number", str, "1234567890", GROUP_CIELO, "Número do estabelecimento"
     ),

@@ -8,18 +8,28 @@ one-line message in Portuguese and changes nothing (the services raise ``UserErr
 from __future__ import annotations
 
 import argparse
+import importlib
 import logging
 import sys
 from collections.abc import Sequence
 
 from desktop import __version__
-from desktop.cli import context, db_cmd, statements, subscribers_cmd, users
+from desktop.cli import context
 from desktop.errors import UserError
 
 EXIT_USER_ERROR = 2
 
-# Command groups, in the order ``--help`` shows them.  Each registers its sub-commands.
-COMMAND_MODULES = [db_cmd, users, subscribers_cmd, statements]
+# Command groups (modules of desktop.cli), in the order ``--help`` shows them; each has
+# ``register(subparsers)``.  Add a command group by adding its module name here.
+COMMAND_MODULES = [
+    "db_cmd",
+    "users",
+    "subscribers_cmd",
+    "imports",
+    "statements",
+    "printers_cmd",
+    "cards_cmd",
+]
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -30,8 +40,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     context.add_global_options(parser)
     sub = parser.add_subparsers(dest="command", metavar="COMANDO")
-    for module in COMMAND_MODULES:
-        module.register(sub)
+    for name in COMMAND_MODULES:
+        importlib.import_module(f"desktop.cli.{name}").register(sub)
     return parser
 
 

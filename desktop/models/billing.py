@@ -126,4 +126,6 @@ class CardPayment(Base):
     voided_amount: Mapped[Decimal | None]
     # The RequestId sent with the void: a retry re-uses it, so Cielo never voids twice.
     void_request_id: Mapped[str | None] = mapped_column(String(36), unique=True)
+    # When the void was sent: a second click while it is in flight is refused.
+    void_requested_at: Mapped[dt.datetime | None]
     void_message: Mapped[str] = mapped_column(Text, default="")

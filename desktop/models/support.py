@@ -4,12 +4,31 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import ForeignKey, Index, Integer, String, Text
+from sqlalchemy import BigInteger, ForeignKey, Index, Integer, Sequence, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from desktop.models.base import Base, utcnow
 from desktop.models.enums import Channel, ContractStatus, TicketStatus, db_enum
 from desktop.models.subscribers import Contact, Subscriber
+
+
+# ANATEL protocol numbers (see ``desktop.services.protocols``).  PostgreSQL hands them out
+# from a real sequence, safe across every station without locks; declared here so it belongs
+# to the metadata (Alembic's autogenerate does not compare sequences; 0001 creates it).
+PROTOCOL_SEQUENCE = Sequence("protocol_seq", metadata=Base.metadata)
+
+
+class ProtocolCounter(Base):
+    """SQLite's stand-in for ``protocol_seq``: one row, bumped inside the write transaction.
+
+    SQLite serialises writers, so ``UPDATE ... RETURNING`` gives each transaction its own
+    value.  Unused on PostgreSQL.
+    """
+
+    __tablename__ = "protocol_counter"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    value: Mapped[int] = mapped_column(BigInteger)
 
 
 class Ticket(Base):

@@ -476,6 +476,15 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f("ix_terminals_contract_id"), ["contract_id"], unique=False)
 
     op.create_table(
+        "protocol_counter",
+        sa.Column("id", sa.Integer(), autoincrement=False, nullable=False),
+        sa.Column("value", sa.BigInteger(), nullable=False),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_protocol_counter")),
+    )
+    if op.get_bind().dialect.name == "postgresql":
+        # ANATEL protocol numbers (desktop.services.protocols); SQLite uses protocol_counter.
+        op.execute("CREATE SEQUENCE IF NOT EXISTS protocol_seq")
+    op.create_table(
         "tickets",
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("protocol", sa.String(length=20), nullable=False),
@@ -646,6 +655,7 @@ def upgrade() -> None:
         sa.Column("voided_at", sa.DateTime(timezone=True), nullable=True),
         sa.Column("voided_amount", sa.Numeric(precision=12, scale=2), nullable=True),
         sa.Column("void_request_id", sa.String(length=36), nullable=True),
+        sa.Column("void_requested_at", sa.DateTime(timezone=True), nullable=True),
         sa.Column("void_message", sa.Text(), nullable=False),
         sa.ForeignKeyConstraint(
             ["receivable_id"],
@@ -965,6 +975,9 @@ def downgrade() -> None:
         batch_op.drop_index("ix_tickets_first_contact")
 
     op.drop_table("tickets")
+    if op.get_bind().dialect.name == "postgresql":
+        op.execute("DROP SEQUENCE IF EXISTS protocol_seq")
+    op.drop_table("protocol_counter")
     with op.batch_alter_table("terminals", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_terminals_contract_id"))
 
