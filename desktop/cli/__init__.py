@@ -27,8 +27,10 @@ COMMAND_MODULES = [
     "subscribers_cmd",
     "imports",
     "statements",
+    "boleto_cmd",
     "printers_cmd",
     "cards_cmd",
+    "sms_cmd",
 ]
 
 

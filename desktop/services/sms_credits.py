@@ -1,0 +1,330 @@
+"""Compra de Crédito (SMS): purchase at the counter or kiosk, then the back-office workflow.
+
+Purchase → finance confirms the payment → support's queue *Créditos a transferir* → support
+records the transfer to the SMS gateway (quantity, reference) → the client's SMS account is
+created on the first transfer (login and generated password, shown once, stored hashed) →
+the balance shows the credits.  Every step is audited and kept on the purchase.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from desktop.db import Database
+from desktop.errors import Conflict, InvalidInput, NotFound
+from desktop.models import (
+    Contract,
+    CreditValue,
+    Plan,
+    Receivable,
+    SmsAccount,
+    SmsPurchase,
+    Subscriber,
+)
+from desktop.models.enums import ContractStatus, ReceivableStatus, Role, SmsPurchaseStatus
+from desktop.services import audit
+from desktop.services.access import require_counter, require_role, require_subscriber
+from desktop.services.actors import Actor
+from desktop.services.clock import today_local, utcnow
+from desktop.services.passwords import generate_password, hash_password
+
+PAYMENT_DAYS = 3  # the purchase's boleto is due in three days
+
+
+@dataclass(frozen=True)
+class CreditOption:
+    id: int
+    quantity: int
+    price: Decimal
+
+    @property
+    def label(self) -> str:
+        return f"{self.quantity:,} SMS".replace(",", ".")
+
+
+@dataclass(frozen=True)
+class PurchaseItem:
+    id: int
+    subscriber_id: int
+    contract_id: int
+    contract_number: str
+    quantity: int
+    price: Decimal
+    status: SmsPurchaseStatus
+    receivable_id: int | None
+    created_at: dt.datetime
+    created_by: str
+    paid_confirmed_at: dt.datetime | None
+    paid_confirmed_by: str | None
+    transferred_at: dt.datetime | None
+    transferred_by: str | None
+    transfer_quantity: int | None
+    transfer_reference: str | None
+
+
+@dataclass(frozen=True)
+class TransferResult:
+    purchase: PurchaseItem
+    login: str
+    balance: int
+    new_password: str | None  # only when the account was just created: show once, print the slip
+
+
+@dataclass(frozen=True)
+class AccountInfo:
+    contract_id: int
+    login: str
+    balance: int
+    created_at: dt.datetime
+
+
+def _item(p: SmsPurchase, contract_number: str) -> PurchaseItem:
+    return PurchaseItem(
+        p.id,
+        p.subscriber_id,
+        p.contract_id,
+        contract_number,
+        p.quantity,
+        p.price,
+        p.status,
+        p.receivable_id,
+        p.created_at,
+        p.created_by,
+        p.paid_confirmed_at,
+        p.paid_confirmed_by,
+        p.transferred_at,
+        p.transferred_by,
+        p.transfer_quantity,
+        p.transfer_reference,
+    )
+
+
+def credit_options(db: Database) -> list[CreditOption]:
+    """The *Valores de Crédito* on sale (Painel de Configurações)."""
+    with db.session() as session:
+        rows = session.scalars(
+            select(CreditValue).where(CreditValue.active.is_(True)).order_by(CreditValue.quantity)
+        )
+        return [CreditOption(r.id, r.quantity, r.price) for r in rows]
+
+
+def sms_contracts(db: Database, actor: Actor, subscriber_id: int) -> list[tuple[int, str, str]]:
+    """(contract id, number, plan) of the subscriber's plans that may send SMS."""
+    require_subscriber(actor, subscriber_id)
+    with db.session() as session:
+        rows = session.execute(
+            select(Contract.id, Contract.number, Plan.name)
+            .join(Plan, Plan.id == Contract.plan_id)
+            .where(
+                Contract.subscriber_id == subscriber_id,
+                Plan.has_sms.is_(True),
+                Contract.status != ContractStatus.CANCELLED,
+            )
+            .order_by(Contract.id)
+        ).all()
+        return [(r.id, r.number, r.name) for r in rows]
+
+
+def buy(
+    db: Database,
+    actor: Actor,
+    subscriber_id: int,
+    contract_id: int,
+    credit_value_id: int,
+    idempotency_key: str,
+) -> PurchaseItem:
+    """Record the purchase and its receivable (boleto).  The same key twice records it once."""
+    require_subscriber(actor, subscriber_id)
+    if not re.fullmatch(r"[\w-]{8,64}", idempotency_key):
+        raise InvalidInput("Identificador da compra inválido.")
+    with db.session() as session:
+        existing = session.scalar(
+            select(SmsPurchase).where(SmsPurchase.idempotency_key == idempotency_key)
+        )
+        if existing is not None:
+            if existing.subscriber_id != subscriber_id:
+                raise Conflict("Identificador de compra já usado.")
+            contract = session.get(Contract, existing.contract_id)
+            return _item(existing, contract.number if contract else "")
+        contract = session.get(Contract, contract_id)
+        if contract is None or contract.subscriber_id != subscriber_id:
+            raise NotFound("Plano não encontrado para este assinante.")
+        plan = session.get(Plan, contract.plan_id)
+        if plan is None or not plan.has_sms or contract.status is ContractStatus.CANCELLED:
+            raise InvalidInput("Este plano não permite o envio de SMS.")
+        value = session.get(CreditValue, credit_value_id)
+        if value is None or not value.active:
+            raise InvalidInput("Este valor de crédito não está mais à venda. Escolha outro.")
+        today = today_local()
+        receivable = Receivable(
+            subscriber_id=subscriber_id,
+            contract_id=contract_id,
+            description=f"Créditos SMS: {value.quantity} mensagens",
+            competence=today.replace(day=1),
+            issued_on=today,
+            due_date=today + dt.timedelta(days=PAYMENT_DAYS),
+            amount=value.price,
+            status=ReceivableStatus.OPEN,
+        )
+        session.add(receivable)
+        session.flush()
+        purchase = SmsPurchase(
+            subscriber_id=subscriber_id,
+            contract_id=contract_id,
+            credit_value_id=value.id,
+            quantity=value.quantity,
+            price=value.price,
+            receivable_id=receivable.id,
+            idempotency_key=idempotency_key,
+            created_at=utcnow(),
+            created_by=actor.label,
+        )
+        session.add(purchase)
+        try:
+            session.flush()
+        except IntegrityError:  # the same key from another station at the same moment
+            session.rollback()
+            raise Conflict("Esta compra já foi registrada.") from None
+        audit.record(
+            session,
+            actor,
+            "sms.compra",
+            "sms_purchase",
+            purchase.id,
+            quantidade=value.quantity,
+            valor=value.price,
+        )
+        return _item(purchase, contract.number)
+
+
+def _load(session: Session, purchase_id: int) -> SmsPurchase:
+    purchase = session.scalar(
+        select(SmsPurchase).where(SmsPurchase.id == purchase_id).with_for_update()
+    )
+    if purchase is None:
+        raise NotFound("Compra de créditos não encontrada.")
+    return purchase
+
+
+def confirm_payment(db: Database, actor: Actor, purchase_id: int) -> PurchaseItem:
+    """Finance confirms that the purchase was paid; it enters support's transfer queue."""
+    require_counter(actor)
+    require_role(actor, Role.FINANCE)
+    with db.session() as session:
+        purchase = _load(session, purchase_id)
+        if purchase.status is not SmsPurchaseStatus.AWAITING_PAYMENT:
+            raise Conflict("Esta compra não está aguardando pagamento.")
+        now = utcnow()
+        purchase.status = SmsPurchaseStatus.PAID
+        purchase.paid_confirmed_at, purchase.paid_confirmed_by = now, actor.label
+        if purchase.receivable_id is not None:
+            receivable = session.get(Receivable, purchase.receivable_id)
+            if receivable is not None and receivable.status is ReceivableStatus.OPEN:
+                receivable.status = ReceivableStatus.PAID
+                receivable.paid_at, receivable.paid_amount = now, receivable.amount
+        audit.record(session, actor, "sms.pagamento_confirmado", "sms_purchase", purchase.id)
+        contract = session.get(Contract, purchase.contract_id)
+        return _item(purchase, contract.number if contract else "")
+
+
+def queue(db: Database, actor: Actor, status: SmsPurchaseStatus) -> list[PurchaseItem]:
+    """Back-office queues: awaiting payment (finance) and *Créditos a transferir* (support)."""
+    require_counter(actor)
+    require_role(actor, Role.FINANCE, Role.SUPPORT)
+    with db.session() as session:
+        rows = session.execute(
+            select(SmsPurchase, Contract.number)
+            .join(Contract, Contract.id == SmsPurchase.contract_id)
+            .where(SmsPurchase.status == status)
+            .order_by(SmsPurchase.created_at, SmsPurchase.id)
+            .limit(500)
+        ).all()
+        return [_item(p, number) for p, number in rows]
+
+
+def _login_for(contract: Contract) -> str:
+    """Gateway login: derived from the contract number, unique like it."""
+    return "sms" + re.sub(r"[^a-z0-9]", "", contract.number.lower())
+
+
+def record_transfer(
+    db: Database, actor: Actor, purchase_id: int, quantity: int, reference: str
+) -> TransferResult:
+    """Support records the credits transferred at the SMS gateway; creates the account if needed."""
+    require_counter(actor)
+    require_role(actor, Role.SUPPORT)
+    reference = reference.strip()
+    if not 1 <= quantity <= 10_000_000:
+        raise InvalidInput("Quantidade transferida inválida.")
+    if not reference or len(reference) > 80:
+        raise InvalidInput("Informe a referência da transferência (até 80 caracteres).")
+    with db.session() as session:
+        purchase = _load(session, purchase_id)
+        if purchase.status is not SmsPurchaseStatus.PAID:
+            raise Conflict("Só compras com pagamento confirmado podem ser transferidas.")
+        contract = session.get(Contract, purchase.contract_id)
+        subscriber = session.get(Subscriber, purchase.subscriber_id)
+        assert contract is not None and subscriber is not None
+        account = session.scalar(select(SmsAccount).where(SmsAccount.contract_id == contract.id))
+        password = None
+        if account is None:
+            password = generate_password()
+            account = SmsAccount(
+                contract_id=contract.id,
+                login=_login_for(contract),
+                password_hash=hash_password(password),
+                balance=0,
+                created_at=utcnow(),
+            )
+            session.add(account)
+            audit.record(
+                session, actor, "sms.conta_criada", "sms_account", contract.id, login=account.login
+            )
+        account.balance += quantity
+        now = utcnow()
+        purchase.status = SmsPurchaseStatus.TRANSFERRED
+        purchase.transferred_at, purchase.transferred_by = now, actor.label
+        purchase.transfer_quantity, purchase.transfer_reference = quantity, reference
+        audit.record(
+            session,
+            actor,
+            "sms.creditos_transferidos",
+            "sms_purchase",
+            purchase.id,
+            quantidade=quantity,
+            referencia=reference,
+        )
+        session.flush()
+        return TransferResult(
+            _item(purchase, contract.number), account.login, account.balance, password
+        )
+
+
+def history(db: Database, actor: Actor, subscriber_id: int) -> list[PurchaseItem]:
+    require_subscriber(actor, subscriber_id)
+    with db.session() as session:
+        rows = session.execute(
+            select(SmsPurchase, Contract.number)
+            .join(Contract, Contract.id == SmsPurchase.contract_id)
+            .where(SmsPurchase.subscriber_id == subscriber_id)
+            .order_by(SmsPurchase.created_at.desc(), SmsPurchase.id.desc())
+        ).all()
+        return [_item(p, number) for p, number in rows]
+
+
+def accounts(db: Database, actor: Actor, subscriber_id: int) -> list[AccountInfo]:
+    require_subscriber(actor, subscriber_id)
+    with db.session() as session:
+        rows = session.scalars(
+            select(SmsAccount)
+            .join(Contract, Contract.id == SmsAccount.contract_id)
+            .where(Contract.subscriber_id == subscriber_id)
+        )
+        return [AccountInfo(a.contract_id, a.login, a.balance, a.created_at) for a in rows]
