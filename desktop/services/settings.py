@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import select
@@ -81,3 +84,46 @@ def put(session: Session, key: str, value: Any) -> None:
         )
     else:
         row.value = definition.dump(value)
+
+
+@dataclass(frozen=True)
+class SettingView:
+    """One row of the Painel de Configurações (secrets never leave the service in clear)."""
+
+    key: str
+    group: str
+    label: str
+    text: str
+    secret: bool
+    help: str
+    choices: tuple[str, ...]
+    kind: str  # "decimal", "int", "bool", "str", "date"
+
+
+_KINDS = {Decimal: "decimal", int: "int", bool: "bool", str: "str", dt.date: "date"}
+
+
+def panel(db: Database, actor: Actor) -> list[SettingView]:
+    """Every setting, grouped as SPEC §1.10 lists them, typed; administrators only."""
+    require_role(actor, Role.ADMIN)
+    with db.session() as session:
+        stored = {row.key: row.value for row in session.scalars(select(Setting))}
+    views = []
+    for key, definition in SETTINGS.items():
+        value = definition.parse(stored[key]) if key in stored else definition.default
+        text = definition.dump(value)
+        if definition.secret and text:
+            text = "********"
+        views.append(
+            SettingView(
+                key,
+                definition.group,
+                definition.label,
+                text,
+                definition.secret,
+                definition.help,
+                definition.choices,
+                _KINDS[definition.type],
+            )
+        )
+    return views

@@ -328,3 +328,43 @@ def accounts(db: Database, actor: Actor, subscriber_id: int) -> list[AccountInfo
             .where(Contract.subscriber_id == subscriber_id)
         )
         return [AccountInfo(a.contract_id, a.login, a.balance, a.created_at) for a in rows]
+
+
+def save_credit_value(
+    db: Database,
+    actor: Actor,
+    quantity: int,
+    price: Decimal,
+    value_id: int | None = None,
+    active: bool = True,
+) -> CreditOption:
+    """Painel de Configurações / Valores de Crédito: add or change one (admin, audited)."""
+    require_counter(actor)
+    require_role(actor, Role.ADMIN)
+    if not 1 <= quantity <= 10_000_000:
+        raise InvalidInput("Quantidade de SMS inválida.")
+    if not Decimal("0.01") <= price <= Decimal("1000000"):
+        raise InvalidInput("Preço inválido.")
+    price = price.quantize(Decimal("0.01"))
+    with db.session() as session:
+        if value_id is None:
+            value = CreditValue(quantity=quantity, price=price, active=active)
+            session.add(value)
+        else:
+            found = session.get(CreditValue, value_id)
+            if found is None:
+                raise NotFound("Valor de crédito não encontrado.")
+            value = found
+            value.quantity, value.price, value.active = quantity, price, active
+        session.flush()
+        audit.record(
+            session,
+            actor,
+            "configuracao.valor_credito",
+            "sms_credit_value",
+            value.id,
+            quantidade=quantity,
+            preco=price,
+            ativo=active,
+        )
+        return CreditOption(value.id, value.quantity, value.price)

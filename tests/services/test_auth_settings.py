@@ -20,9 +20,14 @@ from tests.factories import CPFS, subscriber
 def test_passwords_are_argon2id(db: Database, admin: CounterActor) -> None:
     auth.add_user(db, admin, "novo.atendente", "Novo", Role.ATTENDANT, "senha-segura-1")
     with db.session() as session:
-        stored = session.scalar(select(CounterUser.password_hash).where(CounterUser.login == "novo.atendente"))
+        stored = session.scalar(
+            select(CounterUser.password_hash).where(CounterUser.login == "novo.atendente")
+        )
     assert stored is not None and stored.startswith("$argon2id$")
-    assert auth.login_counter(db, "novo.atendente", "senha-segura-1", "balcao-1").role is Role.ATTENDANT
+    assert (
+        auth.login_counter(db, "novo.atendente", "senha-segura-1", "balcao-1").role
+        is Role.ATTENDANT
+    )
 
 
 def test_counter_login_locks_after_repeated_failures(db: Database) -> None:
@@ -53,7 +58,9 @@ def test_kiosk_login_with_cpf_and_password(db: Database, attendant: CounterActor
         assert sub is not None and sub.locked_until is not None
 
 
-def test_only_admin_changes_settings_and_each_change_is_audited(db: Database, admin: CounterActor, attendant: CounterActor) -> None:
+def test_only_admin_changes_settings_and_each_change_is_audited(
+    db: Database, admin: CounterActor, attendant: CounterActor
+) -> None:
     with pytest.raises(AccessDenied):
         settings.change(db, attendant, "billing.fine_percent", "1")
     assert settings.change(db, admin, "billing.fine_percent", "1,50") == Decimal("1.50")
@@ -77,3 +84,18 @@ def test_audit_entry_lands_only_with_its_action(db: Database, admin: CounterActo
         raise RuntimeError("the action failed")
     with db.session() as session:
         assert session.scalar(select(AuditEntry).where(AuditEntry.action == "teste.falhou")) is None
+
+
+def test_panel_lists_every_setting_by_group_with_secrets_masked(
+    db: Database, admin: CounterActor, attendant: CounterActor
+) -> None:
+    settings.change(db, admin, "smtp.password", "senha-do-smtp")
+    views = {v.key: v for v in settings.panel(db, admin)}
+    assert views["smtp.password"].text == "********" and views["smtp.password"].secret
+    assert (
+        views["billing.fine_percent"].kind == "decimal"
+        and views["billing.fine_percent"].group == "Cobrança"
+    )
+    assert views["cielo.environment"].choices == ("sandbox", "production")
+    with pytest.raises(AccessDenied):
+        settings.panel(db, attendant)

@@ -101,3 +101,16 @@ def test_plan_without_sms_and_other_subscriber_are_refused(
         sms_credits.buy(db, attendant, other, other_contract, value_id, "compra-0005")
     with pytest.raises(AccessDenied):
         sms_credits.buy(db, kiosk(other), sub_id, contract_id, value_id, "compra-0006")
+
+
+def test_credit_values_are_edited_by_admin_only(
+    db: Database, attendant: CounterActor, admin: CounterActor
+) -> None:
+    option = sms_credits.save_credit_value(db, admin, 5000, Decimal("400"))
+    assert [o.quantity for o in sms_credits.credit_options(db)] == [5000]
+    sms_credits.save_credit_value(db, admin, 5000, Decimal("380.00"), option.id, active=False)
+    assert sms_credits.credit_options(db) == []
+    with pytest.raises(AccessDenied):
+        sms_credits.save_credit_value(db, attendant, 100, Decimal("10"))
+    with pytest.raises(InvalidInput):
+        sms_credits.save_credit_value(db, admin, 0, Decimal("10"))
