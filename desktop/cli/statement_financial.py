@@ -1,120 +1,153 @@
-"""``statement financial``: the Extrato Financeiro as table, CSV, JSON or PDF."""
+"""``statement financial``: the Extrato Financeiro as table, CSV, JSON or PDF (file or printer).
+
+Without ``--from``/``--to`` the whole history is listed (receivables are few per subscriber
+and an open bill from long ago still matters); with them, the period is on the due date.
+"""
 
 from __future__ import annotations
 
 import argparse
-import csv
 import datetime as dt
-import sys
-from decimal import Decimal
 from typing import Any
 
-from desktop.cli import context
+from desktop.cli import context, output
 from desktop.errors import InvalidInput
 from desktop.models.enums import ReceivableStatus
-from desktop.services import financial, subscribers
+from desktop.reports.common import money as money_br
+from desktop.reports.financial import build_financial_pdf
+from desktop.services import company, financial, subscribers
+from desktop.services.clock import today_local
 from desktop.services.documents import parse_document
-from desktop.services.periods import Period, parse_date
+from desktop.services.periods import Period
 
-STATUS_WORDS = {"aberto": ReceivableStatus.OPEN, "baixado": ReceivableStatus.PAID, "cancelado": ReceivableStatus.CANCELLED}
-
-
-def money(value: Decimal | None) -> str | None:
-    return None if value is None else f"{value:.2f}"
-
-
-def iso(value: dt.datetime | dt.date | None) -> str | None:
-    return None if value is None else value.isoformat()
-
-
-def parse_filter(args: argparse.Namespace, subscriber_id: int) -> financial.FinancialFilter:
-    status = None
-    if args.status:
-        if args.status not in STATUS_WORDS:
-            raise InvalidInput(f"Situação inválida: {args.status!r} (use aberto, baixado ou cancelado).")
-        status = STATUS_WORDS[args.status]
-    period = None
-    if args.date_from or args.date_to:
-        start = parse_date(args.date_from, "data inicial") if args.date_from else dt.date(1900, 1, 1)
-        end = parse_date(args.date_to, "data final") if args.date_to else dt.date(2999, 12, 31)
-        period = Period(start, end)
-    return financial.FinancialFilter(subscriber_id, status, period)
+STATUS_WORDS = {
+    "aberto": ReceivableStatus.OPEN,
+    "baixado": ReceivableStatus.PAID,
+    "cancelado": ReceivableStatus.CANCELLED,
+}
+ITEM_FIELDS = [
+    "receivable_id",
+    "description",
+    "due_date",
+    "amount",
+    "status",
+    "paid_at",
+    "paid_amount",
+    "payment_method",
+    "fine",
+    "interest",
+    "updated_amount",
+]
 
 
-def item_json(item: financial.FinancialItem) -> dict[str, Any]:
-    return {
-        "receivable_id": item.receivable_id,
-        "description": item.description,
-        "due_date": iso(item.due_date),
-        "amount": money(item.amount),
-        "status": item.status.value,
-        "paid_at": iso(item.paid_at),
-        "paid_amount": money(item.paid_amount),
-        "payment_method": item.payment_method.value if item.payment_method else None,
-        "fine": money(item.fine),
-        "interest": money(item.interest),
-        "updated_amount": money(item.updated_amount),
-    }
+def parse_status(text: str | None) -> ReceivableStatus | None:
+    if not text:
+        return None
+    if text not in STATUS_WORDS:
+        raise InvalidInput(f"Situação inválida: {text!r} (use aberto, baixado ou cancelado).")
+    return STATUS_WORDS[text]
+
+
+def parse_period(args: argparse.Namespace) -> Period | None:
+    if not (args.date_from or args.date_to):
+        return None
+    return output.period_from_args(args)
+
+
+def item_values(item: financial.FinancialItem) -> list[Any]:
+    return [
+        item.receivable_id,
+        item.description,
+        output.iso_date(item.due_date),
+        output.money(item.amount),
+        item.status.value,
+        output.iso_time(item.paid_at),
+        output.money(item.paid_amount),
+        item.payment_method.value if item.payment_method else None,
+        output.money(item.fine),
+        output.money(item.interest),
+        output.money(item.updated_amount),
+    ]
 
 
 def total_json(total: financial.StatusTotal) -> dict[str, Any]:
     return {
         "count": total.count,
-        "amount": money(total.amount),
-        "paid_amount": money(total.paid_amount),
-        "fine": money(total.fine),
-        "interest": money(total.interest),
-        "updated_amount": money(total.updated_amount),
+        "amount": output.money(total.amount),
+        "paid_amount": output.money(total.paid_amount),
+        "fine": output.money(total.fine),
+        "interest": output.money(total.interest),
+        "updated_amount": output.money(total.updated_amount),
     }
 
 
-def run(args: argparse.Namespace) -> int:
-    document = parse_document(args.subscriber)
-    db = context.database(args)
-    actor = context.operator(args, db)
-    subscriber_id = subscribers.find_by_document(db, actor, document)
-    flt = parse_filter(args, subscriber_id)
-    ws = subscribers.workspace(db, actor, subscriber_id)
-    items, totals = financial.statement(db, actor, flt)
-    if args.format == "json":
-        context.print_json(
-            {
-                "subscriber": {"id": ws.id, "name": ws.name, "document": ws.document},
-                "period": {
-                    "from": iso(flt.period.start) if flt.period else None,
-                    "to": iso(flt.period.end) if flt.period else None,
-                },
-                "items": [item_json(i) for i in items],
-                "totals": {
-                    **{status.value: total_json(t) for status, t in totals.by_status.items()},
-                    "overall": total_json(totals.overall),
-                },
-            }
-        )
-        return 0
-    if args.format == "csv":
-        writer = csv.writer(sys.stdout)
-        writer.writerow(list(item_json(items[0]).keys()) if items else ["receivable_id"])
-        for item in items:
-            writer.writerow(["" if v is None else v for v in item_json(item).values()])
-        return 0
-    if args.format == "pdf" or args.printer is not None:
-        from desktop.cli.statement_output import emit_pdf
-        from desktop.reports.financial import build_financial_pdf
+def statement_json(
+    ws: subscribers.SubscriberWorkspace,
+    flt: financial.FinancialFilter,
+    items: list[financial.FinancialItem],
+    totals: financial.FinancialTotals,
+) -> dict[str, Any]:
+    return {
+        "subscriber": output.subscriber_json(ws),
+        "period": output.period_json(flt.period),
+        "items": [dict(zip(ITEM_FIELDS, item_values(i), strict=True)) for i in items],
+        "totals": {
+            **{status.value: total_json(t) for status, t in totals.by_status.items()},
+            "overall": total_json(totals.overall),
+        },
+    }
 
-        pdf = build_financial_pdf(ws, flt, items, totals)
-        return emit_pdf(args, pdf, f"extrato-financeiro-{ws.document}")
+
+def _table(
+    args: argparse.Namespace,
+    items: list[financial.FinancialItem],
+    totals: financial.FinancialTotals,
+) -> int:
     rows = [
         [
             f"{i.due_date:%d/%m/%Y}",
             i.description,
-            money(i.amount) or "",
+            money_br(i.amount),
             i.status.value + (f" ({i.overdue_days} dias)" if i.overdue_days else ""),
-            money(i.updated_amount) or "",
+            money_br(i.updated_amount),
         ]
         for i in items
     ]
-    context.print_table(["Vencimento", "Descrição", "Valor", "Situação", "Atualizado"], rows)
-    for status, total in totals.by_status.items():
-        print(f"{status.value}: {total.count} itens, {money(total.amount)} (atualizado {money(total.updated_amount)})")
-    return 0
+    footer = [
+        f"{status.value}: {t.count} itens, {money_br(t.amount)} (atualizado {money_br(t.updated_amount)})"
+        for status, t in totals.by_status.items()
+    ]
+    return output.emit_table(
+        args, ["Vencimento", "Descrição", "Valor", "Situação", "Atualizado"], rows, footer
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    output.refuse_options(args, "financeiro", "terminal", "call_type")
+    output.check_output(args)
+    status = parse_status(args.status)
+    period = parse_period(args)
+    document = parse_document(args.subscriber)
+    db = context.database(args)
+    actor = context.operator(args, db)
+    subscriber_id = subscribers.find_by_document(db, actor, document)
+    flt = financial.FinancialFilter(subscriber_id, status, period)
+    ws = subscribers.workspace(db, actor, subscriber_id)
+    today = today_local()
+    items, totals = financial.statement(db, actor, flt, today=today)
+    if output.wants_pdf(args):
+        pdf = build_financial_pdf(
+            ws,
+            flt,
+            items,
+            totals,
+            company=company.load(db),
+            generated_at=dt.datetime.now(dt.UTC),
+            as_of=today,
+        )
+        return output.emit_pdf(args, pdf, f"extrato-financeiro-{document}")
+    if args.format == "json":
+        return output.emit_json(args, statement_json(ws, flt, items, totals))
+    if args.format == "csv":
+        return output.emit_csv(args, ITEM_FIELDS, (item_values(i) for i in items))
+    return _table(args, items, totals)

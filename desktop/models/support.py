@@ -11,7 +11,6 @@ from desktop.models.base import Base, utcnow
 from desktop.models.enums import Channel, ContractStatus, TicketStatus, db_enum
 from desktop.models.subscribers import Contact, Subscriber
 
-
 # ANATEL protocol numbers (see ``desktop.services.protocols``).  PostgreSQL hands them out
 # from a real sequence, safe across every station without locks; declared here so it belongs
 # to the metadata (Alembic's autogenerate does not compare sequences; 0001 creates it).

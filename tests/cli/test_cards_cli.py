@@ -13,8 +13,8 @@ from desktop.models.enums import Role
 from desktop.services import settings
 from desktop.services.actors import CounterActor
 from tests.conftest import make_user
-from tests.fakes.cielo_server import MERCHANT_ID, MERCHANT_KEY, CieloServer
 from tests.factories import CPFS, receivable, subscriber
+from tests.fakes.cielo_server import MERCHANT_ID, MERCHANT_KEY, CieloServer
 from tests.services.test_cards import T0, pay
 
 

@@ -69,7 +69,7 @@ def _handler(state: FakeCielo) -> type[BaseHTTPRequestHandler]:
                 return False
             return True
 
-        def do_PUT(self) -> None:  # noqa: N802 (http.server naming)
+        def do_PUT(self) -> None:
             path, query = self._record()
             if not self._authorised():
                 return
@@ -113,7 +113,7 @@ def _handler(state: FakeCielo) -> type[BaseHTTPRequestHandler]:
                 },
             )
 
-        def do_GET(self) -> None:  # noqa: N802
+        def do_GET(self) -> None:
             path, _ = self._record()
             if not self._authorised():
                 return

@@ -1,0 +1,395 @@
+"""Extrato de Conexões: the subscriber's sessions from FreeRADIUS's accounting table ``radacct``.
+
+The table is FreeRADIUS's own (same column names as its ``schema.sql``), either inside the
+Central's database or in a separate FreeRADIUS PostgreSQL database named by the setting
+``radius.database_url``; that one is opened read-only (``default_transaction_read_only`` on
+the connection and SQLAlchemy's ``postgresql_readonly``).
+
+Connection records are confidential (Marco Civil da Internet, Art. 13): a kiosk sees only its
+own subscriber, and every view (first page or full statement) and every print is written to
+the audit log.  A session belongs to the period in which it *started* (``acctstarttime``, the
+indexed column); its traffic is counted on that São Paulo day, because ``radacct`` keeps only
+the running totals of a session, not a per-day history.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import Date, Engine, case, cast, create_engine, func, or_, select
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, DBAPIError
+from sqlalchemy.orm import Session
+
+from desktop.db import Database
+from desktop.errors import DatabaseUnavailable, InvalidInput
+from desktop.models import Contract, RadAcct, RadiusLogin
+from desktop.services import audit, settings
+from desktop.services.access import require_subscriber
+from desktop.services.actors import Actor
+from desktop.services.clock import LOCAL_TZ, local_period_bounds, to_local, utcnow
+from desktop.services.company import CompanyInfo, company_info
+from desktop.services.periods import Period
+from desktop.services.statement_common import (
+    SubscriberHeader,
+    checked_period,
+    default_period,
+    epoch_seconds,
+    int_sum,
+    merged_keyset,
+    subscriber_header,
+)
+
+MAX_PAGE = 5000
+NO_LOGIN = "Este assinante não possui plano com login de acesso (RADIUS)."
+RADIUS_DOWN = (
+    "Não foi possível acessar o banco do FreeRADIUS (radacct). Verifique a configuração "
+    "RADIUS e o servidor e tente de novo; nada foi alterado."
+)
+ACTION_VIEWED = "extrato_conexoes.consultado"
+ACTION_PRINTED = "extrato_conexoes.impresso"
+
+
+@dataclass(frozen=True)
+class ConnectionFilter:
+    subscriber_id: int
+    period: Period = field(default_factory=default_period)
+
+
+@dataclass(frozen=True)
+class ConnectionItem:
+    id: int  # radacctid
+    login: str
+    started_at: dt.datetime  # UTC
+    stopped_at: dt.datetime | None  # None: em andamento
+    duration_s: int  # open session: now - start
+    ip: str | None
+    ipv6_prefix: str | None  # delegated prefix (PD), else the framed one
+    mac: str | None  # Calling-Station-Id
+    nas_ip: str
+    download_bytes: int  # acctoutputoctets: NAS -> user
+    upload_bytes: int  # acctinputoctets: user -> NAS
+    terminate_cause: str | None
+
+    @property
+    def sort_key(self) -> tuple[dt.datetime, int]:
+        return (self.started_at, self.id)
+
+
+@dataclass(frozen=True)
+class ConnectionTotals:
+    sessions: int
+    duration_s: int
+    download_bytes: int
+    upload_bytes: int
+
+
+@dataclass(frozen=True)
+class DayTraffic:
+    day: dt.date  # São Paulo calendar day of the session start
+    download_bytes: int
+    upload_bytes: int
+
+
+@dataclass(frozen=True)
+class ConnectionStatement:
+    company: CompanyInfo
+    subscriber: SubscriberHeader
+    period: Period
+    logins: tuple[str, ...]
+    items: tuple[ConnectionItem, ...]
+    totals: ConnectionTotals
+    daily: tuple[DayTraffic, ...]
+    generated_at: dt.datetime  # UTC
+
+
+# --------------------------------------------------------------------------- data source
+_engines: dict[str, Engine] = {}
+_engines_lock = threading.Lock()
+
+
+def _radius_engine(url: str) -> Engine:
+    """A read-only engine on the separate FreeRADIUS database (one per URL, reused)."""
+    with _engines_lock:
+        engine = _engines.get(url)
+        if engine is not None:
+            return engine
+        try:
+            parsed = make_url(url)
+        except ArgumentError:
+            raise InvalidInput(
+                "Endereço do banco do FreeRADIUS inválido (radius.database_url)."
+            ) from None
+        if parsed.get_backend_name() != "postgresql":
+            raise InvalidInput("O banco do FreeRADIUS (radius.database_url) deve ser PostgreSQL.")
+        if parsed.drivername == "postgresql":
+            parsed = parsed.set(drivername="postgresql+psycopg")  # psycopg 3, like the app
+        engine = create_engine(
+            parsed,
+            pool_pre_ping=True,
+            pool_size=2,
+            connect_args={
+                "connect_timeout": 5,
+                "application_name": "central-assinante",
+                "options": "-c default_transaction_read_only=on",
+            },
+            execution_options={"postgresql_readonly": True},
+        )
+        _engines[url] = engine
+        return engine
+
+
+@contextmanager
+def _radacct_session(db: Database) -> Iterator[tuple[Session, str]]:
+    """A session where ``radacct`` lives, and its dialect name."""
+    url: str = settings.read(db, "radius.database_url").strip()
+    if not url:
+        with db.session() as session:
+            yield session, db.dialect
+        return
+    engine = _radius_engine(url)
+    try:
+        with Session(engine) as session:
+            yield session, engine.dialect.name
+            session.rollback()  # read-only: nothing to commit
+    except DBAPIError as exc:
+        raise DatabaseUnavailable(RADIUS_DOWN) from exc
+
+
+def _logins(db: Database, actor: Actor, flt: ConnectionFilter) -> tuple[str, ...]:
+    """Check the actor and period; the subscriber's RADIUS usernames (from the app's DB)."""
+    require_subscriber(actor, flt.subscriber_id)
+    checked_period(flt.period)
+    with db.session() as session:
+        subscriber_header(session, flt.subscriber_id)  # NotFound for an unknown subscriber
+        logins = tuple(
+            session.scalars(
+                select(RadiusLogin.username)
+                .join(Contract, Contract.id == RadiusLogin.contract_id)
+                .where(Contract.subscriber_id == flt.subscriber_id)
+                .order_by(RadiusLogin.username)
+            )
+        )
+    if not logins:
+        raise InvalidInput(NO_LOGIN)
+    return logins
+
+
+def _in_period(flt: ConnectionFilter) -> list[Any]:
+    start, end = local_period_bounds(flt.period.start, flt.period.end)
+    return [RadAcct.acctstarttime >= start, RadAcct.acctstarttime < end]
+
+
+def _text(value: Any) -> str | None:
+    # psycopg may hand inet values back as ipaddress objects; the statement shows text.
+    return None if value is None else str(value)
+
+
+def _duration(row: Any, now: dt.datetime) -> int:
+    if row.acctstoptime is None:
+        return max(0, int((now - row.acctstarttime).total_seconds()))
+    if row.acctsessiontime is not None:
+        return int(row.acctsessiontime)
+    return max(0, int((row.acctstoptime - row.acctstarttime).total_seconds()))
+
+
+def _page(
+    session: Session,
+    logins: tuple[str, ...],
+    flt: ConnectionFilter,
+    after: tuple[dt.datetime, int] | None,
+    limit: int,
+) -> list[ConnectionItem]:
+    r = RadAcct
+    columns = (
+        r.radacctid,
+        r.username,
+        r.acctstarttime,
+        r.acctstoptime,
+        r.acctsessiontime,
+        r.framedipaddress,
+        r.delegatedipv6prefix,
+        r.framedipv6prefix,
+        r.callingstationid,
+        r.nasipaddress,
+        r.acctoutputoctets,
+        r.acctinputoctets,
+        r.acctterminatecause,
+    )
+    conditions = _in_period(flt)
+    if after is not None:
+        at, last_id = after
+        conditions += [
+            r.acctstarttime >= at,
+            or_(r.acctstarttime > at, (r.acctstarttime == at) & (r.radacctid > last_id)),
+        ]
+    # One branch per login on the index (username, acctstarttime, radacctid).
+    branches = [
+        select(*columns)
+        .where(r.username == login, *conditions)
+        .order_by(r.acctstarttime, r.radacctid)
+        .limit(limit)
+        for login in logins
+    ]
+    stmt = merged_keyset(branches, ("acctstarttime", "radacctid"), limit)
+    now = utcnow()
+    return [
+        ConnectionItem(
+            id=row.radacctid,
+            login=row.username,
+            started_at=row.acctstarttime,
+            stopped_at=row.acctstoptime,
+            duration_s=_duration(row, now),
+            ip=_text(row.framedipaddress),
+            ipv6_prefix=_text(row.delegatedipv6prefix or row.framedipv6prefix),
+            mac=row.callingstationid,
+            nas_ip=str(row.nasipaddress),
+            download_bytes=int(row.acctoutputoctets or 0),
+            upload_bytes=int(row.acctinputoctets or 0),
+            terminate_cause=row.acctterminatecause,
+        )
+        for row in session.execute(stmt)
+    ]
+
+
+def _totals(
+    session: Session, dialect: str, logins: tuple[str, ...], flt: ConnectionFilter
+) -> ConnectionTotals:
+    r = RadAcct
+    open_ = r.acctstoptime.is_(None)
+    start = epoch_seconds(r.acctstarttime, dialect)
+    closed_time = func.coalesce(r.acctsessiontime, epoch_seconds(r.acctstoptime, dialect) - start)
+    stmt = select(
+        func.count(),
+        func.coalesce(func.sum(case((open_, 0), else_=closed_time)), 0),
+        func.coalesce(func.sum(case((open_, 1), else_=0)), 0),
+        func.coalesce(func.sum(case((open_, start), else_=0)), 0),
+        int_sum(r.acctoutputoctets),
+        int_sum(r.acctinputoctets),
+    ).where(r.username.in_(logins), *_in_period(flt))
+    count, closed, open_count, open_starts, down, up = session.execute(stmt).one()
+    now = int(utcnow().timestamp())
+    open_time = int(open_count) * now - round(open_starts)
+    return ConnectionTotals(int(count), round(closed) + max(0, open_time), int(down), int(up))
+
+
+def _daily(
+    session: Session, dialect: str, logins: tuple[str, ...], flt: ConnectionFilter
+) -> list[DayTraffic]:
+    r = RadAcct
+    where = (r.username.in_(logins), *_in_period(flt))
+    found: dict[dt.date, tuple[int, int]] = {}
+    if dialect == "postgresql":
+        day = cast(func.timezone(LOCAL_TZ.key, r.acctstarttime), Date)
+        stmt = (
+            select(day, int_sum(r.acctoutputoctets), int_sum(r.acctinputoctets))
+            .where(*where)
+            .group_by(day)
+        )
+        found = {d: (int(down), int(up)) for d, down, up in session.execute(stmt)}
+    else:
+        # SQLite has no time zone data.  Group by UTC *hour* in SQL and give each hour its
+        # São Paulo day in Python: the city's offsets (-03:00, and -02:00 in the summer-time
+        # years up to 2019) are whole hours, so an UTC hour lies in exactly one local day.
+        # Exact for old data too, unlike a fixed -03:00 offset.
+        hour = func.strftime("%Y-%m-%d %H", r.acctstarttime)
+        stmt = (
+            select(hour, int_sum(r.acctoutputoctets), int_sum(r.acctinputoctets))
+            .where(*where)
+            .group_by(hour)
+        )
+        for bucket, down, up in session.execute(stmt):
+            moment = dt.datetime.strptime(bucket, "%Y-%m-%d %H").replace(tzinfo=dt.UTC)
+            local_day = to_local(moment).date()
+            old_down, old_up = found.get(local_day, (0, 0))
+            found[local_day] = (old_down + int(down), old_up + int(up))
+    days: list[DayTraffic] = []
+    day_cursor = flt.period.start
+    while day_cursor <= flt.period.end:
+        down, up = found.get(day_cursor, (0, 0))
+        days.append(DayTraffic(day_cursor, down, up))
+        day_cursor += dt.timedelta(days=1)
+    return days
+
+
+def _audit(db: Database, actor: Actor, flt: ConnectionFilter, action: str) -> None:
+    with db.session() as session:
+        audit.record(
+            session,
+            actor,
+            action,
+            "subscriber",
+            flt.subscriber_id,
+            de=flt.period.start.isoformat(),
+            ate=flt.period.end.isoformat(),
+        )
+
+
+# --------------------------------------------------------------------------- public API
+def page(
+    db: Database,
+    actor: Actor,
+    flt: ConnectionFilter,
+    *,
+    after: tuple[dt.datetime, int] | None = None,
+    limit: int = 200,
+) -> list[ConnectionItem]:
+    """One page of sessions by start time; the first page of a view is audited."""
+    logins = _logins(db, actor, flt)
+    limit = max(1, min(limit, MAX_PAGE))
+    with _radacct_session(db) as (session, _dialect):
+        items = _page(session, logins, flt, after, limit)
+    if after is None:
+        _audit(db, actor, flt, ACTION_VIEWED)
+    return items
+
+
+def totals(db: Database, actor: Actor, flt: ConnectionFilter) -> ConnectionTotals:
+    """Sessions, connected time and bytes of the period, summed by the database."""
+    logins = _logins(db, actor, flt)
+    with _radacct_session(db) as (session, dialect):
+        return _totals(session, dialect, logins, flt)
+
+
+def daily_traffic(db: Database, actor: Actor, flt: ConnectionFilter) -> list[DayTraffic]:
+    """Download/upload per São Paulo day of the period (every day, zeros included)."""
+    logins = _logins(db, actor, flt)
+    with _radacct_session(db) as (session, dialect):
+        return _daily(session, dialect, logins, flt)
+
+
+def statement(
+    db: Database, actor: Actor, flt: ConnectionFilter, *, printed: bool = False
+) -> ConnectionStatement:
+    """The whole statement for export; audited as viewed, or as printed when ``printed``."""
+    logins = _logins(db, actor, flt)
+    with db.session() as session:
+        header = subscriber_header(session, flt.subscriber_id)
+        company = company_info(session)
+    with _radacct_session(db) as (session, dialect):
+        items: list[ConnectionItem] = []
+        after: tuple[dt.datetime, int] | None = None
+        while True:
+            chunk = _page(session, logins, flt, after, MAX_PAGE)
+            items.extend(chunk)
+            if len(chunk) < MAX_PAGE:
+                break
+            after = chunk[-1].sort_key
+        total = _totals(session, dialect, logins, flt)
+        daily = _daily(session, dialect, logins, flt)
+    _audit(db, actor, flt, ACTION_PRINTED if printed else ACTION_VIEWED)
+    return ConnectionStatement(
+        company=company,
+        subscriber=header,
+        period=flt.period,
+        logins=logins,
+        items=tuple(items),
+        totals=total,
+        daily=tuple(daily),
+        generated_at=utcnow(),
+    )

@@ -1,0 +1,382 @@
+"""Habilitação Provisória: re-enable, for a few days, a plan suspended for non-payment.
+
+Rules (settings ``enablement.*``; SPEC §1.7): only plans suspended *for non-payment*; at most
+once per suspension (a suspension is identified by ``contracts.status_changed_at``, and the
+unique index ``(contract_id, suspension_started_at)`` makes two stations clicking at the same
+moment create exactly one enablement); at most once every ``min_interval_days`` per
+contract.  Every refusal is given in words.
+
+Effect: the contract becomes *habilitado provisoriamente*; its RADIUS logins leave the
+suspension group and, when a NAS is configured, their sessions are disconnected so that they
+re-authenticate without the block.  A failing NAS does not undo anything (the customer's
+router re-authenticates at its next connection): it is recorded in the atendimento's history
+and returned as a warning.  Every enablement is recorded as an atendimento with its protocol.
+
+Expiry (``run_jobs``) and the payment hook (``on_debt_paid``) are in
+``desktop.services.enablement_jobs``; the helpers they share are public here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import exists, func, or_, select, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from desktop.db import Database
+from desktop.errors import Conflict, NotFound
+from desktop.models import Contract, Plan, ProvisionalEnablement, RadiusLogin, Receivable, Ticket
+from desktop.models.enums import ContractStatus, ReceivableStatus, Role, TicketStatus
+from desktop.services import audit, radius_control, settings
+from desktop.services.access import require_role, require_subscriber
+from desktop.services.actors import Actor
+from desktop.services.clock import to_local, utcnow
+from desktop.services.radius_control import OpenSession, RadiusConfig
+from desktop.services.tickets import (
+    ACTION_CLOSED,
+    ACTION_ENABLEMENT,
+    ACTION_EXPIRY,
+    ACTION_RADIUS,
+    TYPE_ENABLEMENT,
+    actor_name,
+    add_event,
+    create_ticket,
+    load_ticket,
+)
+
+ENABLE_ROLES = (Role.ATTENDANT, Role.FINANCE, Role.SUPPORT, Role.ADMIN)  # and the kiosk
+ALREADY = "Este plano já foi habilitado provisoriamente nesta suspensão."
+OTHER_REASON = "Plano suspenso por outro motivo: procure o setor responsável"
+NOT_SUSPENDED = "Este plano não está suspenso por falta de pagamento."
+CANCELLED = "Este plano está cancelado."
+
+END_PAID = "pago"
+END_EXPIRED = "expirada"
+END_OTHER = "encerrada"
+
+
+@dataclass(frozen=True)
+class EnablementOption:
+    contract_id: int
+    number: str
+    plan: str
+    status: ContractStatus
+    allowed: bool
+    reason: str  # empty when allowed
+    enabled_until: dt.datetime | None = None  # while habilitado provisoriamente
+
+
+@dataclass(frozen=True)
+class EnablementResult:
+    contract_id: int
+    protocol: str
+    enabled_until: dt.datetime
+    warnings: tuple[str, ...] = ()  # e.g. the NAS did not answer the Disconnect-Request
+
+
+def when(moment: dt.datetime) -> str:
+    return f"{to_local(moment):%d/%m/%Y às %H:%M}"
+
+
+def logins_of(session: Session, contract_id: int) -> list[str]:
+    return list(
+        session.scalars(
+            select(RadiusLogin.username)
+            .where(RadiusLogin.contract_id == contract_id)
+            .order_by(RadiusLogin.username)
+        )
+    )
+
+
+def has_overdue_debt(session: Session, contract: Contract, today: dt.date) -> bool:
+    """Open bills past their due date, of the contract or of the subscriber without contract."""
+    return bool(
+        session.scalar(
+            select(
+                exists().where(
+                    Receivable.status == ReceivableStatus.OPEN,
+                    Receivable.due_date < today,
+                    or_(
+                        Receivable.contract_id == contract.id,
+                        (Receivable.contract_id.is_(None))
+                        & (Receivable.subscriber_id == contract.subscriber_id),
+                    ),
+                )
+            )
+        )
+    )
+
+
+def open_enablement(session: Session, contract_id: int) -> ProvisionalEnablement | None:
+    return session.scalar(
+        select(ProvisionalEnablement)
+        .where(
+            ProvisionalEnablement.contract_id == contract_id,
+            ProvisionalEnablement.ended_at.is_(None),
+        )
+        .order_by(ProvisionalEnablement.id.desc())
+        .limit(1)
+    )
+
+
+def _refusal(session: Session, contract: Contract, now: dt.datetime) -> str | None:
+    """Why this contract may not be enabled now, in words; ``None`` when it may."""
+    if contract.status is ContractStatus.PROVISIONAL:
+        current = open_enablement(session, contract.id)
+        until = f" (até {when(current.expires_at)})" if current else ""
+        return ALREADY[:-1] + until + "."
+    if contract.status is ContractStatus.SUSPENDED_OTHER:
+        return OTHER_REASON
+    if contract.status is ContractStatus.CANCELLED:
+        return CANCELLED
+    if contract.status is not ContractStatus.SUSPENDED_DEBT:
+        return NOT_SUSPENDED
+    same = session.scalar(
+        select(
+            exists().where(
+                ProvisionalEnablement.contract_id == contract.id,
+                ProvisionalEnablement.suspension_started_at == contract.status_changed_at,
+            )
+        )
+    )
+    if same:
+        return ALREADY
+    interval = int(settings.get(session, "enablement.min_interval_days"))
+    last = session.scalar(
+        select(func.max(ProvisionalEnablement.enabled_at)).where(
+            ProvisionalEnablement.contract_id == contract.id
+        )
+    )
+    if interval and last is not None:
+        last_at = _aware(last)
+        next_at = last_at + dt.timedelta(days=interval)
+        if now < next_at:
+            return (
+                f"A última habilitação provisória deste plano foi em {to_local(last_at):%d/%m/%Y}; "
+                f"o intervalo mínimo é de {interval} dias, nova habilitação só a partir de "
+                f"{when(next_at)}."
+            )
+    return None
+
+
+def _aware(value: dt.datetime) -> dt.datetime:
+    """``max()`` bypasses the column type on SQLite: re-mark the naive UTC value."""
+    return value if value.tzinfo else value.replace(tzinfo=dt.UTC)
+
+
+def eligible_contracts(
+    db: Database, actor: Actor, subscriber_id: int, now: dt.datetime | None = None
+) -> list[EnablementOption]:
+    """The subscriber's suspended (or provisionally enabled) plans and whether each may be enabled."""
+    require_subscriber(actor, subscriber_id)
+    now = now or utcnow()
+    with db.session() as session:
+        rows = session.execute(
+            select(Contract, Plan.name)
+            .join(Plan, Plan.id == Contract.plan_id)
+            .where(
+                Contract.subscriber_id == subscriber_id,
+                Contract.status.in_(
+                    [
+                        ContractStatus.SUSPENDED_DEBT,
+                        ContractStatus.SUSPENDED_OTHER,
+                        ContractStatus.PROVISIONAL,
+                    ]
+                ),
+            )
+            .order_by(Contract.id)
+        ).all()
+        options = []
+        for contract, plan in rows:
+            reason = _refusal(session, contract, now)
+            current = (
+                open_enablement(session, contract.id)
+                if contract.status is ContractStatus.PROVISIONAL
+                else None
+            )
+            options.append(
+                EnablementOption(
+                    contract.id,
+                    contract.number,
+                    plan,
+                    contract.status,
+                    reason is None,
+                    reason or "",
+                    current.expires_at if current else None,
+                )
+            )
+        return options
+
+
+def send_coa(
+    db: Database,
+    actor: Actor,
+    config: RadiusConfig,
+    sessions: Sequence[OpenSession],
+    ticket_id: int | None,
+) -> tuple[str, ...]:
+    """Disconnect the sessions (after the commit); record each outcome; return the warnings."""
+    outcomes = radius_control.disconnect_logins(config, sessions)
+    if not outcomes:
+        return ()
+    with db.session() as session:
+        for outcome in outcomes:
+            if ticket_id is not None:
+                add_event(
+                    session,
+                    ticket_id,
+                    actor,
+                    ACTION_RADIUS,
+                    f"{outcome.username}: {outcome.message}",
+                )
+            if not outcome.ok:
+                audit.record(
+                    session,
+                    actor,
+                    "radius.coa_falhou",
+                    "radius_login",
+                    outcome.username,
+                    motivo=outcome.message,
+                )
+    return tuple(
+        f"{o.username}: {o.message} O acesso volta na próxima conexão do cliente."
+        for o in outcomes
+        if not o.ok
+    )
+
+
+def _is_duplicate_enablement(exc: IntegrityError) -> bool:
+    text = str(exc.orig)
+    return "uq_enablement_per_suspension" in text or "provisional_enablements" in text
+
+
+def enable(
+    db: Database,
+    actor: Actor,
+    subscriber_id: int,
+    contract_id: int,
+    *,
+    ticket_id: int | None = None,
+    now: dt.datetime | None = None,
+) -> EnablementResult:
+    """Enable a plan suspended for non-payment for ``enablement.days`` days.
+
+    ``ticket_id``: the atendimento of the current session, when there is one; otherwise an
+    atendimento of type "Habilitação provisória" is opened.  Refusals raise
+    :class:`Conflict` with the reason in words.
+    """
+    require_role(actor, *ENABLE_ROLES, kiosk_allowed=True)
+    require_subscriber(actor, subscriber_id)
+    now = now or utcnow()
+    try:
+        with db.session() as session:
+            contract = session.scalar(
+                select(Contract).where(Contract.id == contract_id).with_for_update()
+            )
+            if contract is None or contract.subscriber_id != subscriber_id:
+                raise NotFound("Plano não encontrado para este assinante.")
+            reason = _refusal(session, contract, now)
+            if reason:
+                raise Conflict(reason)
+            plan = session.get(Plan, contract.plan_id)
+            plan_name = plan.name if plan else ""
+            config = radius_control.load_config(session)
+            logins = logins_of(session, contract.id)
+            expires = now + dt.timedelta(days=int(settings.get(session, "enablement.days")))
+            ticket: Ticket
+            if ticket_id is None:
+                ticket = create_ticket(
+                    session,
+                    actor,
+                    subscriber_id,
+                    TYPE_ENABLEMENT,
+                    f"Habilitação provisória do plano {plan_name} (contrato {contract.number}).",
+                    status=TicketStatus.IN_PROGRESS,
+                )
+            else:
+                ticket = load_ticket(session, actor, ticket_id)
+                if ticket.subscriber_id != subscriber_id or ticket.status is TicketStatus.CLOSED:
+                    raise Conflict("O atendimento informado não está aberto para este assinante.")
+            session.add(
+                ProvisionalEnablement(
+                    contract_id=contract.id,
+                    suspension_started_at=contract.status_changed_at,
+                    previous_status=contract.status,
+                    enabled_at=now,
+                    expires_at=expires,
+                    ticket_id=ticket.id,
+                    created_by=actor_name(actor)[:60],
+                )
+            )
+            session.flush()  # the unique index refuses a second enablement of this suspension
+            contract.status = ContractStatus.PROVISIONAL
+            contract.status_changed_at = now
+            contract.status_reason = f"Habilitação provisória até {when(expires)}."
+            sessions: list[OpenSession] = []
+            with radius_control.radius_session(session, config) as rs:
+                removed = radius_control.unblock(rs, logins, config.suspension_group)
+                if config.nas_ip and logins:
+                    sessions = radius_control.open_sessions(rs, logins)
+            add_event(
+                session,
+                ticket.id,
+                actor,
+                ACTION_ENABLEMENT,
+                f"Plano {plan_name} (contrato {contract.number}) habilitado provisoriamente "
+                f"até {when(expires)}.",
+            )
+            if logins:
+                add_event(
+                    session,
+                    ticket.id,
+                    actor,
+                    ACTION_RADIUS,
+                    f"Login(s) {', '.join(logins)} retirado(s) do grupo "
+                    f"{config.suspension_group!r} ({removed} registro(s)).",
+                )
+            audit.record(
+                session,
+                actor,
+                "habilitacao_provisoria",
+                "contract",
+                contract.id,
+                protocolo=ticket.protocol,
+                ate=expires.isoformat(),
+                logins=logins,
+            )
+            protocol, kept_ticket = ticket.protocol, ticket.id
+    except IntegrityError as exc:
+        if _is_duplicate_enablement(exc):
+            raise Conflict(ALREADY) from None
+        raise
+    warnings = send_coa(db, actor, config, sessions, kept_ticket)
+    return EnablementResult(contract_id, protocol, expires, warnings)
+
+
+def claim(session: Session, enablement_id: int, now: dt.datetime) -> bool:
+    """End an open enablement; ``False`` when another station already ended it."""
+    result = session.execute(
+        update(ProvisionalEnablement)
+        .where(ProvisionalEnablement.id == enablement_id, ProvisionalEnablement.ended_at.is_(None))
+        .values(ended_at=now)
+        .execution_options(synchronize_session=False)
+    )
+    return int(getattr(result, "rowcount", 0) or 0) == 1
+
+
+def close_enablement_ticket(
+    session: Session, actor: Actor, ticket_id: int | None, text: str
+) -> None:
+    if ticket_id is None:
+        return
+    ticket = session.get(Ticket, ticket_id)
+    if ticket is None:
+        return
+    add_event(session, ticket.id, actor, ACTION_EXPIRY, text)
+    if ticket.type == TYPE_ENABLEMENT and ticket.status is not TicketStatus.CLOSED:
+        ticket.status = TicketStatus.CLOSED
+        ticket.closed_at = utcnow()
+        add_event(session, ticket.id, actor, ACTION_CLOSED, "Atendimento encerrado.")

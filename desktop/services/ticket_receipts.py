@@ -1,0 +1,124 @@
+"""The protocol receipt (comprovante de atendimento): its data, its PDF, and e-mail.
+
+SPEC §1.8: the receipt can be printed and is sent to the subscriber's e-mail.  Printing goes
+through ``desktop.printing`` with the bytes of :func:`receipt_pdf`; :func:`email_receipt`
+sends them over SMTP (settings ``smtp.*``) and records the sending in the ticket's history.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from desktop.db import Database
+from desktop.errors import InvalidInput
+from desktop.models import Subscriber, TicketEvent
+from desktop.reports.protocol_receipt import (
+    ProtocolReceipt,
+    ReceiptCompany,
+    ReceiptEvent,
+    render_protocol_receipt,
+)
+from desktop.services import mailer
+from desktop.services.actors import Actor
+from desktop.services.company import company_info
+from desktop.services.documents import mask_document
+from desktop.services.protocols import display_protocol
+from desktop.services.tickets import (
+    ACTION_EMAIL,
+    ACTION_RECEIPT,
+    ACTION_WORDS,
+    CHANNEL_WORDS,
+    STATUS_WORDS,
+    add_event,
+    item_of,
+    load_ticket,
+)
+
+
+def _receipt(session: Session, actor: Actor, ticket_id: int) -> tuple[ProtocolReceipt, str | None]:
+    ticket = load_ticket(session, actor, ticket_id)
+    sub = session.get(Subscriber, ticket.subscriber_id)
+    assert sub is not None  # the foreign key guarantees it
+    company = company_info(session)
+    item = item_of(session, ticket)
+    events = tuple(
+        ReceiptEvent(e.at, e.actor, ACTION_WORDS.get(e.action, e.action), e.text)
+        for e in session.scalars(
+            select(TicketEvent).where(TicketEvent.ticket_id == ticket.id).order_by(TicketEvent.id)
+        )
+    )
+    receipt = ProtocolReceipt(
+        company=ReceiptCompany(
+            company.name, company.cnpj_formatted, company.address, company.phone, company.email
+        ),
+        protocol=display_protocol(ticket.protocol),
+        opened_at=ticket.opened_at,
+        closed_at=ticket.closed_at,
+        subscriber_name=sub.name,
+        subscriber_document=mask_document(sub.document),
+        type=ticket.type,
+        description=ticket.description,
+        status=STATUS_WORDS[ticket.status],
+        contacts=item.contacts,
+        history=events,
+        channel=CHANNEL_WORDS[ticket.channel],
+    )
+    return receipt, sub.email
+
+
+def receipt(db: Database, actor: Actor, ticket_id: int) -> ProtocolReceipt:
+    with db.session() as session:
+        return _receipt(session, actor, ticket_id)[0]
+
+
+def receipt_pdf(db: Database, actor: Actor, ticket_id: int) -> bytes:
+    return render_protocol_receipt(receipt(db, actor, ticket_id))
+
+
+def record_printed(db: Database, actor: Actor, ticket_id: int, printer: str) -> None:
+    """Note in the history that the receipt was printed (called after the job was accepted)."""
+    with db.session() as session:
+        ticket = load_ticket(session, actor, ticket_id)
+        add_event(
+            session,
+            ticket.id,
+            actor,
+            ACTION_RECEIPT,
+            f"Impresso em {printer or 'impressora padrão'}.",
+        )
+
+
+def _mask_email(address: str) -> str:
+    user, _, domain = address.partition("@")
+    return f"{user[:1]}***@{domain}"
+
+
+def email_receipt(db: Database, actor: Actor, ticket_id: int) -> str:
+    """E-mail the receipt to the subscriber; returns the (masked) address it went to."""
+    with db.session() as session:
+        data, email = _receipt(session, actor, ticket_id)
+        config = mailer.smtp_settings(session)
+    if not email or "@" not in email:
+        raise InvalidInput(
+            "O assinante não tem e-mail cadastrado: imprima o comprovante ou atualize o cadastro."
+        )
+    pdf = render_protocol_receipt(data)
+    body = (
+        f"Olá, {data.subscriber_name}.\n\n"
+        f"Seu atendimento foi registrado com o protocolo {data.protocol} "
+        f"({data.type}).\nO comprovante está anexo.\n\n{data.company.name}\n"
+        f"{data.company.phone} · {data.company.email}\n"
+    )
+    compact = data.protocol.replace(" ", "")
+    mailer.send_mail(
+        config,
+        email,
+        f"Protocolo de atendimento {data.protocol} — {data.company.name}",
+        body,
+        [mailer.Attachment(f"protocolo-{compact}.pdf", pdf)],
+    )
+    shown = _mask_email(email)
+    with db.session() as session:
+        add_event(session, ticket_id, actor, ACTION_EMAIL, f"Comprovante enviado para {shown}.")
+    return shown
