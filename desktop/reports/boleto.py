@@ -1,0 +1,499 @@
+"""The boleto PDF: *recibo do pagador* on top, *ficha de compensação* below (FEBRABAN grid),
+the Interleaved 2 of 5 barcode of the 44 digits and, for the *boleto híbrido*, the PIX QR code.
+
+Pure function of a :class:`BoletoDocument` (every printed field, already formatted where the
+bank prescribes a form) to PDF bytes; ``invariant=1`` makes the bytes reproducible.
+
+Barcode: reportlab's ``I2of5`` with FEBRABAN's numbers (REFERENCE.md §2): 44 digits, narrow
+bar 103 mm / 405 modules, wide:narrow 3:1, 13 mm high, no check digit (reportlab's default
+would add one), no bearer bars and ``quiet=0`` — the white quiet zones (≥ 5 mm) are left by
+the layout.  The QR code is drawn as vector squares from ``qrcode``'s matrix (level M).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from reportlab.lib.colors import Color, black, white
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.units import mm
+from reportlab.lib.utils import ImageReader
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
+
+if TYPE_CHECKING:
+    from desktop.services.boletos import BoletoInfo
+
+PAGE_W: float = A4[0]
+PAGE_H: float = A4[1]
+LEFT: float = 10 * mm
+WIDTH: float = 190 * mm
+RIGHT_COL: float = 45 * mm  # the right-hand column of the ficha (vencimento, valores...)
+ROW: float = 8 * mm
+TITLE_SIZE = 5.8
+VALUE_SIZE = 8.8
+GREY = Color(0.35, 0.35, 0.35)
+SHADE = Color(0.93, 0.93, 0.93)
+
+BARCODE_WIDTH: float = 103 * mm
+BARCODE_HEIGHT: float = 13 * mm
+
+
+@dataclass(frozen=True)
+class Party:
+    """Beneficiário or pagador as printed: name, formatted CPF/CNPJ, address lines."""
+
+    name: str
+    document: str
+    address_lines: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class UpdatedAmount:
+    """For information only: what the bill costs if paid on ``on`` (fine + interest)."""
+
+    on: dt.date
+    fine: Decimal
+    interest: Decimal
+    total: Decimal
+
+
+@dataclass(frozen=True)
+class BoletoDocument:
+    bank_code_dv: str  # "001-9"
+    bank_name: str
+    barcode: str  # 44 digits
+    digitable_line: str  # printed form "00190.00009 ..."
+    payment_place: str
+    due_date: dt.date
+    amount: Decimal
+    beneficiary: Party
+    agency_code: str  # Agência / Código do beneficiário
+    nosso_numero: str
+    document_number: str
+    document_date: dt.date
+    processing_date: dt.date
+    wallet: str
+    payer: Party
+    instructions: tuple[str, ...] = ()
+    statement_lines: tuple[str, ...] = ()  # demonstrativo of the recibo do pagador
+    document_kind: str = "DS"  # espécie do documento: duplicata de serviço
+    acceptance: str = "N"
+    currency: str = "R$"
+    pix_payload: str = ""
+    updated: UpdatedAmount | None = None
+    bank_logo_png: bytes | None = field(default=None, repr=False)
+
+
+def document_from_info(info: BoletoInfo) -> BoletoDocument:
+    """The printed fields of a registered boleto (``services.boletos.BoletoInfo``)."""
+    return BoletoDocument(
+        bank_code_dv=info.bank_code_dv,
+        bank_name=info.bank_name,
+        barcode=info.barcode,
+        digitable_line=info.formatted_line,
+        payment_place=info.payment_place,
+        due_date=info.due_date,
+        amount=info.amount,
+        beneficiary=Party(
+            info.beneficiary_name, info.beneficiary_document, (info.beneficiary_address,)
+        ),
+        agency_code=info.agency_code,
+        nosso_numero=info.nosso_numero,
+        document_number=info.document_number,
+        document_date=info.document_date,
+        processing_date=info.registered_on,
+        wallet=info.wallet,
+        payer=Party(info.payer_name, info.payer_document, info.payer_address),
+        instructions=info.instructions,
+        statement_lines=info.statement_lines,
+        pix_payload=info.pix_payload,
+        updated=UpdatedAmount(info.updated_on, info.fine, info.interest, info.updated_amount)
+        if info.overdue_days > 0
+        else None,
+    )
+
+
+def money(value: Decimal) -> str:
+    """``1.234,56`` (no currency sign: the boxes are titled *Valor*)."""
+    return f"{value:,.2f}".replace(",", "_").replace(".", ",").replace("_", ".")
+
+
+def _date(value: dt.date) -> str:
+    return value.strftime("%d/%m/%Y")
+
+
+def _fit(text: str, font: str, size: float, width: float) -> tuple[str, float]:
+    """Shrink the font down to 6 pt, then cut with an ellipsis, so text stays in its box."""
+    while size > 6 and stringWidth(text, font, size) > width:
+        size -= 0.25
+    if stringWidth(text, font, size) <= width:
+        return text, size
+    while text and stringWidth(text + "…", font, size) > width:
+        text = text[:-1]
+    return text.rstrip() + "…", size
+
+
+Cell = tuple[float, str, str]  # width in mm (0: what is left of the row), title, value
+
+
+class _Sheet:
+    """Drawing helpers on one canvas (points, origin at the bottom left)."""
+
+    def __init__(self, canvas: Canvas) -> None:
+        self.c = canvas
+
+    def text(
+        self,
+        x: float,
+        y: float,
+        text: str,
+        *,
+        size: float = VALUE_SIZE,
+        bold: bool = False,
+        width: float | None = None,
+        align: str = "left",
+        color: Color = black,
+    ) -> None:
+        font = "Helvetica-Bold" if bold else "Helvetica"
+        if width is not None:
+            text, size = _fit(text, font, size, width)
+        self.c.setFillColor(color)
+        self.c.setFont(font, size)
+        draw = {"right": self.c.drawRightString, "center": self.c.drawCentredString}
+        draw.get(align, self.c.drawString)(x, y, text)
+        self.c.setFillColor(black)
+
+    def title(self, x: float, top: float, text: str, width: float = WIDTH) -> None:
+        self.text(x + 1.2 * mm, top - 2.4 * mm, text, size=TITLE_SIZE, color=GREY, width=width)
+
+    def cell(
+        self,
+        x: float,
+        top: float,
+        w: float,
+        h: float,
+        title: str,
+        value: str = "",
+        *,
+        strong: bool = False,
+        right: bool = False,
+    ) -> None:
+        """A titled box of the grid: small grey title on top, value on its bottom line;
+        ``strong`` boxes (vencimento, valor) are shaded and bold."""
+        if strong:
+            self.c.setFillColor(SHADE)
+            self.c.rect(x, top - h, w, h, stroke=0, fill=1)
+        self.c.setLineWidth(0.5)
+        self.c.rect(x, top - h, w, h, fill=0)
+        self.title(x, top, title, w - 2.4 * mm)
+        if value:
+            vx = x + w - 1.5 * mm if right or strong else x + 1.5 * mm
+            align = "right" if right or strong else "left"
+            self.text(vx, top - h + 1.8 * mm, value, bold=strong, align=align, width=w - 3 * mm)
+
+    def row(
+        self,
+        top: float,
+        cells: Sequence[Cell],
+        right: tuple[str, str] | None = None,
+        *,
+        strong: bool = False,
+    ) -> float:
+        """One row of the grid; ``right`` is the box of the right-hand column."""
+        left_w = WIDTH - (RIGHT_COL if right else 0)
+        rest = left_w - sum(w * mm for w, _, _ in cells)
+        x = LEFT
+        for w, title, value in cells:
+            width = w * mm or rest
+            self.cell(x, top, width, ROW, title, value)
+            x += width
+        if right:
+            self.cell(
+                LEFT + left_w, top, RIGHT_COL, ROW, right[0], right[1], strong=strong, right=True
+            )
+        return top - ROW
+
+    def header(self, top: float, doc: BoletoDocument, right_text: str, right_size: float) -> float:
+        """Bank logo/name | bank code with DV | linha digitável; returns its bottom rule's y."""
+        c, h = self.c, 9 * mm
+        bottom = top - h
+        if doc.bank_logo_png:
+            logo = ImageReader(io.BytesIO(doc.bank_logo_png))
+            c.drawImage(
+                logo,
+                LEFT,
+                bottom + 1 * mm,
+                40 * mm,
+                h - 2 * mm,
+                preserveAspectRatio=True,
+                anchor="sw",
+                mask="auto",
+            )
+        else:
+            self.text(
+                LEFT + 1 * mm, bottom + 2.5 * mm, doc.bank_name, size=12, bold=True, width=40 * mm
+            )
+        c.setLineWidth(1.4)
+        for x in (LEFT + 42 * mm, LEFT + 62 * mm):
+            c.line(x, bottom, x, bottom + h - 2 * mm)
+        c.line(LEFT, bottom, LEFT + WIDTH, bottom)
+        c.setLineWidth(0.5)
+        self.text(
+            LEFT + 52 * mm, bottom + 2.2 * mm, doc.bank_code_dv, size=15, bold=True, align="center"
+        )
+        self.text(
+            LEFT + WIDTH,
+            bottom + 2.4 * mm,
+            right_text,
+            size=right_size,
+            bold=True,
+            align="right",
+            width=WIDTH - 64 * mm,
+        )
+        return float(bottom)
+
+    def lines(
+        self, x: float, top: float, width: float, lines: Sequence[str], size: float = 7.6
+    ) -> None:
+        for i, line in enumerate(lines):
+            self.text(x, top - i * 3.6 * mm, line, size=size, width=width)
+
+    def party(self, x: float, y: float, width: float, who: Party, label: str, bold: bool) -> None:
+        """Name (shrunk or cut to fit) and the CPF/CNPJ, which is never cut."""
+        document = f"{label} {who.document}"
+        doc_w = stringWidth(document, "Helvetica-Bold", VALUE_SIZE) + 4 * mm
+        self.text(x, y, who.name, bold=bold, width=width - doc_w)
+        self.text(x + width, y, document, bold=True, align="right")
+
+    def qr(self, payload: str, x: float, y: float, side: float) -> None:
+        """QR code (level M) as vector squares, ``side`` wide including a 4-module margin."""
+        import qrcode  # imported when drawing: keeps `import desktop.reports.boleto` light
+        from qrcode.constants import ERROR_CORRECT_M
+
+        code = qrcode.QRCode(error_correction=ERROR_CORRECT_M, border=4, box_size=1)
+        code.add_data(payload)
+        code.make(fit=True)
+        matrix = code.get_matrix()
+        module = side / len(matrix)
+        self.c.setFillColor(white)
+        self.c.rect(x, y, side, side, stroke=0, fill=1)
+        self.c.setFillColor(black)
+        for r, cells in enumerate(matrix):
+            col = 0
+            while col < len(cells):
+                start = col
+                while col < len(cells) and cells[col]:
+                    col += 1
+                if col > start:  # a run of dark modules as one rectangle
+                    self.c.rect(
+                        x + start * module,
+                        y + side - (r + 1) * module,
+                        (col - start) * module,
+                        module,
+                        stroke=0,
+                        fill=1,
+                    )
+                col += 1
+
+
+def _updated_lines(doc: BoletoDocument) -> list[str]:
+    u = doc.updated
+    if u is None or u.total == doc.amount:
+        return []
+    return [
+        f"Valor atualizado para pagamento em {_date(u.on)}: R$ {money(u.total)} "
+        f"(multa R$ {money(u.fine)} + juros R$ {money(u.interest)}) — informativo."
+    ]
+
+
+def _recibo(s: _Sheet, doc: BoletoDocument, top: float) -> float:
+    """Recibo do pagador (the part the payer keeps); returns the y of its bottom."""
+    ben, payer = doc.beneficiary, doc.payer
+    s.text(LEFT + WIDTH, top, "RECIBO DO PAGADOR", size=7, bold=True, align="right")
+    y = s.header(top - 1.5 * mm, doc, doc.digitable_line, 10.5)
+    y = s.row(
+        y,
+        [(0, "Beneficiário", ben.name), (42, "CPF/CNPJ do beneficiário", ben.document)],
+        ("Vencimento", _date(doc.due_date)),
+        strong=True,
+    )
+    y = s.row(
+        y,
+        [(0, "Endereço do beneficiário", " — ".join(ben.address_lines))],
+        ("Agência / Código do beneficiário", doc.agency_code),
+    )
+    y = s.row(
+        y,
+        [(0, "Pagador", payer.name), (42, "CPF/CNPJ do pagador", payer.document)],
+        ("Nosso número", doc.nosso_numero),
+    )
+    y = s.row(y, [(0, "Endereço do pagador", " — ".join(payer.address_lines))])
+    cells = [
+        (40, "Nº do documento", doc.document_number),
+        (35, "Data do documento", _date(doc.document_date)),
+    ]
+    cells += [
+        (35, "Data de processamento", _date(doc.processing_date)),
+        (0, "Espécie", doc.currency),
+    ]
+    y = s.row(y, cells, ("(=) Valor do documento", money(doc.amount)), strong=True)
+    # Demonstrativo on the left, "Pague com PIX" (boleto híbrido) on the right.
+    box_h, right_x, left_w = 64 * mm, LEFT + WIDTH - RIGHT_COL, WIDTH - RIGHT_COL
+    s.c.rect(LEFT, y - box_h, left_w, box_h)
+    s.c.rect(right_x, y - box_h, RIGHT_COL, box_h)
+    s.title(LEFT, y, "Demonstrativo")
+    s.lines(
+        LEFT + 2 * mm,
+        y - 6.5 * mm,
+        left_w - 4 * mm,
+        [*doc.statement_lines, *_updated_lines(doc)][:15],
+    )
+    if doc.pix_payload:
+        middle, side = right_x + RIGHT_COL / 2, 42 * mm
+        s.text(middle, y - 4.5 * mm, "Pague com PIX", size=10, bold=True, align="center")
+        s.qr(doc.pix_payload, right_x + (RIGHT_COL - side) / 2, y - 5.5 * mm - side, side)
+        s.text(middle, y - box_h + 4.6 * mm, "Abra o app do seu banco,", size=6.2, align="center")
+        s.text(
+            middle, y - box_h + 2.0 * mm, "escolha Pix e leia o código.", size=6.2, align="center"
+        )
+    y -= box_h
+    s.text(
+        LEFT + WIDTH,
+        y - 3 * mm,
+        "Autenticação mecânica",
+        size=TITLE_SIZE,
+        color=GREY,
+        align="right",
+    )
+    return float(y - 4 * mm)
+
+
+def _cut_line(s: _Sheet, y: float) -> None:
+    s.c.saveState()
+    s.c.setDash(2, 2)
+    s.c.line(LEFT, y, LEFT + WIDTH, y)
+    s.c.restoreState()
+    s.text(
+        LEFT + WIDTH,
+        y + 1.2 * mm,
+        "Corte na linha pontilhada",
+        size=TITLE_SIZE,
+        color=GREY,
+        align="right",
+    )
+
+
+def _ficha(s: _Sheet, doc: BoletoDocument, top: float) -> None:
+    """Ficha de compensação (the part the bank keeps), with the barcode at the bottom."""
+    right_x, left_w = LEFT + WIDTH - RIGHT_COL, WIDTH - RIGHT_COL
+    y = s.header(top, doc, doc.digitable_line, 11.5)
+    y = s.row(
+        y,
+        [(0, "Local de pagamento", doc.payment_place)],
+        ("Vencimento", _date(doc.due_date)),
+        strong=True,
+    )
+    s.party(LEFT + 1.5 * mm, y - ROW + 1.8 * mm, left_w - 3 * mm, doc.beneficiary, "CNPJ", False)
+    y = s.row(y, [(0, "Beneficiário", "")], ("Agência / Código do beneficiário", doc.agency_code))
+    cells = [
+        (28, "Data do documento", _date(doc.document_date)),
+        (37, "Nº do documento", doc.document_number),
+    ]
+    cells += [(22, "Espécie doc.", doc.document_kind), (16, "Aceite", doc.acceptance)]
+    cells += [(0, "Data processamento", _date(doc.processing_date))]
+    y = s.row(y, cells, ("Nosso número", doc.nosso_numero))
+    cells = [(28, "Uso do banco", ""), (20, "Carteira", doc.wallet), (17, "Espécie", doc.currency)]
+    y = s.row(
+        y,
+        [*cells, (30, "Quantidade", ""), (0, "Valor", "")],
+        ("(=) Valor do documento", money(doc.amount)),
+        strong=True,
+    )
+    # Instructions: five rows high, beside the five value boxes the teller may fill in.
+    inst_h = 5 * ROW
+    s.c.rect(LEFT, y - inst_h, left_w, inst_h)
+    s.title(LEFT, y, "Instruções (texto de responsabilidade do beneficiário)")
+    s.lines(
+        LEFT + 2 * mm, y - 6.5 * mm, left_w - 4 * mm, [*doc.instructions, *_updated_lines(doc)][:9]
+    )
+    titles = (
+        "(-) Desconto / Abatimento",
+        "(-) Outras deduções",
+        "(+) Mora / Multa",
+        "(+) Outros acréscimos",
+        "(=) Valor cobrado",
+    )
+    for i, title in enumerate(titles):
+        s.cell(right_x, y - i * ROW, RIGHT_COL, ROW, title)
+    y -= inst_h
+    payer_h = 17 * mm
+    s.c.rect(LEFT, y - payer_h, WIDTH, payer_h)
+    s.title(LEFT, y, "Pagador")
+    s.party(LEFT + 14 * mm, y - 3.2 * mm, WIDTH - 16 * mm, doc.payer, "CPF/CNPJ", True)
+    s.lines(LEFT + 14 * mm, y - 7.0 * mm, WIDTH - 16 * mm, doc.payer.address_lines[:2])
+    s.text(LEFT + 1.2 * mm, y - payer_h + 1.5 * mm, "Sacador/Avalista", size=TITLE_SIZE, color=GREY)
+    s.text(
+        right_x + 1.2 * mm, y - payer_h + 1.5 * mm, "Código de baixa", size=TITLE_SIZE, color=GREY
+    )
+    y -= payer_h
+    s.text(
+        LEFT + WIDTH,
+        y - 3 * mm,
+        "Autenticação mecânica — FICHA DE COMPENSAÇÃO",
+        size=6.5,
+        bold=True,
+        align="right",
+    )
+    # reportlab.graphics.barcode imports every symbology (~130 ms): only when drawing.
+    from reportlab.graphics.barcode.common import I2of5
+
+    # 103 x 13 mm; the 10 mm page margin on the left and the blank space around it are the
+    # quiet zones (quiet=0), and checksum=0 keeps reportlab from adding a 45th digit.
+    bc = I2of5(
+        doc.barcode,
+        barWidth=BARCODE_WIDTH / 405,
+        ratio=3,
+        barHeight=BARCODE_HEIGHT,
+        bearers=0,
+        quiet=0,
+        checksum=0,
+    )
+    bc.drawOn(s.c, LEFT, y - 5 * mm - BARCODE_HEIGHT)
+
+
+def _page(c: Canvas, doc: BoletoDocument) -> None:
+    if len(doc.barcode) != 44 or not doc.barcode.isdigit():
+        raise ValueError("a boleto barcode has 44 digits")
+    s = _Sheet(c)
+    bottom_recibo = _recibo(s, doc, PAGE_H - 10 * mm)
+    ficha_top = 140 * mm  # the barcode ends about 24 mm above the bottom edge
+    _cut_line(s, (bottom_recibo + ficha_top) / 2 + 2 * mm)
+    _ficha(s, doc, ficha_top)
+
+
+def render_boletos(docs: Sequence[BoletoDocument]) -> bytes:
+    """Several boletos in one PDF, one A4 page each (e.g. *print all open bills*)."""
+    if not docs:
+        raise ValueError("no boleto to render")
+    buffer = io.BytesIO()
+    c = Canvas(buffer, pagesize=A4, invariant=1, pageCompression=1)
+    first = docs[0]
+    c.setTitle("Boleto" if len(docs) == 1 else f"Boletos ({len(docs)})")
+    c.setAuthor(first.beneficiary.name)
+    c.setSubject(f"Nosso número {first.nosso_numero}" if len(docs) == 1 else "Boletos em aberto")
+    c.setCreator("Central do Assinante")
+    for doc in docs:
+        _page(c, doc)
+        c.showPage()
+    c.save()
+    return buffer.getvalue()
+
+
+def render_boleto(doc: BoletoDocument) -> bytes:
+    return render_boletos([doc])
