@@ -23,14 +23,19 @@ EXIT_USER_ERROR = 2
 # ``register(subparsers)``.  Add a command group by adding its module name here.
 COMMAND_MODULES = [
     "db_cmd",
+    "demo_cmd",
     "users",
     "subscribers_cmd",
     "imports",
     "statements",
     "boleto_cmd",
+    "invoices_cmd",
     "printers_cmd",
     "cards_cmd",
     "sms_cmd",
+    "tickets_cmd",
+    "enable_cmd",
+    "jobs_cmd",
 ]
 
 
@@ -40,6 +45,9 @@ def build_parser() -> argparse.ArgumentParser:
         description="Central do Assinante: balcão, quiosque e retaguarda.",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument(
+        "--self-check", action="store_true", help="verifica esta instalação e sai (0: tudo certo)"
+    )
     context.add_global_options(parser)
     sub = parser.add_subparsers(dest="command", metavar="COMANDO")
     for name in COMMAND_MODULES:
@@ -52,6 +60,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     parser = build_parser()
     args = parser.parse_args(args_list)
+    if args.self_check:
+        from desktop.selfcheck import run as run_self_check
+
+        return run_self_check(args)
     if args.command is None:
         from desktop.app import run_counter
 

@@ -1,0 +1,339 @@
+"""Nota Fiscal (SPEC §1.4): NFCom imported from the fiscal platform, listed, exported, e-mailed.
+
+* :func:`import_nfcom` (financeiro/admin): each file checked by
+  :mod:`desktop.importers.nfcom` and stored in its own transaction; a file already imported
+  (same access key) adds nothing.
+* :func:`list_invoices`, :func:`invoice_xml`, :func:`invoice_info`: a counter user sees any
+  subscriber's invoices, a kiosk only its own subscriber's.
+* :func:`email_invoice_xml`: the XML to the subscriber's registered e-mail, through the SMTP
+  server of the settings ``smtp.*`` (the kiosk's "download").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import smtplib
+import ssl
+from collections.abc import Iterable
+from dataclasses import dataclass
+from decimal import Decimal
+from email.message import EmailMessage
+from email.utils import formatdate, make_msgid
+from pathlib import Path
+
+from sqlalchemy import or_, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from desktop.db import Database
+from desktop.errors import Conflict, InvalidInput, NotFound, UserError
+from desktop.importers.nfcom import NfcomFile, read_nfcom_file
+from desktop.models import Invoice, Subscriber
+from desktop.models.enums import InvoiceStatus, Role
+from desktop.services import audit, settings
+from desktop.services.access import require_role, require_subscriber
+from desktop.services.actors import Actor
+from desktop.services.documents import format_document
+from desktop.services.fiscal import NfcomInfo, parse_nfcom
+
+XML_DECLARATION = b'<?xml version="1.0" encoding="UTF-8"?>\n'
+SMTP_TIMEOUT_S = 20
+
+
+# --------------------------------------------------------------------------- import
+@dataclass(frozen=True)
+class FileProblem:
+    path: str
+    reason: str  # Portuguese
+
+
+@dataclass(frozen=True)
+class ImportReport:
+    """What one ``import nfcom`` did: files == imported + duplicates + len(problems)."""
+
+    files: int
+    imported: int
+    duplicates: int
+    rejected: tuple[FileProblem, ...]  # invalid files: XSD, DV, signature, protocol, conflict
+    unknown_recipient: tuple[FileProblem, ...]  # valid NFCom for nobody we know
+    invoice_ids: tuple[int, ...]
+
+    @property
+    def problems(self) -> tuple[FileProblem, ...]:
+        return self.rejected + self.unknown_recipient
+
+
+class _Duplicate(Exception):
+    pass
+
+
+def import_nfcom(db: Database, actor: Actor, paths: Iterable[str | Path]) -> ImportReport:
+    """Import authorized NFCom XML files; every file is checked and stored on its own."""
+    require_role(actor, Role.FINANCE)
+    files = imported = duplicates = 0
+    rejected: list[FileProblem] = []
+    unknown: list[FileProblem] = []
+    ids: list[int] = []
+    for path in paths:
+        files += 1
+        name = str(path)
+        try:
+            nfcom = read_nfcom_file(path)
+        except InvalidInput as exc:
+            rejected.append(FileProblem(name, exc.message))
+            continue
+        try:
+            invoice_id = _store(db, actor, nfcom, Path(path).name)
+        except _Duplicate:
+            duplicates += 1
+        except NotFound as exc:
+            unknown.append(FileProblem(name, exc.message))
+        except Conflict as exc:
+            rejected.append(FileProblem(name, exc.message))
+        else:
+            imported += 1
+            ids.append(invoice_id)
+    with db.session() as session:
+        audit.record(
+            session,
+            actor,
+            "nota_fiscal.importacao",
+            "invoice",
+            "",
+            arquivos=files,
+            importadas=imported,
+            repetidas=duplicates,
+            rejeitadas=len(rejected),
+            destinatario_desconhecido=len(unknown),
+        )
+    return ImportReport(files, imported, duplicates, tuple(rejected), tuple(unknown), tuple(ids))
+
+
+def _store(db: Database, actor: Actor, nfcom: NfcomFile, file_name: str) -> int:
+    info = nfcom.info
+    try:
+        with db.session() as session:
+            if _existing(session, info.access_key):
+                raise _Duplicate
+            subscriber_id = session.scalar(
+                select(Subscriber.id).where(Subscriber.document == info.recipient_document)
+            )
+            if subscriber_id is None:
+                raise NotFound(
+                    f"destinatário {format_document(info.recipient_document)} "
+                    f"({info.recipient_name}) não é assinante cadastrado"
+                )
+            other = session.scalar(
+                select(Invoice.access_key).where(
+                    Invoice.issuer_cnpj == info.emitter_cnpj,
+                    Invoice.model == info.model,
+                    Invoice.series == info.series,
+                    Invoice.number == info.number,
+                )
+            )
+            if other is not None:
+                raise Conflict(
+                    f"já existe a NFCom nº {info.number} série {info.series} deste emitente "
+                    f"com outra chave de acesso ({other})"
+                )
+            invoice = _invoice_row(info, nfcom.xml, subscriber_id)
+            session.add(invoice)
+            session.flush()
+            audit.record(
+                session,
+                actor,
+                "nota_fiscal.importada",
+                "invoice",
+                invoice.id,
+                chave=info.access_key,
+                arquivo=file_name,
+                assinante=subscriber_id,
+            )
+            return invoice.id
+    except IntegrityError:
+        # Another station imported the same key meanwhile: the unique key says so.
+        with db.session() as session:
+            if _existing(session, info.access_key):
+                raise _Duplicate from None
+        raise
+
+
+def _existing(session: Session, key: str) -> bool:
+    return session.scalar(select(Invoice.id).where(Invoice.access_key == key)) is not None
+
+
+def _invoice_row(
+    info: NfcomInfo, xml: str, subscriber_id: int, receivable_id: int | None = None
+) -> Invoice:
+    return Invoice(
+        subscriber_id=subscriber_id,
+        receivable_id=receivable_id,
+        issuer_cnpj=info.emitter_cnpj,
+        model=info.model,
+        series=info.series,
+        number=info.number,
+        access_key=info.access_key,
+        issued_at=info.issued_at.astimezone(dt.UTC),
+        amount=info.amount,
+        status=InvoiceStatus.AUTHORIZED,
+        environment=info.environment,
+        authorization_protocol=info.protocol.number if info.protocol else "",
+        xml=xml,
+    )
+
+
+# --------------------------------------------------------------------------- list and export
+@dataclass(frozen=True)
+class InvoiceItem:
+    id: int
+    number: str
+    series: str
+    model: str
+    issued_at: dt.datetime  # UTC
+    amount: Decimal
+    status: InvoiceStatus
+    access_key: str
+
+    @property
+    def sort_key(self) -> tuple[dt.datetime, int]:
+        return (self.issued_at, self.id)
+
+
+def list_invoices(
+    db: Database,
+    actor: Actor,
+    subscriber_id: int,
+    *,
+    after: tuple[dt.datetime, int] | None = None,
+    limit: int = 100,
+) -> list[InvoiceItem]:
+    """One keyset page of the subscriber's invoices, newest first (issued_at desc, id desc)."""
+    require_subscriber(actor, subscriber_id)
+    stmt = (
+        select(
+            Invoice.id,
+            Invoice.number,
+            Invoice.series,
+            Invoice.model,
+            Invoice.issued_at,
+            Invoice.amount,
+            Invoice.status,
+            Invoice.access_key,
+        )
+        .where(Invoice.subscriber_id == subscriber_id)
+        .order_by(Invoice.issued_at.desc(), Invoice.id.desc())
+        .limit(max(1, min(limit, 1000)))
+    )
+    if after is not None:
+        at, last_id = after
+        stmt = stmt.where(
+            or_(Invoice.issued_at < at, (Invoice.issued_at == at) & (Invoice.id < last_id))
+        )
+    with db.session() as session:
+        return [InvoiceItem(*row) for row in session.execute(stmt)]
+
+
+def _load(session: Session, actor: Actor, invoice_id: int) -> Invoice:
+    invoice = session.get(Invoice, invoice_id)
+    if invoice is None:
+        raise NotFound(f"Nota fiscal {invoice_id} não encontrada.")
+    require_subscriber(actor, invoice.subscriber_id)
+    return invoice
+
+
+def xml_file_name(access_key: str) -> str:
+    return f"{access_key}-procNFCom.xml"
+
+
+def invoice_xml(db: Database, actor: Actor, invoice_id: int) -> tuple[str, bytes]:
+    """(file name, bytes) of the authorized XML as imported, with an XML declaration."""
+    with db.session() as session:
+        invoice = _load(session, actor, invoice_id)
+        audit.record(
+            session, actor, "nota_fiscal.xml", "invoice", invoice.id, chave=invoice.access_key
+        )
+        return xml_file_name(invoice.access_key), XML_DECLARATION + invoice.xml.encode("utf-8")
+
+
+def invoice_info(db: Database, actor: Actor, invoice_id: int) -> NfcomInfo:
+    """What the stored XML says (for the DANFE-COM)."""
+    with db.session() as session:
+        xml = _load(session, actor, invoice_id).xml
+    return parse_nfcom(xml)
+
+
+# --------------------------------------------------------------------------- e-mail
+def email_invoice_xml(db: Database, actor: Actor, invoice_id: int) -> str:
+    """E-mail the XML to the subscriber's registered address; returns that address."""
+    with db.session() as session:
+        invoice = _load(session, actor, invoice_id)
+        subscriber = session.get(Subscriber, invoice.subscriber_id)
+        assert subscriber is not None  # foreign key
+        address = (subscriber.email or "").strip()
+        if not address:
+            raise InvalidInput(
+                "O assinante não tem e-mail cadastrado. Atualize o cadastro no balcão de "
+                "atendimento para receber a nota fiscal por e-mail."
+            )
+        smtp = settings.get_many(session, "smtp.")
+        company = settings.get_many(session, "company.")
+        key, number, series = invoice.access_key, invoice.number, invoice.series
+        xml = XML_DECLARATION + invoice.xml.encode("utf-8")
+        name = subscriber.name
+    trade_name = company["company.trade_name"] or company["company.name"]
+    message = EmailMessage()
+    message["Subject"] = f"Nota Fiscal NFCom nº {number} série {series} - {trade_name}"
+    message["From"] = smtp["smtp.sender"]
+    message["To"] = address
+    message["Date"] = formatdate(localtime=False)
+    message["Message-ID"] = make_msgid(domain=smtp["smtp.sender"].rpartition("@")[2] or None)
+    message.set_content(
+        f"Olá, {name}.\n\n"
+        f"Segue em anexo o XML da Nota Fiscal Fatura de Serviços de Comunicação Eletrônica "
+        f"(NFCom) nº {number}, série {series}.\n"
+        f"Chave de acesso: {key}\n\n"
+        f"Atenciosamente,\n{trade_name}\n"
+        f"{company['company.phone']} - {company['company.email']}\n"
+    )
+    message.add_attachment(xml, maintype="application", subtype="xml", filename=xml_file_name(key))
+    _send(smtp, message)
+    with db.session() as session:
+        audit.record(
+            session, actor, "nota_fiscal.email", "invoice", invoice_id, chave=key, para=address
+        )
+    return address
+
+
+def _send(smtp: dict[str, object], message: EmailMessage) -> None:
+    host, port = str(smtp["smtp.host"]).strip(), int(str(smtp["smtp.port"]))
+    if not host:
+        raise UserError(
+            "O envio de e-mail não está configurado (servidor SMTP). Avise o administrador."
+        )
+    try:
+        client: smtplib.SMTP
+        if port == 465:  # SMTPS: TLS from the first byte
+            client = smtplib.SMTP_SSL(
+                host, port, timeout=SMTP_TIMEOUT_S, context=ssl.create_default_context()
+            )
+        else:
+            client = smtplib.SMTP(host, port, timeout=SMTP_TIMEOUT_S)
+        with client:
+            if port != 465 and smtp["smtp.starttls"]:
+                client.starttls(context=ssl.create_default_context())
+            if smtp["smtp.user"]:
+                client.login(str(smtp["smtp.user"]), str(smtp["smtp.password"]))
+            client.send_message(message)
+    except smtplib.SMTPRecipientsRefused:
+        raise UserError(
+            "O servidor de e-mail recusou o endereço do assinante. Confira o e-mail cadastrado."
+        ) from None
+    except smtplib.SMTPAuthenticationError:
+        raise UserError(
+            "O servidor de e-mail recusou o usuário ou a senha. Avise o administrador."
+        ) from None
+    except (smtplib.SMTPException, OSError) as exc:
+        raise UserError(
+            f"Não foi possível enviar o e-mail agora ({type(exc).__name__}). "
+            "Tente de novo mais tarde; nada foi perdido."
+        ) from None
