@@ -78,7 +78,7 @@ def station_config_path() -> Path:
 
 def load_station_config(database_url: str | None = None) -> StationConfig:
     """Read ``station.ini``; ``--db``/``CENTRAL_DB_URL`` win over the file."""
-    parser = configparser.ConfigParser()
+    parser = configparser.ConfigParser(interpolation=None)  # URLs may hold %-escapes
     parser.read(station_config_path(), encoding="utf-8")
     url = (
         database_url
@@ -92,7 +92,7 @@ def load_station_config(database_url: str | None = None) -> StationConfig:
 
 
 def save_station_config(config: StationConfig) -> None:
-    parser = configparser.ConfigParser()
+    parser = configparser.ConfigParser(interpolation=None)  # URLs may hold %-escapes
     parser["database"] = {"url": config.database_url}
     parser["station"] = {"name": config.station, "printer": config.printer}
     with station_config_path().open("w", encoding="utf-8") as fh:

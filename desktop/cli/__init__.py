@@ -36,6 +36,7 @@ COMMAND_MODULES = [
     "tickets_cmd",
     "enable_cmd",
     "jobs_cmd",
+    "kiosk_cmd",
 ]
 
 
