@@ -1,11 +1,158 @@
-"""QApplication start-up for counter and kiosk mode (filled by the UI modules)."""
+"""QApplication start-up for counter mode (kiosk mode adds its own ``run_kiosk``).
+
+Start-up order: logging to a file, the application with its style, the database (migrated on
+start; a database newer than the program or one that cannot be reached ends with a clear
+message and exit code 1), then the login and the main window.
+"""
 
 from __future__ import annotations
 
 import argparse
+import logging
+import logging.handlers
+import sys
+from types import TracebackType
+
+from PySide6.QtCore import QCoreApplication, QDir, Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QApplication
+
+from desktop.config import data_dir, resources_dir
+from desktop.db import Database
+from desktop.errors import UserError
+
+log = logging.getLogger(__name__)
+
+BASE_POINT_SIZE = 11
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("App", text)
+
+
+def setup_file_logging() -> None:
+    """Warnings and bugs go to ``<data dir>/logs/central-assinante.log`` (rotated)."""
+    path = data_dir() / "logs" / "central-assinante.log"
+    root = logging.getLogger()
+    for existing in root.handlers:
+        if getattr(existing, "baseFilename", None) == str(path):
+            return
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handler = logging.handlers.RotatingFileHandler(
+        path, maxBytes=1_000_000, backupCount=3, encoding="utf-8"
+    )
+    handler.setLevel(logging.WARNING)
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root.addHandler(handler)
+
+
+def create_application(argv: list[str] | None = None) -> QApplication:
+    """The QApplication (or the existing one) with the house style."""
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(argv or sys.argv[:1])
+    app.setApplicationName("Central do Assinante")
+    app.setOrganizationName("CentralAssinante")
+    apply_style(app)
+    return app
+
+
+def apply_style(app: QApplication) -> None:
+    """Fusion (the same look on Windows and Linux), light scheme, 11 pt, resources/style.qss."""
+    app.setStyle("Fusion")
+    hints = app.styleHints()
+    if hasattr(hints, "setColorScheme"):  # Qt 6.8+: the style sheet is written for light
+        hints.setColorScheme(Qt.ColorScheme.Light)
+    font = QFont(app.font())
+    font.setPointSize(BASE_POINT_SIZE)
+    app.setFont(font)
+    QDir.addSearchPath("icons", str(resources_dir() / "icons"))  # url(icons:...) in the QSS
+    qss = resources_dir() / "style.qss"
+    try:
+        app.setStyleSheet(qss.read_text(encoding="utf-8"))
+    except OSError:
+        log.warning("style sheet not found at %s; using the plain style", qss)
+
+
+def install_excepthook() -> None:
+    """An exception escaping a slot is a bug: log it, tell the person briefly, keep running."""
+    from desktop.ui.dialogs import dialogs
+    from desktop.ui.workers import bug_message
+
+    def hook(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+        if isinstance(exc, KeyboardInterrupt):
+            QApplication.quit()
+            return
+        if isinstance(exc, UserError):
+            dialogs().warning(None, _tr("Central do Assinante"), exc.message)
+            return
+        log.error("unhandled exception", exc_info=(kind, exc, tb))
+        try:
+            dialogs().error(None, _tr("Erro inesperado"), bug_message())
+        except Exception:  # the crash path must never crash
+            log.exception("could not show the error dialog")
+
+    sys.excepthook = hook
+
+
+def open_database(args: argparse.Namespace) -> Database:
+    """The database of ``--db`` / station.ini, migrated (raises UserError when it cannot be)."""
+    from desktop.cli import context
+
+    return context.database(args)
 
 
 def run_counter(args: argparse.Namespace) -> int:
-    from desktop.ui.counter import run
+    """``central-assinante`` with no command: the counter GUI.  Returns the exit code."""
+    from desktop.cli import context
+    from desktop.ui.counter import CounterController
+    from desktop.ui.dialogs import dialogs
 
-    return run(args)
+    setup_file_logging()
+    app = create_application()
+    try:
+        db = open_database(args)
+        station = context.station(args)
+    except UserError as exc:
+        log.warning("cannot open the database: %s", exc.message)
+        dialogs().error(None, _tr("Central do Assinante"), exc.message)
+        return 1
+    from desktop.ui.i18n import install_translator, interface_language
+
+    install_translator(app, interface_language(db))
+    install_excepthook()
+    controller = CounterController(db, station)
+    controller.start()
+    try:
+        return int(app.exec())
+    finally:
+        db.dispose()
+
+
+def run_kiosk(args: argparse.Namespace) -> int:
+    """``central-assinante kiosk``: the self-service kiosk, full screen (``--windowed``)."""
+    from desktop.cli import context
+    from desktop.ui.dialogs import dialogs
+    from desktop.ui.i18n import install_translator, interface_language
+    from desktop.ui.kiosk.keypad import use_system_keyboard
+    from desktop.ui.kiosk.window import KioskWindow, apply_kiosk_font
+
+    setup_file_logging()
+    use_system_keyboard()  # Qt Virtual Keyboard, when it can load, must be chosen first
+    app = create_application()
+    apply_kiosk_font(app)
+    try:
+        db = open_database(args)
+        station = context.station(args)
+    except UserError as exc:
+        log.warning("cannot open the database: %s", exc.message)
+        dialogs().error(None, _tr("Central do Assinante"), exc.message)
+        return 1
+    install_translator(app, interface_language(db))
+    install_excepthook()
+    window = KioskWindow(db, station)
+    window.start()
+    window.show_kiosk(windowed=bool(getattr(args, "windowed", False)))
+    try:
+        return int(app.exec())
+    finally:
+        db.dispose()

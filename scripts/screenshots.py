@@ -24,7 +24,7 @@ from pathlib import Path
 
 from sqlalchemy import func, select
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
@@ -69,7 +69,8 @@ def search_term(db: Database, name: str) -> str:
                 select(func.count())
                 .select_from(Subscriber)
                 .where(
-                    Subscriber.name_search.like(f"{key}%") | Subscriber.name_search.like(f"% {key}%")
+                    Subscriber.name_search.like(f"{key}%")
+                    | Subscriber.name_search.like(f"% {key}%")
                 )
             )
             if count and best_count < count <= 25:
@@ -111,7 +112,7 @@ class Driver:
 
     def tick(self) -> None:
         if self.index >= len(self.steps):
-            QApplication.quit()
+            QApplication.exit(0)  # exit(), not quit(): quit() would ask to close the window
             return
         name, ready, action = self.steps[self.index]
         if ready():
@@ -122,7 +123,7 @@ class Driver:
             QTimer.singleShot(700, self.tick)  # let the screen settle (animations, layout)
         elif time.monotonic() > self.deadline:
             self.failed = f"step {name!r} timed out"
-            QApplication.quit()
+            QApplication.exit(1)
         else:
             QTimer.singleShot(100, self.tick)
 
@@ -142,7 +143,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
     parser.add_argument("--subscribers", type=int, default=200)
-    parser.add_argument("--db", default=None, help="database URL (default: CENTRAL_DATA_DIR's SQLite)")
+    parser.add_argument(
+        "--db", default=None, help="database URL (default: CENTRAL_DATA_DIR's SQLite)"
+    )
     args = parser.parse_args()
 
     from desktop.app import create_application
@@ -189,16 +192,29 @@ def main() -> int:
             if hit is not None and hit.id == subscriber_id:
                 panel.table.setFocus()
                 panel.table.selectRow(row)
-                QTest.keyClick(panel.table, "\r")
+                QTest.keyClick(panel.table, Qt.Key.Key_Return)
                 return
         window().open_subscriber(subscriber_id, name)  # beyond the first page: open directly
+
+    def workspace_ready() -> bool:
+        view = window().tabs.currentWidget()
+        return isinstance(view, WorkspaceView) and view.workspace is not None
+
+    def show_financial() -> None:
+        view = window().tabs.currentWidget()
+        assert isinstance(view, WorkspaceView)
+        tab = view.tab(FinancialTab)
+        assert tab is not None
+        view.tabs.setCurrentWidget(tab)  # the tab loads when it is shown
 
     def financial_ready() -> bool:
         view = window().tabs.currentWidget()
         if not isinstance(view, WorkspaceView) or view.workspace is None:
             return False
         tab = view.tab(FinancialTab)
-        return isinstance(tab, FinancialTab) and tab.model.rowCount() > 0 and not tab.busy.isVisible()
+        return (
+            isinstance(tab, FinancialTab) and tab.model.rowCount() > 0 and not tab.busy.isVisible()
+        )
 
     def scroll_statement() -> None:
         view = window().tabs.currentWidget()
@@ -211,9 +227,14 @@ def main() -> int:
         ("login dialog", lambda: controller.login_dialog is not None, type_login),
         ("login.png", lambda: True, lambda: shoot(args.out / "login.png")),
         ("log in", lambda: True, submit_login),
-        ("search", lambda: controller.window is not None and controller.window.isVisible(), type_search),
+        (
+            "search",
+            lambda: controller.window is not None and controller.window.isVisible(),
+            type_search,
+        ),
         ("search.png", search_done, lambda: shoot(args.out / "search.png")),
         ("open subscriber", lambda: True, open_subscriber),
+        ("Extrato Financeiro", workspace_ready, show_financial),
         ("scroll to the latest items", financial_ready, scroll_statement),
         ("financial.png", financial_ready, lambda: shoot(args.out / "financial.png")),
     ]

@@ -1,0 +1,71 @@
+"""The dialog seam (Picard's ``UserDialogService``): every message box and file dialog.
+
+Widgets never call ``QMessageBox`` or ``QFileDialog`` themselves; they call
+``dialogs().error(...)`` and friends.  Tests install a recording double with
+:func:`set_dialogs` and answer questions or file names without a modal loop.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Dialogs", text)
+
+
+class DialogService:
+    """The real dialogs (modal, parented to the widget that asks)."""
+
+    def information(self, parent: QWidget | None, title: str, text: str) -> None:
+        QMessageBox.information(parent, title, text)
+
+    def warning(self, parent: QWidget | None, title: str, text: str) -> None:
+        QMessageBox.warning(parent, title, text)
+
+    def error(self, parent: QWidget | None, title: str, text: str) -> None:
+        QMessageBox.critical(parent, title, text)
+
+    def question(self, parent: QWidget | None, title: str, text: str) -> bool:
+        """Yes / No; the safe answer (No) is the default button."""
+        answer = QMessageBox.question(
+            parent,
+            title,
+            text,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def save_file(
+        self,
+        parent: QWidget | None,
+        caption: str,
+        suggested: str,
+        filters: str = "",
+    ) -> Path | None:
+        """Ask where to save; None when the person cancels."""
+        name, _selected = QFileDialog.getSaveFileName(
+            parent, caption, suggested, filters or _tr("Todos os arquivos (*)")
+        )
+        return Path(name) if name else None
+
+
+_service: DialogService | None = None
+
+
+def dialogs() -> DialogService:
+    """The application's dialog service."""
+    global _service
+    if _service is None:
+        _service = DialogService()
+    return _service
+
+
+def set_dialogs(service: DialogService | None) -> None:
+    """Install ``service`` (tests: a recording double); None restores the real dialogs."""
+    global _service
+    _service = service

@@ -1,0 +1,158 @@
+"""How values look on screen: money, dates, documents, phones and status words (pt-BR).
+
+The one place that turns service codes into words (services return enums, DESIGN §1), so a
+tab, a tooltip and a totals panel always say the same thing.  Words go through
+``QCoreApplication.translate`` with an explicit context (the English translation).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from babel.numbers import format_currency, format_decimal
+
+from PySide6.QtCore import QCoreApplication
+
+from desktop.models.enums import ContractStatus, PaymentMethod, ReceivableStatus, Role
+from desktop.services.clock import to_local
+from desktop.services.documents import format_document
+
+# Status colours, shared by the style sheet (badges) and the table models (row text).
+# Dark enough for WCAG AA contrast on white.
+GREEN = "#1b7a3a"
+RED = "#b3261e"
+AMBER = "#8a5a00"
+AMBER_BG = "#fff3d6"
+GREEN_BG = "#e3f4e8"
+RED_BG = "#fde7e5"
+GREY = "#5f6368"
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Formatting", text)
+
+
+def money(value: Decimal | None) -> str:
+    """R$ 1.234,56 (empty for no value)."""
+    if value is None:
+        return ""
+    return format_currency(value, "BRL", locale="pt_BR")
+
+
+def number(value: int) -> str:
+    """1.234 (pt-BR thousands separator)."""
+    return format_decimal(value, locale="pt_BR")
+
+
+def date_br(value: dt.date | None) -> str:
+    return value.strftime("%d/%m/%Y") if value is not None else ""
+
+
+def local_date(moment: dt.datetime | None) -> str:
+    """The São Paulo calendar day of a UTC instant, dd/mm/aaaa."""
+    if moment is None:
+        return ""
+    if moment.tzinfo is None:  # SQLite hands back naive values; they are UTC by convention
+        moment = moment.replace(tzinfo=dt.UTC)
+    return to_local(moment).strftime("%d/%m/%Y")
+
+
+def local_datetime(moment: dt.datetime | None) -> str:
+    if moment is None:
+        return ""
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=dt.UTC)
+    return to_local(moment).strftime("%d/%m/%Y %H:%M")
+
+
+def document(value: str) -> str:
+    """123.456.789-09 or 12.345.678/0001-95."""
+    return format_document(value)
+
+
+def phone(value: str | None) -> str:
+    """(11) 98765-4321, (11) 3456-7890; anything else as it is."""
+    if not value:
+        return ""
+    if len(value) == 11 and value.isdigit():
+        return f"({value[:2]}) {value[2:7]}-{value[7:]}"
+    if len(value) == 10 and value.isdigit():
+        return f"({value[:2]}) {value[2:6]}-{value[6:]}"
+    return value
+
+
+def contract_status(status: ContractStatus) -> str:
+    words = {
+        ContractStatus.ACTIVE: _tr("Ativo"),
+        ContractStatus.SUSPENDED_DEBT: _tr("Suspenso por débito"),
+        ContractStatus.SUSPENDED_OTHER: _tr("Suspenso"),
+        ContractStatus.PROVISIONAL: _tr("Habilitado provisoriamente"),
+        ContractStatus.CANCELLED: _tr("Cancelado"),
+    }
+    return words.get(status, str(status))
+
+
+def contract_tone(status: ContractStatus) -> str:
+    """The badge colour class: ok (green), warning (amber), danger (red), muted (grey)."""
+    if status is ContractStatus.ACTIVE:
+        return "ok"
+    if status in (ContractStatus.SUSPENDED_DEBT, ContractStatus.SUSPENDED_OTHER):
+        return "warning"
+    if status is ContractStatus.PROVISIONAL:
+        return "info"
+    return "muted"
+
+
+def receivable_status(status: ReceivableStatus, overdue_days: int = 0) -> str:
+    """Em aberto / Vencido há N dias / Baixado / Cancelado."""
+    if status is ReceivableStatus.OPEN:
+        if overdue_days == 1:
+            return _tr("Vencido há 1 dia")
+        if overdue_days > 1:
+            return _tr("Vencido há %n dias").replace("%n", str(overdue_days))
+        return _tr("Em aberto")
+    if status is ReceivableStatus.PAID:
+        return _tr("Baixado")
+    return _tr("Cancelado")
+
+
+def receivable_status_plural(status: ReceivableStatus) -> str:
+    """The word for a group of items, in the totals panel."""
+    words = {
+        ReceivableStatus.OPEN: _tr("Em aberto"),
+        ReceivableStatus.PAID: _tr("Baixados"),
+        ReceivableStatus.CANCELLED: _tr("Cancelados"),
+    }
+    return words[status]
+
+
+def receivable_color(status: ReceivableStatus, overdue_days: int = 0) -> str | None:
+    """Row text colour: red when overdue, grey when cancelled, the default otherwise."""
+    if status is ReceivableStatus.OPEN and overdue_days > 0:
+        return RED
+    if status is ReceivableStatus.CANCELLED:
+        return GREY
+    return None
+
+
+def payment_method(method: PaymentMethod | None) -> str:
+    if method is None:
+        return ""
+    words = {
+        PaymentMethod.BOLETO: _tr("Boleto"),
+        PaymentMethod.PIX: _tr("PIX"),
+        PaymentMethod.CARD: _tr("Cartão"),
+        PaymentMethod.CASH: _tr("Dinheiro"),
+    }
+    return words.get(method, str(method))
+
+
+def role(value: Role) -> str:
+    words = {
+        Role.ATTENDANT: _tr("Atendente"),
+        Role.FINANCE: _tr("Financeiro"),
+        Role.SUPPORT: _tr("Suporte"),
+        Role.ADMIN: _tr("Administrador"),
+    }
+    return words.get(value, str(value))

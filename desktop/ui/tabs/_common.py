@@ -1,0 +1,349 @@
+"""Pieces the statement and document tabs share (calls, connections, invoices, boletos).
+
+* :func:`print_document`: runs **in the worker**; sends a PDF to this station's printer and
+  returns a :class:`PrintOutcome` instead of raising, so the GUI still has the bytes when the
+  printer failed (``printing`` keeps a copy under ``nao-impressos`` and says where).
+* :class:`ResultBar`: the inline message under a form, with a *Salvar PDF…* button that
+  appears only when a document could not be printed (never on a kiosk: no file dialogs there).
+* :class:`TotalsGrid`: a small grid of totals (headers, rows, an overall row in bold).
+* :class:`PdfPreviewDialog`: a PDF on screen with QtPdf's ``QPdfView`` (the ``pdf`` extra);
+  :func:`show_pdf` falls back to the system viewer when QtPdf is not installed.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+import tempfile
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, Qt, QUrl
+from PySide6.QtGui import QDesktopServices, QFont, QFontDatabase
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop import printing
+from desktop.errors import PrinterError, UserError
+from desktop.services.actors import Actor, KioskActor
+from desktop.services.periods import Period
+from desktop.ui.dialogs import dialogs
+from desktop.ui.widgets import MessageLine, PeriodPicker
+from desktop.ui.workers import TaskRunner
+
+log = logging.getLogger(__name__)
+
+STATUS_MESSAGE_MS = 15_000
+PDF_FILTER = "PDF (*.pdf)"
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("TabsCommon", text)
+
+
+def is_kiosk(actor: Actor) -> bool:
+    return isinstance(actor, KioskActor)
+
+
+# --------------------------------------------------------------------------- formatting
+def minutes_seconds(seconds: int) -> str:
+    """A call's length as mm:ss (minutes may pass 59: 4530 -> '75:30')."""
+    minutes, secs = divmod(max(0, int(seconds)), 60)
+    return f"{minutes:02d}:{secs:02d}"
+
+
+def checked_period(picker: PeriodPicker) -> Period:
+    """The picker's period; InvalidInput when reversed or longer than 366 days."""
+    return picker.period().limited()
+
+
+# --------------------------------------------------------------------------- printing
+@dataclass(frozen=True)
+class PrintOutcome:
+    """What happened to one document sent to the printer (made in the worker)."""
+
+    pdf: bytes
+    title: str
+    printer: str | None = None  # the queue it went to (None: it did not print)
+    job_id: str | None = None
+    error: str | None = None  # Portuguese; says where the PDF was kept
+    kept_path: Path | None = None
+
+    @property
+    def printed(self) -> bool:
+        return self.error is None
+
+
+def print_document(pdf: bytes, title: str) -> PrintOutcome:
+    """Send ``pdf`` to this station's printer (``station.ini``, else the system default).
+
+    Runs in the worker pool.  A printer problem is an outcome, not an exception, so the
+    bytes reach the GUI for *Salvar PDF…*.
+    """
+    try:
+        result = printing.print_pdf(pdf, None, title)
+    except printing.DocumentNotPrinted as exc:
+        return PrintOutcome(pdf, title, error=exc.message, kept_path=exc.kept_path)
+    except PrinterError as exc:  # pragma: no cover - print_pdf always wraps them
+        return PrintOutcome(pdf, title, error=exc.message)
+    return PrintOutcome(pdf, title, printer=result.printer, job_id=result.job_id)
+
+
+def show_status(widget: QWidget, text: str) -> None:
+    """Also say it in the window's status bar (the counter window has one)."""
+    window = widget.window()
+    if isinstance(window, QMainWindow):
+        window.statusBar().showMessage(text, STATUS_MESSAGE_MS)
+
+
+def write_file(path: Path, data: bytes) -> Path:
+    """Runs in the worker: a full disk or a missing folder becomes a message."""
+    try:
+        path.write_bytes(data)
+    except OSError as exc:
+        raise UserError(
+            f"Não foi possível gravar o arquivo {path}: {exc.strerror or exc}. Escolha outro "
+            "local; nada se perdeu."
+        ) from None
+    return path
+
+
+def safe_file_name(text: str) -> str:
+    keep = "".join(ch if ch.isalnum() or ch in "-_." else "-" for ch in text)
+    return "-".join(part for part in keep.split("-") if part)[:80] or "documento"
+
+
+def save_as(
+    parent: QWidget,
+    task_runner: TaskRunner,
+    data: bytes,
+    *,
+    caption: str,
+    suggested: str,
+    file_filter: str,
+    on_saved: Callable[[Path], None],
+    on_error: Callable[[str], None],
+) -> None:
+    """Ask where (the dialog seam), then write the bytes in the worker."""
+    path = dialogs().save_file(parent, caption, suggested, file_filter)
+    if path is None:
+        return
+    task_runner.submit(
+        ("save-file", str(path)),
+        lambda: write_file(path, data),
+        on_success=on_saved,
+        on_error=on_error,
+        owner=parent,
+    )
+
+
+class ResultBar(QWidget):
+    """An inline message and, after a failed print, *Salvar PDF…* (counter only)."""
+
+    def __init__(
+        self, task_runner: TaskRunner, *, allow_save: bool, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._runner = task_runner
+        self._allow_save = allow_save
+        self._unprinted: PrintOutcome | None = None
+        self.last_outcome: PrintOutcome | None = None  # the job id, for whoever follows it
+        self.message = MessageLine(self)
+        self.save_button = QPushButton(_tr("Salvar PDF…"), self)
+        self.save_button.setToolTip(_tr("Guardar o documento que não foi impresso"))
+        self.save_button.clicked.connect(self.save_unprinted)
+        self.save_button.setVisible(False)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(8)
+        layout.addWidget(self.message, 1)
+        layout.addWidget(self.save_button, 0, Qt.AlignmentFlag.AlignTop)
+
+    def show_error(self, text: str) -> None:
+        self._forget_unprinted()
+        self.message.show_error(text)
+
+    def show_info(self, text: str) -> None:
+        self._forget_unprinted()
+        self.message.show_info(text)
+
+    def clear(self) -> None:
+        self._forget_unprinted()
+        self.message.clear_message()
+
+    def show_print_outcome(self, outcome: PrintOutcome, done_text: str | None = None) -> None:
+        """Success: "Enviado para a impressora X." (also in the status bar); failure: the
+        printer's message (where the PDF was kept) and *Salvar PDF…*."""
+        self.last_outcome = outcome
+        if outcome.printed:
+            text = done_text or _tr("Enviado para a impressora %1.")
+            text = text.replace("%1", outcome.printer or "")
+            self.show_info(text)
+            show_status(self, text)
+            return
+        self.message.show_error(outcome.error or _tr("O documento não foi impresso."))
+        self._unprinted = outcome
+        self.save_button.setVisible(self._allow_save)
+
+    @property
+    def unprinted(self) -> PrintOutcome | None:
+        return self._unprinted
+
+    def save_unprinted(self) -> None:
+        outcome = self._unprinted
+        if outcome is None or not self._allow_save:
+            return
+        save_as(
+            self,
+            self._runner,
+            outcome.pdf,
+            caption=_tr("Salvar PDF"),
+            suggested=safe_file_name(outcome.title) + ".pdf",
+            file_filter=_tr(PDF_FILTER),
+            on_saved=self._saved,
+            on_error=self.message.show_error,
+        )
+
+    def _saved(self, path: Path) -> None:
+        self.show_info(_tr("PDF salvo em %1.").replace("%1", str(path)))
+
+    def _forget_unprinted(self) -> None:
+        self._unprinted = None
+        self.save_button.setVisible(False)
+
+
+# --------------------------------------------------------------------------- totals
+class TotalsGrid(QFrame):
+    """Headers and rows of totals; the last row is the overall one (bold) when asked."""
+
+    def __init__(self, headers: Sequence[str], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("totalsPanel")
+        self._headers = list(headers)
+        self._grid = QGridLayout(self)
+        self._grid.setContentsMargins(12, 6, 12, 6)
+        self._grid.setHorizontalSpacing(28)
+        self._grid.setVerticalSpacing(1)
+        self._labels: list[list[QLabel]] = []
+        self.set_rows([])
+
+    def set_rows(self, rows: Sequence[Sequence[str]], *, overall_last: bool = False) -> None:
+        for line in self._labels:
+            for label in line:
+                self._grid.removeWidget(label)
+                label.deleteLater()
+        self._labels = []
+        self._add_row(self._headers, "totalsHeader")
+        for i, row in enumerate(rows):
+            last = overall_last and i == len(rows) - 1
+            self._add_row(row, "totalsOverall" if last else "totalsCell")
+        self._grid.setColumnStretch(len(self._headers), 1)  # the columns keep to the left
+
+    def rows(self) -> list[list[str]]:
+        """The grid as text, row by row (headers first)."""
+        return [[label.text() for label in line] for line in self._labels]
+
+    def _add_row(self, cells: Sequence[str], name: str) -> None:
+        row = len(self._labels)
+        labels = []
+        for column, text in enumerate(cells):
+            label = QLabel(text, self)
+            label.setObjectName(name)
+            align = Qt.AlignmentFlag.AlignLeft if column == 0 else Qt.AlignmentFlag.AlignRight
+            label.setAlignment(align | Qt.AlignmentFlag.AlignVCenter)
+            self._grid.addWidget(label, row, column)
+            labels.append(label)
+        self._labels.append(labels)
+
+
+# --------------------------------------------------------------------------- PDF on screen
+def _pdf_widgets_available() -> bool:
+    try:
+        importlib.import_module("PySide6.QtPdf")
+        importlib.import_module("PySide6.QtPdfWidgets")
+    except ImportError:
+        return False
+    return True
+
+
+class PdfPreviewDialog(QDialog):
+    """A PDF on screen: every page, fitted to the width, scrollable (QtPdf's QPdfView)."""
+
+    def __init__(self, pdf: bytes, title: str, parent: QWidget | None = None) -> None:
+        from PySide6.QtPdf import QPdfDocument
+        from PySide6.QtPdfWidgets import QPdfView
+
+        super().__init__(parent)
+        self.setObjectName("pdfPreview")
+        self.setWindowTitle(title)
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        # The document reads from the buffer while it is open: both live as long as the dialog.
+        self._bytes = QByteArray(pdf)
+        self._buffer = QBuffer(self._bytes, self)
+        self._buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+        self.document = QPdfDocument(self)
+        self.document.load(self._buffer)
+        self.view = QPdfView(self)
+        self.view.setDocument(self.document)
+        self.view.setPageMode(QPdfView.PageMode.MultiPage)
+        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        self.view.setAccessibleName(title)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        close = buttons.button(QDialogButtonBox.StandardButton.Close)
+        if close is not None:
+            close.setText(_tr("Fechar"))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 8)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(buttons)
+        screen = self.screen().availableGeometry() if self.screen() is not None else None
+        height = int(screen.height() * 0.9) if screen is not None else 900
+        self.resize(min(900, int(height * 0.8)), height)
+
+    @property
+    def page_count(self) -> int:
+        return int(self.document.pageCount())
+
+
+def show_pdf(pdf: bytes, title: str, parent: QWidget | None) -> QDialog | None:
+    """Show ``pdf`` in a (non-modal) preview; without QtPdf, in the system's PDF viewer."""
+    if _pdf_widgets_available():
+        dialog = PdfPreviewDialog(pdf, title, parent)
+        dialog.show()
+        dialog.raise_()
+        return dialog
+    with tempfile.NamedTemporaryFile(
+        "wb", prefix=safe_file_name(title) + "-", suffix=".pdf", delete=False
+    ) as fh:
+        fh.write(pdf)
+    if not QDesktopServices.openUrl(QUrl.fromLocalFile(fh.name)):
+        raise UserError(f"Não há visualizador de PDF nesta estação. O documento está em {fh.name}.")
+    return None
+
+
+def monospace_label(parent: QWidget | None = None) -> QLabel:
+    """Selectable text in a fixed-width font (the linha digitável is read aloud from it)."""
+    label = QLabel(parent)
+    label.setObjectName("digitableLine")
+    font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+    font.setStyleHint(QFont.StyleHint.TypeWriter)
+    font.setPointSize(label.font().pointSize() + 1)
+    label.setFont(font)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setTextInteractionFlags(
+        Qt.TextInteractionFlag.TextSelectableByMouse
+        | Qt.TextInteractionFlag.TextSelectableByKeyboard
+    )
+    return label

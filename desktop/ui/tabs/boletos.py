@@ -1,0 +1,332 @@
+"""Segunda via Boleto (SPEC §1.5): the open bills and their boletos, printed or saved as PDF.
+
+The list comes from ``boletos.open_bills`` (due up to the configured days ahead, and overdue
+ones within the payment limit; a kiosk also sees those past the limit, marked *pagar no
+balcão*).  It goes through the shared query model as one page (the service caps it).
+
+* *Imprimir*: the selected bill's boleto (registered on first use, then always the same);
+* *Salvar PDF…* (counter only): the same PDF to a file chosen through the dialog seam;
+* *Imprimir todos*: every reprintable open bill in one PDF, one print job.
+
+The boleto, its PDF and the printing run in the worker.  Afterwards the linha digitável is
+shown in a selectable, fixed-width line, so the attendant can read it to the subscriber.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from desktop.errors import UserError
+from desktop.reports.boleto import document_from_info, render_boleto, render_boletos
+from desktop.services import boletos
+from desktop.services.boletos import BoletoInfo, OpenBill
+from desktop.services.subscribers import Menu
+from desktop.ui import formatting as fmt
+from desktop.ui.dialogs import dialogs
+from desktop.ui.query_model import LEFT, RIGHT, Column, QueryModel
+from desktop.ui.tabs._common import (
+    PDF_FILTER,
+    PrintOutcome,
+    ResultBar,
+    is_kiosk,
+    monospace_label,
+    print_document,
+    write_file,
+)
+from desktop.ui.tabs.base import SubscriberTab, TabContext
+from desktop.ui.widgets import BusyIndicator, data_table, fit_columns
+
+LIST_LIMIT = 500  # open_bills returns at most this many: one page
+COLUMN_SAMPLES = {0: "00/00/0000", 2: "R$ 99.999,99"}
+CONFIRMATION_STYLE = (
+    "QFrame#boletoConfirmation { background: #e1ecfd; border: 1px solid #8fb0e6;"
+    " border-radius: 4px; }"
+    "QLabel#digitableLine { color: #1f2328; }"
+)
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("BoletosTab", text)
+
+
+def situation(bill: OpenBill) -> str:
+    if not bill.reprintable:
+        return _tr("Fora do prazo: pagar no balcão")
+    if bill.overdue_days > 0:
+        days = (
+            _tr("Vencido há 1 dia")
+            if bill.overdue_days == 1
+            else _tr("Vencido há %n dias").replace("%n", str(bill.overdue_days))
+        )
+        updated = _tr("valor atualizado %1 (informativo)").replace(
+            "%1", fmt.money(bill.updated_amount)
+        )
+        return f"{days} — {updated}"
+    return _tr("A vencer")
+
+
+def _situation_tooltip(bill: OpenBill) -> str | None:
+    if not bill.reprintable:
+        return _tr("O prazo para pagar terminou em %1. Procure o balcão de atendimento.").replace(
+            "%1", fmt.date_br(bill.payment_limit)
+        )
+    if bill.overdue_days > 0:
+        return (
+            _tr("Multa %1 + juros %2 até hoje. O boleto sai como registrado no banco;")
+            .replace("%1", fmt.money(bill.fine))
+            .replace("%2", fmt.money(bill.interest))
+            + " "
+            + _tr("os encargos são cobrados no pagamento. Pagável até %1.").replace(
+                "%1", fmt.date_br(bill.payment_limit)
+            )
+        )
+    return None
+
+
+def _color(bill: OpenBill) -> str | None:
+    if not bill.reprintable:
+        return fmt.GREY
+    return fmt.RED if bill.overdue_days > 0 else None
+
+
+def bill_columns() -> list[Column]:
+    return [
+        Column(_tr("Vencimento"), lambda b: fmt.date_br(b.due_date), LEFT, foreground=_color),
+        Column(
+            _tr("Descrição"),
+            lambda b: b.description,
+            tooltip=lambda b: b.description,
+            foreground=_color,
+        ),
+        Column(_tr("Valor"), lambda b: fmt.money(b.amount), RIGHT, foreground=_color),
+        Column(_tr("Situação"), situation, LEFT, tooltip=_situation_tooltip, foreground=_color),
+    ]
+
+
+def digitable_lines(infos: list[BoletoInfo]) -> str:
+    """One line per boleto: due date, amount and the linha digitável (spaced for reading)."""
+    if len(infos) == 1:
+        return infos[0].formatted_line
+    return "\n".join(
+        f"{fmt.date_br(i.due_date)}  {fmt.money(i.amount):>13}  {i.formatted_line}" for i in infos
+    )
+
+
+class BoletosTab(SubscriberTab):
+    menu = Menu.BOLETOS
+    title_text = "Segunda via Boleto"
+
+    def __init__(self, context: TabContext, parent: QWidget | None = None) -> None:
+        super().__init__(context, parent)
+        self.kiosk = is_kiosk(context.actor)
+        self.print_button = QPushButton(_tr("Imprimir"), self)
+        self.print_button.setObjectName("primary")
+        self.print_button.setToolTip(_tr("Imprimir o boleto selecionado"))
+        self.print_button.clicked.connect(self.print_selected)
+        self.save_button = QPushButton(_tr("Salvar PDF…"), self)
+        self.save_button.setToolTip(_tr("Gravar o boleto selecionado em PDF"))
+        self.save_button.clicked.connect(self.save_selected)
+        self.save_button.setVisible(not self.kiosk)  # a kiosk never shows a file dialog
+        self.print_all_button = QPushButton(_tr("Imprimir todos"), self)
+        self.print_all_button.setToolTip(_tr("Imprimir todos os boletos em aberto, de uma vez"))
+        self.print_all_button.clicked.connect(self.print_all)
+        self.busy = BusyIndicator(self)
+        self.result = ResultBar(context.task_runner, allow_save=not self.kiosk)
+        self.message = self.result.message
+
+        actions = QHBoxLayout()
+        actions.setSpacing(8)
+        for button in (self.print_button, self.save_button, self.print_all_button):
+            actions.addWidget(button)
+        actions.addSpacing(10)
+        actions.addWidget(self.busy)
+        actions.addStretch(1)
+
+        self.model = QueryModel(
+            bill_columns(),
+            key=lambda bill: (bill.due_date, bill.receivable_id),
+            page_size=LIST_LIMIT,
+            task_runner=context.task_runner,
+            parent=self,
+        )
+        self.model.loading_changed.connect(self._update_busy)
+        self.model.page_loaded.connect(self._page_loaded)
+        self.model.failed.connect(self.result.show_error)
+        self.model.modelReset.connect(self._update_buttons)
+        self.model.rowsInserted.connect(self._update_buttons)
+        self.table = data_table(self)
+        self.table.setModel(self.model)
+        self.table.setAccessibleName(_tr("Contas em aberto"))
+        fit_columns(self.table, COLUMN_SAMPLES, stretch=1)
+        self.table.horizontalHeader().resizeSection(3, 460)
+        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+
+        self.confirmation = QFrame(self)
+        self.confirmation.setObjectName("boletoConfirmation")
+        self.confirmation.setStyleSheet(CONFIRMATION_STYLE)
+        self.confirmation_title = QLabel(self.confirmation)
+        self.confirmation_title.setWordWrap(True)
+        self.digitable = monospace_label(self.confirmation)
+        self.digitable.setAccessibleName(_tr("Linha digitável"))
+        box = QVBoxLayout(self.confirmation)
+        box.setContentsMargins(12, 8, 12, 8)
+        box.setSpacing(4)
+        box.addWidget(self.confirmation_title)
+        box.addWidget(self.digitable)
+        self.confirmation.setVisible(False)
+
+        self._working: set[str] = set()
+        self._loaded_once = False
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 12, 12, 12)
+        layout.setSpacing(8)
+        layout.addLayout(actions)
+        layout.addWidget(self.result)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.confirmation)
+        self._update_buttons()
+
+    # ------------------------------------------------------------------ list
+    def activated(self) -> None:
+        if not self._loaded_once:
+            self.reload()
+
+    def reload(self) -> None:
+        self._loaded_once = True
+        self.result.clear()
+        ctx = self.context
+        today = ctx.today()
+
+        def fetch(after: Any, _limit: int) -> list[OpenBill]:
+            if after is not None:
+                return []  # the service returns the whole (capped) list at once
+            return boletos.open_bills(
+                ctx.db, ctx.actor, ctx.workspace.id, today, include_expired=self.kiosk
+            )
+
+        self.model.reset(fetch)
+
+    def _page_loaded(self, _count: int) -> None:
+        if self.model.rowCount() == 0 and self.model.exhausted:
+            self.result.show_info(_tr("Nenhuma conta em aberto para reimprimir."))
+
+    def selected(self) -> OpenBill | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.row_at(rows[0].row()) if rows else None
+
+    def reprintable(self) -> list[OpenBill]:
+        return [bill for bill in self.model.rows() if bill.reprintable]
+
+    def _update_buttons(self, *_args: object) -> None:
+        bill = self.selected()
+        one = bill is not None and bill.reprintable
+        self.print_button.setEnabled(one and "print" not in self._working)
+        self.save_button.setEnabled(one and "save" not in self._working)
+        self.print_all_button.setEnabled(
+            bool(self.reprintable()) and "print-all" not in self._working
+        )
+
+    def _update_busy(self, *_args: object) -> None:
+        self.busy.set_busy(self.model.loading or bool(self._working))
+
+    # ------------------------------------------------------------------ actions
+    def _run(self, what: str, fn: Any, on_success: Any) -> None:
+        key = ("boletos", what, id(self))
+        if self.context.task_runner.is_running(key):
+            return  # a double click prints once
+        self.result.clear()
+        self.confirmation.setVisible(False)
+        self._working.add(what)
+        self._update_buttons()
+        self._update_busy()
+
+        def finished() -> None:
+            self._working.discard(what)
+            self._update_buttons()
+            self._update_busy()
+
+        self.context.task_runner.submit(
+            key,
+            fn,
+            on_success=on_success,
+            on_error=self.result.show_error,
+            on_finished=finished,
+            owner=self,
+        )
+
+    def _boleto(self, receivable_id: int) -> BoletoInfo:
+        ctx = self.context
+        return boletos.boleto_for_receivable(ctx.db, ctx.actor, receivable_id, today=ctx.today())
+
+    def print_selected(self) -> None:
+        """*Imprimir*: the selected bill's boleto to this station's printer."""
+        bill = self.selected()
+        if bill is None or not bill.reprintable:
+            return
+        title = _tr("Boleto — %1").replace("%1", bill.description)
+
+        def job() -> tuple[PrintOutcome, list[BoletoInfo]]:
+            info = self._boleto(bill.receivable_id)
+            return print_document(render_boleto(document_from_info(info)), title), [info]
+
+        self._run("print", job, lambda result: self._printed(*result))
+
+    def print_all(self) -> None:
+        """*Imprimir todos*: every reprintable open bill, one page each, in one job."""
+        if not self.reprintable():
+            return
+        ctx = self.context
+        title = _tr("Boletos em aberto — %1").replace("%1", ctx.workspace.name)
+
+        def job() -> tuple[PrintOutcome, list[BoletoInfo]]:
+            infos = boletos.open_boletos(ctx.db, ctx.actor, ctx.workspace.id, ctx.today())
+            if not infos:
+                raise UserError("Nenhuma conta em aberto para reimprimir.")
+            pdf = render_boletos([document_from_info(info) for info in infos])
+            return print_document(pdf, title), infos
+
+        self._run("print-all", job, lambda result: self._printed(*result))
+
+    def _printed(self, outcome: PrintOutcome, infos: list[BoletoInfo]) -> None:
+        if len(infos) == 1:
+            done = _tr("Boleto enviado para a impressora %1.")
+        else:
+            done = _tr("%n boletos enviados para a impressora %1.").replace("%n", str(len(infos)))
+        self.result.show_print_outcome(outcome, done)
+        self._show_lines(infos)
+
+    def save_selected(self) -> None:
+        """*Salvar PDF…* (counter): the selected bill's boleto to a file."""
+        bill = self.selected()
+        if bill is None or not bill.reprintable or self.kiosk:
+            return
+        suggested = f"boleto-{bill.due_date:%Y-%m-%d}-{bill.receivable_id}.pdf"
+        path = dialogs().save_file(self, _tr("Salvar boleto em PDF"), suggested, _tr(PDF_FILTER))
+        if path is None:
+            return
+
+        def job() -> tuple[Path, list[BoletoInfo]]:
+            info = self._boleto(bill.receivable_id)
+            return write_file(path, render_boleto(document_from_info(info))), [info]
+
+        self._run("save", job, lambda result: self._saved(*result))
+
+    def _saved(self, path: Path, infos: list[BoletoInfo]) -> None:
+        self.result.show_info(_tr("Boleto salvo em %1.").replace("%1", str(path)))
+        self._show_lines(infos)
+
+    def _show_lines(self, infos: list[BoletoInfo]) -> None:
+        title = (
+            _tr("Linha digitável (para ler ao assinante):")
+            if len(infos) == 1
+            else _tr("Linhas digitáveis (vencimento, valor, linha):")
+        )
+        self.confirmation_title.setText(title)
+        self.digitable.setText(digitable_lines(infos))
+        self.confirmation.setVisible(True)
+        self.digitable.setFocus(Qt.FocusReason.OtherFocusReason)

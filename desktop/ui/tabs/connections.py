@@ -1,0 +1,284 @@
+"""Extrato de Conexões (SPEC §1.2): the subscriber's RADIUS sessions, daily traffic, print.
+
+Filter: Período.  *Ver* fills the shared lazy model from ``connections.page`` and, in one
+worker job, the totals and the traffic per day (``connections.totals`` /
+``daily_traffic``, summed by the database) for the chart above the table.  Connection
+records are confidential (Marco Civil, Art. 13) and the service audits every view and
+print, so nothing loads until the attendant asks (no automatic *Ver* when the tab opens).
+*Imprimir* builds the statement (audited as printed) and its PDF in the worker.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from desktop.errors import UserError
+from desktop.reports.common import data_size, duration
+from desktop.reports.connections import CAUSE_WORDS, build_connections_pdf
+from desktop.services import connections
+from desktop.services.connections import (
+    ConnectionFilter,
+    ConnectionItem,
+    ConnectionTotals,
+    DayTraffic,
+)
+from desktop.services.periods import current_month
+from desktop.services.subscribers import Menu
+from desktop.ui import formatting as fmt
+from desktop.ui.charts import DailyTrafficChart
+from desktop.ui.query_model import LEFT, RIGHT, Column, QueryModel
+from desktop.ui.tabs._common import (
+    PrintOutcome,
+    ResultBar,
+    TotalsGrid,
+    checked_period,
+    is_kiosk,
+    print_document,
+)
+from desktop.ui.tabs.base import SubscriberTab, TabContext
+from desktop.ui.widgets import BusyIndicator, PeriodPicker, data_table, fit_columns
+
+COLUMN_SAMPLES = {
+    0: "00/00/0000 00:00",
+    1: "00/00/0000 00:00",
+    2: "000:00:00",
+    3: "100.100.100.100",
+    4: "2804:14c:1000:100::/56",
+    5: "AA:BB:CC:00:11:22",
+    6: "100.100.10.10",
+    7: "999,99 MB",
+    8: "999,99 MB",
+    9: "Pedido do usuário",
+}
+TOTAL_HEADERS = ("Sessões", "Tempo conectado", "Download", "Upload")
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("ConnectionsTab", text)
+
+
+def _stop(item: ConnectionItem) -> str:
+    return fmt.local_datetime(item.stopped_at) if item.stopped_at else _tr("em andamento")
+
+
+def _cause(item: ConnectionItem) -> str:
+    if item.stopped_at is None or not item.terminate_cause:
+        return ""
+    return _tr(CAUSE_WORDS.get(item.terminate_cause, item.terminate_cause))
+
+
+def _open_color(item: ConnectionItem) -> str | None:
+    return fmt.GREEN if item.stopped_at is None else None
+
+
+def connection_columns() -> list[Column]:
+    return [
+        Column(_tr("Início"), lambda c: fmt.local_datetime(c.started_at)),
+        Column(_tr("Fim"), _stop, foreground=_open_color),
+        Column(_tr("Duração"), lambda c: duration(c.duration_s), RIGHT),
+        Column(_tr("IPv4"), lambda c: c.ip or ""),
+        Column(_tr("Prefixo IPv6"), lambda c: c.ipv6_prefix or "", tooltip=lambda c: c.ipv6_prefix),
+        Column(_tr("MAC"), lambda c: c.mac or ""),
+        Column(_tr("NAS"), lambda c: c.nas_ip),
+        Column(
+            _tr("Download"),
+            lambda c: data_size(c.download_bytes),
+            RIGHT,
+            tooltip=lambda c: _tr("%1 bytes recebidos").replace("%1", fmt.number(c.download_bytes)),
+        ),
+        Column(
+            _tr("Upload"),
+            lambda c: data_size(c.upload_bytes),
+            RIGHT,
+            tooltip=lambda c: _tr("%1 bytes enviados").replace("%1", fmt.number(c.upload_bytes)),
+        ),
+        Column(_tr("Causa"), _cause, LEFT, tooltip=lambda c: c.terminate_cause),
+    ]
+
+
+def totals_row(totals: ConnectionTotals) -> list[str]:
+    return [
+        fmt.number(totals.sessions),
+        duration(totals.duration_s),
+        data_size(totals.download_bytes),
+        data_size(totals.upload_bytes),
+    ]
+
+
+class ConnectionsTab(SubscriberTab):
+    menu = Menu.CONNECTIONS
+    title_text = "Extrato de Conexões"
+
+    def __init__(self, context: TabContext, parent: QWidget | None = None) -> None:
+        super().__init__(context, parent)
+        month = current_month(context.today())
+        self.period_picker = PeriodPicker(month.start, month.end, parent=self)
+        self.view_button = QPushButton(_tr("Ver"), self)
+        self.view_button.setObjectName("primary")
+        self.view_button.setToolTip(_tr("Mostrar as conexões do período (Enter)"))
+        self.view_button.clicked.connect(self.view)
+        self.print_button = QPushButton(_tr("Imprimir"), self)
+        self.print_button.setToolTip(_tr("Imprimir o extrato na impressora desta estação"))
+        self.print_button.clicked.connect(self.print_statement)
+        self.busy = BusyIndicator(self)
+        self.result = ResultBar(context.task_runner, allow_save=not is_kiosk(context.actor))
+        self.message = self.result.message
+
+        filters = QHBoxLayout()
+        filters.setSpacing(8)
+        period_label = QLabel(_tr("Período:"), self)
+        period_label.setBuddy(self.period_picker.start_edit)
+        filters.addWidget(period_label)
+        filters.addWidget(self.period_picker)
+        filters.addSpacing(10)
+        filters.addWidget(self.view_button)
+        filters.addWidget(self.print_button)
+        filters.addSpacing(10)
+        filters.addWidget(self.busy)
+        filters.addStretch(1)
+
+        self.chart = DailyTrafficChart(self)
+        self.chart.set_placeholder(_tr("Escolha o período e clique em Ver."))
+        self.model = QueryModel(
+            connection_columns(),
+            key=lambda item: item.sort_key,
+            task_runner=context.task_runner,
+            parent=self,
+        )
+        self.model.loading_changed.connect(self._update_busy)
+        self.model.page_loaded.connect(self._page_loaded)
+        self.model.failed.connect(self.result.show_error)
+        self.table = data_table(self)
+        self.table.setModel(self.model)
+        self.table.setAccessibleName(_tr("Sessões de conexão do período"))
+        fit_columns(self.table, COLUMN_SAMPLES, stretch=9)
+
+        self.totals = TotalsGrid([_tr(h) for h in TOTAL_HEADERS], self)
+        self._summary_loading = False
+        self._printing = False
+        self._filter: ConnectionFilter | None = None
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 12, 12, 12)
+        layout.setSpacing(8)
+        layout.addLayout(filters)
+        layout.addWidget(self.result)
+        layout.addWidget(self.chart)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.totals)
+        self.result.show_info(
+            _tr(
+                "Os registros de conexão são sigilosos (Marco Civil da Internet): cada consulta "
+                "e cada impressão fica registrada. Escolha o período e clique em Ver."
+            )
+        )
+
+    # ------------------------------------------------------------------ behaviour
+    def current_filter(self) -> ConnectionFilter:
+        """The filter on screen; InvalidInput for a reversed or too long period."""
+        return ConnectionFilter(self.context.workspace.id, checked_period(self.period_picker))
+
+    def _filter_or_message(self) -> ConnectionFilter | None:
+        try:
+            return self.current_filter()
+        except UserError as exc:
+            self.result.show_error(exc.message)
+            return None
+
+    def view(self) -> None:
+        """*Ver*: sessions in the table, traffic per day in the chart, totals below."""
+        flt = self._filter_or_message()
+        if flt is None:
+            return
+        self.result.clear()
+        self._filter = flt
+        ctx = self.context
+
+        def fetch(after: Any, limit: int) -> list[ConnectionItem]:
+            return connections.page(ctx.db, ctx.actor, flt, after=after, limit=limit)
+
+        def summary() -> tuple[ConnectionTotals, list[DayTraffic]]:
+            return (
+                connections.totals(ctx.db, ctx.actor, flt),
+                connections.daily_traffic(ctx.db, ctx.actor, flt),
+            )
+
+        self.model.reset(fetch)
+        self.totals.set_rows([])
+        self.chart.set_placeholder(_tr("Carregando…"))
+        self._summary_loading = True
+        self._update_busy()
+        ctx.task_runner.submit(
+            ("connections-summary", id(self), flt),
+            summary,
+            on_success=lambda result: self._summary_arrived(flt, *result),
+            on_error=lambda message: self._summary_failed(flt, message),
+            owner=self,
+        )
+
+    def _summary_arrived(
+        self, flt: ConnectionFilter, totals: ConnectionTotals, days: list[DayTraffic]
+    ) -> None:
+        if flt != self._filter:
+            return  # figures of filters replaced meanwhile
+        self._summary_loading = False
+        self.totals.set_rows([totals_row(totals)])
+        self.chart.set_days(days)
+        self._update_busy()
+
+    def _summary_failed(self, flt: ConnectionFilter, message: str) -> None:
+        if flt != self._filter:
+            return
+        self._summary_loading = False
+        self.chart.set_placeholder(_tr("Gráfico indisponível."))
+        self.result.show_error(message)
+        self._update_busy()
+
+    def _page_loaded(self, _count: int) -> None:
+        if self.model.rowCount() == 0 and self.model.exhausted:
+            self.result.show_info(_tr("Nenhuma conexão no período."))
+
+    def print_statement(self) -> None:
+        """*Imprimir*: the whole statement with its chart, to this station's printer."""
+        flt = self._filter_or_message()
+        if flt is None:
+            return
+        ctx = self.context
+        key = ("connections-print", id(self))
+        if ctx.task_runner.is_running(key):
+            return  # a double click prints once
+        title = _tr("Extrato de conexões — %1").replace("%1", ctx.workspace.name)
+
+        def job() -> PrintOutcome:
+            statement = connections.statement(ctx.db, ctx.actor, flt, printed=True)
+            return print_document(build_connections_pdf(statement), title)
+
+        self.result.clear()
+        self._set_printing(True)
+        ctx.task_runner.submit(
+            key,
+            job,
+            on_success=self.result.show_print_outcome,
+            on_error=self.result.show_error,
+            on_finished=lambda: self._set_printing(False),
+            owner=self,
+        )
+
+    def _set_printing(self, printing: bool) -> None:
+        self._printing = printing
+        self.print_button.setEnabled(not printing)
+        self._update_busy()
+
+    def _update_busy(self, *_args: object) -> None:
+        self.busy.set_busy(self.model.loading or self._summary_loading or self._printing)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.view()
+            event.accept()
+            return
+        super().keyPressEvent(event)

@@ -1,0 +1,355 @@
+"""Extrato Financeiro (SPEC §1.3): receivables open and settled, updated amounts, totals.
+
+Filters: Situação and Período (on the due date).  The list is the shared lazy query model
+over ``financial.page``; the totals per status come from ``financial.totals`` (SQL), both in
+the worker pool.  Reversed dates are refused inline and nothing is queried.
+
+There is no *Imprimir* button yet: the financial statement PDF (``desktop/reports/
+financial.py``) does not exist; the button arrives with it (no dead buttons).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFrame,
+    QGridLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.errors import UserError
+from desktop.models.enums import ReceivableStatus
+from desktop.services import financial
+from desktop.services.financial import FinancialFilter, FinancialItem, FinancialTotals, StatusTotal
+from desktop.services.subscribers import Menu
+from desktop.ui import formatting as fmt
+from desktop.ui.query_model import LEFT, RIGHT, Column, QueryModel
+from desktop.ui.tabs.base import SubscriberTab, TabContext
+from desktop.ui.widgets import (
+    BusyIndicator,
+    FilterBar,
+    MessageLine,
+    PeriodPicker,
+    data_table,
+    fit_columns,
+)
+
+MONEY_SAMPLE = "R$ 99.999,99"
+DATE_SAMPLE = "00/00/0000"
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("FinancialTab", text)
+
+
+def default_period(today: dt.date) -> tuple[dt.date, dt.date]:
+    """The last 12 months up to two months ahead (the next bills are visible)."""
+
+    def add_months(day: dt.date, months: int) -> dt.date:
+        month_index = day.month - 1 + months
+        year, month = day.year + month_index // 12, month_index % 12 + 1
+        for candidate in (day.day, 30, 29, 28):
+            try:
+                return dt.date(year, month, candidate)
+            except ValueError:
+                continue
+        raise AssertionError("unreachable")
+
+    return add_months(today, -12), add_months(today, 2)
+
+
+def _row_color(item: FinancialItem) -> str | None:
+    return fmt.receivable_color(item.status, item.overdue_days)
+
+
+def _status_color(item: FinancialItem) -> str | None:
+    if item.status is ReceivableStatus.PAID:
+        return fmt.GREEN
+    return _row_color(item)
+
+
+def _money_or_blank(value: Any) -> str:
+    return fmt.money(value) if value else ""
+
+
+def financial_columns() -> list[Column]:
+    """The columns of the statement, in order."""
+    return [
+        Column(_tr("Vencimento"), lambda i: fmt.date_br(i.due_date), LEFT, foreground=_row_color),
+        Column(
+            _tr("Descrição"),
+            lambda i: i.description,
+            LEFT,
+            tooltip=lambda i: i.description,
+            foreground=_row_color,
+        ),
+        Column(_tr("Valor"), lambda i: fmt.money(i.amount), RIGHT, foreground=_row_color),
+        Column(
+            _tr("Situação"),
+            lambda i: fmt.receivable_status(i.status, i.overdue_days),
+            LEFT,
+            foreground=_status_color,
+        ),
+        Column(_tr("Pago em"), lambda i: fmt.local_date(i.paid_at), LEFT, foreground=_row_color),
+        Column(_tr("Valor pago"), lambda i: fmt.money(i.paid_amount), RIGHT, foreground=_row_color),
+        Column(
+            _tr("Forma"),
+            lambda i: fmt.payment_method(i.payment_method),
+            LEFT,
+            foreground=_row_color,
+        ),
+        Column(_tr("Multa"), lambda i: _money_or_blank(i.fine), RIGHT, foreground=_row_color),
+        Column(_tr("Juros"), lambda i: _money_or_blank(i.interest), RIGHT, foreground=_row_color),
+        Column(
+            _tr("Valor atualizado"),
+            lambda i: fmt.money(i.updated_amount) if i.status is ReceivableStatus.OPEN else "",
+            RIGHT,
+            tooltip=lambda i: _tr("Valor com multa e juros até hoje") if i.overdue_days else None,
+            foreground=_row_color,
+        ),
+    ]
+
+
+COLUMN_SAMPLES = {
+    0: DATE_SAMPLE,
+    2: MONEY_SAMPLE,
+    3: "Vencido há 999 dias",
+    4: DATE_SAMPLE,
+    5: MONEY_SAMPLE,
+    6: "Dinheiro",  # the widest payment method
+    7: "R$ 999,99",
+    8: "R$ 999,99",
+    9: MONEY_SAMPLE,
+}
+
+STATUS_CHOICES: list[tuple[str, ReceivableStatus | None]] = [
+    ("Todos", None),
+    ("Em aberto", ReceivableStatus.OPEN),
+    ("Baixados", ReceivableStatus.PAID),
+    ("Cancelados", ReceivableStatus.CANCELLED),
+]
+
+
+class TotalsPanel(QFrame):
+    """Totals per status and overall: quantity, amount, paid, updated amount."""
+
+    HEADERS = ("Situação", "Quantidade", "Valor", "Valor pago", "Multa + juros", "Valor atualizado")
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("totalsPanel")
+        self._grid = QGridLayout(self)
+        self._grid.setContentsMargins(12, 6, 12, 6)
+        self._grid.setHorizontalSpacing(28)
+        self._grid.setVerticalSpacing(1)
+        self._cells: dict[tuple[int, int], QLabel] = {}
+        self.show_totals(None)
+
+    def cell_text(self, row: int, column: int) -> str:
+        label = self._cells.get((row, column))
+        return label.text() if label is not None else ""
+
+    def rows(self) -> list[list[str]]:
+        """The panel as text, row by row (headers first)."""
+        count = 1 + max((r for r, _c in self._cells), default=0)
+        return [[self.cell_text(r, c) for c in range(len(self.HEADERS))] for r in range(count)]
+
+    def show_totals(
+        self, totals: FinancialTotals | None, statuses: list[ReceivableStatus] | None = None
+    ) -> None:
+        """One row per status asked for, and a Total row when there are several.
+
+        Figures that do not apply show a dash: nothing is paid on an open item, and fine,
+        interest and the updated amount exist only for open items (what is owed today).
+        """
+        for label in self._cells.values():
+            self._grid.removeWidget(label)
+            label.deleteLater()
+        self._cells.clear()
+        for column, header in enumerate(self.HEADERS):
+            self._put(0, column, _tr(header), "totalsHeader", column)
+        if totals is None:
+            return
+        wanted = statuses or list(ReceivableStatus)
+        row = 1
+        for status in wanted:
+            value = totals.by_status.get(status, StatusTotal())
+            self._put_total(row, fmt.receivable_status_plural(status), value, status, "totalsCell")
+            row += 1
+        if len(wanted) > 1:
+            overall = totals.overall
+            open_total = totals.by_status.get(ReceivableStatus.OPEN, StatusTotal())
+            name = "totalsOverall"
+            self._put(row, 0, _tr("Total"), name, 0)
+            self._put(row, 1, fmt.number(overall.count), name, 1)
+            self._put(row, 2, fmt.money(overall.amount), name, 2)
+            self._put(
+                row,
+                3,
+                fmt.money(totals.by_status.get(ReceivableStatus.PAID, StatusTotal()).paid_amount),
+                name,
+                3,
+            )
+            self._put(row, 4, fmt.money(open_total.fine + open_total.interest), name, 4)
+            self._put(row, 5, fmt.money(open_total.updated_amount), name, 5)
+
+    def _put_total(
+        self, row: int, title: str, value: StatusTotal, status: ReceivableStatus, name: str
+    ) -> None:
+        dash = "—"
+        is_open = status is ReceivableStatus.OPEN
+        self._put(row, 0, title, name, 0)
+        self._put(row, 1, fmt.number(value.count), name, 1)
+        self._put(row, 2, fmt.money(value.amount), name, 2)
+        self._put(
+            row,
+            3,
+            fmt.money(value.paid_amount) if status is ReceivableStatus.PAID else dash,
+            name,
+            3,
+        )
+        self._put(row, 4, fmt.money(value.fine + value.interest) if is_open else dash, name, 4)
+        self._put(row, 5, fmt.money(value.updated_amount) if is_open else dash, name, 5)
+
+    def _put(self, row: int, column: int, text: str, name: str, align_column: int) -> None:
+        label = QLabel(text, self)
+        label.setObjectName(name)
+        align = Qt.AlignmentFlag.AlignLeft if align_column == 0 else Qt.AlignmentFlag.AlignRight
+        label.setAlignment(align | Qt.AlignmentFlag.AlignVCenter)
+        self._grid.addWidget(label, row, column)
+        self._cells[(row, column)] = label
+
+
+class FinancialTab(SubscriberTab):
+    menu = Menu.FINANCIAL
+    title_text = "Extrato Financeiro"
+
+    def __init__(self, context: TabContext, parent: QWidget | None = None) -> None:
+        super().__init__(context, parent)
+        today = context.today()
+        self.status_combo = QComboBox(self)
+        for text, status in STATUS_CHOICES:
+            self.status_combo.addItem(_tr(text), status)
+        self.status_combo.setAccessibleName(_tr("Situação"))
+        self.period_picker = PeriodPicker(*default_period(today), parent=self)
+        self.consult_button = QPushButton(_tr("Consultar"), self)
+        self.consult_button.setObjectName("primary")
+        self.consult_button.setToolTip(_tr("Consultar (Enter)"))
+        self.consult_button.clicked.connect(self.consult)
+        self.busy = BusyIndicator(self)
+        self.message = MessageLine(self)
+
+        self.filters = FilterBar(self)
+        self.filters.submitted.connect(self.consult)  # Enter in a filter field
+        filters = self.filters.row
+        situation_label = QLabel(_tr("Situação:"), self)
+        situation_label.setBuddy(self.status_combo)
+        filters.addWidget(situation_label)
+        filters.addWidget(self.status_combo)
+        filters.addSpacing(16)
+        period_label = QLabel(_tr("Período de vencimento:"), self)
+        period_label.setBuddy(self.period_picker.start_edit)
+        filters.addWidget(period_label)
+        filters.addWidget(self.period_picker)
+        filters.addSpacing(16)
+        filters.addWidget(self.consult_button)
+        filters.addSpacing(16)
+        filters.addWidget(self.busy)
+        filters.addStretch(1)
+
+        self.model = QueryModel(
+            financial_columns(),
+            key=lambda item: item.sort_key,
+            task_runner=context.task_runner,
+            parent=self,
+        )
+        self.model.loading_changed.connect(self._update_busy)
+        self.model.page_loaded.connect(self._page_loaded)
+        self.model.failed.connect(self.message.show_error)
+        self.table = data_table(self)
+        self.table.setModel(self.model)
+        self.table.setAccessibleName(_tr("Lançamentos do extrato financeiro"))
+        fit_columns(self.table, COLUMN_SAMPLES, stretch=1)
+        self.table.horizontalHeader().setMinimumSectionSize(60)
+
+        self.totals = TotalsPanel(self)
+        self._totals_loading = False
+        self._filter: FinancialFilter | None = None
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 12, 12, 12)
+        layout.setSpacing(8)
+        layout.addWidget(self.filters)
+        layout.addWidget(self.message)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.totals)
+        self._loaded_once = False
+
+    # ------------------------------------------------------------------ behaviour
+    def activated(self) -> None:
+        if not self._loaded_once:
+            self.consult()
+
+    def current_filter(self) -> FinancialFilter:
+        """The filter the form describes; InvalidInput when the dates are reversed."""
+        status = self.status_combo.currentData()
+        return FinancialFilter(self.context.workspace.id, status, self.period_picker.period())
+
+    def consult(self) -> None:
+        """Query with the filters on screen (the Consultar button and Enter)."""
+        try:
+            flt = self.current_filter()
+        except UserError as exc:
+            self.message.show_error(exc.message)
+            return
+        self._loaded_once = True
+        self.message.clear_message()
+        self._filter = flt
+        ctx = self.context
+        today = ctx.today()
+
+        def fetch(after: Any, limit: int) -> list[FinancialItem]:
+            return financial.page(ctx.db, ctx.actor, flt, after=after, limit=limit, today=today)
+
+        self.model.reset(fetch)
+        self.totals.show_totals(None)
+        self._totals_loading = True
+        self._update_busy()
+        statuses = [flt.status] if flt.status is not None else list(ReceivableStatus)
+        ctx.task_runner.submit(
+            ("financial-totals", id(self), flt),  # the same query twice runs once
+            lambda: financial.totals(ctx.db, ctx.actor, flt, today=today),
+            on_success=lambda totals: self._totals_arrived(flt, totals, statuses),
+            on_error=lambda message: self._totals_failed(flt, message),
+            owner=self,
+        )
+
+    def _totals_arrived(
+        self, flt: FinancialFilter, totals: FinancialTotals, statuses: list[ReceivableStatus]
+    ) -> None:
+        if flt != self._filter:
+            return  # totals of filters replaced meanwhile; the newer ones are on their way
+        self._totals_loading = False
+        self.totals.show_totals(totals, statuses)
+        self._update_busy()
+
+    def _totals_failed(self, flt: FinancialFilter, message: str) -> None:
+        if flt != self._filter:
+            return
+        self._totals_loading = False
+        self.message.show_error(message)
+        self._update_busy()
+
+    def _page_loaded(self, _count: int) -> None:
+        if self.model.rowCount() == 0 and self.model.exhausted:
+            self.message.show_info(_tr("Nenhum lançamento encontrado com estes filtros."))
+
+    def _update_busy(self, *_args: object) -> None:
+        self.busy.set_busy(self.model.loading or self._totals_loading)

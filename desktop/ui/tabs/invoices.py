@@ -1,0 +1,284 @@
+"""Nota Fiscal (SPEC §1.4): the subscriber's NFCom, the DANFE-COM on screen, XML, print.
+
+The list is the shared lazy model over ``invoices.list_invoices`` (newest first), loaded when
+the tab is first shown.  The actions work on the selected row and stay disabled until a row
+is selected:
+
+* *Visualizar* (or a double click): the DANFE-COM rendered in the worker, shown in a QtPdf
+  preview (the system PDF viewer when QtPdf is missing);
+* *Salvar XML…* at the counter: where to save (the dialog seam), written in the worker; at a
+  kiosk the button reads *Enviar XML por e-mail* and mails it to the registered address;
+* *Imprimir*: the DANFE-COM to this station's printer.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+
+from desktop.db import Database
+from desktop.errors import UserError
+from desktop.models.enums import InvoiceStatus
+from desktop.reports.danfe_com import render_danfe_com
+from desktop.services import invoices, settings
+from desktop.services.invoices import InvoiceItem
+from desktop.services.subscribers import Menu
+from desktop.ui import formatting as fmt
+from desktop.ui.dialogs import dialogs
+from desktop.ui.query_model import CENTER, LEFT, RIGHT, Column, QueryModel
+from desktop.ui.tabs._common import (
+    PrintOutcome,
+    ResultBar,
+    is_kiosk,
+    print_document,
+    show_pdf,
+    write_file,
+)
+from desktop.ui.tabs.base import SubscriberTab, TabContext
+from desktop.ui.widgets import BusyIndicator, data_table, fit_columns
+
+COLUMN_SAMPLES = {
+    0: "000.000.000",
+    1: "000",
+    2: "NFCom (62)",
+    3: "00/00/0000 00:00",
+    4: "R$ 99.999,99",
+    5: "Autorizada",
+}
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("InvoicesTab", text)
+
+
+def status_word(status: InvoiceStatus) -> str:
+    return _tr("Autorizada") if status is InvoiceStatus.AUTHORIZED else _tr("Cancelada")
+
+
+def model_word(model: str) -> str:
+    return _tr("NFCom (62)") if model == "62" else model
+
+
+def _status_color(item: InvoiceItem) -> str | None:
+    return fmt.GREY if item.status is InvoiceStatus.CANCELLED else None
+
+
+def invoice_columns() -> list[Column]:
+    return [
+        Column(_tr("Número"), lambda i: i.number, RIGHT),
+        Column(_tr("Série"), lambda i: i.series, CENTER),
+        Column(_tr("Modelo"), lambda i: model_word(i.model), LEFT),
+        Column(_tr("Emissão"), lambda i: fmt.local_datetime(i.issued_at)),
+        Column(_tr("Valor"), lambda i: fmt.money(i.amount), RIGHT),
+        Column(
+            _tr("Situação"),
+            lambda i: status_word(i.status),
+            LEFT,
+            tooltip=lambda i: _tr("Chave de acesso: %1").replace("%1", i.access_key),
+            foreground=_status_color,
+        ),
+    ]
+
+
+def danfe_pdf(db: Database, actor: Any, invoice_id: int) -> tuple[str, bytes]:
+    """Runs in the worker: (title, PDF bytes) of the invoice's DANFE-COM, logo included."""
+    info = invoices.invoice_info(db, actor, invoice_id)
+    logo: bytes | None = None
+    logo_path = str(settings.read(db, "company.logo_path") or "").strip()
+    if logo_path:
+        try:
+            logo = Path(logo_path).read_bytes()
+        except OSError:
+            logo = None  # the DANFE is valid without the logo
+    title = f"DANFE-COM nº {info.number} série {info.series}"
+    return title, render_danfe_com(info, logo)
+
+
+class InvoicesTab(SubscriberTab):
+    menu = Menu.INVOICES
+    title_text = "Nota Fiscal"
+
+    def __init__(self, context: TabContext, parent: QWidget | None = None) -> None:
+        super().__init__(context, parent)
+        self.kiosk = is_kiosk(context.actor)
+        self.preview_button = QPushButton(_tr("Visualizar"), self)
+        self.preview_button.setObjectName("primary")
+        self.preview_button.setToolTip(_tr("Mostrar o DANFE-COM da nota selecionada"))
+        self.preview_button.clicked.connect(self.preview)
+        if self.kiosk:
+            self.xml_button = QPushButton(_tr("Enviar XML por e-mail"), self)
+            self.xml_button.setToolTip(_tr("Enviar o XML da nota ao e-mail cadastrado"))
+        else:
+            self.xml_button = QPushButton(_tr("Salvar XML…"), self)
+            self.xml_button.setToolTip(_tr("Gravar o XML autorizado da nota em um arquivo"))
+        self.xml_button.clicked.connect(self.export_xml)
+        self.print_button = QPushButton(_tr("Imprimir"), self)
+        self.print_button.setToolTip(_tr("Imprimir o DANFE-COM na impressora desta estação"))
+        self.print_button.clicked.connect(self.print_invoice)
+        self.action_buttons = (self.preview_button, self.xml_button, self.print_button)
+        self.busy = BusyIndicator(self)
+        self.result = ResultBar(context.task_runner, allow_save=not self.kiosk)
+        self.message = self.result.message
+
+        actions = QHBoxLayout()
+        actions.setSpacing(8)
+        for button in self.action_buttons:
+            actions.addWidget(button)
+        actions.addSpacing(10)
+        actions.addWidget(self.busy)
+        actions.addStretch(1)
+
+        self.model = QueryModel(
+            invoice_columns(),
+            key=lambda item: item.sort_key,
+            task_runner=context.task_runner,
+            parent=self,
+        )
+        self.model.loading_changed.connect(self._update_busy)
+        self.model.page_loaded.connect(self._page_loaded)
+        self.model.failed.connect(self.result.show_error)
+        self.model.modelReset.connect(self._update_buttons)
+        self.table = data_table(self)
+        self.table.setModel(self.model)
+        self.table.setAccessibleName(_tr("Notas fiscais do assinante"))
+        fit_columns(self.table, COLUMN_SAMPLES, stretch=5)
+        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+        self.table.doubleClicked.connect(lambda _index: self.preview())
+
+        self._working: set[str] = set()
+        self._loaded_once = False
+        self.preview_dialog: QDialog | None = None
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 12, 12, 12)
+        layout.setSpacing(8)
+        layout.addLayout(actions)
+        layout.addWidget(self.result)
+        layout.addWidget(self.table, 1)
+        self._update_buttons()
+
+    # ------------------------------------------------------------------ list
+    def activated(self) -> None:
+        if not self._loaded_once:
+            self.reload()
+
+    def reload(self) -> None:
+        self._loaded_once = True
+        self.result.clear()
+        ctx = self.context
+
+        def fetch(after: Any, limit: int) -> list[InvoiceItem]:
+            return invoices.list_invoices(
+                ctx.db, ctx.actor, ctx.workspace.id, after=after, limit=limit
+            )
+
+        self.model.reset(fetch)
+
+    def _page_loaded(self, _count: int) -> None:
+        if self.model.rowCount() == 0 and self.model.exhausted:
+            self.result.show_info(_tr("Nenhuma nota fiscal emitida para este assinante."))
+
+    def selected(self) -> InvoiceItem | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.row_at(rows[0].row()) if rows else None
+
+    def _update_buttons(self, *_args: object) -> None:
+        """Enabled once a row is selected; an action running on it waits for its end."""
+        has_row = self.selected() is not None
+        for button, what in zip(self.action_buttons, ("preview", "xml", "print"), strict=True):
+            button.setEnabled(has_row and what not in self._working)
+
+    def _update_busy(self, *_args: object) -> None:
+        self.busy.set_busy(self.model.loading or bool(self._working))
+
+    def _run(self, what: str, item: InvoiceItem, fn: Any, on_success: Any) -> None:
+        """One action on one invoice in the worker; the same action twice runs once."""
+        key = ("invoice", what, id(self), item.id)
+        if self.context.task_runner.is_running(key):
+            return
+        self.result.clear()
+        self._working.add(what)
+        self._update_busy()
+        self._update_buttons()
+
+        def finished() -> None:
+            self._working.discard(what)
+            self._update_busy()
+            self._update_buttons()
+
+        self.context.task_runner.submit(
+            key,
+            fn,
+            on_success=on_success,
+            on_error=self.result.show_error,
+            on_finished=finished,
+            owner=self,
+        )
+
+    # ------------------------------------------------------------------ actions
+    def preview(self) -> None:
+        """*Visualizar*: the DANFE-COM on screen."""
+        item = self.selected()
+        if item is None:
+            return
+        ctx = self.context
+        self._run("preview", item, lambda: danfe_pdf(ctx.db, ctx.actor, item.id), self._show)
+
+    def _show(self, result: tuple[str, bytes]) -> None:
+        title, pdf = result
+        try:
+            self.preview_dialog = show_pdf(pdf, title, self)
+        except UserError as exc:  # no PDF viewer at all: say where the file is
+            self.result.show_error(exc.message)
+
+    def export_xml(self) -> None:
+        """Counter: *Salvar XML…*; kiosk: *Enviar XML por e-mail*."""
+        item = self.selected()
+        if item is None:
+            return
+        ctx = self.context
+        if self.kiosk:
+            self._run(
+                "xml",
+                item,
+                lambda: invoices.email_invoice_xml(ctx.db, ctx.actor, item.id),
+                lambda address: self.result.show_info(
+                    _tr("XML da nota enviado para %1.").replace("%1", address)
+                ),
+            )
+            return
+        path = dialogs().save_file(
+            self,
+            _tr("Salvar XML da nota fiscal"),
+            invoices.xml_file_name(item.access_key),
+            _tr("XML (*.xml)"),
+        )
+        if path is None:
+            return
+
+        def job() -> Path:
+            _name, data = invoices.invoice_xml(ctx.db, ctx.actor, item.id)
+            return write_file(path, data)
+
+        self._run(
+            "xml",
+            item,
+            job,
+            lambda saved: self.result.show_info(_tr("XML salvo em %1.").replace("%1", str(saved))),
+        )
+
+    def print_invoice(self) -> None:
+        """*Imprimir*: the DANFE-COM to this station's printer."""
+        item = self.selected()
+        if item is None:
+            return
+        ctx = self.context
+
+        def job() -> PrintOutcome:
+            title, pdf = danfe_pdf(ctx.db, ctx.actor, item.id)
+            return print_document(pdf, title)
+
+        self._run("print", item, job, self.result.show_print_outcome)

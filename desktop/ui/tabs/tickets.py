@@ -1,0 +1,369 @@
+"""Atendimentos (SPEC §1.8): the subscriber's tickets, new tickets, history, receipts.
+
+Filters: **Campo** (Protocolo, Descrição, Tipo) with its text, **Período** of opening,
+**Status** and **Contatos**.  *Todos* lists every ticket; a contact lists the tickets whose
+**first** contact is that person (the service matches the first contact, SPEC §1.8);
+*Com contato informado* lists the tickets of any of the subscriber's contacts.  The list is
+the shared lazy keyset model over ``tickets.page``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.errors import UserError
+from desktop.models.enums import TicketStatus
+from desktop.services import ticket_receipts, tickets
+from desktop.services.protocols import display_protocol
+from desktop.services.subscribers import Menu
+from desktop.services.tickets import TicketDetail, TicketFilter, TicketItem
+from desktop.ui import formatting as fmt
+from desktop.ui.dialogs import dialogs
+from desktop.ui.query_model import Column, QueryModel
+from desktop.ui.tabs._common import ResultBar, is_kiosk
+from desktop.ui.tabs._lists import print_pdf_job
+from desktop.ui.tabs.base import SubscriberTab, TabContext
+from desktop.ui.tabs.ticket_dialogs import (
+    NewTicketDialog,
+    ProtocolDialog,
+    TicketDetailDialog,
+    status_words,
+)
+from desktop.ui.widgets import BusyIndicator, PeriodPicker, data_table, fit_columns
+
+ANY_CONTACT = "any"  # the combo's data for "Com contato informado"
+
+FIELDS: list[tuple[str, str]] = [
+    ("Protocolo", "protocolo"),
+    ("Descrição", "descricao"),
+    ("Tipo", "tipo"),
+]
+STATUSES: list[tuple[str, TicketStatus | None]] = [
+    ("Todos", None),
+    ("Aberto", TicketStatus.OPEN),
+    ("Em andamento", TicketStatus.IN_PROGRESS),
+    ("Encerrado", TicketStatus.CLOSED),
+]
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("TicketsTab", text)
+
+
+def default_period(today: dt.date) -> tuple[dt.date, dt.date]:
+    """The last year of tickets (history is kept for at least three years)."""
+    try:
+        start = today.replace(year=today.year - 1)
+    except ValueError:  # 29 February
+        start = today.replace(year=today.year - 1, day=28)
+    return start, today
+
+
+def _status_color(item: TicketItem) -> str | None:
+    if item.status is TicketStatus.OPEN:
+        return fmt.AMBER
+    if item.status is TicketStatus.CLOSED:
+        return fmt.GREY
+    return None
+
+
+def ticket_columns() -> list[Column]:
+    return [
+        Column(_tr("Protocolo"), lambda t: display_protocol(t.protocol)),
+        Column(_tr("Abertura"), lambda t: fmt.local_datetime(t.opened_at)),
+        Column(_tr("Tipo"), lambda t: t.type),
+        Column(_tr("Descrição"), lambda t: t.description, tooltip=lambda t: t.description),
+        Column(_tr("Situação"), status_words, foreground=_status_color),
+        Column(_tr("Contatos"), lambda t: ", ".join(t.contacts)),
+    ]
+
+
+class TicketsTab(SubscriberTab):
+    menu = Menu.TICKETS
+    title_text = "Atendimentos"
+
+    def __init__(self, context: TabContext, parent: QWidget | None = None) -> None:
+        super().__init__(context, parent)
+        self.field_combo = QComboBox(self)
+        for text, code in FIELDS:
+            self.field_combo.addItem(_tr(text), code)
+        self.field_combo.setCurrentIndex(1)
+        self.field_combo.setAccessibleName(_tr("Campo"))
+        self.text_edit = QLineEdit(self)
+        self.text_edit.setClearButtonEnabled(True)
+        self.text_edit.setPlaceholderText(_tr("Texto a procurar"))
+        self.text_edit.returnPressed.connect(self.consult)
+        self.period_picker = PeriodPicker(*default_period(context.today()), parent=self)
+        self.status_combo = QComboBox(self)
+        for text, status in STATUSES:
+            self.status_combo.addItem(_tr(text), status)
+        self.status_combo.setAccessibleName(_tr("Status"))
+        self.contact_combo = QComboBox(self)
+        self.contact_combo.addItem(_tr("Todos"), None)
+        self.contact_combo.addItem(_tr("Com contato informado"), ANY_CONTACT)
+        for contact in context.workspace.contacts:
+            self.contact_combo.addItem(contact.name, contact.id)
+        self.contact_combo.setAccessibleName(_tr("Contatos"))
+        self.contact_combo.setToolTip(
+            _tr("Um contato: os atendimentos em que ele é o primeiro contato.")
+        )
+        self.consult_button = QPushButton(_tr("Consultar"), self)
+        self.consult_button.clicked.connect(self.consult)
+        self.busy = BusyIndicator(self)
+        self.message = ResultBar(
+            context.task_runner, allow_save=not is_kiosk(context.actor), parent=self
+        )
+
+        row1 = QHBoxLayout()
+        row1.setSpacing(8)
+        for label, widget in (
+            (_tr("Campo:"), self.field_combo),
+            (None, self.text_edit),
+            (_tr("Período:"), self.period_picker),
+        ):
+            if label:
+                caption = QLabel(label, self)
+                caption.setBuddy(widget)
+                row1.addWidget(caption)
+            row1.addWidget(widget, 1 if widget is self.text_edit else 0)
+        row2 = QHBoxLayout()
+        row2.setSpacing(8)
+        for label, widget in (
+            (_tr("Status:"), self.status_combo),
+            (_tr("Contatos:"), self.contact_combo),
+        ):
+            caption = QLabel(label, self)
+            caption.setBuddy(widget)
+            row2.addWidget(caption)
+            row2.addWidget(widget)
+            row2.addSpacing(10)
+        row2.addWidget(self.consult_button)
+        row2.addSpacing(10)
+        row2.addWidget(self.busy)
+        row2.addStretch(1)
+
+        self.model = QueryModel(
+            ticket_columns(),
+            key=lambda t: t.sort_key,
+            task_runner=context.task_runner,
+            parent=self,
+        )
+        self.model.loading_changed.connect(self.busy.set_busy)
+        self.model.failed.connect(self.message.show_error)
+        self.model.page_loaded.connect(self._page_loaded)
+        self.table = data_table(self)
+        self.table.setModel(self.model)
+        self.table.setAccessibleName(_tr("Atendimentos do assinante"))
+        fit_columns(
+            self.table,
+            {
+                0: "00000000 00000 000000",
+                1: "00/00/0000 00:00",
+                2: "Segunda via de documento",
+                4: "Em andamento",
+                5: "Nome de um contato",
+            },
+            stretch=3,
+        )
+        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+        self.table.doubleClicked.connect(lambda _index: self.show_detail())
+
+        self.new_button = QPushButton(_tr("Novo atendimento"), self)
+        self.new_button.setObjectName("primary")
+        self.new_button.clicked.connect(self.new_ticket)
+        self.detail_button = QPushButton(_tr("Detalhes"), self)
+        self.detail_button.clicked.connect(self.show_detail)
+        self.print_button = QPushButton(_tr("Imprimir comprovante"), self)
+        self.print_button.clicked.connect(lambda: self.print_receipt())
+        self.email_button = QPushButton(_tr("Enviar por e-mail"), self)
+        self.email_button.clicked.connect(lambda: self.email_receipt())
+        actions = QHBoxLayout()
+        actions.addWidget(self.new_button)
+        actions.addStretch(1)
+        for button in (self.detail_button, self.print_button, self.email_button):
+            actions.addWidget(button)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 12, 12, 12)
+        layout.setSpacing(8)
+        layout.addLayout(row1)
+        layout.addLayout(row2)
+        layout.addWidget(self.message)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(actions)
+        self.new_dialog: NewTicketDialog | None = None
+        self.protocol_dialog: ProtocolDialog | None = None
+        self.detail_dialog: TicketDetailDialog | None = None
+        self._loaded_once = False
+        self._update_buttons()
+
+    # ------------------------------------------------------------------ list
+    def activated(self) -> None:
+        if not self._loaded_once:
+            self.consult()
+
+    def current_filter(self) -> TicketFilter:
+        contact = self.contact_combo.currentData()
+        text = self.text_edit.text().strip()
+        return TicketFilter(
+            self.context.workspace.id,
+            field=self.field_combo.currentData() if text else None,
+            text=text,
+            period=self.period_picker.period(),
+            status=self.status_combo.currentData(),
+            contact_id=contact if isinstance(contact, int) else None,
+            all_contacts=contact == ANY_CONTACT,
+        )
+
+    def consult(self) -> None:
+        try:
+            flt = self.current_filter()
+        except UserError as exc:
+            self.message.show_error(exc.message)
+            return
+        self._loaded_once = True
+        self.message.clear()
+        ctx = self.context
+
+        def fetch(after: Any, limit: int) -> list[TicketItem]:
+            return tickets.page(ctx.db, ctx.actor, flt, after=after, limit=limit)
+
+        self.model.reset(fetch)
+        self._update_buttons()
+
+    def _page_loaded(self, _count: int) -> None:
+        if self.model.rowCount() == 0 and self.model.exhausted:
+            self.message.show_info(_tr("Nenhum atendimento encontrado com estes filtros."))
+        self._update_buttons()
+
+    def selected(self) -> TicketItem | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.row_at(rows[0].row()) if rows else None
+
+    def _update_buttons(self, *_args: Any) -> None:
+        has = self.selected() is not None
+        for button in (self.detail_button, self.print_button, self.email_button):
+            button.setEnabled(has)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.consult()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    # ------------------------------------------------------------------ new ticket
+    def new_ticket(self) -> NewTicketDialog:
+        dialog = NewTicketDialog(self.context.workspace.contacts, self)
+        dialog.submitted.connect(
+            lambda kind, text, contact: self._open(dialog, kind, text, contact)
+        )
+        self.new_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _open(self, dialog: NewTicketDialog, kind: str, text: str, contact: int | None) -> None:
+        ctx = self.context
+        dialog.set_busy(True)
+        ctx.task_runner.submit(
+            ("open-ticket", id(dialog)),
+            lambda: tickets.open_ticket(ctx.db, ctx.actor, ctx.workspace.id, kind, text, contact),
+            on_success=lambda item: self._opened(dialog, item),
+            on_error=dialog.message.show_error,
+            on_finished=lambda: dialog.set_busy(False),
+            owner=dialog,
+        )
+
+    def _opened(self, dialog: NewTicketDialog, item: TicketItem) -> None:
+        dialog.accept()
+        dialog.deleteLater()
+        self.new_dialog = None
+        shown = ProtocolDialog(item, self)
+        self.protocol_dialog = shown
+        shown.destroyed.connect(lambda *_: setattr(self, "protocol_dialog", None))
+        shown.open()
+        self.consult()
+
+    # ------------------------------------------------------------------ detail and receipt
+    def show_detail(self) -> None:
+        item = self.selected()
+        if item is None:
+            return
+        ctx = self.context
+        ctx.task_runner.submit(
+            ("ticket-detail", item.id),
+            lambda: tickets.detail(ctx.db, ctx.actor, item.id),
+            on_success=self._show_detail,
+            on_error=self.message.show_error,
+            owner=self,
+        )
+
+    def _show_detail(self, detail: TicketDetail) -> None:
+        dialog = TicketDetailDialog(
+            detail,
+            self.context.task_runner,
+            allow_save=not is_kiosk(self.context.actor),
+            parent=self,
+        )
+        ticket_id = detail.item.id
+        dialog.print_requested.connect(lambda: self.print_receipt(ticket_id, dialog.result_bar))
+        dialog.email_requested.connect(lambda: self.email_receipt(ticket_id, dialog))
+        self.detail_dialog = dialog
+        dialog.destroyed.connect(lambda *_: setattr(self, "detail_dialog", None))
+        dialog.open()
+
+    def _ticket_id(self, ticket_id: int | None) -> int | None:
+        if ticket_id is not None:
+            return ticket_id
+        item = self.selected()
+        return item.id if item is not None else None
+
+    def print_receipt(self, ticket_id: int | None = None, bar: ResultBar | None = None) -> None:
+        chosen = self._ticket_id(ticket_id)
+        if chosen is None:
+            return
+        ctx = self.context
+        print_pdf_job(
+            bar or self.message,
+            ctx.task_runner,
+            ("ticket-receipt-print", chosen),
+            lambda: ticket_receipts.receipt_pdf(ctx.db, ctx.actor, chosen),
+            _tr("Comprovante de atendimento"),
+            after_print=lambda outcome: ticket_receipts.record_printed(
+                ctx.db, ctx.actor, chosen, outcome.printer or ""
+            ),
+        )
+
+    def email_receipt(self, ticket_id: int | None = None, owner: QWidget | None = None) -> None:
+        chosen = self._ticket_id(ticket_id)
+        if chosen is None:
+            return
+        ctx = self.context
+        parent = owner or self
+        bar = owner.result_bar if isinstance(owner, TicketDetailDialog) else self.message
+
+        def sent(address: str) -> None:
+            text = _tr("Comprovante enviado para %1.").replace("%1", address)
+            bar.show_info(text)
+            dialogs().information(parent, _tr("Enviar por e-mail"), text)
+
+        ctx.task_runner.submit(
+            ("ticket-receipt-email", chosen),
+            lambda: ticket_receipts.email_receipt(ctx.db, ctx.actor, chosen),
+            on_success=sent,
+            on_error=bar.show_error,
+            owner=parent,
+        )

@@ -1,0 +1,195 @@
+"""The subscriber workspace: a header (who, documents, contracts) and one tab per menu."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.db import Database
+from desktop.services import subscribers
+from desktop.services.actors import Actor
+from desktop.services.clock import today_local
+from desktop.services.subscribers import ContractSummary, SubscriberWorkspace
+from desktop.ui import formatting as fmt
+from desktop.ui.tabs import PendingTab, SubscriberTab, TabContext, tab_classes_for
+from desktop.ui.widgets import Badge, BusyIndicator, MessageLine
+from desktop.ui.workers import TaskRunner, runner
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Workspace", text)
+
+
+def contract_details(contract: ContractSummary) -> str:
+    """Terminals and login of a contract, for the header and tooltips."""
+    parts: list[str] = []
+    if contract.terminals:
+        parts.append(_tr("Tel.: ") + ", ".join(fmt.phone(t) for t in contract.terminals))
+    if contract.radius_login:
+        parts.append(_tr("Login: ") + contract.radius_login)
+    return "  ·  ".join(parts)
+
+
+class SubscriberHeader(QFrame):
+    """Name, CPF/CNPJ, phone, e-mail, address and the contracts with a status badge each.
+
+    Every text may wrap, so a long address or login never widens the window past the screen.
+    """
+
+    def __init__(self, ws: SubscriberWorkspace, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("subscriberHeader")
+        name = self._label(ws.name, "subscriberName")
+        kind = _tr("CPF") if len(ws.document) == 11 else _tr("CNPJ")
+        facts = [f"{kind} {fmt.document(ws.document)}"]
+        if ws.phone:
+            facts.append(fmt.phone(ws.phone))
+        if ws.email:
+            facts.append(ws.email)
+        facts_label = self._label("   ·   ".join(facts), "subscriberFacts")
+        address = self._label(ws.address or _tr("Endereço não cadastrado"), "subscriberAddress")
+
+        left = QVBoxLayout()
+        left.setSpacing(2)
+        left.addWidget(name)
+        left.addWidget(facts_label)
+        left.addWidget(address)
+        left.addStretch(1)
+
+        self.badges: list[Badge] = []
+        right = QVBoxLayout()
+        right.setSpacing(2)
+        if not ws.contracts:
+            right.addWidget(self._label(_tr("Nenhum contrato"), "contractDetails"))
+        for contract in ws.contracts:
+            line = QHBoxLayout()
+            line.setSpacing(10)
+            plan = self._label(contract.plan, "contractPlan")
+            plan.setWordWrap(False)  # short names; wrapping them looks broken
+            badge = Badge(
+                fmt.contract_status(contract.status), fmt.contract_tone(contract.status), self
+            )
+            self.badges.append(badge)
+            line.addWidget(plan, 0, Qt.AlignmentFlag.AlignVCenter)
+            line.addWidget(badge, 0, Qt.AlignmentFlag.AlignVCenter)
+            line.addStretch(1)
+            details = "  ·  ".join(
+                part
+                for part in (_tr("Contrato ") + contract.number, contract_details(contract))
+                if part
+            )
+            right.addLayout(line)
+            right.addWidget(self._label(details, "contractDetails"))
+            right.addSpacing(4)
+        right.addStretch(1)
+
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(16, 10, 16, 10)
+        layout.setSpacing(32)
+        layout.addLayout(left, 3)
+        layout.addLayout(right, 2)
+
+    def _label(self, text: str, name: str) -> QLabel:
+        label = QLabel(text, self)
+        label.setObjectName(name)
+        label.setWordWrap(True)
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        return label
+
+
+class WorkspaceView(QWidget):
+    """One open subscriber (a tab of the main window).  Loads its data in the worker pool."""
+
+    loaded = Signal(object)  # SubscriberWorkspace
+
+    def __init__(
+        self,
+        db: Database,
+        actor: Actor,
+        subscriber_id: int,
+        *,
+        task_runner: TaskRunner | None = None,
+        today: Callable[[], dt.date] = today_local,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.actor = actor
+        self.subscriber_id = subscriber_id
+        self.task_runner = task_runner or runner()
+        self._today = today
+        self.workspace: SubscriberWorkspace | None = None
+        self.header: SubscriberHeader | None = None
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("menuTabs")
+        self.tabs.setDocumentMode(True)
+        self.tabs.currentChanged.connect(self._tab_changed)
+        self.tabs.setVisible(False)
+        self.busy = BusyIndicator(self)
+        self.message = MessageLine(self)
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._layout.setSpacing(0)
+        self._layout.addWidget(self.busy, 0, Qt.AlignmentFlag.AlignCenter)
+        self._layout.addWidget(self.message)
+        self._layout.addWidget(self.tabs, 1)
+        self.load()
+
+    def load(self) -> None:
+        self.busy.set_busy(True)
+        self.message.clear_message()
+        db, actor, sid = self.db, self.actor, self.subscriber_id
+        self.task_runner.submit(
+            ("workspace", id(self)),
+            lambda: subscribers.workspace(db, actor, sid),
+            on_success=self._show,
+            on_error=self._failed,
+            on_finished=lambda: self.busy.set_busy(False),
+            owner=self,
+        )
+
+    def tab_titles(self) -> list[str]:
+        return [self.tabs.tabText(i) for i in range(self.tabs.count())]
+
+    def tab(self, cls: type[SubscriberTab]) -> SubscriberTab | None:
+        for i in range(self.tabs.count()):
+            widget = self.tabs.widget(i)
+            if isinstance(widget, cls):
+                return widget
+        return None
+
+    def _show(self, ws: SubscriberWorkspace) -> None:
+        self.workspace = ws
+        self.header = SubscriberHeader(ws, self)
+        self._layout.insertWidget(0, self.header)
+        context = TabContext(self.db, self.actor, ws, self.task_runner, self._today)
+        self.tabs.blockSignals(True)
+        for cls in tab_classes_for(ws.menus):
+            self.tabs.addTab(cls(context, self.tabs), cls.title())
+        # Open on the first menu that is built (the others only say they are coming).
+        for i in range(self.tabs.count()):
+            if not isinstance(self.tabs.widget(i), PendingTab):
+                self.tabs.setCurrentIndex(i)
+                break
+        self.tabs.blockSignals(False)
+        self.tabs.setVisible(True)
+        self.loaded.emit(ws)
+        self._tab_changed(self.tabs.currentIndex())
+
+    def _failed(self, message: str) -> None:
+        self.message.show_error(message)
+
+    def _tab_changed(self, index: int) -> None:
+        widget = self.tabs.widget(index)
+        if isinstance(widget, SubscriberTab):
+            widget.activated()
