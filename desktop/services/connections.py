@@ -166,7 +166,6 @@ def _logins(db: Database, actor: Actor, flt: ConnectionFilter) -> tuple[str, ...
     require_subscriber(actor, flt.subscriber_id)
     checked_period(flt.period)
     with db.session() as session:
-        subscriber_header(session, flt.subscriber_id)  # NotFound for an unknown subscriber
         logins = tuple(
             session.scalars(
                 select(RadiusLogin.username)
@@ -175,8 +174,9 @@ def _logins(db: Database, actor: Actor, flt: ConnectionFilter) -> tuple[str, ...
                 .order_by(RadiusLogin.username)
             )
         )
-    if not logins:
-        raise InvalidInput(NO_LOGIN)
+        if not logins:
+            subscriber_header(session, flt.subscriber_id)  # NotFound for an unknown subscriber
+            raise InvalidInput(NO_LOGIN)
     return logins
 
 
@@ -317,17 +317,21 @@ def _daily(
     return days
 
 
+def _record_view(session: Session, actor: Actor, flt: ConnectionFilter, action: str) -> None:
+    audit.record(
+        session,
+        actor,
+        action,
+        "subscriber",
+        flt.subscriber_id,
+        de=flt.period.start.isoformat(),
+        ate=flt.period.end.isoformat(),
+    )
+
+
 def _audit(db: Database, actor: Actor, flt: ConnectionFilter, action: str) -> None:
     with db.session() as session:
-        audit.record(
-            session,
-            actor,
-            action,
-            "subscriber",
-            flt.subscriber_id,
-            de=flt.period.start.isoformat(),
-            ate=flt.period.end.isoformat(),
-        )
+        _record_view(session, actor, flt, action)
 
 
 # --------------------------------------------------------------------------- public API
@@ -344,7 +348,7 @@ def page(
     limit = max(1, min(limit, MAX_PAGE))
     with _radacct_session(db) as (session, _dialect):
         items = _page(session, logins, flt, after, limit)
-    if after is None:
+    if after is None:  # audited once the records were actually read
         _audit(db, actor, flt, ACTION_VIEWED)
     return items
 
