@@ -145,6 +145,11 @@ PARSERS: dict[type, Parser] = {
 }
 
 
+def _shown(bound: Any) -> str:
+    """A limit as the person types it: decimals with a comma (pt-BR)."""
+    return str(bound).replace(".", ",") if isinstance(bound, Decimal) else str(bound)
+
+
 @dataclass(frozen=True)
 class SettingDef:
     key: str
@@ -170,9 +175,9 @@ class SettingDef:
         if not isinstance(value, self.type) or (self.type is int and isinstance(value, bool)):
             raise InvalidInput(f"{self.label}: tipo inválido.")
         if self.minimum is not None and value < self.minimum:
-            raise InvalidInput(f"{self.label}: o mínimo é {self.minimum}.")
+            raise InvalidInput(f"{self.label}: o mínimo é {_shown(self.minimum)}.")
         if self.maximum is not None and value > self.maximum:
-            raise InvalidInput(f"{self.label}: o máximo é {self.maximum}.")
+            raise InvalidInput(f"{self.label}: o máximo é {_shown(self.maximum)}.")
         if self.choices and value not in self.choices:
             raise InvalidInput(f"{self.label}: escolha uma de {', '.join(self.choices)}.")
         if (

@@ -54,7 +54,7 @@ def status_words(status: CardPaymentStatus) -> str:
         CardPaymentStatus.CAPTURED: _tr("Pago"),
         CardPaymentStatus.VOID_PENDING: _tr("Cancelamento pendente"),
         CardPaymentStatus.VOIDED: _tr("Cancelado"),
-        CardPaymentStatus.MANUAL_REQUESTED: _tr("Cancelamento por telefone solicitado"),
+        CardPaymentStatus.MANUAL_REQUESTED: _tr("Cancelamento por telefone"),
         CardPaymentStatus.DENIED: _tr("Negado"),
     }
     return words.get(status, str(status))
@@ -118,20 +118,16 @@ def card_columns() -> list[Column]:
         Column(_tr("Bandeira"), lambda i: i.brand),
         Column(_tr("Final"), lambda i: f"•••• {i.last4}"),
         Column(_tr("Parcelas"), lambda i: installments(i.installments)),
-        Column(
-            _tr("PaymentId / TID"),
-            lambda i: f"{i.payment_id} / {i.tid}",
+        Column(  # the short TID first: the long PaymentId is elided, whole in the tooltip
+            _tr("TID / PaymentId"),
+            lambda i: f"{i.tid} / {i.payment_id}",
             LEFT,
             tooltip=lambda i: f"PaymentId: {i.payment_id}\nTID: {i.tid}",
         ),
         Column(_tr("Situação"), lambda i: status_words(i.status), foreground=status_color),
         Column(
             _tr("Duplicado"),
-            lambda i: (
-                _tr("Sim — %1").replace("%1", duplicate_reason(i.duplicate_reason))
-                if i.duplicate_of
-                else ""
-            ),
+            lambda i: _tr("Sim") if i.duplicate_of else "",
             foreground=lambda i: fmt.AMBER if i.duplicate_of else None,
         ),
     ]
@@ -195,12 +191,16 @@ class CardsTab(SubscriberTab):
                 2: "Mastercard",
                 3: "•••• 0000",
                 4: "À vista",
-                6: "Cancelamento pendente",
-                7: "Sim — mesma conta paga duas vezes",
+                6: "Cancelamento por telefone",
+                7: "Sim",
             },
             stretch=5,
         )
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.detail_label = QLabel(self)
+        self.detail_label.setObjectName("cardDetail")
+        self.detail_label.setWordWrap(True)
+        self.detail_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
         self.cancel_button: QPushButton | None = None
         self.role_note: QLabel | None = None
@@ -230,6 +230,7 @@ class CardsTab(SubscriberTab):
         layout.addLayout(bar)
         layout.addWidget(self.message)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.detail_label)
         self._loaded_once = False
         self._reselect: int | None = None
 
@@ -269,6 +270,24 @@ class CardsTab(SubscriberTab):
 
     def _selection_changed(self, *_args: QItemSelection) -> None:
         self._update_button()
+        item = self.selected()
+        if item is None:
+            self.detail_label.clear()
+            return
+        text = (
+            _tr("Selecionado: %1 em %2, %3 final %4 — TID %5, PaymentId %6.")
+            .replace("%1", fmt.money(item.amount))
+            .replace("%2", fmt.local_datetime(item.paid_at))
+            .replace("%3", item.brand)
+            .replace("%4", item.last4)
+            .replace("%5", item.tid)
+            .replace("%6", item.payment_id)
+        )
+        duplicate = self.model.duplicate_tooltip(item)
+        if duplicate:
+            text += "\n" + duplicate
+        self.detail_label.setText(text)
+        self.detail_label.setStyleSheet(f"color: {fmt.AMBER};" if duplicate else "")
 
     def _void_key(self, item: CardItem) -> tuple[str, int]:
         return ("card-void", item.id)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from desktop.models.enums import ContractStatus
@@ -25,6 +25,8 @@ from desktop.ui.query_model import Column
 from desktop.ui.tabs._lists import TintedModel, whole_list
 from desktop.ui.tabs.base import SubscriberTab, TabContext
 from desktop.ui.widgets import BusyIndicator, MessageLine, data_table, fit_columns
+
+VISIBLE_ROWS = 6  # more plans than this scroll
 
 
 def _tr(text: str) -> str:
@@ -106,13 +108,16 @@ class EnablementTab(SubscriberTab):
         fit_columns(
             self.table,
             {
-                0: "C0000000",
+                0: "CT-0000-000000",
                 1: "Internet 300 Mega + Fone",
                 2: "Habilitado provisoriamente até 00/00/0000 00:00",
             },
             stretch=3,
         )
         self.table.selectionModel().selectionChanged.connect(self._update_selection)
+        header = self.table.horizontalHeader().sizeHint().height()
+        row = self.table.verticalHeader().defaultSectionSize()
+        self.table.setMaximumHeight(header + VISIBLE_ROWS * row + 4)
         self.reason_label = QLabel(self)
         self.reason_label.setObjectName("enablementReason")
         self.reason_label.setWordWrap(True)
@@ -122,17 +127,18 @@ class EnablementTab(SubscriberTab):
         self.enable_button.clicked.connect(self.enable_selected)
 
         bar = QHBoxLayout()
+        bar.setSpacing(12)
+        bar.addWidget(self.reason_label, 1)
         bar.addWidget(self.busy)
-        bar.addStretch(1)
-        bar.addWidget(self.enable_button)
+        bar.addWidget(self.enable_button, 0, Qt.AlignmentFlag.AlignTop)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 12, 12, 12)
         layout.setSpacing(8)
         layout.addWidget(intro)
         layout.addWidget(self.message)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(self.reason_label)
+        layout.addWidget(self.table)
         layout.addLayout(bar)
+        layout.addStretch(1)  # a subscriber has a few plans: no tall empty table
         self._loaded_once = False
         self._enabling = False
 

@@ -44,7 +44,7 @@ def _tr(text: str) -> str:
 def status_words(status: SmsPurchaseStatus) -> str:
     words = {
         SmsPurchaseStatus.AWAITING_PAYMENT: _tr("Aguardando pagamento"),
-        SmsPurchaseStatus.PAID: _tr("Pago — aguardando transferência"),
+        SmsPurchaseStatus.PAID: _tr("Pago, a transferir"),
         SmsPurchaseStatus.TRANSFERRED: _tr("Créditos transferidos"),
         SmsPurchaseStatus.CANCELLED: _tr("Cancelada"),
     }
@@ -113,6 +113,9 @@ class SmsCreditsTab(SubscriberTab):
         self.plan_combo.setAccessibleName(_tr("Plano"))
         self.value_combo = QComboBox(self)
         self.value_combo.setAccessibleName(_tr("Valor de crédito"))
+        for combo in (self.plan_combo, self.value_combo):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+            combo.setMinimumWidth(220)
         self.plan_combo.currentIndexChanged.connect(self._form_changed)
         self.value_combo.currentIndexChanged.connect(self._form_changed)
         self.buy_button = QPushButton(_tr("Comprar"), self)
@@ -156,10 +159,10 @@ class SmsCreditsTab(SubscriberTab):
             self.table,
             {
                 0: "00/00/0000 00:00 (atendente)",
-                1: "C0000000",
+                1: "CT-0000-000000",
                 2: "100.000 SMS",
                 3: "R$ 9.999,99",
-                4: "Pago — aguardando transferência",
+                4: "Aguardando pagamento",
                 5: "00/00/0000 00:00 (financeiro)",
             },
             stretch=6,
@@ -192,6 +195,8 @@ class SmsCreditsTab(SubscriberTab):
         layout.addLayout(bottom)
 
         self._key = self._new_key()
+        self._contract_numbers: dict[int, str] = {}
+        self._accounts: list[AccountInfo] | None = None
         self._filling = False
         self._loaded_once = False
         self._reselect: int | None = None
@@ -230,6 +235,7 @@ class SmsCreditsTab(SubscriberTab):
 
     def _fill_form(self, data: tuple[list[tuple[int, str, str]], list[CreditOption]]) -> None:
         plans, options = data
+        self._contract_numbers = {contract_id: number for contract_id, number, _plan in plans}
         self._filling = True
         try:
             self.plan_combo.clear()
@@ -247,6 +253,7 @@ class SmsCreditsTab(SubscriberTab):
                 _tr("Nenhum valor de crédito à venda (Painel de Configurações).")
             )
         self.new_form()
+        self._render_accounts()
 
     def reload(self, reselect: int | None = None) -> None:
         ctx = self.context
@@ -271,6 +278,14 @@ class SmsCreditsTab(SubscriberTab):
         self._update_buttons()
 
     def _show_accounts(self, accounts: list[AccountInfo]) -> None:
+        self._accounts = accounts
+        self._render_accounts()
+
+    def _render_accounts(self) -> None:
+        """Also run when the plans arrive (they name the contracts); the two load apart."""
+        accounts = self._accounts
+        if accounts is None:
+            return
         if not accounts:
             self.account_label.setText(
                 _tr(
@@ -279,13 +294,9 @@ class SmsCreditsTab(SubscriberTab):
                 )
             )
             return
-        numbers = {
-            self.plan_combo.itemData(i): self.plan_combo.itemText(i)
-            for i in range(self.plan_combo.count())
-        }
         lines = [
-            _tr("Conta SMS %1 — login %2 — saldo %3 SMS")
-            .replace("%1", numbers.get(a.contract_id, str(a.contract_id)))
+            _tr("Conta SMS do contrato %1: login %2 — saldo %3 SMS")
+            .replace("%1", self._contract_numbers.get(a.contract_id, str(a.contract_id)))
             .replace("%2", a.login)
             .replace("%3", fmt.number(a.balance))
             for a in accounts

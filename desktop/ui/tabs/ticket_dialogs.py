@@ -79,6 +79,10 @@ class NewTicketDialog(QDialog):
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         ok.setText(_tr("Abrir atendimento"))
         ok.setObjectName("primary")
+        ok.style().unpolish(ok)  # the box polished it before the name was set
+        ok.style().polish(ok)
+        cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        cancel.setText(_tr("Cancelar"))
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -190,6 +194,7 @@ class TicketDetailDialog(QDialog):
         self.print_button.clicked.connect(self.print_requested)
         self.email_button.clicked.connect(self.email_requested)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.button(QDialogButtonBox.StandardButton.Close).setText(_tr("Fechar"))
         buttons.addButton(self.print_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(self.email_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)

@@ -87,7 +87,11 @@ def ticket_columns() -> list[Column]:
         Column(_tr("Tipo"), lambda t: t.type),
         Column(_tr("Descrição"), lambda t: t.description, tooltip=lambda t: t.description),
         Column(_tr("Situação"), status_words, foreground=_status_color),
-        Column(_tr("Contatos"), lambda t: ", ".join(t.contacts)),
+        Column(
+            _tr("Contatos"),
+            lambda t: ", ".join(t.contacts),
+            tooltip=lambda t: ", ".join(t.contacts) or None,
+        ),
     ]
 
 
@@ -174,7 +178,7 @@ class TicketsTab(SubscriberTab):
                 1: "00/00/0000 00:00",
                 2: "Segunda via de documento",
                 4: "Em andamento",
-                5: "Nome de um contato",
+                5: "Maria Aparecida da Silva",
             },
             stretch=3,
         )
