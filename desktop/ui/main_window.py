@@ -23,6 +23,7 @@ from desktop.services.actors import CounterActor
 from desktop.services.clock import today_local
 from desktop.services.subscribers import SubscriberWorkspace
 from desktop.ui import formatting as fmt
+from desktop.ui.backoffice import Factory, backoffice_actions
 from desktop.ui.dialogs import dialogs
 from desktop.ui.search import SearchPanel
 from desktop.ui.workers import TaskRunner, runner
@@ -124,6 +125,26 @@ class MainWindow(QMainWindow):
         menu.addAction(self.logout_action)
         for action in (self.search_action, self.close_tab_action, self.logout_action):
             self.addAction(action)  # shortcuts work even with the menu bar hidden
+        self.backoffice_windows: list[QWidget] = []
+        entries = backoffice_actions(self.actor)
+        if entries:  # only what this role may use: no dead menu entries
+            office = self.menuBar().addMenu(_tr("&Retaguarda"))
+            for title, factory in entries:
+                action = office.addAction(title)
+                action.triggered.connect(lambda _=False, f=factory: self.open_backoffice(f))
+
+    def open_backoffice(self, factory: Factory) -> QWidget:
+        """Open a back-office window (Painel, queues, audit) beside the counter window."""
+        window = factory(self.db, self)
+        self.backoffice_windows.append(window)
+        window.destroyed.connect(lambda _=None, w=window: self._forget(w))
+        window.show()
+        window.raise_()
+        return window
+
+    def _forget(self, window: QWidget) -> None:
+        if window in self.backoffice_windows:
+            self.backoffice_windows.remove(window)
 
     def _build_status_bar(self) -> None:
         text = _tr("Usuário: %1   ·   Perfil: %2   ·   Estação: %3")

@@ -194,3 +194,23 @@ def test_logout_asks_when_subscribers_are_open(
     recorded_dialogs.answer = True
     with qtbot.waitSignal(window.logout_requested):
         window.logout_action.trigger()
+
+
+def _menu_titles(win: MainWindow) -> list[str]:
+    return [a.text() for a in win.menuBar().actions()]
+
+
+def test_back_office_menu_follows_the_role(qtbot, sqlite_db: Database) -> None:
+    attendant_window = MainWindow(sqlite_db, make_user(sqlite_db, "so.balcao", Role.ATTENDANT))
+    qtbot.addWidget(attendant_window)
+    assert "&Retaguarda" not in _menu_titles(attendant_window)  # nothing to offer: no menu
+    admin_window = MainWindow(sqlite_db, make_user(sqlite_db, "chefe", Role.ADMIN))
+    qtbot.addWidget(admin_window)
+    office = next(a.menu() for a in admin_window.menuBar().actions() if a.text() == "&Retaguarda")
+    titles = [a.text() for a in office.actions()]
+    assert titles == ["Painel de Configurações", "Auditoria"]
+    office.actions()[0].trigger()
+    assert len(admin_window.backoffice_windows) == 1
+    panel = admin_window.backoffice_windows[0]
+    qtbot.addWidget(panel)
+    assert panel.isVisible()
