@@ -19,6 +19,7 @@ from desktop.services.actors import Actor, CounterActor, KioskActor
 from desktop.services.clock import to_local, utcnow
 from desktop.services.documents import parse_document
 from desktop.services.passwords import hash_password, needs_rehash, verify_password
+from desktop.services.text import clean_input
 
 LOGIN_PATTERN = re.compile(r"[a-z0-9][a-z0-9._-]{1,59}")
 MIN_PASSWORD = 8
@@ -41,9 +42,10 @@ def _locked_message(until: dt.datetime) -> str:
 def login_counter(db: Database, login: str, password: str, station: str) -> CounterActor:
     """Check a counter user's password; lock the account after repeated failures."""
     now = utcnow()
+    login = clean_input(login, 100).strip().lower()  # a NUL or a lone surrogate finds nobody
     with db.session() as session:
         limits = settings.get_many(session, "kiosk.lockout")
-        user = session.scalar(select(CounterUser).where(CounterUser.login == login.strip().lower()))
+        user = session.scalar(select(CounterUser).where(CounterUser.login == login))
         if user is None or not user.active:
             verify_password(None, password)
             raise AccessDenied(WRONG_CREDENTIALS)

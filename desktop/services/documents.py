@@ -28,16 +28,17 @@ def is_cnpj(document: str) -> bool:
 def parse_document(text: str) -> str:
     """Return the bare CPF or CNPJ, or refuse with a message in Portuguese."""
     document = normalize_document(text)
+    shown = text.strip()[:40]  # a pasted page is not repeated back in the message
     if len(document) == 11 and document.isdigit():
         if is_cpf(document):
             return document
-        raise InvalidInput(f"CPF inválido: {text.strip()}.")
+        raise InvalidInput(f"CPF inválido: {shown}.")
     if len(document) == 14:
         if is_cnpj(document):
             return document
-        raise InvalidInput(f"CNPJ inválido: {text.strip()}.")
+        raise InvalidInput(f"CNPJ inválido: {shown}.")
     raise InvalidInput(
-        f"CPF ou CNPJ inválido: {text.strip()!r} (informe 11 dígitos de CPF ou 14 caracteres de CNPJ)."
+        f"CPF ou CNPJ inválido: {shown!r} (informe 11 dígitos de CPF ou 14 caracteres de CNPJ)."
     )
 
 

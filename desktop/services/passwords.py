@@ -12,22 +12,28 @@ _hasher = PasswordHasher()  # argon2id, t=3, m=64 MiB, p=4
 _demo_hasher = PasswordHasher(time_cost=1, memory_cost=8 * 1024, parallelism=1)
 
 
+def _bytes(password: str) -> bytes:
+    # UTF-8 as argon2-cffi would encode it; "surrogatepass" so that a lone surrogate (which
+    # strict UTF-8 refuses with an exception) is just a wrong password, not a crash.
+    return password.encode("utf-8", "surrogatepass")
+
+
 def hash_password(password: str) -> str:
-    return _hasher.hash(password)
+    return _hasher.hash(_bytes(password))
 
 
 def hash_password_fast(password: str) -> str:
     """Still argon2id, with light parameters: for generating thousands of demo accounts."""
-    return _demo_hasher.hash(password)
+    return _demo_hasher.hash(_bytes(password))
 
 
 def verify_password(stored_hash: str | None, password: str) -> bool:
     if not stored_hash:
         # Spend the same time as a real check, so a missing account is not revealed by timing.
-        _hasher.hash(password)
+        _hasher.hash(_bytes(password))
         return False
     try:
-        return _hasher.verify(stored_hash, password)
+        return _hasher.verify(stored_hash, _bytes(password))
     except (VerificationError, InvalidHashError):
         return False
 

@@ -32,7 +32,7 @@ from desktop.models.enums import ContractStatus, ReceivableStatus
 from desktop.services.access import require_subscriber
 from desktop.services.actors import Actor, KioskActor
 from desktop.services.documents import normalize_document
-from desktop.services.text import like_escape, search_key
+from desktop.services.text import clean_input, like_escape, search_key
 
 MAX_SEARCH_LENGTH = 120
 
@@ -143,7 +143,7 @@ def search(
     if isinstance(actor, KioskActor):
         raise AccessDenied("A busca de assinantes é exclusiva do balcão de atendimento.")
     require_subscriber(actor, 0)  # checks the counter role
-    text = text[:MAX_SEARCH_LENGTH]
+    text = clean_input(text, MAX_SEARCH_LENGTH)
     conditions = _matching_ids(text)
     if not conditions:
         return []
@@ -217,9 +217,14 @@ def _contracts_of(
 
 def find_by_document(db: Database, actor: Actor, document: str) -> int:
     """The id of the subscriber with this (already validated) CPF/CNPJ, within the actor's scope."""
+    document = clean_input(document, MAX_SEARCH_LENGTH)
     with db.session() as session:
         subscriber_id = session.scalar(select(Subscriber.id).where(Subscriber.document == document))
-    if subscriber_id is None:
+    # A kiosk is told "not found" for another subscriber's document too: which CPFs are
+    # customers is nobody's business at a kiosk.
+    if subscriber_id is None or (
+        isinstance(actor, KioskActor) and actor.subscriber_id != subscriber_id
+    ):
         raise NotFound("Assinante não encontrado.")
     require_subscriber(actor, subscriber_id)
     return subscriber_id

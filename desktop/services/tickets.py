@@ -31,7 +31,7 @@ from desktop.services.actors import Actor, KioskActor
 from desktop.services.clock import local_period_bounds, utcnow
 from desktop.services.periods import Period
 from desktop.services.protocols import next_protocol
-from desktop.services.text import like_escape, search_key
+from desktop.services.text import clean_input, like_escape, search_key
 
 TYPE_COUNTER_SESSION = "Atendimento presencial"
 TYPE_KIOSK_SESSION = "Autoatendimento (quiosque)"
@@ -263,7 +263,7 @@ def load_ticket(session: Session, actor: Actor, ticket_id: int) -> Ticket:
 
 # --------------------------------------------------------------------------- queries
 def _text_condition(field: Field | None, text: str) -> ColumnElement[bool]:
-    text = text.strip()[:MAX_SEARCH]
+    text = clean_input(text, MAX_SEARCH).strip()
     digits = re.sub(r"\D", "", text)
     pattern = f"%{like_escape(text)}%"
     if field == "protocolo":
@@ -373,6 +373,7 @@ def detail(db: Database, actor: Actor, ticket_id: int) -> TicketDetail:
 def find_contact(db: Database, actor: Actor, subscriber_id: int, name: str) -> int:
     """The subscriber's contact called ``name`` (accent- and case-insensitive)."""
     require_subscriber(actor, subscriber_id)
+    name = clean_input(name, MAX_SEARCH)
     key = search_key(name)
     if not key:
         raise InvalidInput("Informe o nome do contato.")
@@ -408,8 +409,8 @@ def open_ticket(
 ) -> TicketItem:
     """Open a ticket at the counter or the kiosk (own subscriber only); audited."""
     require_subscriber(actor, subscriber_id)
-    kind = canonical_type(type_)
-    text = description.strip()
+    kind = canonical_type(clean_input(type_, MAX_SEARCH))
+    text = clean_input(description, MAX_DESCRIPTION + 1, single_line=False).strip()
     if not text:
         raise InvalidInput("Descreva o atendimento: a descrição é obrigatória.")
     if len(text) > MAX_DESCRIPTION:

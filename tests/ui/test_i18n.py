@@ -1,0 +1,101 @@
+"""The interface in English: Qt's translator from resources/translations (built by lrelease)."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from PySide6.QtCore import QCoreApplication, QLocale
+from PySide6.QtWidgets import QApplication
+
+from desktop.config import data_dir
+from desktop.db import Database
+from desktop.models.enums import Role
+from desktop.services import settings
+from desktop.ui import i18n
+from desktop.ui.kiosk import KioskWindow
+from desktop.ui.login import LoginDialog
+from tests.conftest import make_user
+
+
+@pytest.fixture
+def english(qapp: QApplication) -> Iterator[str]:
+    language = i18n.install_translator(qapp, "en")
+    yield language
+    i18n.install_translator(qapp, "pt_BR")
+
+
+def test_the_english_catalogue_is_complete() -> None:
+    """Every string of the .ts has its English text (none left unfinished)."""
+    ts = i18n.ts_path("en").read_text(encoding="utf-8")
+    assert ts.count("<message>") > 300
+    assert 'type="unfinished"' not in ts
+
+
+def test_english_login_dialog(qtbot, english: str, sqlite_db: Database) -> None:
+    assert english == "en"
+    assert QLocale().name() == "en_US"
+    assert i18n.babel_locale() == "en_US"
+    dialog = LoginDialog(sqlite_db, "loja-1")
+    qtbot.addWidget(dialog)
+    assert dialog.windowTitle() == "Subscriber Centre — Log in"
+    assert dialog.enter_button.text() == "Log in"
+    assert dialog.close_button.text() == "Close"
+    dialog.submit()  # empty user: asked for in English
+    assert dialog.message.text() == "Enter the user name."
+
+
+def test_english_kiosk_welcome(qtbot, english: str, sqlite_db: Database) -> None:
+    window = KioskWindow(sqlite_db, "quiosque-1")
+    window.start()
+    assert window.welcome.start_button.text() == "Touch to start"
+    assert window.welcome.title.text() == "Subscriber Centre"
+    window.welcome.start_button.click()
+    assert window.login.enter_button.text() == "Log in"
+    assert window.login.back_button.text() == "Back"
+    assert window.login.keypad.findChildren(type(window.login.enter_button))  # keys exist
+    assert window.overlay.hint.text() == "Touch the screen to continue"
+    window.allow_close()
+    window.close()
+    window.deleteLater()
+
+
+def test_back_to_portuguese(qapp: QApplication) -> None:
+    i18n.install_translator(qapp, "en")
+    assert QCoreApplication.translate("Kiosk", "Voltar") == "Back"
+    assert i18n.install_translator(qapp, "pt_BR") == "pt_BR"
+    assert QCoreApplication.translate("Kiosk", "Voltar") == "Voltar"
+    assert QLocale().name() == "pt_BR"
+    assert i18n.babel_locale() == "pt_BR"
+    assert i18n.install_translator(qapp, "klingon") == "pt_BR"  # unknown: the source language
+
+
+def test_a_missing_qm_is_built_from_the_ts(
+    qapp: QApplication, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A source checkout has only the .ts: the .qm is compiled into the data directory."""
+    source = tmp_path / "translations"
+    source.mkdir()
+    shutil.copy(i18n.ts_path("en"), source / "central_en.ts")
+    monkeypatch.setattr(i18n, "translations_dir", lambda: source)
+    built = i18n.qm_file("en")
+    assert built == data_dir() / "translations" / "central_en.qm"
+    assert built.stat().st_size > 1000
+    assert not (source / "central_en.qm").exists()  # the source tree is left alone
+    try:
+        assert i18n.install_translator(qapp, "en") == "en"
+        assert QCoreApplication.translate("KioskIdle", "Você ainda está aí?") == (
+            "Are you still there?"
+        )
+    finally:
+        i18n.install_translator(qapp, "pt_BR")
+
+
+def test_the_language_comes_from_the_setting(sqlite_db: Database) -> None:
+    assert i18n.interface_language(sqlite_db) == "pt_BR"
+    admin = make_user(sqlite_db, "chefe", Role.ADMIN)
+    settings.change(sqlite_db, admin, "ui.language", "en")
+    assert i18n.interface_language(sqlite_db) == "en"
