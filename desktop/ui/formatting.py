@@ -17,6 +17,7 @@ from PySide6.QtCore import QCoreApplication
 from desktop.models.enums import ContractStatus, PaymentMethod, ReceivableStatus, Role
 from desktop.services.clock import to_local
 from desktop.services.documents import format_document
+from desktop.ui.i18n import babel_locale
 
 # Status colours, shared by the style sheet (badges) and the table models (row text).
 # Dark enough for WCAG AA contrast on white.
@@ -37,12 +38,12 @@ def money(value: Decimal | None) -> str:
     """R$ 1.234,56 (empty for no value)."""
     if value is None:
         return ""
-    return format_currency(value, "BRL", locale="pt_BR")
+    return format_currency(value, "BRL", locale=babel_locale())
 
 
 def number(value: int) -> str:
     """1.234 (pt-BR thousands separator)."""
-    return format_decimal(value, locale="pt_BR")
+    return format_decimal(value, locale=babel_locale())
 
 
 def date_br(value: dt.date | None) -> str:

@@ -48,3 +48,14 @@ def test_status_words() -> None:
     assert fmt.contract_tone(ContractStatus.SUSPENDED_DEBT) == "warning"
     assert fmt.contract_tone(ContractStatus.ACTIVE) == "ok"
     assert fmt.role(Role.FINANCE) == "Financeiro"
+
+
+def test_money_follows_the_interface_language(qapp, monkeypatch) -> None:
+    from decimal import Decimal
+
+    from desktop.ui import formatting, i18n
+
+    monkeypatch.setattr(i18n, "_current", "en")
+    assert formatting.money(Decimal("1234.50")) == "R$1,234.50"
+    monkeypatch.setattr(i18n, "_current", "pt_BR")
+    assert formatting.money(Decimal("1234.50")).replace("\xa0", " ") == "R$ 1.234,50"
