@@ -33,6 +33,7 @@ SUMMARY = (
     ("sms_purchases", "Compras de crédito SMS"),
     ("radacct", "Sessões de conexão (radacct)"),
     ("calls", "Ligações tarifadas"),
+    ("invoices", "Notas fiscais NFCom (homologação)"),
     ("bank_accounts", "Contas bancárias"),
     ("counter_users", "Usuários do balcão"),
 )
@@ -59,6 +60,11 @@ def cmd_demo(args: argparse.Namespace) -> int:
         seed=args.seed,
         progress=not args.quiet and sys.stderr.isatty(),
     )
+    from desktop.demo_invoices import generate_demo_invoices
+
+    # NFCom invoices (signed, homologation) for the bills of up to 200 subscribers.
+    invoices = generate_demo_invoices(db, args.seed)
+    result.counts["invoices"] = invoices
     elapsed = time.monotonic() - started
     print(
         f"Dados de demonstração criados em {elapsed:.0f} s "

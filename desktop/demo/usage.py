@@ -187,7 +187,8 @@ def _call(
             "id": demo.out.next_id("calls"),
             "terminal_id": terminal_id,
             "started_at": moment,
-            "destination": destination,
+            # Stored as the importer stores it (normalised), so statements look the same.
+            "destination": found.normalized,
             "call_type": found.call_type,
             "duration_s": duration,
             "billed_s": billed,

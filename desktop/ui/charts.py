@@ -42,7 +42,8 @@ HOVER_COLOR = "#e8eef7"
 
 UNITS = (("TB", 10**12), ("GB", 10**9), ("MB", 10**6), ("kB", 10**3))
 WEEKDAYS = ("seg", "ter", "qua", "qui", "sex", "sáb", "dom")
-LABEL_STEPS = (1, 2, 3, 5, 7, 10, 14, 15, 30, 61, 92)
+LABEL_STEPS = (1, 2, 3, 5, 7, 10, 14, 15, 28)
+OVERLAY_BELOW_PX = 5.0
 
 
 def _tr(text: str) -> str:
@@ -284,8 +285,11 @@ class DailyTrafficChart(QWidget):
         if self._hover is not None:
             x = geo.plot.left() + self._hover * geo.slot
             p.fillRect(QRectF(x, geo.plot.top(), geo.slot, geo.plot.height()), QColor(HOVER_COLOR))
-        group = geo.slot * (0.72 if geo.slot >= 8 else 0.9)
-        bar = group / 2
+        # Side by side while a day has room for two bars; for long periods (a few pixels a
+        # day) the upload bar is drawn over the download one, the full width of the day.
+        side_by_side = geo.slot >= OVERLAY_BELOW_PX
+        group = geo.slot * (0.72 if geo.slot >= 8 else 0.9) if side_by_side else geo.slot
+        bar = group / 2 if side_by_side else group
         scale = geo.plot.height() / (geo.top * geo.factor)
         colors = (QColor(DOWNLOAD_COLOR), QColor(UPLOAD_COLOR))
         for i, day in enumerate(self._days):
@@ -294,9 +298,9 @@ class DailyTrafficChart(QWidget):
                 if value <= 0:
                     continue
                 height = max(1.0, value * scale)  # a day with traffic is never invisible
+                left = x + k * bar if side_by_side else x
                 p.fillRect(
-                    QRectF(x + k * bar, geo.plot.bottom() - height, max(1.0, bar), height),
-                    colors[k],
+                    QRectF(left, geo.plot.bottom() - height, max(1.0, bar), height), colors[k]
                 )
         p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
 
@@ -306,10 +310,13 @@ class DailyTrafficChart(QWidget):
         p.setFont(small)
         need = (metrics.horizontalAdvance("00/00") + 12) / geo.slot
         step = next((s for s in LABEL_STEPS if s >= need), LABEL_STEPS[-1])
+        if step >= 28:  # long periods: the first day of each month
+            labelled = [i for i, d in enumerate(self._days) if d.day.day == 1]
+        else:
+            labelled = list(range(0, len(self._days), step))
         baseline = geo.plot.bottom() + 6 + metrics.ascent()
-        for i, day in enumerate(self._days):
-            if i % step:
-                continue
+        for i in labelled:
+            day = self._days[i]
             center = geo.plot.left() + (i + 0.5) * geo.slot
             p.setPen(QPen(QColor(AXIS_COLOR), 1))
             p.drawLine(QPointF(center, geo.plot.bottom()), QPointF(center, geo.plot.bottom() + 3))

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, Qt, QUrl
-from PySide6.QtGui import QDesktopServices, QFont, QFontDatabase
+from PySide6.QtGui import QDesktopServices, QFont, QFontDatabase, QResizeEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -225,46 +226,105 @@ class ResultBar(QWidget):
 
 # --------------------------------------------------------------------------- totals
 class TotalsGrid(QFrame):
-    """Headers and rows of totals; the last row is the overall one (bold) when asked."""
+    """A small grid of totals: a header row, then rows of figures (right-aligned).
+
+    The overall figures are bold: the last row (``overall="row"``) or, for a grid with one
+    column per category, the last column (``overall="column"``).  Headers may hold a line
+    break (two-line headers keep long category names narrow).
+    """
 
     def __init__(self, headers: Sequence[str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("totalsPanel")
         self._headers = list(headers)
-        self._grid = QGridLayout(self)
+        # The grid scrolls sideways when it is wider than the window (seven call types in
+        # kiosk-sized type), instead of making the whole tab wider than the screen.
+        self._inner = QWidget()
+        self._inner.setAutoFillBackground(False)
+        self._grid = QGridLayout(self._inner)
         self._grid.setContentsMargins(12, 6, 12, 6)
-        self._grid.setHorizontalSpacing(28)
+        self._grid.setHorizontalSpacing(24)
         self._grid.setVerticalSpacing(1)
+        self._scroll = QScrollArea(self)
+        self._scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self._scroll.setWidgetResizable(True)
+        self._scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self._scroll.setWidget(self._inner)
+        self._scroll.setObjectName("totalsScroll")
+        self._inner.setObjectName("totalsInner")
+        self._scroll.setStyleSheet(  # the panel's own background shows through
+            "QScrollArea#totalsScroll, QWidget#totalsInner { background: transparent; }"
+        )
+        self._scroll.viewport().setAutoFillBackground(False)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(1, 1, 1, 1)  # inside the panel's border
+        layout.addWidget(self._scroll)
         self._labels: list[list[QLabel]] = []
         self.set_rows([])
 
-    def set_rows(self, rows: Sequence[Sequence[str]], *, overall_last: bool = False) -> None:
+    def set_rows(
+        self,
+        rows: Sequence[Sequence[str]],
+        *,
+        headers: Sequence[str] | None = None,
+        overall: str = "",  # "", "row" or "column"
+    ) -> None:
         for line in self._labels:
             for label in line:
                 self._grid.removeWidget(label)
+                label.hide()  # at once: deleteLater waits for the event loop
                 label.deleteLater()
         self._labels = []
-        self._add_row(self._headers, "totalsHeader")
+        if headers is not None:
+            self._headers = list(headers)
+        self._add_row(self._headers, "totalsHeader", overall == "column")
         for i, row in enumerate(rows):
-            last = overall_last and i == len(rows) - 1
-            self._add_row(row, "totalsOverall" if last else "totalsCell")
-        self._grid.setColumnStretch(len(self._headers), 1)  # the columns keep to the left
+            last = overall == "row" and i == len(rows) - 1
+            self._add_row(row, "totalsOverall" if last else "totalsCell", overall == "column")
+        for column in range(self._grid.columnCount()):
+            self._grid.setColumnStretch(column, 0)
+        self._grid.setColumnStretch(len(self._headers), 1)  # the figures keep to the left
+        self._fit_height()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_height()
+
+    def _fit_height(self) -> None:
+        """As tall as the figures, plus the scroll bar when they are wider than the panel."""
+        self._grid.activate()
+        height = self._inner.sizeHint().height()
+        if self._inner.sizeHint().width() > self._scroll.viewport().width() > 0:
+            height += self._scroll.horizontalScrollBar().sizeHint().height()
+        self._scroll.setFixedHeight(height)
 
     def rows(self) -> list[list[str]]:
         """The grid as text, row by row (headers first)."""
         return [[label.text() for label in line] for line in self._labels]
 
-    def _add_row(self, cells: Sequence[str], name: str) -> None:
+    def _add_row(self, cells: Sequence[str], name: str, bold_last_column: bool) -> None:
         row = len(self._labels)
         labels = []
+        vertical = Qt.AlignmentFlag.AlignBottom if row == 0 else Qt.AlignmentFlag.AlignVCenter
         for column, text in enumerate(cells):
-            label = QLabel(text, self)
-            label.setObjectName(name)
+            label = QLabel(text, self._inner)
+            overall = bold_last_column and column == len(cells) - 1 and row > 0
+            label.setObjectName("totalsOverall" if overall else name)
             align = Qt.AlignmentFlag.AlignLeft if column == 0 else Qt.AlignmentFlag.AlignRight
-            label.setAlignment(align | Qt.AlignmentFlag.AlignVCenter)
+            label.setAlignment(align | vertical)
             self._grid.addWidget(label, row, column)
+            label.show()  # now, not queued: _fit_height measures the labels right away
             labels.append(label)
         self._labels.append(labels)
+
+
+def two_lines(text: str, longer_than: int = 12) -> str:
+    """A long header split at the space nearest its middle ("Longa distância\nmóvel")."""
+    if len(text) <= longer_than or " " not in text:
+        return text
+    middle = len(text) / 2
+    cut = min((i for i, ch in enumerate(text) if ch == " "), key=lambda i: (abs(i - middle), -i))
+    return text[:cut] + "\n" + text[cut + 1 :]
 
 
 # --------------------------------------------------------------------------- PDF on screen
@@ -308,9 +368,12 @@ class PdfPreviewDialog(QDialog):
         layout.setContentsMargins(8, 8, 8, 8)
         layout.addWidget(self.view, 1)
         layout.addWidget(buttons)
+        # Wide enough to read the page at its width (scrolling down), never past the screen.
         screen = self.screen().availableGeometry() if self.screen() is not None else None
-        height = int(screen.height() * 0.9) if screen is not None else 900
-        self.resize(min(900, int(height * 0.8)), height)
+        if screen is None:
+            self.resize(900, 900)
+        else:
+            self.resize(min(900, int(screen.width() * 0.8)), int(screen.height() * 0.9))
 
     @property
     def page_count(self) -> int:
@@ -339,7 +402,7 @@ def monospace_label(parent: QWidget | None = None) -> QLabel:
     label.setObjectName("digitableLine")
     font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
     font.setStyleHint(QFont.StyleHint.TypeWriter)
-    font.setPointSize(label.font().pointSize() + 1)
+    font.setPointSize(label.font().pointSize() + 2)
     label.setFont(font)
     label.setTextFormat(Qt.TextFormat.PlainText)
     label.setTextInteractionFlags(

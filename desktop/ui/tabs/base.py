@@ -9,6 +9,7 @@ context ("Tabs"): ``self.tr()`` in a base class would take the subclass's name a
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import ClassVar
@@ -17,10 +18,13 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from desktop.db import Database
+from desktop.services import tickets
 from desktop.services.actors import Actor
 from desktop.services.clock import today_local
 from desktop.services.subscribers import Menu, SubscriberWorkspace
 from desktop.ui.workers import TaskRunner, runner
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -32,6 +36,23 @@ class TabContext:
     workspace: SubscriberWorkspace
     task_runner: TaskRunner = field(default_factory=runner)
     today: Callable[[], dt.date] = today_local
+    # The atendimento opened for this session (ANATEL protocol); its history gets each action.
+    session_ticket_id: int | None = None
+
+    def record(self, action: str, text: str) -> None:
+        """Add an action (reprint, statement, enablement...) to the session's atendimento.
+
+        Runs off the GUI thread; a failure is logged, never shown: the action itself is done.
+        """
+        ticket_id = self.session_ticket_id
+        if ticket_id is None:
+            return
+        db, actor = self.db, self.actor
+        self.task_runner.submit(
+            None,
+            lambda: tickets.record_session_action(db, actor, ticket_id, action, text),
+            on_error=lambda message: log.warning("session history: %s", message),
+        )
 
 
 class SubscriberTab(QWidget):

@@ -41,7 +41,11 @@ from desktop.ui.tabs.base import SubscriberTab, TabContext
 from desktop.ui.widgets import BusyIndicator, data_table, fit_columns
 
 LIST_LIMIT = 500  # open_bills returns at most this many: one page
-COLUMN_SAMPLES = {0: "00/00/0000", 2: "R$ 99.999,99"}
+COLUMN_SAMPLES = {
+    0: "00/00/0000",
+    2: "R$ 99.999,99",
+    3: "Vencido há 59 dias — valor atualizado R$ 9.999,99 (informativo)",
+}
 CONFIRMATION_STYLE = (
     "QFrame#boletoConfirmation { background: #e1ecfd; border: 1px solid #8fb0e6;"
     " border-radius: 4px; }"
@@ -162,7 +166,6 @@ class BoletosTab(SubscriberTab):
         self.table.setModel(self.model)
         self.table.setAccessibleName(_tr("Contas em aberto"))
         fit_columns(self.table, COLUMN_SAMPLES, stretch=1)
-        self.table.horizontalHeader().resizeSection(3, 460)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
 
         self.confirmation = QFrame(self)

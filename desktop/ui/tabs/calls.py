@@ -15,12 +15,20 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desktop.errors import UserError
 from desktop.models.enums import CallType
 from desktop.reports.calls import CALL_TYPE_WORDS, build_calls_pdf
-from desktop.reports.common import datetime_br, duration, number
+from desktop.reports.common import datetime_br, number
 from desktop.reports.common import phone as dialled
 from desktop.services import calls
 from desktop.services.calls import CallFilter, CallItem, CallTotals
@@ -36,6 +44,7 @@ from desktop.ui.tabs._common import (
     is_kiosk,
     minutes_seconds,
     print_document,
+    two_lines,
 )
 from desktop.ui.tabs.base import SubscriberTab, TabContext
 from desktop.ui.widgets import BusyIndicator, PeriodPicker, data_table, fit_columns
@@ -81,31 +90,28 @@ def billed_minutes(seconds: int) -> str:
     return number(Decimal(seconds) / 60, 1) if seconds % 60 else number(seconds // 60)
 
 
-def totals_rows(totals: CallTotals) -> list[list[str]]:
-    """One row per call type that has calls, then the overall one."""
-    rows = [
-        [
-            call_type_word(call_type),
-            fmt.number(t.count),
-            duration(t.duration_s),
-            billed_minutes(t.billed_s),
-            fmt.money(t.amount),
-        ]
-        for call_type, t in totals.by_type.items()
+def totals_table(totals: CallTotals) -> tuple[list[str], list[list[str]]]:
+    """(headers, rows): one column per call type with calls, then Total; rows of count,
+    billed minutes and amount (compact: four lines under the table on a 768-px screen)."""
+    types = list(totals.by_type.items())
+    headers = [
+        _tr(TOTALS_TITLE),
+        *(two_lines(call_type_word(call_type)) for call_type, _t in types),
+        _tr("Total"),
     ]
-    rows.append(
+    rows = [
+        [_tr("Ligações"), *(fmt.number(t.count) for _c, t in types), fmt.number(totals.count)],
         [
-            _tr("Total"),
-            fmt.number(totals.count),
-            duration(totals.duration_s),
+            _tr("Minutos tarifados"),
+            *(billed_minutes(t.billed_s) for _c, t in types),
             billed_minutes(totals.billed_s),
-            fmt.money(totals.amount),
-        ]
-    )
-    return rows
+        ],
+        [_tr("Valor"), *(fmt.money(t.amount) for _c, t in types), fmt.money(totals.amount)],
+    ]
+    return headers, rows
 
 
-TOTAL_HEADERS = ("Tipo de ligação", "Ligações", "Duração", "Minutos tarifados", "Valor")
+TOTALS_TITLE = "Totais do período"
 
 
 class CallsTab(SubscriberTab):
@@ -139,23 +145,30 @@ class CallsTab(SubscriberTab):
         self.result = ResultBar(context.task_runner, allow_save=not is_kiosk(context.actor))
         self.message = self.result.message
 
-        filters = QHBoxLayout()
-        filters.setSpacing(8)
-        for text, field in (
-            (_tr("Período:"), self.period_picker),
-            (_tr("Terminal:"), self.terminal_combo),
-            (_tr("Tipo de terminação:"), self.type_combo),
+        # Labels above the fields: three filters and two buttons in one row of a 1280-px window.
+        filters = QGridLayout()
+        filters.setHorizontalSpacing(18)
+        filters.setVerticalSpacing(2)
+        for column, (text, field) in enumerate(
+            (
+                (_tr("Período"), self.period_picker),
+                (_tr("Terminal"), self.terminal_combo),
+                (_tr("Tipo de terminação"), self.type_combo),
+            )
         ):
             label = QLabel(text, self)
+            label.setObjectName("fieldLabel")
             label.setBuddy(field.start_edit if isinstance(field, PeriodPicker) else field)
-            filters.addWidget(label)
-            filters.addWidget(field)
-            filters.addSpacing(10)
-        filters.addWidget(self.view_button)
-        filters.addWidget(self.print_button)
-        filters.addSpacing(10)
-        filters.addWidget(self.busy)
-        filters.addStretch(1)
+            filters.addWidget(label, 0, column)
+            filters.addWidget(field, 1, column)
+        buttons = QHBoxLayout()
+        buttons.setSpacing(8)
+        buttons.addWidget(self.view_button)
+        buttons.addWidget(self.print_button)
+        buttons.addSpacing(10)
+        buttons.addWidget(self.busy)
+        filters.addLayout(buttons, 1, 3)
+        filters.setColumnStretch(4, 1)
 
         self.model = QueryModel(
             call_columns(),
@@ -171,7 +184,7 @@ class CallsTab(SubscriberTab):
         self.table.setAccessibleName(_tr("Ligações do período"))
         fit_columns(self.table, COLUMN_SAMPLES, stretch=3)
 
-        self.totals = TotalsGrid([_tr(h) for h in TOTAL_HEADERS], self)
+        self.totals = TotalsGrid([_tr(TOTALS_TITLE)], self)
         self._totals_loading = False
         self._printing = False
         self._filter: CallFilter | None = None
@@ -220,7 +233,7 @@ class CallsTab(SubscriberTab):
             return calls.page(ctx.db, ctx.actor, flt, after=after, limit=limit)
 
         self.model.reset(fetch)
-        self.totals.set_rows([])
+        self.totals.set_rows([], headers=[_tr(TOTALS_TITLE)])
         self._totals_loading = True
         self._update_busy()
         ctx.task_runner.submit(
@@ -235,7 +248,8 @@ class CallsTab(SubscriberTab):
         if flt != self._filter:
             return  # totals of filters replaced meanwhile
         self._totals_loading = False
-        self.totals.set_rows(totals_rows(totals), overall_last=True)
+        headers, rows = totals_table(totals)
+        self.totals.set_rows(rows, headers=headers, overall="column")
         self._update_busy()
 
     def _totals_failed(self, flt: CallFilter, message: str) -> None:

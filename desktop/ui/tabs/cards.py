@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.models.enums import CardPaymentStatus, Role
-from desktop.services import cards
+from desktop.services import cards, tickets
 from desktop.services.actors import Actor, CounterActor
 from desktop.services.cards import CardItem, VoidResult
 from desktop.services.subscribers import Menu
@@ -334,6 +334,10 @@ class CardsTab(SubscriberTab):
         )
 
     def _voided(self, result: VoidResult) -> None:
+        self.context.record(
+            tickets.ACTION_CANCELLATION,
+            f"Cancelamento do pagamento com cartão {result.card_payment_id}: {result.message}",
+        )
         if result.manual_procedure:
             dialog = ProcedureDialog(result, self)
             self.procedure_dialog = dialog

@@ -13,8 +13,16 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtGui import QFont, QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desktop.errors import UserError
 from desktop.reports.common import data_size, duration
@@ -40,7 +48,7 @@ from desktop.ui.tabs._common import (
     print_document,
 )
 from desktop.ui.tabs.base import SubscriberTab, TabContext
-from desktop.ui.widgets import BusyIndicator, PeriodPicker, data_table, fit_columns
+from desktop.ui.widgets import BusyIndicator, PeriodPicker, configure_table, fit_columns
 
 COLUMN_SAMPLES = {
     0: "00/00/0000 00:00",
@@ -52,9 +60,9 @@ COLUMN_SAMPLES = {
     6: "100.100.10.10",
     7: "999,99 MB",
     8: "999,99 MB",
-    9: "Pedido do usuário",
+    9: "Perda de portadora",
 }
-TOTAL_HEADERS = ("Sessões", "Tempo conectado", "Download", "Upload")
+TOTAL_HEADERS = ("Totais do período", "Sessões", "Tempo conectado", "Download", "Upload")
 
 
 def _tr(text: str) -> str:
@@ -102,6 +110,7 @@ def connection_columns() -> list[Column]:
 
 def totals_row(totals: ConnectionTotals) -> list[str]:
     return [
+        _tr("Total"),
         fmt.number(totals.sessions),
         duration(totals.duration_s),
         data_size(totals.download_bytes),
@@ -152,10 +161,18 @@ class ConnectionsTab(SubscriberTab):
         self.model.loading_changed.connect(self._update_busy)
         self.model.page_loaded.connect(self._page_loaded)
         self.model.failed.connect(self.result.show_error)
-        self.table = data_table(self)
+        self.table = QTableView(self)
+        # Ten columns of addresses: one point smaller than the other tables, so that every
+        # column fits a 1366-px screen; narrower windows scroll sideways (nothing is elided).
+        font = QFont(self.font())
+        font.setPointSizeF(max(8.0, font.pointSizeF() - 1))
+        self.table.setFont(font)
+        self.table.horizontalHeader().setFont(font)
+        configure_table(self.table)
         self.table.setModel(self.model)
         self.table.setAccessibleName(_tr("Sessões de conexão do período"))
-        fit_columns(self.table, COLUMN_SAMPLES, stretch=9)
+        fit_columns(self.table, COLUMN_SAMPLES)
+        self.table.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
 
         self.totals = TotalsGrid([_tr(h) for h in TOTAL_HEADERS], self)
         self._summary_loading = False
@@ -226,7 +243,7 @@ class ConnectionsTab(SubscriberTab):
         if flt != self._filter:
             return  # figures of filters replaced meanwhile
         self._summary_loading = False
-        self.totals.set_rows([totals_row(totals)])
+        self.totals.set_rows([totals_row(totals)], overall="row")
         self.chart.set_days(days)
         self._update_busy()
 

@@ -217,7 +217,9 @@ class EnablementTab(SubscriberTab):
         self._update_busy()
         ctx.task_runner.submit(
             ("enable", contract_id),
-            lambda: enablement.enable(ctx.db, ctx.actor, ctx.workspace.id, contract_id),
+            lambda: enablement.enable(
+                ctx.db, ctx.actor, ctx.workspace.id, contract_id, ticket_id=ctx.session_ticket_id
+            ),
             on_success=self._enabled,
             on_error=self._failed,
             on_finished=self._finished,

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from desktop.models.enums import SmsPurchaseStatus
 from desktop.reports.boleto import document_from_info, render_boleto
-from desktop.services import boletos, sms_credits
+from desktop.services import boletos, sms_credits, tickets
 from desktop.services.sms_credits import AccountInfo, CreditOption, PurchaseItem
 from desktop.services.subscribers import Menu
 from desktop.ui import formatting as fmt
@@ -353,6 +353,10 @@ class SmsCreditsTab(SubscriberTab):
         )
 
     def _bought(self, item: PurchaseItem) -> None:
+        self.context.record(
+            tickets.ACTION_PURCHASE,
+            f"Compra de {item.quantity} créditos de SMS (compra {item.id}, contrato {item.contract_number}).",
+        )
         text = (
             _tr("Compra registrada: %1 SMS por %2 (contrato %3).")
             .replace("%1", fmt.number(item.quantity))
