@@ -225,6 +225,7 @@ class MainWindow(QMainWindow):
     def close_tab(self, index: int) -> None:
         widget = self.tabs.widget(index)
         if isinstance(widget, WorkspaceView):
+            widget.end_session()
             self.tabs.removeTab(index)
             widget.deleteLater()
 
@@ -237,6 +238,8 @@ class MainWindow(QMainWindow):
         ):
             return
         self._closing_for_logout = True
+        for view in self.workspace_views():
+            view.end_session()
         self.logout_requested.emit()
 
     def closeEvent(self, event: QCloseEvent) -> None:

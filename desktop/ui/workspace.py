@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
@@ -16,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.db import Database
-from desktop.services import subscribers
+from desktop.services import subscribers, tickets
 from desktop.services.actors import Actor
 from desktop.services.clock import today_local
 from desktop.services.subscribers import ContractSummary, SubscriberWorkspace
@@ -24,6 +25,8 @@ from desktop.ui import formatting as fmt
 from desktop.ui.tabs import PendingTab, SubscriberTab, TabContext, tab_classes_for
 from desktop.ui.widgets import Badge, BusyIndicator, MessageLine
 from desktop.ui.workers import TaskRunner, runner
+
+log = logging.getLogger(__name__)
 
 
 def _tr(text: str) -> str:
@@ -46,10 +49,23 @@ class SubscriberHeader(QFrame):
     Every text may wrap, so a long address or login never widens the window past the screen.
     """
 
-    def __init__(self, ws: SubscriberWorkspace, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        ws: SubscriberWorkspace,
+        parent: QWidget | None = None,
+        ticket: tickets.TicketItem | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("subscriberHeader")
         name = self._label(ws.name, "subscriberName")
+        self.protocol: QLabel | None = None
+        if ticket is not None:
+            self.protocol = self._label(
+                _tr("Protocolo do atendimento: ") + ticket.protocol, "sessionProtocol"
+            )
+            self.protocol.setToolTip(
+                _tr("Informe este número ao assinante: ele identifica este atendimento (ANATEL).")
+            )
         kind = _tr("CPF") if len(ws.document) == 11 else _tr("CNPJ")
         facts = [f"{kind} {fmt.document(ws.document)}"]
         if ws.phone:
@@ -64,6 +80,8 @@ class SubscriberHeader(QFrame):
         left.addWidget(name)
         left.addWidget(facts_label)
         left.addWidget(address)
+        if self.protocol is not None:
+            left.addWidget(self.protocol)
         left.addStretch(1)
 
         self.badges: list[Badge] = []
@@ -129,6 +147,7 @@ class WorkspaceView(QWidget):
         self.task_runner = task_runner or runner()
         self._today = today
         self.workspace: SubscriberWorkspace | None = None
+        self.session_ticket: tickets.TicketItem | None = None
         self.header: SubscriberHeader | None = None
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("menuTabs")
@@ -149,10 +168,18 @@ class WorkspaceView(QWidget):
         self.busy.set_busy(True)
         self.message.clear_message()
         db, actor, sid = self.db, self.actor, self.subscriber_id
+        has_protocol = self.session_ticket is not None
+
+        def work() -> tuple[SubscriberWorkspace, tickets.TicketItem | None]:
+            ws = subscribers.workspace(db, actor, sid)
+            # ANATEL: every session with a subscriber has a protocol, given at its start.
+            ticket = None if has_protocol else tickets.start_session_protocol(db, actor, sid)
+            return ws, ticket
+
         self.task_runner.submit(
             ("workspace", id(self)),
-            lambda: subscribers.workspace(db, actor, sid),
-            on_success=self._show,
+            work,
+            on_success=self._loaded,
             on_error=self._failed,
             on_finished=lambda: self.busy.set_busy(False),
             owner=self,
@@ -168,11 +195,36 @@ class WorkspaceView(QWidget):
                 return widget
         return None
 
+    def _loaded(self, result: tuple[SubscriberWorkspace, tickets.TicketItem | None]) -> None:
+        ws, ticket = result
+        if ticket is not None:
+            self.session_ticket = ticket
+        self._show(ws)
+
+    def end_session(self) -> None:
+        """Close the session's atendimento (the subscriber's tab is being closed)."""
+        ticket, self.session_ticket = self.session_ticket, None
+        if ticket is None:
+            return
+        db, actor = self.db, self.actor
+        self.task_runner.submit(
+            None,
+            lambda: tickets.close_ticket(db, actor, ticket.id, "Atendimento encerrado no balcão."),
+            on_error=lambda message: log.warning("closing the session protocol: %s", message),
+        )
+
     def _show(self, ws: SubscriberWorkspace) -> None:
         self.workspace = ws
-        self.header = SubscriberHeader(ws, self)
+        self.header = SubscriberHeader(ws, self, self.session_ticket)
         self._layout.insertWidget(0, self.header)
-        context = TabContext(self.db, self.actor, ws, self.task_runner, self._today)
+        context = TabContext(
+            self.db,
+            self.actor,
+            ws,
+            self.task_runner,
+            self._today,
+            self.session_ticket.id if self.session_ticket else None,
+        )
         self.tabs.blockSignals(True)
         for cls in tab_classes_for(ws.menus):
             self.tabs.addTab(cls(context, self.tabs), cls.title())

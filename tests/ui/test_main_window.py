@@ -214,3 +214,25 @@ def test_back_office_menu_follows_the_role(qtbot, sqlite_db: Database) -> None:
     panel = admin_window.backoffice_windows[0]
     qtbot.addWidget(panel)
     assert panel.isVisible()
+
+
+def test_each_subscriber_session_gets_a_protocol_with_its_history(
+    qtbot, window: MainWindow, people, sqlite_db: Database, actor: CounterActor, sync_pool
+) -> None:
+    from desktop.models.enums import TicketStatus
+    from desktop.services import tickets as ticket_service
+
+    view = window.open_subscriber(people["maria"], "Maria Aparecida da Silva")
+    assert view.session_ticket is not None and view.header is not None
+    protocol = view.session_ticket.protocol
+    assert view.header.protocol is not None and protocol in view.header.protocol.text()
+    view.tab(FinancialTab).context.record(ticket_service.ACTION_STATEMENT, "Extrato impresso.")
+    detail = ticket_service.detail(sqlite_db, actor, view.session_ticket.id)
+    assert detail.item.status is TicketStatus.IN_PROGRESS
+    assert [e.text for e in detail.history][-1] == "Extrato impresso."
+    window.close_tab(window.tabs.indexOf(view))
+    closed = ticket_service.detail(sqlite_db, actor, detail.item.id)
+    assert closed.item.status is TicketStatus.CLOSED
+    # Another subscriber, another protocol.
+    other = window.open_subscriber(people["joao"], "João Souza")
+    assert other.session_ticket is not None and other.session_ticket.protocol != protocol

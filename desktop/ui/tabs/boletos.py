@@ -22,7 +22,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLay
 
 from desktop.errors import UserError
 from desktop.reports.boleto import document_from_info, render_boleto, render_boletos
-from desktop.services import boletos
+from desktop.services import boletos, tickets
 from desktop.services.boletos import BoletoInfo, OpenBill
 from desktop.services.subscribers import Menu
 from desktop.ui import formatting as fmt
@@ -302,6 +302,8 @@ class BoletosTab(SubscriberTab):
             done = _tr("%n boletos enviados para a impressora %1.").replace("%n", str(len(infos)))
         self.result.show_print_outcome(outcome, done)
         self._show_lines(infos)
+        if outcome.error is None:
+            self._record_reprint(infos, "impressa")
 
     def save_selected(self) -> None:
         """*Salvar PDF…* (counter): the selected bill's boleto to a file."""
@@ -322,6 +324,11 @@ class BoletosTab(SubscriberTab):
     def _saved(self, path: Path, infos: list[BoletoInfo]) -> None:
         self.result.show_info(_tr("Boleto salvo em %1.").replace("%1", str(path)))
         self._show_lines(infos)
+        self._record_reprint(infos, "salva em PDF")
+
+    def _record_reprint(self, infos: list[BoletoInfo], how: str) -> None:
+        bills = ", ".join(f"{i.due_date:%d/%m/%Y} ({i.receivable_id})" for i in infos)
+        self.context.record(tickets.ACTION_REPRINT, f"Segunda via {how}: vencimento {bills}.")
 
     def _show_lines(self, infos: list[BoletoInfo]) -> None:
         title = (

@@ -30,7 +30,7 @@ from desktop.models.enums import CallType
 from desktop.reports.calls import CALL_TYPE_WORDS, build_calls_pdf
 from desktop.reports.common import datetime_br, number
 from desktop.reports.common import phone as dialled
-from desktop.services import calls
+from desktop.services import calls, tickets
 from desktop.services.calls import CallFilter, CallItem, CallTotals
 from desktop.services.periods import current_month
 from desktop.services.subscribers import Menu
@@ -275,6 +275,7 @@ class CallsTab(SubscriberTab):
             statement = calls.statement(ctx.db, ctx.actor, flt)
             return print_document(build_calls_pdf(statement), title)
 
+        self._print_period = flt.period
         key = ("calls-print", id(self))
         if ctx.task_runner.is_running(key):
             return  # a double click prints once
@@ -283,7 +284,7 @@ class CallsTab(SubscriberTab):
         ctx.task_runner.submit(
             key,
             job,
-            on_success=self.result.show_print_outcome,
+            on_success=self._printed,
             on_error=self.result.show_error,
             on_finished=lambda: self._set_printing(False),
             owner=self,
@@ -303,3 +304,12 @@ class CallsTab(SubscriberTab):
             event.accept()
             return
         super().keyPressEvent(event)
+
+    def _printed(self, outcome: PrintOutcome) -> None:
+        self.result.show_print_outcome(outcome)
+        if outcome.error is None:
+            period = self._print_period
+            self.context.record(
+                tickets.ACTION_STATEMENT,
+                f"Extrato de ligações de {period.start:%d/%m/%Y} a {period.end:%d/%m/%Y} impresso.",
+            )

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from desktop.errors import UserError
 from desktop.reports.common import data_size, duration
 from desktop.reports.connections import CAUSE_WORDS, build_connections_pdf
-from desktop.services import connections
+from desktop.services import connections, tickets
 from desktop.services.connections import (
     ConnectionFilter,
     ConnectionItem,
@@ -265,6 +265,7 @@ class ConnectionsTab(SubscriberTab):
         if flt is None:
             return
         ctx = self.context
+        self._print_period = flt.period
         key = ("connections-print", id(self))
         if ctx.task_runner.is_running(key):
             return  # a double click prints once
@@ -279,7 +280,7 @@ class ConnectionsTab(SubscriberTab):
         ctx.task_runner.submit(
             key,
             job,
-            on_success=self.result.show_print_outcome,
+            on_success=self._printed,
             on_error=self.result.show_error,
             on_finished=lambda: self._set_printing(False),
             owner=self,
@@ -299,3 +300,12 @@ class ConnectionsTab(SubscriberTab):
             event.accept()
             return
         super().keyPressEvent(event)
+
+    def _printed(self, outcome: PrintOutcome) -> None:
+        self.result.show_print_outcome(outcome)
+        if outcome.error is None:
+            period = self._print_period
+            self.context.record(
+                tickets.ACTION_STATEMENT,
+                f"Extrato de conexões de {period.start:%d/%m/%Y} a {period.end:%d/%m/%Y} impresso.",
+            )

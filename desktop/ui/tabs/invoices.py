@@ -23,7 +23,7 @@ from desktop.db import Database
 from desktop.errors import UserError
 from desktop.models.enums import InvoiceStatus
 from desktop.reports.danfe_com import render_danfe_com
-from desktop.services import invoices, settings
+from desktop.services import invoices, settings, tickets
 from desktop.services.invoices import InvoiceItem
 from desktop.services.subscribers import Menu
 from desktop.ui import formatting as fmt
@@ -95,6 +95,10 @@ def danfe_pdf(db: Database, actor: Any, invoice_id: int) -> tuple[str, bytes]:
             logo = None  # the DANFE is valid without the logo
     title = f"DANFE-COM nº {info.number} série {info.series}"
     return title, render_danfe_com(info, logo)
+
+
+# What each action on an invoice adds to the session's atendimento.
+ACTION_WORDS = {"preview": "visualizada", "xml": "XML entregue", "print": "DANFE impresso"}
 
 
 class InvoicesTab(SubscriberTab):
@@ -209,10 +213,18 @@ class InvoicesTab(SubscriberTab):
             self._update_busy()
             self._update_buttons()
 
+        def succeeded(result: Any) -> None:
+            on_success(result)
+            if not (isinstance(result, PrintOutcome) and result.error is not None):
+                self.context.record(
+                    tickets.ACTION_INVOICE,
+                    f"Nota fiscal {item.number}/{item.series}: {ACTION_WORDS.get(what, what)}.",
+                )
+
         self.context.task_runner.submit(
             key,
             fn,
-            on_success=on_success,
+            on_success=succeeded,
             on_error=self.result.show_error,
             on_finished=finished,
             owner=self,
