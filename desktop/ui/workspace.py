@@ -201,6 +201,27 @@ class WorkspaceView(QWidget):
             self.session_ticket = ticket
         self._show(ws)
 
+    def refresh_header(self) -> None:
+        """Reload the subscriber (statuses change after an enablement) and redraw the header."""
+        db, actor, sid = self.db, self.actor, self.subscriber_id
+        self.task_runner.submit(
+            ("workspace-header", id(self)),
+            lambda: subscribers.workspace(db, actor, sid),
+            on_success=self._replace_header,
+            on_error=lambda message: log.warning("refreshing the header: %s", message),
+            owner=self,
+        )
+
+    def _replace_header(self, ws: SubscriberWorkspace) -> None:
+        old = self.header
+        self.workspace = ws
+        self.header = SubscriberHeader(ws, self, self.session_ticket)
+        if old is not None:
+            self._layout.replaceWidget(old, self.header)
+            old.deleteLater()
+        else:
+            self._layout.insertWidget(0, self.header)
+
     def end_session(self) -> None:
         """Close the session's atendimento (the subscriber's tab is being closed)."""
         ticket, self.session_ticket = self.session_ticket, None
@@ -224,6 +245,7 @@ class WorkspaceView(QWidget):
             self.task_runner,
             self._today,
             self.session_ticket.id if self.session_ticket else None,
+            self.refresh_header,
         )
         self.tabs.blockSignals(True)
         for cls in tab_classes_for(ws.menus):

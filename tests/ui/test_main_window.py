@@ -236,3 +236,21 @@ def test_each_subscriber_session_gets_a_protocol_with_its_history(
     # Another subscriber, another protocol.
     other = window.open_subscriber(people["joao"], "João Souza")
     assert other.session_ticket is not None and other.session_ticket.protocol != protocol
+
+
+def test_the_header_follows_an_enablement(qtbot, window: MainWindow, people, sync_pool) -> None:
+    from desktop.ui.tabs.enablement import EnablementTab
+
+    view = window.open_subscriber(people["marcos"], "Marcos Pereira")
+    assert view.header is not None
+    assert [b.text() for b in view.header.badges] == ["Suspenso por débito"]
+    tab = view.tab(EnablementTab)
+    assert tab is not None
+    with view.db.session() as session:  # the enablement's effect on the contract
+        from desktop.models import Contract
+        from desktop.models.enums import ContractStatus as Status
+
+        contract = session.query(Contract).filter_by(subscriber_id=people["marcos"]).one()
+        contract.status = Status.PROVISIONAL
+    tab.context.notify_changed()  # what the tab does after enabling
+    assert [b.text() for b in view.header.badges] == ["Habilitado provisoriamente"]

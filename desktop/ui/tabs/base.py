@@ -38,6 +38,12 @@ class TabContext:
     today: Callable[[], dt.date] = today_local
     # The atendimento opened for this session (ANATEL protocol); its history gets each action.
     session_ticket_id: int | None = None
+    # Called after a write that changes what the workspace header shows (contract status...).
+    changed: Callable[[], None] | None = None
+
+    def notify_changed(self) -> None:
+        if self.changed is not None:
+            self.changed()
 
     def record(self, action: str, text: str) -> None:
         """Add an action (reprint, statement, enablement...) to the session's atendimento.

@@ -227,6 +227,7 @@ class EnablementTab(SubscriberTab):
         )
 
     def _enabled(self, result: EnablementResult) -> None:
+        self.context.notify_changed()
         text = result_text(result)
         self.message.show_info(text.split("\n", 1)[0])
         if result.warnings:
