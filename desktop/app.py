@@ -13,7 +13,7 @@ import logging.handlers
 import sys
 from types import TracebackType
 
-from PySide6.QtCore import QCoreApplication, QDir, Qt
+from PySide6.QtCore import QCoreApplication, QDir, QObject, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
 
@@ -101,6 +101,15 @@ def open_database(args: argparse.Namespace) -> Database:
     return context.database(args)
 
 
+def start_jobs_timer(db: Database, parent: QObject) -> QObject:
+    """Expire provisional enablements from the app too (SPEC §1.7), off the GUI thread."""
+    from desktop.ui.jobs_timer import JobsTimer
+
+    jobs = JobsTimer(db, parent=parent)
+    jobs.start()
+    return jobs
+
+
 def run_counter(args: argparse.Namespace) -> int:
     """``central-assinante`` with no command: the counter GUI.  Returns the exit code."""
     from desktop.cli import context
@@ -122,9 +131,11 @@ def run_counter(args: argparse.Namespace) -> int:
     install_excepthook()
     controller = CounterController(db, station)
     controller.start()
+    jobs = start_jobs_timer(db, app)
     try:
         return int(app.exec())
     finally:
+        jobs.deleteLater()
         db.dispose()
 
 
@@ -151,8 +162,10 @@ def run_kiosk(args: argparse.Namespace) -> int:
     install_excepthook()
     window = KioskWindow(db, station)
     window.start()
+    jobs = start_jobs_timer(db, app)
     window.show_kiosk(windowed=bool(getattr(args, "windowed", False)))
     try:
         return int(app.exec())
     finally:
+        jobs.deleteLater()
         db.dispose()
