@@ -32,6 +32,7 @@ COMMAND_MODULES = [
     "invoices_cmd",
     "printers_cmd",
     "cards_cmd",
+    "payments_cmd",
     "sms_cmd",
     "tickets_cmd",
     "enable_cmd",
