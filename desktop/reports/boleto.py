@@ -7,12 +7,17 @@ bank prescribes a form) to PDF bytes; ``invariant=1`` makes the bytes reproducib
 Barcode: reportlab's ``I2of5`` with FEBRABAN's numbers (REFERENCE.md §2): 44 digits, narrow
 bar 103 mm / 405 modules, wide:narrow 3:1, 13 mm high, no check digit (reportlab's default
 would add one), no bearer bars and ``quiet=0`` — the white quiet zones (≥ 5 mm) are left by
-the layout.  The QR code is drawn as vector squares from ``qrcode``'s matrix (level M).
+the layout.  The QR code (level M) is ``qrcode``'s matrix (through ``desktop.reports.qr``,
+which chooses the mask faster, with the same result) drawn as one vector path.
+
+Speed (benchmarks/documents.py): text widths and fits are cached, a page's strings go out as
+one text object, and colour, font and line width are set only when they change.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import io
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -128,13 +133,19 @@ def _date(value: dt.date) -> str:
     return value.strftime("%d/%m/%Y")
 
 
+# Text widths and fits are pure functions of their arguments, and most of a page's strings
+# (titles, dates, the bank's fields) come back on every boleto: computed once per process.
+_width = functools.lru_cache(maxsize=8192)(stringWidth)
+
+
+@functools.lru_cache(maxsize=8192)
 def _fit(text: str, font: str, size: float, width: float) -> tuple[str, float]:
     """Shrink the font down to 6 pt, then cut with an ellipsis, so text stays in its box."""
-    while size > 6 and stringWidth(text, font, size) > width:
+    while size > 6 and _width(text, font, size) > width:
         size -= 0.25
-    if stringWidth(text, font, size) <= width:
+    if _width(text, font, size) <= width:
         return text, size
-    while text and stringWidth(text + "…", font, size) > width:
+    while text and _width(text + "…", font, size) > width:
         text = text[:-1]
     return text.rstrip() + "…", size
 
@@ -143,10 +154,44 @@ Cell = tuple[float, str, str]  # width in mm (0: what is left of the row), title
 
 
 class _Sheet:
-    """Drawing helpers on one canvas (points, origin at the bottom left)."""
+    """Drawing helpers on one page of a canvas (points, origin at the bottom left).
+
+    The page's strings are collected by :meth:`text` and drawn by :meth:`finish`, in the
+    same order, as one text object (no string overlaps a shape, so drawing them last looks
+    the same); colours, fonts and line width are set only when they change."""
 
     def __init__(self, canvas: Canvas) -> None:
         self.c = canvas
+        self._fill: Color | None = None
+        self._line_width: float | None = None
+        self._texts: list[tuple[Color, str, float, float, float, str]] = []
+
+    def fill(self, color: Color) -> None:
+        if color is not self._fill:
+            self.c.setFillColor(color)
+            self._fill = color
+
+    def line_width(self, width: float) -> None:
+        if width != self._line_width:
+            self.c.setLineWidth(width)
+            self._line_width = width
+
+    def finish(self) -> None:
+        """Draw the collected strings (call once, when the page's shapes are drawn)."""
+        t = self.c.beginText()
+        color: Color | None = None
+        font: tuple[str, float] | None = None
+        for text_color, name, size, x, y, text in self._texts:
+            if text_color is not color:
+                t.setFillColor(text_color)
+                color = text_color
+            if (name, size) != font:
+                t.setFont(name, size)
+                font = (name, size)
+            t.setTextOrigin(x, y)
+            t.textLine(text)
+        self.c.drawText(t)
+        self._texts = []
 
     def text(
         self,
@@ -163,11 +208,11 @@ class _Sheet:
         font = "Helvetica-Bold" if bold else "Helvetica"
         if width is not None:
             text, size = _fit(text, font, size, width)
-        self.c.setFillColor(color)
-        self.c.setFont(font, size)
-        draw = {"right": self.c.drawRightString, "center": self.c.drawCentredString}
-        draw.get(align, self.c.drawString)(x, y, text)
-        self.c.setFillColor(black)
+        if align == "right":
+            x -= _width(text, font, size)
+        elif align == "center":
+            x -= 0.5 * _width(text, font, size)
+        self._texts.append((color, font, size, x, y, text))
 
     def title(self, x: float, top: float, text: str, width: float = WIDTH) -> None:
         self.text(x + 1.2 * mm, top - 2.4 * mm, text, size=TITLE_SIZE, color=GREY, width=width)
@@ -187,9 +232,9 @@ class _Sheet:
         """A titled box of the grid: small grey title on top, value on its bottom line;
         ``strong`` boxes (vencimento, valor) are shaded and bold."""
         if strong:
-            self.c.setFillColor(SHADE)
+            self.fill(SHADE)
             self.c.rect(x, top - h, w, h, stroke=0, fill=1)
-        self.c.setLineWidth(0.5)
+        self.line_width(0.5)
         self.c.rect(x, top - h, w, h, fill=0)
         self.title(x, top, title, w - 2.4 * mm)
         if value:
@@ -239,11 +284,11 @@ class _Sheet:
             self.text(
                 LEFT + 1 * mm, bottom + 2.5 * mm, doc.bank_name, size=12, bold=True, width=40 * mm
             )
-        c.setLineWidth(1.4)
+        self.line_width(1.4)
         for x in (LEFT + 42 * mm, LEFT + 62 * mm):
             c.line(x, bottom, x, bottom + h - 2 * mm)
         c.line(LEFT, bottom, LEFT + WIDTH, bottom)
-        c.setLineWidth(0.5)
+        self.line_width(0.5)
         self.text(
             LEFT + 52 * mm, bottom + 2.2 * mm, doc.bank_code_dv, size=15, bold=True, align="center"
         )
@@ -267,39 +312,31 @@ class _Sheet:
     def party(self, x: float, y: float, width: float, who: Party, label: str, bold: bool) -> None:
         """Name (shrunk or cut to fit) and the CPF/CNPJ, which is never cut."""
         document = f"{label} {who.document}"
-        doc_w = stringWidth(document, "Helvetica-Bold", VALUE_SIZE) + 4 * mm
+        doc_w = _width(document, "Helvetica-Bold", VALUE_SIZE) + 4 * mm
         self.text(x, y, who.name, bold=bold, width=width - doc_w)
         self.text(x + width, y, document, bold=True, align="right")
 
     def qr(self, payload: str, x: float, y: float, side: float) -> None:
-        """QR code (level M) as vector squares, ``side`` wide including a 4-module margin."""
-        import qrcode  # imported when drawing: keeps `import desktop.reports.boleto` light
-        from qrcode.constants import ERROR_CORRECT_M
+        """QR code (level M) as vector squares, ``side`` wide including a 4-module margin.
 
-        code = qrcode.QRCode(error_correction=ERROR_CORRECT_M, border=4, box_size=1)
-        code.add_data(payload)
-        code.make(fit=True)
-        matrix = code.get_matrix()
-        module = side / len(matrix)
-        self.c.setFillColor(white)
-        self.c.rect(x, y, side, side, stroke=0, fill=1)
-        self.c.setFillColor(black)
-        for r, cells in enumerate(matrix):
-            col = 0
-            while col < len(cells):
-                start = col
-                while col < len(cells) and cells[col]:
-                    col += 1
-                if col > start:  # a run of dark modules as one rectangle
-                    self.c.rect(
-                        x + start * module,
-                        y + side - (r + 1) * module,
-                        (col - start) * module,
-                        module,
-                        stroke=0,
-                        fill=1,
-                    )
-                col += 1
+        One path, filled once: a rectangle per run of dark modules in a row (the same run
+        on consecutive rows is one taller rectangle), in module units on a scaled canvas."""
+        # imported when drawing: keeps `import desktop.reports.boleto` light (qrcode, PIL)
+        from desktop.reports.qr import ERROR_CORRECT_M, dark_runs, qr_matrix
+
+        matrix = qr_matrix(payload, ERROR_CORRECT_M, border=4)
+        n, c = len(matrix), self.c
+        self.fill(white)
+        c.rect(x, y, side, side, stroke=0, fill=1)
+        self.fill(black)
+        c.saveState()
+        c.translate(x, y)
+        c.scale(side / n, side / n)
+        path = c.beginPath()
+        for left, bottom, width, height in dark_runs(matrix):
+            path.rect(left, bottom, width, height)
+        c.drawPath(path, stroke=0, fill=1)
+        c.restoreState()
 
 
 def _updated_lines(doc: BoletoDocument) -> list[str]:
@@ -464,6 +501,7 @@ def _ficha(s: _Sheet, doc: BoletoDocument, top: float) -> None:
         quiet=0,
         checksum=0,
     )
+    s.fill(black)  # the bars are filled with the current colour
     bc.drawOn(s.c, LEFT, y - 5 * mm - BARCODE_HEIGHT)
 
 
@@ -475,6 +513,7 @@ def _page(c: Canvas, doc: BoletoDocument) -> None:
     ficha_top = 140 * mm  # the barcode ends about 24 mm above the bottom edge
     _cut_line(s, (bottom_recibo + ficha_top) / 2 + 2 * mm)
     _ficha(s, doc, ficha_top)
+    s.finish()
 
 
 def render_boletos(docs: Sequence[BoletoDocument]) -> bytes:

@@ -3,11 +3,13 @@ decoded with zbarimg (poppler-utils and zbar-tools are installed by .ci/run)."""
 
 from __future__ import annotations
 
+import base64
 import dataclasses
 import datetime as dt
 import json
 import re
 import subprocess
+import zlib
 from decimal import Decimal
 from pathlib import Path
 
@@ -20,6 +22,7 @@ from desktop.reports.boleto import (
     render_boleto,
     render_boletos,
 )
+from desktop.reports.qr import dark_runs, qr_matrix
 from desktop.services import febraban, pix
 
 VECTORS = json.loads(
@@ -210,3 +213,16 @@ def test_the_line_printed_matches_the_barcode() -> None:
     for vector in VECTORS:
         doc = document(vector)
         assert febraban.barcode_from_line(doc.digitable_line) == doc.barcode
+
+
+def test_the_pdf_fills_the_qr_once() -> None:
+    """In the page's content stream the QR is one path of all its runs, filled once."""
+    doc = document(VECTORS[0])
+    pdf = render_boleto(doc)
+    stream = re.search(rb"stream\r?\n(.*?)endstream", pdf, re.S)
+    assert stream is not None  # the page content: ASCII85, then Flate
+    content = zlib.decompress(base64.a85decode(b"<~" + stream.group(1).strip(), adobe=True))
+    qr = re.findall(rb"\bcm\s+n((?: \d+ \d+ \d+ \d+ re)+)\s+f\*\s+Q", content)
+    assert len(qr) == 1
+    rects = [tuple(map(int, r.split())) for r in qr[0].decode().split(" re")[:-1]]
+    assert rects == dark_runs(qr_matrix(doc.pix_payload))
