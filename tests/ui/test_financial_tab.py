@@ -212,3 +212,24 @@ def test_enter_in_the_table_does_not_query_again(qtbot, tab: FinancialTab, sync_
     assert sync_pool.started == queries
     qtbot.keyClick(tab.status_combo, Qt.Key.Key_Return)  # a filter field: Consultar
     assert sync_pool.started == queries + 2  # the first page and the totals
+
+
+@pytest.mark.cups
+def test_imprimir_prints_the_statement_with_updated_amounts(qtbot, tab: FinancialTab) -> None:
+    import subprocess
+
+    from PySide6.QtCore import Qt
+
+    from tests.ui.tab_helpers import sink_job_bytes, sink_printer
+
+    queues = sink_printer()
+    qtbot.mouseClick(tab.print_button, Qt.MouseButton.LeftButton)
+    assert tab.message.text() == "Enviado para a impressora SINK.", tab.message.text()
+    outcome = tab.result.last_outcome
+    assert outcome is not None and outcome.job_id is not None
+    pdf = sink_job_bytes(queues, outcome.job_id)
+    text = subprocess.run(
+        ["pdftotext", "-layout", "-", "-"], input=pdf, capture_output=True, check=True
+    ).stdout.decode()
+    assert "Extrato Financeiro" in text or "EXTRATO FINANCEIRO" in text.upper()
+    assert "Página 1 de" in text

@@ -26,16 +26,17 @@ from PySide6.QtWidgets import (
 
 from desktop.errors import UserError
 from desktop.models.enums import ReceivableStatus
-from desktop.services import financial
+from desktop.reports.financial import build_financial_pdf
+from desktop.services import company, financial, tickets
 from desktop.services.financial import FinancialFilter, FinancialItem, FinancialTotals, StatusTotal
 from desktop.services.subscribers import Menu
 from desktop.ui import formatting as fmt
 from desktop.ui.query_model import LEFT, RIGHT, Column, QueryModel
+from desktop.ui.tabs._common import PrintOutcome, ResultBar, is_kiosk, print_document
 from desktop.ui.tabs.base import SubscriberTab, TabContext
 from desktop.ui.widgets import (
     BusyIndicator,
     FilterBar,
-    MessageLine,
     PeriodPicker,
     data_table,
     fit_columns,
@@ -243,8 +244,13 @@ class FinancialTab(SubscriberTab):
         self.consult_button.setObjectName("primary")
         self.consult_button.setToolTip(_tr("Consultar (Enter)"))
         self.consult_button.clicked.connect(self.consult)
+        self.print_button = QPushButton(_tr("Imprimir"), self)
+        self.print_button.setToolTip(_tr("Imprimir o extrato com os filtros da tela"))
+        self.print_button.clicked.connect(self.print_statement)
+        self._printing = False
         self.busy = BusyIndicator(self)
-        self.message = MessageLine(self)
+        self.result = ResultBar(context.task_runner, allow_save=not is_kiosk(context.actor))
+        self.message = self.result.message
 
         self.filters = FilterBar(self)
         self.filters.submitted.connect(self.consult)  # Enter in a filter field
@@ -260,6 +266,7 @@ class FinancialTab(SubscriberTab):
         filters.addWidget(self.period_picker)
         filters.addSpacing(16)
         filters.addWidget(self.consult_button)
+        filters.addWidget(self.print_button)
         filters.addSpacing(16)
         filters.addWidget(self.busy)
         filters.addStretch(1)
@@ -287,7 +294,7 @@ class FinancialTab(SubscriberTab):
         layout.setContentsMargins(12, 12, 12, 12)
         layout.setSpacing(8)
         layout.addWidget(self.filters)
-        layout.addWidget(self.message)
+        layout.addWidget(self.result)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.totals)
         self._loaded_once = False
@@ -352,4 +359,46 @@ class FinancialTab(SubscriberTab):
             self.message.show_info(_tr("Nenhum lançamento encontrado com estes filtros."))
 
     def _update_busy(self, *_args: object) -> None:
-        self.busy.set_busy(self.model.loading or self._totals_loading)
+        self.busy.set_busy(self.model.loading or self._totals_loading or self._printing)
+
+    def print_statement(self) -> None:
+        """*Imprimir*: the statement of the filters on screen, to this station's printer."""
+        try:
+            flt = self.current_filter()
+        except UserError as exc:
+            self.message.show_error(exc.message)
+            return
+        ctx = self.context
+        key = ("financial-print", id(self))
+        if ctx.task_runner.is_running(key):
+            return  # a double click prints once
+        today = ctx.today()
+        title = _tr("Extrato financeiro — %1").replace("%1", ctx.workspace.name)
+
+        def job() -> PrintOutcome:
+            items, totals = financial.statement(ctx.db, ctx.actor, flt, today=today)
+            pdf = build_financial_pdf(
+                ctx.workspace, flt, items, totals, company=company.load(ctx.db), as_of=today
+            )
+            return print_document(pdf, title)
+
+        self.result.clear()
+        self._set_printing(True)
+        ctx.task_runner.submit(
+            key,
+            job,
+            on_success=self._printed,
+            on_error=self.result.show_error,
+            on_finished=lambda: self._set_printing(False),
+            owner=self,
+        )
+
+    def _set_printing(self, printing: bool) -> None:
+        self._printing = printing
+        self.print_button.setEnabled(not printing)
+        self._update_busy()
+
+    def _printed(self, outcome: PrintOutcome) -> None:
+        self.result.show_print_outcome(outcome)
+        if outcome.printed:
+            self.context.record(tickets.ACTION_STATEMENT, "Extrato financeiro impresso.")
