@@ -8,10 +8,13 @@ Barcode: reportlab's ``I2of5`` with FEBRABAN's numbers (REFERENCE.md §2): 44 di
 bar 103 mm / 405 modules, wide:narrow 3:1, 13 mm high, no check digit (reportlab's default
 would add one), no bearer bars and ``quiet=0`` — the white quiet zones (≥ 5 mm) are left by
 the layout.  The QR code (level M) is ``qrcode``'s matrix (through ``desktop.reports.qr``,
-which chooses the mask faster, with the same result) drawn as one vector path.
+which computes it faster, with the same result) drawn as a 1-bit image mask, one sample per
+module, not interpolated (``boleto_draw.qr_image``).
 
 Speed (benchmarks/documents.py): text widths and fits are cached, a page's strings go out as
-one text object, and colour, font and line width are set only when they change.
+one text object whose operators ``boleto_draw.text_object`` writes directly (the bytes
+reportlab's text object would write), and colour, font and line width are set only when
+they change.
 """
 
 from __future__ import annotations
@@ -30,6 +33,8 @@ from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
+
+from desktop.reports.boleto_draw import Text, qr_image, text_object
 
 if TYPE_CHECKING:
     from desktop.services.boletos import BoletoInfo
@@ -164,7 +169,7 @@ class _Sheet:
         self.c = canvas
         self._fill: Color | None = None
         self._line_width: float | None = None
-        self._texts: list[tuple[Color, str, float, float, float, str]] = []
+        self._texts: list[Text] = []
 
     def fill(self, color: Color) -> None:
         if color is not self._fill:
@@ -178,19 +183,7 @@ class _Sheet:
 
     def finish(self) -> None:
         """Draw the collected strings (call once, when the page's shapes are drawn)."""
-        t = self.c.beginText()
-        color: Color | None = None
-        font: tuple[str, float] | None = None
-        for text_color, name, size, x, y, text in self._texts:
-            if text_color is not color:
-                t.setFillColor(text_color)
-                color = text_color
-            if (name, size) != font:
-                t.setFont(name, size)
-                font = (name, size)
-            t.setTextOrigin(x, y)
-            t.textLine(text)
-        self.c.drawText(t)
+        text_object(self.c, self._texts)
         self._texts = []
 
     def text(
@@ -317,26 +310,14 @@ class _Sheet:
         self.text(x + width, y, document, bold=True, align="right")
 
     def qr(self, payload: str, x: float, y: float, side: float) -> None:
-        """QR code (level M) as vector squares, ``side`` wide including a 4-module margin.
-
-        One path, filled once: a rectangle per run of dark modules in a row (the same run
-        on consecutive rows is one taller rectangle), in module units on a scaled canvas."""
+        """QR code (level M), ``side`` wide including a 4-module margin, on white."""
         # imported when drawing: keeps `import desktop.reports.boleto` light (qrcode, PIL)
-        from desktop.reports.qr import ERROR_CORRECT_M, dark_runs, qr_matrix
+        from desktop.reports.qr import ERROR_CORRECT_M, qr_bitmap
 
-        matrix = qr_matrix(payload, ERROR_CORRECT_M, border=4)
-        n, c = len(matrix), self.c
         self.fill(white)
-        c.rect(x, y, side, side, stroke=0, fill=1)
+        self.c.rect(x, y, side, side, stroke=0, fill=1)
         self.fill(black)
-        c.saveState()
-        c.translate(x, y)
-        c.scale(side / n, side / n)
-        path = c.beginPath()
-        for left, bottom, width, height in dark_runs(matrix):
-            path.rect(left, bottom, width, height)
-        c.drawPath(path, stroke=0, fill=1)
-        c.restoreState()
+        qr_image(self.c, *qr_bitmap(payload, ERROR_CORRECT_M, border=4), x, y, side)
 
 
 def _updated_lines(doc: BoletoDocument) -> list[str]:
@@ -487,12 +468,12 @@ def _ficha(s: _Sheet, doc: BoletoDocument, top: float) -> None:
         bold=True,
         align="right",
     )
-    # reportlab.graphics.barcode imports every symbology (~130 ms): only when drawing.
-    from reportlab.graphics.barcode.common import I2of5
+    # reportlab.graphics.barcode imports every symbology (~50 ms): only when drawing.
+    from desktop.reports.i2of5 import FastI2of5
 
     # 103 x 13 mm; the 10 mm page margin on the left and the blank space around it are the
     # quiet zones (quiet=0), and checksum=0 keeps reportlab from adding a 45th digit.
-    bc = I2of5(
+    bc = FastI2of5(
         doc.barcode,
         barWidth=BARCODE_WIDTH / 405,
         ratio=3,

@@ -24,13 +24,16 @@ penalty, lowest index on a tie) against ``best_mask_pattern``, the codewords aga
 ``util.create_data`` for every version and level, and the matrices against ``make()`` on
 many payloads.
 
-:func:`dark_runs` turns a matrix into rectangles for one vector path.
+:func:`qr_matrix` and :func:`qr_bitmap` (the 1-bit image the boleto draws) do not place the
+patterns and the data module by module as ``makeImpl``/``map_data`` do: the final matrix is
+the unmasked data XOR the function patterns, format information and flips of the chosen mask
+(cached per version, level and mask), an integer read off as rows of bits.
 """
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
+from collections.abc import Sequence
 from dataclasses import dataclass
 from operator import itemgetter
 from typing import Any
@@ -39,7 +42,7 @@ import qrcode
 from qrcode import LUT, base, exceptions, util
 from qrcode.constants import ERROR_CORRECT_M
 
-__all__ = ["ERROR_CORRECT_M", "dark_runs", "penalty", "qr_matrix"]
+__all__ = ["ERROR_CORRECT_M", "penalty", "qr_bitmap", "qr_matrix"]
 
 
 @dataclass(frozen=True)
@@ -160,16 +163,39 @@ def _build_layout(version: int) -> _Layout:
     # String position k of to_matrix's result is bit n*n-1-k of the int (int(s, 2) reads
     # the most significant bit first); modules that are not data read the appended "0".
     to_matrix = itemgetter(*(index.get(divmod(k, n), total) for k in range(n * n - 1, -1, -1)))
-    fixed, mask_bits = [], []
+    mask_bits = []
     for mask in range(8):
         flips = util.mask_func(mask)
-        flipped = [bool(flips(r, c)) for r, c in order]
-        mask_bits.append(int("".join("1" if f else "0" for f in flipped), 2))
-        grid = [[bool(v) for v in line] for line in modules]
-        for (r, c), f in zip(order, flipped, strict=True):
-            grid[r][c] = f
-        fixed.append(_to_int(grid))
-    return _Layout(_masks(n), tuple(order), tuple(mask_bits), to_matrix, tuple(fixed))
+        mask_bits.append(int("".join("1" if flips(r, c) else "0" for r, c in order), 2))
+    fixed = tuple(_patterns_and_flips(modules, order, mask) for mask in range(8))
+    return _Layout(_masks(n), tuple(order), tuple(mask_bits), to_matrix, fixed)
+
+
+def _patterns_and_flips(
+    modules: list[list[bool | None]], order: Sequence[tuple[int, int]], mask: int
+) -> int:
+    """The function patterns of ``modules`` and, on the data modules, the mask's flips."""
+    flips = util.mask_func(mask)
+    grid = [[bool(v) for v in line] for line in modules]
+    for r, c in order:
+        grid[r][c] = bool(flips(r, c))
+    return _to_int(grid)
+
+
+_FINAL: dict[tuple[int, int, int], int] = {}
+
+
+def _final_patterns(version: int, error_correction: int, mask: int) -> int:
+    """As ``_Layout.fixed``, with the real format (and version) information of the symbol
+    that ``makeImpl(False, mask)`` writes: XORed with the unmasked data, the final matrix."""
+    key = (version, error_correction, mask)
+    patterns = _FINAL.get(key)
+    if patterns is None:
+        probe = _Probe(version=version, error_correction=error_correction)
+        probe.data_cache = []
+        probe.makeImpl(False, mask)
+        patterns = _FINAL[key] = _patterns_and_flips(probe.modules, _layout(version).order, mask)
+    return patterns
 
 
 def _placed_bits(data: list[int], total: int) -> str:
@@ -196,7 +222,10 @@ class _Bits:
         for data in data_list:  # as qrcode: mode, character count, data (QRData.write)
             self.put(data.mode, 4)
             self.put(len(data), mode_sizes[data.mode])
-            data.write(self)
+            if type(data) is util.QRData and data.mode == util.MODE_8BIT_BYTE:
+                self.put(int.from_bytes(data.data), 8 * len(data.data))  # write(): 8 bits each
+            else:
+                data.write(self)
         return self
 
 
@@ -287,11 +316,18 @@ class FastQRCode(qrcode.QRCode):  # type: ignore[misc]  # qrcode ships no type h
             self.data_cache = _codewords(self.version, self.error_correction, self.data_list)
         return self.data_cache
 
-    def best_mask_pattern(self) -> int:
-        """The mask with the lowest penalty; on a tie the lowest index (as qrcode)."""
+    def _unmasked(self) -> int:
+        """The data modules, before masking, as an integer matrix without any pattern."""
         layout = _layout(self.version)
         bits = _placed_bits(self._data(), len(layout.order)) + "0"
-        unmasked = int("".join(layout.to_matrix(bits)), 2)  # data only, no patterns
+        return int("".join(layout.to_matrix(bits)), 2)
+
+    def best_mask_pattern(self) -> int:
+        """The mask with the lowest penalty; on a tie the lowest index (as qrcode)."""
+        return self._mask_of(self._unmasked())
+
+    def _mask_of(self, unmasked: int) -> int:
+        layout = _layout(self.version)
         scores = [_score(unmasked ^ fixed, layout.masks) for fixed in layout.fixed]
         return scores.index(min(scores))
 
@@ -304,34 +340,44 @@ class FastQRCode(qrcode.QRCode):  # type: ignore[misc]  # qrcode ships no type h
             modules[r][c] = bit == "1"
 
 
+def _symbol(payload: str, error_correction: int) -> tuple[int, str]:
+    """The side n of the symbol of ``payload`` (no quiet zone) and its modules as n*n
+    characters, row by row, "1" for dark: ``make(fit=True)``'s matrix, without placing
+    the patterns and the data module by module (the final matrix is the unmasked data
+    XOR the cached patterns and flips of the chosen mask)."""
+    code = FastQRCode(error_correction=error_correction, box_size=1)
+    code.add_data(payload)
+    version = code.best_fit()  # make(fit=True) would fit twice (`version` fits first)
+    unmasked = code._unmasked()
+    matrix = unmasked ^ _final_patterns(version, error_correction, code._mask_of(unmasked))
+    n = _layout(version).masks.n
+    return n, f"{matrix:0{n * n}b}"[::-1]
+
+
 def qr_matrix(
     payload: str, error_correction: int = ERROR_CORRECT_M, border: int = 4
 ) -> list[list[bool]]:
     """The modules of the QR code of ``payload`` (True = dark), quiet zone included; the
     same matrix as ``qrcode.QRCode(error_correction, border=border)`` + ``make(fit=True)`` +
     ``get_matrix()``."""
-    code = FastQRCode(error_correction=error_correction, border=border, box_size=1)
-    code.add_data(payload)
-    code.best_fit()  # make(fit=True) would fit twice (its `version` property fits first)
-    code.make(fit=False)
-    return code.get_matrix()  # type: ignore[no-any-return]
+    n, cells = _symbol(payload, error_correction)
+    width = n + 2 * border
+    edge = [False] * border
+    rows = [[False] * width for _ in range(border)]
+    rows += [edge + [m == "1" for m in cells[i : i + n]] + edge for i in range(0, n * n, n)]
+    return rows + [[False] * width for _ in range(border)]
 
 
-_DARK_RUN = re.compile(rb"\x01+")  # dark modules in bytes(row of bools)
-
-
-def dark_runs(matrix: list[list[bool]]) -> list[tuple[int, int, int, int]]:
-    """The dark modules of ``matrix`` as rectangles (x, y, width, height) in module units,
-    x to the right and y upwards from the matrix's bottom-left corner: one per run of dark
-    modules in a row, the same run on consecutive rows being one taller rectangle."""
-    n = len(matrix)
-    rects = []
-    above: dict[tuple[int, int], int] = {}  # (first, end column) of a run -> its top row
-    for r, cells in enumerate(matrix):
-        here: dict[tuple[int, int], int] = {}
-        for span in map(re.Match.span, _DARK_RUN.finditer(bytes(cells))):
-            here[span] = above.pop(span, r)  # the same run as on the row above grows
-        rects += [(first, n - r, end - first, r - top) for (first, end), top in above.items()]
-        above = here
-    rects += [(first, 0, end - first, n - top) for (first, end), top in above.items()]
-    return rects
+def qr_bitmap(
+    payload: str, error_correction: int = ERROR_CORRECT_M, border: int = 4
+) -> tuple[int, str]:
+    """The side of :func:`qr_matrix` and that matrix as a 1-bit image in hexadecimal (a PDF
+    image's samples, ``/AHx``): rows from the top, each padded to whole bytes, 1 = dark."""
+    n, cells = _symbol(payload, error_correction)
+    width = n + 2 * border
+    pad = -width % 8
+    edge, blank = "0" * border, "0" * (width + pad)
+    tail = edge + "0" * pad
+    rows = [edge + cells[i : i + n] + tail for i in range(0, n * n, n)]
+    bits = "".join([blank] * border + rows + [blank] * border)
+    return width, f"{int(bits, 2):0{len(bits) // 4}x}"

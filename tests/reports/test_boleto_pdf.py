@@ -22,7 +22,7 @@ from desktop.reports.boleto import (
     render_boleto,
     render_boletos,
 )
-from desktop.reports.qr import dark_runs, qr_matrix
+from desktop.reports.qr import qr_matrix
 from desktop.services import febraban, pix
 
 VECTORS = json.loads(
@@ -215,14 +215,50 @@ def test_the_line_printed_matches_the_barcode() -> None:
         assert febraban.barcode_from_line(doc.digitable_line) == doc.barcode
 
 
-def test_the_pdf_fills_the_qr_once() -> None:
-    """In the page's content stream the QR is one path of all its runs, filled once."""
+def test_the_qr_is_one_sharp_image_mask_of_qrcodes_matrix() -> None:
+    """In the page's content stream the QR is an inline 1-bit image mask, not interpolated,
+    whose samples are the modules of qrcode's matrix (quiet zone included)."""
     doc = document(VECTORS[0])
     pdf = render_boleto(doc)
     stream = re.search(rb"stream\r?\n(.*?)endstream", pdf, re.S)
     assert stream is not None  # the page content: ASCII85, then Flate
     content = zlib.decompress(base64.a85decode(b"<~" + stream.group(1).strip(), adobe=True))
-    qr = re.findall(rb"\bcm\s+n((?: \d+ \d+ \d+ \d+ re)+)\s+f\*\s+Q", content)
-    assert len(qr) == 1
-    rects = [tuple(map(int, r.split())) for r in qr[0].decode().split(" re")[:-1]]
-    assert rects == dark_runs(qr_matrix(doc.pix_payload))
+    images = re.findall(
+        rb"BI /W (\d+) /H (\d+) /IM true /D \[1 0\] /I false /F /AHx ID ([0-9a-f]*)> EI", content
+    )
+    assert len(images) == 1
+    width, height, samples = images[0]
+    matrix = qr_matrix(doc.pix_payload)
+    assert int(width) == int(height) == len(matrix)
+    row_bytes = (len(matrix) + 7) // 8
+    packed = bytes.fromhex(samples.decode())
+    assert len(packed) == row_bytes * len(matrix)
+    for r, row in enumerate(matrix):
+        bits = int.from_bytes(packed[r * row_bytes : (r + 1) * row_bytes])
+        bits >>= 8 * row_bytes - len(row)  # the padding bits of the row
+        assert [bool(bits >> (len(row) - 1 - c) & 1) for c in range(len(row))] == row
+
+
+@pytest.mark.parametrize("dpi", [150, 300])
+def test_the_qr_decodes_at_other_resolutions(dpi: int, tmp_path: Path) -> None:
+    doc = document(VECTORS[2])
+    (tmp_path / "b.pdf").write_bytes(render_boleto(doc))
+    subprocess.run(
+        [
+            "pdftoppm",
+            "-r",
+            str(dpi),
+            "-png",
+            "-singlefile",
+            str(tmp_path / "b.pdf"),
+            str(tmp_path / "p"),
+        ],
+        check=True,
+    )
+    done = subprocess.run(
+        ["zbarimg", "--nodbus", "-q", str(tmp_path / "p.png")],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert f"QR-Code:{doc.pix_payload}" in done.stdout.splitlines()

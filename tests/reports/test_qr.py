@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 from qrcode import base, exceptions, util
 from qrcode.constants import ERROR_CORRECT_H, ERROR_CORRECT_L, ERROR_CORRECT_M, ERROR_CORRECT_Q
 
-from desktop.reports.qr import FastQRCode, _codewords, _ecc, dark_runs, penalty, qr_matrix
+from desktop.reports.qr import FastQRCode, _codewords, _ecc, penalty, qr_bitmap, qr_matrix
 from desktop.services import pix
 
 PIX = json.loads(
@@ -188,37 +188,26 @@ def test_the_matrix_is_qrcodes_even_when_called_twice() -> None:
         assert qr_matrix(payload) == reference(payload)
 
 
-def check_runs(matrix: list[list[bool]]) -> None:
-    """The rectangles cover each dark module once and nothing else."""
-    n = len(matrix)
-    covered = [[0] * n for _ in range(n)]
-    for left, bottom, width, height in dark_runs(matrix):
-        assert width > 0 and height > 0
-        for row in range(n - bottom - height, n - bottom):  # rows counted from the top
-            for col in range(left, left + width):
-                covered[row][col] += 1
-    assert covered == [[int(cell) for cell in row] for row in matrix]
+def bitmap(matrix: list[list[bool]]) -> tuple[int, str]:
+    """A 1-bit image of ``matrix`` the plain way: rows from the top, padded to bytes, hex."""
+    packed = bytearray()
+    for row in matrix:
+        bits = "".join("1" if cell else "0" for cell in row)
+        bits += "0" * (-len(bits) % 8)
+        packed += bytes(int(bits[i : i + 8], 2) for i in range(0, len(bits), 8))
+    return len(matrix), packed.hex()
 
 
 @pytest.mark.parametrize("payload", REAL_PAYLOADS)
-def test_the_runs_of_real_codes(payload: str) -> None:
-    matrix = qr_matrix(payload)
-    check_runs(matrix)
-    # stacked runs are merged: fewer rectangles than runs of dark modules in the rows
-    runs = sum(
-        len([m for m in "".join("1" if c else "0" for c in row).split("0") if m]) for row in matrix
-    )
-    assert len(dark_runs(matrix)) < runs
+def test_the_bitmap_of_real_codes(payload: str) -> None:
+    assert qr_bitmap(payload) == bitmap(reference(payload))
 
 
-@settings(max_examples=200, deadline=None)
-@given(
-    st.integers(1, 30).flatmap(
-        lambda n: st.lists(st.lists(st.booleans(), min_size=n, max_size=n), min_size=n, max_size=n)
-    )
-)
-def test_the_runs_of_any_matrix(matrix: list[list[bool]]) -> None:
-    check_runs(matrix)
+@settings(max_examples=100, deadline=None)
+@given(st.text(min_size=1, max_size=300), st.sampled_from(LEVELS), st.integers(0, 9))
+def test_the_bitmap_of_any_text_level_and_border(payload: str, level: int, border: int) -> None:
+    """Every width modulo 8 (rows padded to whole bytes), versions 7+, other levels."""
+    assert qr_bitmap(payload, level, border) == bitmap(reference(payload, level, border))
 
 
 @pytest.mark.parametrize("level", LEVELS)
