@@ -16,7 +16,7 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
@@ -79,6 +79,14 @@ class Database:
         self.url = url
         self.engine = create_db_engine(url)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        # Reads in autocommit on PostgreSQL: no BEGIN/COMMIT round trips.  Every statement
+        # still sees the data committed when it started, exactly as in the READ COMMITTED
+        # transactions of ``session()``; SQLite's driver opens no transaction for a SELECT.
+        self._read_engine = (
+            self.engine.execution_options(isolation_level="AUTOCOMMIT")
+            if self.engine.dialect.name == "postgresql"
+            else self.engine
+        )
 
     @property
     def dialect(self) -> str:
@@ -104,6 +112,22 @@ class Database:
             raise
         finally:
             session.close()
+
+    @contextmanager
+    def read_session(self) -> Iterator[Connection]:
+        """A read-only unit of work (pages, totals): a Core connection, nothing committed.
+
+        Cheaper than ``session()`` (no ORM session, no COMMIT).  Execute Core/ORM ``select``
+        statements on it; it must not be used to write.  A lost database raises
+        ``DatabaseUnavailable`` like ``session()``.
+        """
+        try:
+            with self._read_engine.connect() as connection:
+                yield connection
+        except OperationalError as exc:
+            if _is_connection_error(exc):
+                raise DatabaseUnavailable(_unavailable(exc)) from exc
+            raise
 
     def current_revision(self) -> str | None:
         try:

@@ -9,12 +9,13 @@ a total.  Periods are São Paulo calendar days, queried as UTC ranges on the ind
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Any
 
-from sqlalchemy import ColumnElement, func, or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy import ColumnElement, Integer, Select, bindparam, func, or_, select
 
 from desktop.db import Database
 from desktop.errors import InvalidInput, NotFound
@@ -26,12 +27,14 @@ from desktop.services.clock import local_period_bounds, utcnow
 from desktop.services.company import CompanyInfo, company_info
 from desktop.services.periods import Period
 from desktop.services.statement_common import (
+    Executor,
     SubscriberHeader,
     checked_period,
     default_period,
     merged_keyset,
     money_sum,
     money_value,
+    require_subscriber_row,
     subscriber_header,
 )
 
@@ -95,19 +98,31 @@ class CallStatement:
     generated_at: dt.datetime  # UTC
 
 
-def _terminals(session: Session, flt: CallFilter) -> dict[int, str]:
+# Statements are built once per shape (number of terminals, cursor, type filter) with bound
+# parameters and reused: building and hashing a fresh UNION per call cost more than the query.
+_START = bindparam("start", type_=Call.started_at.type)
+_END = bindparam("end", type_=Call.started_at.type)
+_AT = bindparam("at", type_=Call.started_at.type)
+_LAST_ID = bindparam("last_id", type_=Integer)
+_TYPE = bindparam("call_type", type_=Call.call_type.type)
+_LIMIT = bindparam("limit", type_=Integer)
+_SUBSCRIBER = bindparam("subscriber_id", type_=Integer)
+_TERMINALS = (
+    select(Terminal.id, Terminal.number)
+    .join(Contract, Contract.id == Terminal.contract_id)
+    .where(Contract.subscriber_id == _SUBSCRIBER)
+    .order_by(Terminal.id)
+)
+
+
+def _terminals(session: Executor, flt: CallFilter) -> dict[int, str]:
     """The subscriber's terminals covered by the filter, id -> number (oldest first)."""
-    rows = session.execute(
-        select(Terminal.id, Terminal.number)
-        .join(Contract, Contract.id == Terminal.contract_id)
-        .where(Contract.subscriber_id == flt.subscriber_id)
-        .order_by(Terminal.id)
-    ).all()
+    rows = session.execute(_TERMINALS, {"subscriber_id": flt.subscriber_id}).all()
     if not rows:
         # Only now tell "no such subscriber" from "no voice plan" (one query less per page).
-        subscriber_header(session, flt.subscriber_id)
+        require_subscriber_row(session, flt.subscriber_id)
         raise InvalidInput(NO_VOICE)
-    terminals = {row.id: row.number for row in rows}
+    terminals = {tid: number for tid, number in rows}
     if flt.terminal is None:
         return terminals
     wanted = re.sub(r"\D", "", flt.terminal)
@@ -117,12 +132,19 @@ def _terminals(session: Session, flt: CallFilter) -> dict[int, str]:
     return chosen
 
 
-def _conditions(flt: CallFilter) -> list[ColumnElement[bool]]:
-    start, end = local_period_bounds(flt.period.start, flt.period.end)
-    conditions = [Call.started_at >= start, Call.started_at < end, Call.hidden.is_(False)]
-    if flt.call_type is not None:
-        conditions.append(Call.call_type == flt.call_type)
+def _conditions(typed: bool) -> list[ColumnElement[bool]]:
+    conditions = [Call.started_at >= _START, Call.started_at < _END, Call.hidden.is_(False)]
+    if typed:
+        conditions.append(Call.call_type == _TYPE)
     return conditions
+
+
+def _params(flt: CallFilter) -> dict[str, Any]:
+    start, end = local_period_bounds(flt.period.start, flt.period.end)
+    params: dict[str, Any] = {"start": start, "end": end}
+    if flt.call_type is not None:
+        params["call_type"] = flt.call_type
+    return params
 
 
 def _check(actor: Actor, flt: CallFilter) -> None:
@@ -130,51 +152,53 @@ def _check(actor: Actor, flt: CallFilter) -> None:
     checked_period(flt.period)
 
 
-def _page(
-    session: Session,
-    terminals: dict[int, str],
-    flt: CallFilter,
-    after: tuple[dt.datetime, int] | None,
-    limit: int,
-) -> list[CallItem]:
+@functools.lru_cache(maxsize=128)
+def _page_stmt(branches: int, keyset: bool, typed: bool) -> Select[*tuple[Any, ...]]:
     columns = (
         Call.id,
-        Call.terminal_id,
         Call.started_at,
+        Call.terminal_id,
         Call.destination,
         Call.call_type,
         Call.duration_s,
         Call.billed_s,
         Call.amount,
     )
-    conditions = _conditions(flt)
-    if after is not None:
-        at, last_id = after
+    conditions = _conditions(typed)
+    if keyset:
         # ``started_at >= at`` lets the index range start at the cursor; the OR is exact.
         conditions += [
-            Call.started_at >= at,
-            or_(Call.started_at > at, (Call.started_at == at) & (Call.id > last_id)),
+            Call.started_at >= _AT,
+            or_(Call.started_at > _AT, (Call.started_at == _AT) & (Call.id > _LAST_ID)),
         ]
-    branches = [
+    selects = [
         select(*columns)
-        .where(Call.terminal_id == terminal_id, *conditions)
+        .where(Call.terminal_id == bindparam(f"t{i}", type_=Integer), *conditions)
         .order_by(Call.started_at, Call.id)
-        .limit(limit)
-        for terminal_id in terminals
+        .limit(_LIMIT)
+        for i in range(branches)
     ]
-    stmt = merged_keyset(branches, ("started_at", "id"), limit)
+    return merged_keyset(selects, ("started_at", "id"), _LIMIT)
+
+
+def _page(
+    session: Executor,
+    terminals: dict[int, str],
+    flt: CallFilter,
+    after: tuple[dt.datetime, int] | None,
+    limit: int,
+) -> list[CallItem]:
+    params = _params(flt)
+    params["limit"] = limit
+    for i, terminal_id in enumerate(terminals):
+        params[f"t{i}"] = terminal_id
+    if after is not None:
+        params["at"], params["last_id"] = after
+    stmt = _page_stmt(len(terminals), after is not None, flt.call_type is not None)
+    # Positional construction: a page is a few hundred rows, built on every scroll.
     return [
-        CallItem(
-            row.id,
-            row.started_at,
-            terminals[row.terminal_id],
-            row.destination,
-            CallType(row.call_type),
-            row.duration_s,
-            row.billed_s,
-            row.amount,
-        )
-        for row in session.execute(stmt)
+        CallItem(cid, at, terminals[tid], dest, ctype, dur, billed, amount)
+        for cid, at, tid, dest, ctype, dur, billed, amount in session.execute(stmt, params)
     ]
 
 
@@ -189,12 +213,13 @@ def page(
     """One page of calls in chronological order, after the ``(started_at, id)`` cursor."""
     _check(actor, flt)
     limit = max(1, min(limit, MAX_PAGE))
-    with db.session() as session:
-        return _page(session, _terminals(session, flt), flt, after, limit)
+    with db.read_session() as conn:
+        return _page(conn, _terminals(conn, flt), flt, after, limit)
 
 
-def _totals(session: Session, dialect: str, ids: list[int], flt: CallFilter) -> CallTotals:
-    stmt = (
+@functools.lru_cache(maxsize=16)
+def _totals_stmt(dialect: str, typed: bool) -> Select[*tuple[Any, ...]]:
+    return (
         select(
             Call.call_type,
             func.count(),
@@ -202,11 +227,17 @@ def _totals(session: Session, dialect: str, ids: list[int], flt: CallFilter) -> 
             func.coalesce(func.sum(Call.billed_s), 0),
             money_sum(Call.amount, dialect),
         )
-        .where(Call.terminal_id.in_(ids), *_conditions(flt))
+        .where(Call.terminal_id.in_(bindparam("ids", expanding=True)), *_conditions(typed))
         .group_by(Call.call_type)
     )
+
+
+def _totals(session: Executor, dialect: str, ids: list[int], flt: CallFilter) -> CallTotals:
+    params = _params(flt)
+    params["ids"] = ids
     by_type: dict[CallType, TypeTotal] = {}
-    for call_type, count, duration, billed, amount in session.execute(stmt):
+    stmt = _totals_stmt(dialect, flt.call_type is not None)
+    for call_type, count, duration, billed, amount in session.execute(stmt, params):
         by_type[CallType(call_type)] = TypeTotal(
             int(count), int(duration), int(billed), money_value(amount, dialect)
         )
@@ -223,9 +254,9 @@ def _totals(session: Session, dialect: str, ids: list[int], flt: CallFilter) -> 
 def totals(db: Database, actor: Actor, flt: CallFilter) -> CallTotals:
     """Count, durations and amount per call type and overall, summed by the database."""
     _check(actor, flt)
-    with db.session() as session:
-        ids = list(_terminals(session, flt))
-        return _totals(session, db.dialect, ids, flt)
+    with db.read_session() as conn:
+        ids = list(_terminals(conn, flt))
+        return _totals(conn, db.dialect, ids, flt)
 
 
 def statement(db: Database, actor: Actor, flt: CallFilter) -> CallStatement:

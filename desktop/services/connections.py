@@ -15,33 +15,50 @@ the running totals of a session, not a per-day history.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Date, Engine, case, cast, create_engine, func, or_, select
+from sqlalchemy import (
+    Date,
+    Engine,
+    Integer,
+    Select,
+    Text,
+    bindparam,
+    case,
+    cast,
+    create_engine,
+    func,
+    or_,
+    select,
+)
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError
 from sqlalchemy.orm import Session
 
+from desktop.config import setting
 from desktop.db import Database
 from desktop.errors import DatabaseUnavailable, InvalidInput
-from desktop.models import Contract, RadAcct, RadiusLogin
-from desktop.services import audit, settings
+from desktop.models import Contract, RadAcct, RadiusLogin, Setting
+from desktop.services import audit
 from desktop.services.access import require_subscriber
 from desktop.services.actors import Actor
 from desktop.services.clock import LOCAL_TZ, local_period_bounds, to_local, utcnow
 from desktop.services.company import CompanyInfo, company_info
 from desktop.services.periods import Period
 from desktop.services.statement_common import (
+    Executor,
     SubscriberHeader,
     checked_period,
     default_period,
     epoch_seconds,
     int_sum,
     merged_keyset,
+    require_subscriber_row,
     subscriber_header,
 )
 
@@ -144,13 +161,30 @@ def _radius_engine(url: str) -> Engine:
         return engine
 
 
+_RADIUS_URL = select(Setting.value).where(Setting.key == "radius.database_url")
+_SUBSCRIBER = bindparam("subscriber_id", type_=Integer)
+_LOGINS = (
+    select(RadiusLogin.username)
+    .join(Contract, Contract.id == RadiusLogin.contract_id)
+    .where(Contract.subscriber_id == _SUBSCRIBER)
+    .order_by(RadiusLogin.username)
+)
+
+
+def _radius_url(executor: Executor) -> str:
+    """``radius.database_url``, read on every call (an administrator may change it)."""
+    stored = executor.execute(_RADIUS_URL).scalar()
+    value: str = setting("radius.database_url").parse(stored) if stored is not None else ""
+    return value.strip()
+
+
 @contextmanager
-def _radacct_session(db: Database) -> Iterator[tuple[Session, str]]:
-    """A session where ``radacct`` lives, and its dialect name."""
-    url: str = settings.read(db, "radius.database_url").strip()
+def _radacct_session(db: Database, app: Executor) -> Iterator[tuple[Executor, str]]:
+    """Where ``radacct`` lives, and its dialect name: ``app`` (the app's own connection,
+    already open) unless ``radius.database_url`` names a separate FreeRADIUS database."""
+    url = _radius_url(app)
     if not url:
-        with db.session() as session:
-            yield session, db.dialect
+        yield app, db.dialect
         return
     engine = _radius_engine(url)
     try:
@@ -161,22 +195,17 @@ def _radacct_session(db: Database) -> Iterator[tuple[Session, str]]:
         raise DatabaseUnavailable(RADIUS_DOWN) from exc
 
 
-def _logins(db: Database, actor: Actor, flt: ConnectionFilter) -> tuple[str, ...]:
-    """Check the actor and period; the subscriber's RADIUS usernames (from the app's DB)."""
+def _check(actor: Actor, flt: ConnectionFilter) -> None:
     require_subscriber(actor, flt.subscriber_id)
     checked_period(flt.period)
-    with db.session() as session:
-        logins = tuple(
-            session.scalars(
-                select(RadiusLogin.username)
-                .join(Contract, Contract.id == RadiusLogin.contract_id)
-                .where(Contract.subscriber_id == flt.subscriber_id)
-                .order_by(RadiusLogin.username)
-            )
-        )
-        if not logins:
-            subscriber_header(session, flt.subscriber_id)  # NotFound for an unknown subscriber
-            raise InvalidInput(NO_LOGIN)
+
+
+def _logins(executor: Executor, flt: ConnectionFilter) -> tuple[str, ...]:
+    """The subscriber's RADIUS usernames (from the app's DB)."""
+    logins = tuple(executor.execute(_LOGINS, {"subscriber_id": flt.subscriber_id}).scalars())
+    if not logins:
+        require_subscriber_row(executor, flt.subscriber_id)  # NotFound: unknown subscriber
+        raise InvalidInput(NO_LOGIN)
     return logins
 
 
@@ -190,21 +219,23 @@ def _text(value: Any) -> str | None:
     return None if value is None else str(value)
 
 
-def _duration(row: Any, now: dt.datetime) -> int:
-    if row.acctstoptime is None:
-        return max(0, int((now - row.acctstarttime).total_seconds()))
-    if row.acctsessiontime is not None:
-        return int(row.acctsessiontime)
-    return max(0, int((row.acctstoptime - row.acctstarttime).total_seconds()))
+_START = bindparam("start", type_=RadAcct.acctstarttime.type)
+_END = bindparam("end", type_=RadAcct.acctstarttime.type)
+_AT = bindparam("at", type_=RadAcct.acctstarttime.type)
+_LAST_ID = bindparam("last_id", type_=Integer)
+_LIMIT = bindparam("limit", type_=Integer)
 
 
-def _page(
-    session: Session,
-    logins: tuple[str, ...],
-    flt: ConnectionFilter,
-    after: tuple[dt.datetime, int] | None,
-    limit: int,
-) -> list[ConnectionItem]:
+def _inet_text(column: Any, dialect: str) -> Any:
+    """An ``inet`` column as PostgreSQL displays it (``abbrev`` is the inet output format):
+    read as text, psycopg does not build an ``ipaddress`` object per value."""
+    return func.abbrev(column, type_=Text) if dialect == "postgresql" else column
+
+
+@functools.lru_cache(maxsize=64)
+def _page_stmt(dialect: str, branches: int, keyset: bool) -> Select[*tuple[Any, ...]]:
+    """The page query for ``branches`` logins, built once per shape with bound parameters
+    (building and hashing a fresh UNION on every call cost more than running it)."""
     r = RadAcct
     columns = (
         r.radacctid,
@@ -212,54 +243,81 @@ def _page(
         r.acctstarttime,
         r.acctstoptime,
         r.acctsessiontime,
-        r.framedipaddress,
-        r.delegatedipv6prefix,
-        r.framedipv6prefix,
+        _inet_text(r.framedipaddress, dialect).label("framedipaddress"),
+        _inet_text(r.delegatedipv6prefix, dialect).label("delegatedipv6prefix"),
+        _inet_text(r.framedipv6prefix, dialect).label("framedipv6prefix"),
         r.callingstationid,
-        r.nasipaddress,
+        _inet_text(r.nasipaddress, dialect).label("nasipaddress"),
         r.acctoutputoctets,
         r.acctinputoctets,
         r.acctterminatecause,
     )
-    conditions = _in_period(flt)
-    if after is not None:
-        at, last_id = after
+    conditions = [r.acctstarttime >= _START, r.acctstarttime < _END]
+    if keyset:
         conditions += [
-            r.acctstarttime >= at,
-            or_(r.acctstarttime > at, (r.acctstarttime == at) & (r.radacctid > last_id)),
+            r.acctstarttime >= _AT,
+            or_(r.acctstarttime > _AT, (r.acctstarttime == _AT) & (r.radacctid > _LAST_ID)),
         ]
     # One branch per login on the index (username, acctstarttime, radacctid).
-    branches = [
+    selects = [
         select(*columns)
-        .where(r.username == login, *conditions)
+        .where(r.username == bindparam(f"u{i}", type_=r.username.type), *conditions)
         .order_by(r.acctstarttime, r.radacctid)
-        .limit(limit)
-        for login in logins
+        .limit(_LIMIT)
+        for i in range(branches)
     ]
-    stmt = merged_keyset(branches, ("acctstarttime", "radacctid"), limit)
+    return merged_keyset(selects, ("acctstarttime", "radacctid"), _LIMIT)
+
+
+def _page(
+    session: Executor,
+    logins: tuple[str, ...],
+    flt: ConnectionFilter,
+    after: tuple[dt.datetime, int] | None,
+    limit: int,
+) -> list[ConnectionItem]:
+    start, end = local_period_bounds(flt.period.start, flt.period.end)
+    params: dict[str, Any] = {"start": start, "end": end, "limit": limit}
+    for i, login in enumerate(logins):
+        params[f"u{i}"] = login
+    if after is not None:
+        params["at"], params["last_id"] = after
+    dialect = (
+        session.get_bind().dialect.name if isinstance(session, Session) else session.dialect.name
+    )
+    rows = session.execute(_page_stmt(dialect, len(logins), after is not None), params)
     now = utcnow()
-    return [
-        ConnectionItem(
-            id=row.radacctid,
-            login=row.username,
-            started_at=row.acctstarttime,
-            stopped_at=row.acctstoptime,
-            duration_s=_duration(row, now),
-            ip=_text(row.framedipaddress),
-            ipv6_prefix=_text(row.delegatedipv6prefix or row.framedipv6prefix),
-            mac=row.callingstationid,
-            nas_ip=str(row.nasipaddress),
-            download_bytes=int(row.acctoutputoctets or 0),
-            upload_bytes=int(row.acctinputoctets or 0),
-            terminate_cause=row.acctterminatecause,
+    items: list[ConnectionItem] = []
+    append = items.append
+    # Positional unpacking: a page is a few hundred rows, built on every scroll.
+    for rid, login, started, stopped, secs, ip, pd, v6, mac, nas, down, up, cause in rows:
+        if stopped is None:
+            duration = max(0, int((now - started).total_seconds()))
+        elif secs is not None:
+            duration = int(secs)
+        else:
+            duration = max(0, int((stopped - started).total_seconds()))
+        append(
+            ConnectionItem(
+                rid,
+                login,
+                started,
+                stopped,
+                duration,
+                None if ip is None else str(ip),
+                _text(pd or v6),
+                mac,
+                str(nas),
+                int(down or 0),
+                int(up or 0),
+                cause,
+            )
         )
-        for row in session.execute(stmt)
-    ]
+    return items
 
 
-def _totals(
-    session: Session, dialect: str, logins: tuple[str, ...], flt: ConnectionFilter
-) -> ConnectionTotals:
+@functools.lru_cache(maxsize=4)
+def _totals_stmt(dialect: str) -> Select[*tuple[Any, ...]]:
     r = RadAcct
     open_ = r.acctstoptime.is_(None)
     start = epoch_seconds(r.acctstarttime, dialect)
@@ -271,15 +329,28 @@ def _totals(
         func.coalesce(func.sum(case((open_, start), else_=0)), 0),
         int_sum(r.acctoutputoctets),
         int_sum(r.acctinputoctets),
-    ).where(r.username.in_(logins), *_in_period(flt))
-    count, closed, open_count, open_starts, down, up = session.execute(stmt).one()
+    ).where(
+        r.username.in_(bindparam("logins", expanding=True)),
+        r.acctstarttime >= _START,
+        r.acctstarttime < _END,
+    )
+    return stmt
+
+
+def _totals(
+    session: Executor, dialect: str, logins: tuple[str, ...], flt: ConnectionFilter
+) -> ConnectionTotals:
+    start, end = local_period_bounds(flt.period.start, flt.period.end)
+    params = {"logins": list(logins), "start": start, "end": end}
+    row = session.execute(_totals_stmt(dialect), params).one()
+    count, closed, open_count, open_starts, down, up = row
     now = int(utcnow().timestamp())
     open_time = int(open_count) * now - round(open_starts)
     return ConnectionTotals(int(count), round(closed) + max(0, open_time), int(down), int(up))
 
 
 def _daily(
-    session: Session, dialect: str, logins: tuple[str, ...], flt: ConnectionFilter
+    session: Executor, dialect: str, logins: tuple[str, ...], flt: ConnectionFilter
 ) -> list[DayTraffic]:
     r = RadAcct
     where = (r.username.in_(logins), *_in_period(flt))
@@ -344,10 +415,12 @@ def page(
     limit: int = 200,
 ) -> list[ConnectionItem]:
     """One page of sessions by start time; the first page of a view is audited."""
-    logins = _logins(db, actor, flt)
+    _check(actor, flt)
     limit = max(1, min(limit, MAX_PAGE))
-    with _radacct_session(db) as (session, _dialect):
-        items = _page(session, logins, flt, after, limit)
+    with db.read_session() as conn:
+        logins = _logins(conn, flt)
+        with _radacct_session(db, conn) as (source, _dialect):
+            items = _page(source, logins, flt, after, limit)
     if after is None:  # audited once the records were actually read
         _audit(db, actor, flt, ACTION_VIEWED)
     return items
@@ -355,27 +428,32 @@ def page(
 
 def totals(db: Database, actor: Actor, flt: ConnectionFilter) -> ConnectionTotals:
     """Sessions, connected time and bytes of the period, summed by the database."""
-    logins = _logins(db, actor, flt)
-    with _radacct_session(db) as (session, dialect):
-        return _totals(session, dialect, logins, flt)
+    _check(actor, flt)
+    with db.read_session() as conn:
+        logins = _logins(conn, flt)
+        with _radacct_session(db, conn) as (source, dialect):
+            return _totals(source, dialect, logins, flt)
 
 
 def daily_traffic(db: Database, actor: Actor, flt: ConnectionFilter) -> list[DayTraffic]:
     """Download/upload per São Paulo day of the period (every day, zeros included)."""
-    logins = _logins(db, actor, flt)
-    with _radacct_session(db) as (session, dialect):
-        return _daily(session, dialect, logins, flt)
+    _check(actor, flt)
+    with db.read_session() as conn:
+        logins = _logins(conn, flt)
+        with _radacct_session(db, conn) as (source, dialect):
+            return _daily(source, dialect, logins, flt)
 
 
 def statement(
     db: Database, actor: Actor, flt: ConnectionFilter, *, printed: bool = False
 ) -> ConnectionStatement:
     """The whole statement for export; audited as viewed, or as printed when ``printed``."""
-    logins = _logins(db, actor, flt)
-    with db.session() as session:
-        header = subscriber_header(session, flt.subscriber_id)
-        company = company_info(session)
-    with _radacct_session(db) as (session, dialect):
+    _check(actor, flt)
+    with db.session() as app:
+        logins = _logins(app, flt)
+        header = subscriber_header(app, flt.subscriber_id)
+        company = company_info(app)
+    with db.read_session() as conn, _radacct_session(db, conn) as (session, dialect):
         items: list[ConnectionItem] = []
         after: tuple[dt.datetime, int] | None = None
         while True:

@@ -5,11 +5,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
+from typing import Any, TypeAlias
 
 from sqlalchemy import (
     BigInteger,
     ColumnElement,
+    Connection,
     Integer,
     Numeric,
     Select,
@@ -27,6 +28,9 @@ from desktop.services.clock import today_local
 from desktop.services.periods import Period, current_month
 
 CENT = Decimal("0.01")
+# Pages and totals read on a Core connection (``Database.read_session``); statements on a
+# session.  Both run the same ``select`` objects.
+Executor: TypeAlias = Session | Connection
 
 
 @dataclass(frozen=True)
@@ -61,8 +65,15 @@ def subscriber_header(session: Session, subscriber_id: int) -> SubscriberHeader:
     return SubscriberHeader(sub.id, sub.name, sub.document, " - ".join(p for p in parts if p))
 
 
+def require_subscriber_row(executor: Executor, subscriber_id: int) -> None:
+    """``NotFound`` unless the subscriber exists."""
+    found = executor.execute(select(Subscriber.id).where(Subscriber.id == subscriber_id)).first()
+    if found is None:
+        raise NotFound("Assinante não encontrado.")
+
+
 def merged_keyset(
-    stmts: Sequence[Select[*tuple[Any, ...]]], order: Sequence[str], limit: int
+    stmts: Sequence[Select[*tuple[Any, ...]]], order: Sequence[str], limit: int | ColumnElement[int]
 ) -> Select[*tuple[Any, ...]]:
     """Merge per-key keyset pages into one ordered page.
 
