@@ -18,6 +18,7 @@ import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QFont, QFontDatabase, QResizeEvent
@@ -37,11 +38,15 @@ from PySide6.QtWidgets import (
 
 from desktop import printing
 from desktop.errors import PrinterError, UserError
+from desktop.services import tickets
 from desktop.services.actors import Actor, KioskActor
 from desktop.services.periods import Period
 from desktop.ui.dialogs import dialogs
 from desktop.ui.widgets import MessageLine, PeriodPicker
 from desktop.ui.workers import TaskRunner
+
+if TYPE_CHECKING:
+    from desktop.ui.tabs.base import SubscriberTab
 
 log = logging.getLogger(__name__)
 
@@ -410,3 +415,50 @@ def monospace_label(parent: QWidget | None = None) -> QLabel:
         | Qt.TextInteractionFlag.TextSelectableByKeyboard
     )
     return label
+
+
+# --------------------------------------------------------------------------- Imprimir
+class StatementPrinter:
+    """The *Imprimir* of a statement tab: built and printed off the GUI thread, once at a
+    time (a double click prints once), the outcome shown in the tab's result bar and, when
+    it printed, added to the session's atendimento."""
+
+    def __init__(
+        self,
+        tab: SubscriberTab,
+        result: ResultBar,
+        button: QPushButton,
+        on_busy: Callable[[], None],
+    ) -> None:
+        self._tab = tab
+        self._result = result
+        self._button = button
+        self._on_busy = on_busy
+        self.printing = False
+
+    def start(self, key: str, build: Callable[[], tuple[bytes, str]], history_text: str) -> None:
+        """``build`` runs in the worker and returns (PDF bytes, job title)."""
+        runner_ = self._tab.context.task_runner
+        job_key = (key, id(self._tab))
+        if runner_.is_running(job_key):
+            return
+        self._result.clear()
+        self._set(True)
+        runner_.submit(
+            job_key,
+            lambda: print_document(*build()),
+            on_success=lambda outcome: self._printed(outcome, history_text),
+            on_error=self._result.show_error,
+            on_finished=lambda: self._set(False),
+            owner=self._tab,
+        )
+
+    def _set(self, printing: bool) -> None:
+        self.printing = printing
+        self._button.setEnabled(not printing)
+        self._on_busy()
+
+    def _printed(self, outcome: PrintOutcome, history_text: str) -> None:
+        self._result.show_print_outcome(outcome)
+        if outcome.printed:
+            self._tab.context.record(tickets.ACTION_STATEMENT, history_text)

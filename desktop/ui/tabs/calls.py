@@ -30,20 +30,19 @@ from desktop.models.enums import CallType
 from desktop.reports.calls import CALL_TYPE_WORDS, build_calls_pdf
 from desktop.reports.common import datetime_br, number
 from desktop.reports.common import phone as dialled
-from desktop.services import calls, tickets
+from desktop.services import calls
 from desktop.services.calls import CallFilter, CallItem, CallTotals
 from desktop.services.periods import current_month
 from desktop.services.subscribers import Menu
 from desktop.ui import formatting as fmt
 from desktop.ui.query_model import LEFT, RIGHT, Column, QueryModel
 from desktop.ui.tabs._common import (
-    PrintOutcome,
     ResultBar,
+    StatementPrinter,
     TotalsGrid,
     checked_period,
     is_kiosk,
     minutes_seconds,
-    print_document,
     two_lines,
 )
 from desktop.ui.tabs.base import SubscriberTab, TabContext
@@ -186,7 +185,7 @@ class CallsTab(SubscriberTab):
 
         self.totals = TotalsGrid([_tr(TOTALS_TITLE)], self)
         self._totals_loading = False
-        self._printing = False
+        self.printer = StatementPrinter(self, self.result, self.print_button, self._update_busy)
         self._filter: CallFilter | None = None
         self._loaded_once = False
 
@@ -271,32 +270,15 @@ class CallsTab(SubscriberTab):
         ctx = self.context
         title = _tr("Extrato de ligações — %1").replace("%1", ctx.workspace.name)
 
-        def job() -> PrintOutcome:
-            statement = calls.statement(ctx.db, ctx.actor, flt)
-            return print_document(build_calls_pdf(statement), title)
-
-        self._print_period = flt.period
-        key = ("calls-print", id(self))
-        if ctx.task_runner.is_running(key):
-            return  # a double click prints once
-        self.result.clear()
-        self._set_printing(True)
-        ctx.task_runner.submit(
-            key,
-            job,
-            on_success=self._printed,
-            on_error=self.result.show_error,
-            on_finished=lambda: self._set_printing(False),
-            owner=self,
+        period = flt.period
+        self.printer.start(
+            "calls-print",
+            lambda: (build_calls_pdf(calls.statement(ctx.db, ctx.actor, flt)), title),
+            f"Extrato de ligações de {period.start:%d/%m/%Y} a {period.end:%d/%m/%Y} impresso.",
         )
 
-    def _set_printing(self, printing: bool) -> None:
-        self._printing = printing
-        self.print_button.setEnabled(not printing)
-        self._update_busy()
-
     def _update_busy(self, *_args: object) -> None:
-        self.busy.set_busy(self.model.loading or self._totals_loading or self._printing)
+        self.busy.set_busy(self.model.loading or self._totals_loading or self.printer.printing)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
@@ -304,12 +286,3 @@ class CallsTab(SubscriberTab):
             event.accept()
             return
         super().keyPressEvent(event)
-
-    def _printed(self, outcome: PrintOutcome) -> None:
-        self.result.show_print_outcome(outcome)
-        if outcome.error is None:
-            period = self._print_period
-            self.context.record(
-                tickets.ACTION_STATEMENT,
-                f"Extrato de ligações de {period.start:%d/%m/%Y} a {period.end:%d/%m/%Y} impresso.",
-            )

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from desktop.errors import UserError
 from desktop.reports.common import data_size, duration
 from desktop.reports.connections import CAUSE_WORDS, build_connections_pdf
-from desktop.services import connections, tickets
+from desktop.services import connections
 from desktop.services.connections import (
     ConnectionFilter,
     ConnectionItem,
@@ -40,12 +40,11 @@ from desktop.ui import formatting as fmt
 from desktop.ui.charts import DailyTrafficChart
 from desktop.ui.query_model import LEFT, RIGHT, Column, QueryModel
 from desktop.ui.tabs._common import (
-    PrintOutcome,
     ResultBar,
+    StatementPrinter,
     TotalsGrid,
     checked_period,
     is_kiosk,
-    print_document,
 )
 from desktop.ui.tabs.base import SubscriberTab, TabContext
 from desktop.ui.widgets import BusyIndicator, PeriodPicker, configure_table, fit_columns
@@ -176,7 +175,7 @@ class ConnectionsTab(SubscriberTab):
 
         self.totals = TotalsGrid([_tr(h) for h in TOTAL_HEADERS], self)
         self._summary_loading = False
-        self._printing = False
+        self.printer = StatementPrinter(self, self.result, self.print_button, self._update_busy)
         self._filter: ConnectionFilter | None = None
 
         layout = QVBoxLayout(self)
@@ -265,34 +264,19 @@ class ConnectionsTab(SubscriberTab):
         if flt is None:
             return
         ctx = self.context
-        self._print_period = flt.period
-        key = ("connections-print", id(self))
-        if ctx.task_runner.is_running(key):
-            return  # a double click prints once
         title = _tr("Extrato de conexões — %1").replace("%1", ctx.workspace.name)
-
-        def job() -> PrintOutcome:
-            statement = connections.statement(ctx.db, ctx.actor, flt, printed=True)
-            return print_document(build_connections_pdf(statement), title)
-
-        self.result.clear()
-        self._set_printing(True)
-        ctx.task_runner.submit(
-            key,
-            job,
-            on_success=self._printed,
-            on_error=self.result.show_error,
-            on_finished=lambda: self._set_printing(False),
-            owner=self,
+        period = flt.period
+        self.printer.start(
+            "connections-print",
+            lambda: (
+                build_connections_pdf(connections.statement(ctx.db, ctx.actor, flt, printed=True)),
+                title,
+            ),
+            f"Extrato de conexões de {period.start:%d/%m/%Y} a {period.end:%d/%m/%Y} impresso.",
         )
 
-    def _set_printing(self, printing: bool) -> None:
-        self._printing = printing
-        self.print_button.setEnabled(not printing)
-        self._update_busy()
-
     def _update_busy(self, *_args: object) -> None:
-        self.busy.set_busy(self.model.loading or self._summary_loading or self._printing)
+        self.busy.set_busy(self.model.loading or self._summary_loading or self.printer.printing)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
@@ -300,12 +284,3 @@ class ConnectionsTab(SubscriberTab):
             event.accept()
             return
         super().keyPressEvent(event)
-
-    def _printed(self, outcome: PrintOutcome) -> None:
-        self.result.show_print_outcome(outcome)
-        if outcome.error is None:
-            period = self._print_period
-            self.context.record(
-                tickets.ACTION_STATEMENT,
-                f"Extrato de conexões de {period.start:%d/%m/%Y} a {period.end:%d/%m/%Y} impresso.",
-            )

@@ -27,12 +27,12 @@ from PySide6.QtWidgets import (
 from desktop.errors import UserError
 from desktop.models.enums import ReceivableStatus
 from desktop.reports.financial import build_financial_pdf
-from desktop.services import company, financial, tickets
+from desktop.services import company, financial
 from desktop.services.financial import FinancialFilter, FinancialItem, FinancialTotals, StatusTotal
 from desktop.services.subscribers import Menu
 from desktop.ui import formatting as fmt
 from desktop.ui.query_model import LEFT, RIGHT, Column, QueryModel
-from desktop.ui.tabs._common import PrintOutcome, ResultBar, is_kiosk, print_document
+from desktop.ui.tabs._common import ResultBar, StatementPrinter, is_kiosk
 from desktop.ui.tabs.base import SubscriberTab, TabContext
 from desktop.ui.widgets import (
     BusyIndicator,
@@ -247,7 +247,6 @@ class FinancialTab(SubscriberTab):
         self.print_button = QPushButton(_tr("Imprimir"), self)
         self.print_button.setToolTip(_tr("Imprimir o extrato com os filtros da tela"))
         self.print_button.clicked.connect(self.print_statement)
-        self._printing = False
         self.busy = BusyIndicator(self)
         self.result = ResultBar(context.task_runner, allow_save=not is_kiosk(context.actor))
         self.message = self.result.message
@@ -287,6 +286,7 @@ class FinancialTab(SubscriberTab):
         self.table.horizontalHeader().setMinimumSectionSize(60)
 
         self.totals = TotalsPanel(self)
+        self.printer = StatementPrinter(self, self.result, self.print_button, self._update_busy)
         self._totals_loading = False
         self._filter: FinancialFilter | None = None
 
@@ -359,7 +359,7 @@ class FinancialTab(SubscriberTab):
             self.message.show_info(_tr("Nenhum lançamento encontrado com estes filtros."))
 
     def _update_busy(self, *_args: object) -> None:
-        self.busy.set_busy(self.model.loading or self._totals_loading or self._printing)
+        self.busy.set_busy(self.model.loading or self._totals_loading or self.printer.printing)
 
     def print_statement(self) -> None:
         """*Imprimir*: the statement of the filters on screen, to this station's printer."""
@@ -369,36 +369,14 @@ class FinancialTab(SubscriberTab):
             self.message.show_error(exc.message)
             return
         ctx = self.context
-        key = ("financial-print", id(self))
-        if ctx.task_runner.is_running(key):
-            return  # a double click prints once
         today = ctx.today()
         title = _tr("Extrato financeiro — %1").replace("%1", ctx.workspace.name)
 
-        def job() -> PrintOutcome:
+        def build() -> tuple[bytes, str]:
             items, totals = financial.statement(ctx.db, ctx.actor, flt, today=today)
             pdf = build_financial_pdf(
                 ctx.workspace, flt, items, totals, company=company.load(ctx.db), as_of=today
             )
-            return print_document(pdf, title)
+            return pdf, title
 
-        self.result.clear()
-        self._set_printing(True)
-        ctx.task_runner.submit(
-            key,
-            job,
-            on_success=self._printed,
-            on_error=self.result.show_error,
-            on_finished=lambda: self._set_printing(False),
-            owner=self,
-        )
-
-    def _set_printing(self, printing: bool) -> None:
-        self._printing = printing
-        self.print_button.setEnabled(not printing)
-        self._update_busy()
-
-    def _printed(self, outcome: PrintOutcome) -> None:
-        self.result.show_print_outcome(outcome)
-        if outcome.printed:
-            self.context.record(tickets.ACTION_STATEMENT, "Extrato financeiro impresso.")
+        self.printer.start("financial-print", build, "Extrato financeiro impresso.")
