@@ -20,6 +20,7 @@ from desktop.db import Database
 from desktop.services import subscribers, tickets
 from desktop.services.actors import Actor
 from desktop.services.clock import today_local
+from desktop.services.protocols import display_protocol
 from desktop.services.subscribers import ContractSummary, SubscriberWorkspace
 from desktop.ui import formatting as fmt
 from desktop.ui.tabs import PendingTab, SubscriberTab, TabContext, tab_classes_for
@@ -61,7 +62,8 @@ class SubscriberHeader(QFrame):
         self.protocol: QLabel | None = None
         if ticket is not None:
             self.protocol = self._label(
-                _tr("Protocolo do atendimento: ") + ticket.protocol, "sessionProtocol"
+                _tr("Protocolo do atendimento: ") + display_protocol(ticket.protocol),
+                "sessionProtocol",
             )
             self.protocol.setToolTip(
                 _tr("Informe este número ao assinante: ele identifica este atendimento (ANATEL).")

@@ -901,12 +901,28 @@
         <translation>Search (Enter)</translation>
     </message>
     <message>
+        <source>Imprimir</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <source>Imprimir o extrato com os filtros da tela</source>
+        <translation>Print the statement with the filters on screen</translation>
+    </message>
+    <message>
         <source>Situação:</source>
         <translation>Status:</translation>
     </message>
     <message>
+        <source>Vencimento:</source>
+        <translation>Due date:</translation>
+    </message>
+    <message>
+        <source>Extrato financeiro — %1</source>
+        <translation>Financial statement — %1</translation>
+    </message>
+    <message>
         <source>Período de vencimento:</source>
-        <translation>Due date period:</translation>
+        <translation type="vanished">Due date period:</translation>
     </message>
     <message>
         <source>Lançamentos do extrato financeiro</source>
@@ -2266,6 +2282,14 @@
     <message>
         <source>Login: </source>
         <translation>Login: </translation>
+    </message>
+    <message>
+        <source>Protocolo do atendimento: </source>
+        <translation>Service protocol: </translation>
+    </message>
+    <message>
+        <source>Informe este número ao assinante: ele identifica este atendimento (ANATEL).</source>
+        <translation>Give this number to the subscriber: it identifies this service session (ANATEL).</translation>
     </message>
     <message>
         <source>CPF</source>

@@ -259,7 +259,7 @@ class FinancialTab(SubscriberTab):
         filters.addWidget(situation_label)
         filters.addWidget(self.status_combo)
         filters.addSpacing(16)
-        period_label = QLabel(_tr("Período de vencimento:"), self)
+        period_label = QLabel(_tr("Vencimento:"), self)
         period_label.setBuddy(self.period_picker.start_edit)
         filters.addWidget(period_label)
         filters.addWidget(self.period_picker)
