@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import ColumnElement, Integer, Select, bindparam, func, or_, select
+from sqlalchemy import ColumnElement, Integer, Select, bindparam, func, or_, select, true
 
 from desktop.db import Database
 from desktop.errors import InvalidInput, NotFound
@@ -202,6 +202,63 @@ def _page(
     ]
 
 
+@functools.lru_cache(maxsize=16)
+def _lateral_page_stmt(keyset: bool, typed: bool, numbered: bool) -> Select[*tuple[Any, ...]]:
+    """PostgreSQL: the subscriber's terminals and their page in one statement, one keyset
+    branch per terminal (``LATERAL``), merged like :func:`merged_keyset`."""
+    terminals = _subscriber_terminal_ids(numbered).add_columns(Terminal.number).subquery("t")
+    conditions = _conditions(typed)
+    if keyset:
+        conditions += [
+            Call.started_at >= _AT,
+            or_(Call.started_at > _AT, (Call.started_at == _AT) & (Call.id > _LAST_ID)),
+        ]
+    branch = (
+        select(
+            Call.id,
+            Call.started_at,
+            Call.destination,
+            Call.call_type,
+            Call.duration_s,
+            Call.billed_s,
+            Call.amount,
+        )
+        .where(Call.terminal_id == terminals.c.id, *conditions)
+        .order_by(Call.started_at, Call.id)
+        .limit(_LIMIT)
+        .lateral("c")
+    )
+    c = branch.c
+    return (
+        select(c.id, c.started_at, terminals.c.number, c.destination, c.call_type)
+        .add_columns(c.duration_s, c.billed_s, c.amount)
+        .select_from(terminals.join(branch, true()))
+        .order_by(c.started_at, c.id)
+        .limit(_LIMIT)
+    )
+
+
+def _lateral_page(
+    conn: Executor, flt: CallFilter, after: tuple[dt.datetime, int] | None, limit: int
+) -> list[CallItem]:
+    params = _params(flt)
+    params["limit"] = limit
+    params["subscriber_id"] = flt.subscriber_id
+    if flt.terminal is not None:
+        params["number"] = re.sub(r"\D", "", flt.terminal)
+    if after is not None:
+        params["at"], params["last_id"] = after
+    numbered = flt.terminal is not None
+    stmt = _lateral_page_stmt(after is not None, flt.call_type is not None, numbered)
+    items = [
+        CallItem(cid, at, number, dest, ctype, dur, billed, amount)
+        for cid, at, number, dest, ctype, dur, billed, amount in conn.execute(stmt, params)
+    ]
+    if not items:
+        _terminals(conn, flt)  # raises unless the terminals exist (and had no calls)
+    return items
+
+
 def page(
     db: Database,
     actor: Actor,
@@ -214,11 +271,32 @@ def page(
     _check(actor, flt)
     limit = max(1, min(limit, MAX_PAGE))
     with db.read_session() as conn:
+        if db.dialect == "postgresql":  # one round trip (SQLite has no LATERAL)
+            return _lateral_page(conn, flt, after, limit)
         return _page(conn, _terminals(conn, flt), flt, after, limit)
 
 
+def _subscriber_terminal_ids(numbered: bool) -> Select[int]:
+    """The ids of the subscriber's terminals (``numbered``: only the one numbered ``:number``),
+    for totals that find the terminals and sum their calls in one statement."""
+    stmt = (
+        select(Terminal.id)
+        .join(Contract, Contract.id == Terminal.contract_id)
+        .where(Contract.subscriber_id == _SUBSCRIBER)
+    )
+    if numbered:
+        stmt = stmt.where(Terminal.number == bindparam("number", type_=Terminal.number.type))
+    return stmt
+
+
 @functools.lru_cache(maxsize=16)
-def _totals_stmt(dialect: str, typed: bool) -> Select[*tuple[Any, ...]]:
+def _totals_stmt(dialect: str, typed: bool, scope: str) -> Select[*tuple[Any, ...]]:
+    """Totals over the terminal ids ``:ids`` (scope "ids"), or over the subscriber's terminals
+    found by a subquery: all of them ("subscriber") or the one numbered ``:number``."""
+    if scope == "ids":
+        terminal_ids: Any = bindparam("ids", expanding=True)
+    else:
+        terminal_ids = _subscriber_terminal_ids(scope == "number")
     return (
         select(
             Call.call_type,
@@ -227,17 +305,31 @@ def _totals_stmt(dialect: str, typed: bool) -> Select[*tuple[Any, ...]]:
             func.coalesce(func.sum(Call.billed_s), 0),
             money_sum(Call.amount, dialect),
         )
-        .where(Call.terminal_id.in_(bindparam("ids", expanding=True)), *_conditions(typed))
+        .where(Call.terminal_id.in_(terminal_ids), *_conditions(typed))
         .group_by(Call.call_type)
     )
 
 
-def _totals(session: Executor, dialect: str, ids: list[int], flt: CallFilter) -> CallTotals:
+def _totals(session: Executor, dialect: str, ids: list[int] | None, flt: CallFilter) -> CallTotals:
+    """The totals over ``ids``, or (``None``) over the filter's terminals of the subscriber,
+    looked up inside the same statement; a lookup query runs only if nothing was found, to
+    raise the right error (no such subscriber, no voice plan, no such terminal)."""
     params = _params(flt)
-    params["ids"] = ids
+    if ids is not None:
+        params["ids"] = ids
+        scope = "ids"
+    else:
+        params["subscriber_id"] = flt.subscriber_id
+        scope = "subscriber"
+        if flt.terminal is not None:
+            params["number"] = re.sub(r"\D", "", flt.terminal)
+            scope = "number"
     by_type: dict[CallType, TypeTotal] = {}
-    stmt = _totals_stmt(dialect, flt.call_type is not None)
-    for call_type, count, duration, billed, amount in session.execute(stmt, params):
+    stmt = _totals_stmt(dialect, flt.call_type is not None, scope)
+    rows = session.execute(stmt, params).all()
+    if not rows and ids is None:
+        _terminals(session, flt)  # raises unless the terminals exist (and had no calls)
+    for call_type, count, duration, billed, amount in rows:
         by_type[CallType(call_type)] = TypeTotal(
             int(count), int(duration), int(billed), money_value(amount, dialect)
         )
@@ -255,8 +347,7 @@ def totals(db: Database, actor: Actor, flt: CallFilter) -> CallTotals:
     """Count, durations and amount per call type and overall, summed by the database."""
     _check(actor, flt)
     with db.read_session() as conn:
-        ids = list(_terminals(conn, flt))
-        return _totals(conn, db.dialect, ids, flt)
+        return _totals(conn, db.dialect, None, flt)
 
 
 def statement(db: Database, actor: Actor, flt: CallFilter) -> CallStatement:

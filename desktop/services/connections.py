@@ -171,11 +171,14 @@ _LOGINS = (
 )
 
 
-def _radius_url(executor: Executor) -> str:
-    """``radius.database_url``, read on every call (an administrator may change it)."""
-    stored = executor.execute(_RADIUS_URL).scalar()
+def _url_value(stored: str | None) -> str:
     value: str = setting("radius.database_url").parse(stored) if stored is not None else ""
     return value.strip()
+
+
+def _radius_url(executor: Executor) -> str:
+    """``radius.database_url``, read on every call (an administrator may change it)."""
+    return _url_value(executor.execute(_RADIUS_URL).scalar())
 
 
 @contextmanager
@@ -317,24 +320,31 @@ def _page(
 
 
 @functools.lru_cache(maxsize=4)
-def _totals_stmt(dialect: str) -> Select[*tuple[Any, ...]]:
+def _totals_stmt(dialect: str, local: bool = False) -> Select[*tuple[Any, ...]]:
+    """Totals over the usernames ``:logins``; ``local``: over the subscriber's logins found by
+    a subquery, in the app database, with ``radius.database_url`` as the first column (the
+    result counts only when it is empty: ``radacct`` is then the app's own table)."""
     r = RadAcct
     open_ = r.acctstoptime.is_(None)
     start = epoch_seconds(r.acctstarttime, dialect)
     closed_time = func.coalesce(r.acctsessiontime, epoch_seconds(r.acctstoptime, dialect) - start)
-    stmt = select(
+    sums = (
         func.count(),
         func.coalesce(func.sum(case((open_, 0), else_=closed_time)), 0),
         func.coalesce(func.sum(case((open_, 1), else_=0)), 0),
         func.coalesce(func.sum(case((open_, start), else_=0)), 0),
         int_sum(r.acctoutputoctets),
         int_sum(r.acctinputoctets),
-    ).where(
-        r.username.in_(bindparam("logins", expanding=True)),
-        r.acctstarttime >= _START,
-        r.acctstarttime < _END,
     )
-    return stmt
+    if local:
+        logins: Any = _LOGINS.order_by(None)
+        columns: tuple[Any, ...] = (_RADIUS_URL.scalar_subquery(), *sums)
+    else:
+        logins = bindparam("logins", expanding=True)
+        columns = sums
+    return select(*columns).where(
+        r.username.in_(logins), r.acctstarttime >= _START, r.acctstarttime < _END
+    )
 
 
 def _totals(
@@ -342,7 +352,10 @@ def _totals(
 ) -> ConnectionTotals:
     start, end = local_period_bounds(flt.period.start, flt.period.end)
     params = {"logins": list(logins), "start": start, "end": end}
-    row = session.execute(_totals_stmt(dialect), params).one()
+    return _totals_value(session.execute(_totals_stmt(dialect), params).one())
+
+
+def _totals_value(row: Any) -> ConnectionTotals:
     count, closed, open_count, open_starts, down, up = row
     now = int(utcnow().timestamp())
     open_time = int(open_count) * now - round(open_starts)
@@ -430,6 +443,14 @@ def totals(db: Database, actor: Actor, flt: ConnectionFilter) -> ConnectionTotal
     """Sessions, connected time and bytes of the period, summed by the database."""
     _check(actor, flt)
     with db.read_session() as conn:
+        # Common case in one statement: radacct in the app database, logins by a subquery.
+        start, end = local_period_bounds(flt.period.start, flt.period.end)
+        params = {"subscriber_id": flt.subscriber_id, "start": start, "end": end}
+        url, *row = conn.execute(_totals_stmt(db.dialect, local=True), params).one()
+        if not _url_value(url):
+            if not row[0]:
+                _logins(conn, flt)  # raises unless the subscriber has logins (without sessions)
+            return _totals_value(row)
         logins = _logins(conn, flt)
         with _radacct_session(db, conn) as (source, dialect):
             return _totals(source, dialect, logins, flt)

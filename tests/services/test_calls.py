@@ -219,3 +219,19 @@ def test_statement_has_header_every_item_and_totals(db: Database, attendant: Cou
     assert st.period == NOVEMBER
     assert len(st.items) == 4 and st.totals.count == 4
     assert st.company.cnpj == "06117473000150"
+
+
+def test_totals_in_one_statement_keep_scope_and_errors(
+    db: Database, attendant: CounterActor
+) -> None:
+    sub_id, other_id = _setup(db)
+    other = calls.totals(db, attendant, calls.CallFilter(other_id, NOVEMBER))
+    assert other.count == 1  # its own call only
+    with pytest.raises(NotFound):
+        calls.totals(db, attendant, calls.CallFilter(sub_id, NOVEMBER, terminal="4430459999"))
+    quiet_day = Period(dt.date(2026, 11, 2), dt.date(2026, 11, 2))
+    empty = calls.totals(db, attendant, calls.CallFilter(sub_id, quiet_day, "4430451234"))
+    assert (empty.count, empty.amount, empty.by_type) == (0, Decimal("0.00"), {})
+    lone, _ = subscriber(db, "Sem Voz", CPFS[2], login="semvoz")
+    with pytest.raises(InvalidInput, match="terminal de voz"):
+        calls.totals(db, attendant, calls.CallFilter(lone, NOVEMBER))

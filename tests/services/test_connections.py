@@ -14,7 +14,7 @@ import pytest
 from sqlalchemy import select
 
 from desktop.db import Database
-from desktop.errors import AccessDenied, DatabaseUnavailable, InvalidInput
+from desktop.errors import AccessDenied, DatabaseUnavailable, InvalidInput, NotFound
 from desktop.models import AuditEntry, RadiusLogin
 from desktop.services import connections, settings
 from desktop.services.actors import CounterActor
@@ -279,3 +279,21 @@ def test_missing_session_time_falls_back_to_stop_minus_start(
     flt = connections.ConnectionFilter(sub_id, NOVEMBER)
     assert [i.duration_s for i in connections.page(db, attendant, flt)] == [1800]
     assert connections.totals(db, attendant, flt).duration_s == 1800
+
+
+def test_totals_in_one_statement_keep_scope_and_errors(
+    db: Database, attendant: CounterActor
+) -> None:
+    sub_id, other_id = _setup(db)
+    other = connections.totals(db, attendant, connections.ConnectionFilter(other_id, NOVEMBER))
+    assert other.sessions == 1  # its own session only
+    quiet_day = Period(dt.date(2026, 11, 2), dt.date(2026, 11, 2))
+    empty = connections.totals(db, attendant, connections.ConnectionFilter(sub_id, quiet_day))
+    assert empty == connections.ConnectionTotals(0, 0, 0, 0)
+    voice_only, _ = subscriber(
+        db, "Só Voz", CPFS[2], voice=True, internet=False, plan="Fone", terminal="4430451234"
+    )
+    with pytest.raises(InvalidInput, match="RADIUS"):
+        connections.totals(db, attendant, connections.ConnectionFilter(voice_only, NOVEMBER))
+    with pytest.raises(NotFound):
+        connections.totals(db, attendant, connections.ConnectionFilter(999_999, NOVEMBER))
