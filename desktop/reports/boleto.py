@@ -20,7 +20,6 @@ they change.
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import io
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -31,10 +30,10 @@ from reportlab.lib.colors import Color, black, white
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
 from desktop.reports.boleto_draw import Text, qr_image, text_object
+from desktop.reports.fitting import fit, text_width
 
 if TYPE_CHECKING:
     from desktop.services.boletos import BoletoInfo
@@ -140,21 +139,6 @@ def _date(value: dt.date) -> str:
 
 # Text widths and fits are pure functions of their arguments, and most of a page's strings
 # (titles, dates, the bank's fields) come back on every boleto: computed once per process.
-_width = functools.lru_cache(maxsize=8192)(stringWidth)
-
-
-@functools.lru_cache(maxsize=8192)
-def _fit(text: str, font: str, size: float, width: float) -> tuple[str, float]:
-    """Shrink the font down to 6 pt, then cut with an ellipsis, so text stays in its box."""
-    while size > 6 and _width(text, font, size) > width:
-        size -= 0.25
-    if _width(text, font, size) <= width:
-        return text, size
-    while text and _width(text + "…", font, size) > width:
-        text = text[:-1]
-    return text.rstrip() + "…", size
-
-
 Cell = tuple[float, str, str]  # width in mm (0: what is left of the row), title, value
 
 
@@ -176,7 +160,7 @@ class _Sheet:
             self.c.setFillColor(color)
             self._fill = color
 
-    def line_width(self, width: float) -> None:
+    def linetext_width(self, width: float) -> None:
         if width != self._line_width:
             self.c.setLineWidth(width)
             self._line_width = width
@@ -200,11 +184,11 @@ class _Sheet:
     ) -> None:
         font = "Helvetica-Bold" if bold else "Helvetica"
         if width is not None:
-            text, size = _fit(text, font, size, width)
+            text, size = fit(text, font, size, width)
         if align == "right":
-            x -= _width(text, font, size)
+            x -= text_width(text, font, size)
         elif align == "center":
-            x -= 0.5 * _width(text, font, size)
+            x -= 0.5 * text_width(text, font, size)
         self._texts.append((color, font, size, x, y, text))
 
     def title(self, x: float, top: float, text: str, width: float = WIDTH) -> None:
@@ -227,7 +211,7 @@ class _Sheet:
         if strong:
             self.fill(SHADE)
             self.c.rect(x, top - h, w, h, stroke=0, fill=1)
-        self.line_width(0.5)
+        self.linetext_width(0.5)
         self.c.rect(x, top - h, w, h, fill=0)
         self.title(x, top, title, w - 2.4 * mm)
         if value:
@@ -277,11 +261,11 @@ class _Sheet:
             self.text(
                 LEFT + 1 * mm, bottom + 2.5 * mm, doc.bank_name, size=12, bold=True, width=40 * mm
             )
-        self.line_width(1.4)
+        self.linetext_width(1.4)
         for x in (LEFT + 42 * mm, LEFT + 62 * mm):
             c.line(x, bottom, x, bottom + h - 2 * mm)
         c.line(LEFT, bottom, LEFT + WIDTH, bottom)
-        self.line_width(0.5)
+        self.linetext_width(0.5)
         self.text(
             LEFT + 52 * mm, bottom + 2.2 * mm, doc.bank_code_dv, size=15, bold=True, align="center"
         )
@@ -305,7 +289,7 @@ class _Sheet:
     def party(self, x: float, y: float, width: float, who: Party, label: str, bold: bool) -> None:
         """Name (shrunk or cut to fit) and the CPF/CNPJ, which is never cut."""
         document = f"{label} {who.document}"
-        doc_w = _width(document, "Helvetica-Bold", VALUE_SIZE) + 4 * mm
+        doc_w = text_width(document, "Helvetica-Bold", VALUE_SIZE) + 4 * mm
         self.text(x, y, who.name, bold=bold, width=width - doc_w)
         self.text(x + width, y, document, bold=True, align="right")
 

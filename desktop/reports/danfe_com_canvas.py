@@ -10,13 +10,13 @@ from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
-import qrcode
-from qrcode.constants import ERROR_CORRECT_M
 from reportlab.lib.colors import Color, black, white
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm as _mm
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
+
+from desktop.reports.fitting import fit
+from desktop.reports.qr import qr_matrix
 
 mm = float(_mm)  # a typed millimetre
 PAGE_W, PAGE_H = float(A4[0]), float(A4[1])
@@ -42,17 +42,6 @@ def money(value: Decimal) -> str:
 def quantity(value: Decimal) -> str:
     text = f"{value:,.4f}".replace(",", "_").replace(".", ",").replace("_", ".")
     return text.rstrip("0").rstrip(",") if "," in text else text
-
-
-def fit(text: str, font: str, size: float, width: float) -> tuple[str, float]:
-    """Shrink down to 6 pt, then cut with an ellipsis, so the text stays in its box."""
-    while size > 6 and stringWidth(text, font, size) > width:
-        size -= 0.25
-    if stringWidth(text, font, size) <= width:
-        return text, size
-    while text and stringWidth(text + "…", font, size) > width:
-        text = text[:-1]
-    return text.rstrip() + "…", size
 
 
 class NumberedCanvas(Canvas):  # type: ignore[misc]  # reportlab has no type hints
@@ -153,10 +142,7 @@ class Sheet:
         return top - 4 * mm
 
     def qr(self, payload: str, x: float, y: float, side: float) -> None:
-        code = qrcode.QRCode(error_correction=ERROR_CORRECT_M, border=4, box_size=1)
-        code.add_data(payload)
-        code.make(fit=True)
-        matrix = code.get_matrix()
+        matrix = qr_matrix(payload)  # the same modules as qrcode's, computed faster
         module = side / len(matrix)
         self.c.setFillColor(white)
         self.c.rect(x, y, side, side, stroke=0, fill=1)
