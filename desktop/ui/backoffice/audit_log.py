@@ -11,7 +11,7 @@ import datetime as dt
 import json
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from desktop.db import Database
@@ -21,10 +21,10 @@ from desktop.services.actors import CounterActor
 from desktop.services.audit import AuditRow
 from desktop.services.clock import to_local
 from desktop.ui import formatting as fmt
-from desktop.ui.backoffice.style import apply_backoffice_style
+from desktop.ui.backoffice.style import BackofficeWindow
 from desktop.ui.query_model import Column, QueryModel
 from desktop.ui.widgets import BusyIndicator, MessageLine, data_table, fit_columns
-from desktop.ui.workers import TaskRunner, runner
+from desktop.ui.workers import TaskRunner
 
 DETAILS_CHARS = 400
 
@@ -88,7 +88,7 @@ def audit_columns() -> list[Column]:
     ]
 
 
-class AuditLogWindow(QWidget):
+class AuditLogWindow(BackofficeWindow):
     def __init__(
         self,
         db: Database,
@@ -97,15 +97,10 @@ class AuditLogWindow(QWidget):
         task_runner: TaskRunner | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent, Qt.WindowType.Window)
-        self.db = db
-        self.actor = actor
-        self.task_runner = task_runner or runner()
-        self.setObjectName("auditLog")
-        apply_backoffice_style(self)
-        self.setWindowTitle(_tr("Auditoria"))
-        title = QLabel(_tr("Auditoria"), self)
-        title.setObjectName("windowTitle")
+        super().__init__(
+            db, actor, _tr("Auditoria"), "auditLog", task_runner=task_runner, parent=parent
+        )
+        title = self.title_label
         hint = QLabel(_tr("Mais recentes primeiro; role a lista para ver as anteriores."), self)
         hint.setStyleSheet("color: #5f6368;")
         self.busy = BusyIndicator(self)

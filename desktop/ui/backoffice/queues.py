@@ -35,14 +35,14 @@ from desktop.services.actors import CounterActor
 from desktop.services.clock import utcnow
 from desktop.services.sms_credits import PurchaseItem, TransferResult
 from desktop.ui import formatting as fmt
-from desktop.ui.backoffice.style import apply_backoffice_style
+from desktop.ui.backoffice.style import BackofficeWindow
 from desktop.ui.dialogs import dialogs
 from desktop.ui.query_model import RIGHT, Column
 from desktop.ui.tabs._common import ResultBar
 from desktop.ui.tabs._lists import TintedModel, print_pdf_job, whole_list
 from desktop.ui.tabs.sms_credits import status_words, when_who, who
 from desktop.ui.widgets import BusyIndicator, data_table, fit_columns
-from desktop.ui.workers import TaskRunner, runner
+from desktop.ui.workers import TaskRunner
 
 
 def _tr(text: str) -> str:
@@ -65,7 +65,7 @@ def queue_columns() -> list[Column]:
     ]
 
 
-class QueueWindow(QWidget):
+class QueueWindow(BackofficeWindow):
     """A queue of SMS purchases in one status, oldest first, with one action."""
 
     status: SmsPurchaseStatus
@@ -79,15 +79,10 @@ class QueueWindow(QWidget):
         task_runner: TaskRunner | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent, Qt.WindowType.Window)
-        self.db = db
-        self.actor = actor
-        self.task_runner = task_runner or runner()
-        self.setWindowTitle(_tr(self.title_text))
-        self.setObjectName("queueWindow")
-        apply_backoffice_style(self)
-        title = QLabel(_tr(self.title_text), self)
-        title.setObjectName("windowTitle")
+        super().__init__(
+            db, actor, _tr(self.title_text), "queueWindow", task_runner=task_runner, parent=parent
+        )
+        title = self.title_label
         self.busy = BusyIndicator(self)
         self.result_bar = ResultBar(self.task_runner, allow_save=True, parent=self)
         self.model = TintedModel(

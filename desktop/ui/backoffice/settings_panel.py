@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QRegularExpression, Qt
+from PySide6.QtCore import QCoreApplication, QRegularExpression
 from PySide6.QtGui import QCloseEvent, QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -38,10 +38,10 @@ from desktop.services import settings
 from desktop.services.actors import CounterActor
 from desktop.services.settings import SettingView
 from desktop.ui.backoffice.credit_values import CreditValuesEditor
-from desktop.ui.backoffice.style import apply_backoffice_style
+from desktop.ui.backoffice.style import BackofficeWindow
 from desktop.ui.dialogs import dialogs
 from desktop.ui.widgets import BusyIndicator, MessageLine
-from desktop.ui.workers import TaskRunner, runner
+from desktop.ui.workers import TaskRunner
 
 DECIMAL_PATTERN = r"-?\d{0,9}([.,]\d{0,6})?"
 INT_PATTERN = r"-?\d{0,9}"
@@ -173,7 +173,7 @@ def _store(
     return outcome
 
 
-class SettingsPanel(QWidget):
+class SettingsPanel(BackofficeWindow):
     """The administrators' window over the shared settings."""
 
     def __init__(
@@ -184,16 +184,16 @@ class SettingsPanel(QWidget):
         task_runner: TaskRunner | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent, Qt.WindowType.Window)
-        self.db = db
-        self.actor = actor
-        self.task_runner = task_runner or runner()
-        self.setObjectName("settingsPanel")
-        apply_backoffice_style(self)
-        self.setWindowTitle(_tr("Painel de Configurações"))
+        super().__init__(
+            db,
+            actor,
+            _tr("Painel de Configurações"),
+            "settingsPanel",
+            task_runner=task_runner,
+            parent=parent,
+        )
         self.fields: dict[str, SettingField] = {}
-        title = QLabel(_tr("Painel de Configurações"), self)
-        title.setObjectName("windowTitle")
+        title = self.title_label
         self.busy = BusyIndicator(self)
         self.message = MessageLine(self)
         # A list of sections beside the page: eleven groups do not fit in a row of tabs.

@@ -7,7 +7,11 @@ section list, so they add a few rules scoped by object name.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QLabel, QWidget
+
+from desktop.db import Database
+from desktop.services.actors import CounterActor
+from desktop.ui.workers import TaskRunner, runner
 
 BACKOFFICE_QSS = """
 QWidget#settingsPanel, QWidget#queueWindow, QWidget#auditLog { background: #f6f8fa; }
@@ -27,3 +31,28 @@ QLabel#windowTitle { font-size: 15pt; font-weight: 700; }
 def apply_backoffice_style(window: QWidget) -> None:
     window.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
     window.setStyleSheet(BACKOFFICE_QSS)
+
+
+class BackofficeWindow(QWidget):
+    """A back-office window beside the counter window: its database, actor, worker pool,
+    house style, window title and the big title label at its top (``title_label``)."""
+
+    def __init__(
+        self,
+        db: Database,
+        actor: CounterActor,
+        title: str,
+        object_name: str,
+        *,
+        task_runner: TaskRunner | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent, Qt.WindowType.Window)
+        self.db = db
+        self.actor = actor
+        self.task_runner = task_runner or runner()
+        self.setObjectName(object_name)
+        apply_backoffice_style(self)
+        self.setWindowTitle(title)
+        self.title_label = QLabel(title, self)
+        self.title_label.setObjectName("windowTitle")
