@@ -20,6 +20,8 @@ from PySide6.QtWidgets import QApplication
 from desktop.config import data_dir, resources_dir
 from desktop.db import Database
 from desktop.errors import UserError
+from desktop.ui.jobs_timer import JobsTimer
+from desktop.ui.workers import wait_for_workers
 
 log = logging.getLogger(__name__)
 
@@ -101,10 +103,8 @@ def open_database(args: argparse.Namespace) -> Database:
     return context.database(args)
 
 
-def start_jobs_timer(db: Database, parent: QObject) -> QObject:
+def start_jobs_timer(db: Database, parent: QObject) -> JobsTimer:
     """Expire provisional enablements from the app too (SPEC §1.7), off the GUI thread."""
-    from desktop.ui.jobs_timer import JobsTimer
-
     jobs = JobsTimer(db, parent=parent)
     jobs.start()
     return jobs
@@ -135,7 +135,8 @@ def run_counter(args: argparse.Namespace) -> int:
     try:
         return int(app.exec())
     finally:
-        jobs.deleteLater()
+        jobs.stop()
+        wait_for_workers()
         db.dispose()
 
 
@@ -167,5 +168,6 @@ def run_kiosk(args: argparse.Namespace) -> int:
     try:
         return int(app.exec())
     finally:
-        jobs.deleteLater()
+        jobs.stop()
+        wait_for_workers()
         db.dispose()

@@ -251,6 +251,8 @@ class MainWindow(QMainWindow):
             _tr("Fechar a Central do Assinante"),
             _tr("Fechar o programa? Os assinantes abertos serão fechados."),
         ):
+            for view in self.workspace_views():
+                view.end_session()  # each open atendimento is closed (app start-up waits for it)
             event.accept()
         else:
             event.ignore()

@@ -198,3 +198,8 @@ def reset_runner() -> None:
     """Forget the shared runner (tests: a fresh one per test)."""
     global _runner
     _runner = None
+
+
+def wait_for_workers(msecs: int = 10_000) -> bool:
+    """At exit: let the jobs already started finish (closing atendimentos, audit writes)."""
+    return bool(_current_pool().waitForDone(msecs))

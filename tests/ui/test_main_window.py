@@ -255,3 +255,23 @@ def test_the_header_follows_an_enablement(qtbot, window: MainWindow, people, syn
         contract.status = Status.PROVISIONAL
     tab.context.notify_changed()  # what the tab does after enabling
     assert [b.text() for b in view.header.badges] == ["Habilitado provisoriamente"]
+
+
+def test_closing_the_program_closes_the_open_atendimentos(
+    qtbot,
+    window: MainWindow,
+    people,
+    sqlite_db: Database,
+    actor: CounterActor,
+    recorded_dialogs,
+    sync_pool,
+) -> None:
+    from desktop.models.enums import TicketStatus
+    from desktop.services import tickets as ticket_service
+
+    view = window.open_subscriber(people["maria"], "Maria Aparecida da Silva")
+    assert view.session_ticket is not None
+    ticket_id = view.session_ticket.id
+    recorded_dialogs.answer = True  # "Fechar o programa?" -> Sim
+    window.close()
+    assert ticket_service.detail(sqlite_db, actor, ticket_id).item.status is TicketStatus.CLOSED
