@@ -146,12 +146,18 @@ def test_field_period_and_status_filters(
     a = tickets.open_ticket(db, attendant, sub_id, "Suporte técnico", "Roteador reiniciando")
     b = tickets.open_ticket(db, attendant, sub_id, "Financeiro", "Boleto em duplicidade")
     tickets.close_ticket(db, attendant, b.id)
-    # a was opened on 30/11 at 23:30 in São Paulo (02:30 UTC on 1/12)
+    # a was opened on 30/11 at 23:30 in São Paulo (02:30 UTC on 1/12); b in June, so the
+    # test does not depend on the day it runs.
     with db.session() as session:
         session.execute(
             update(Ticket)
             .where(Ticket.id == a.id)
             .values(opened_at=dt.datetime(2026, 12, 1, 2, 30, tzinfo=dt.UTC))
+        )
+        session.execute(
+            update(Ticket)
+            .where(Ticket.id == b.id)
+            .values(opened_at=dt.datetime(2026, 6, 15, 15, 0, tzinfo=dt.UTC))
         )
 
     def ids(**kw: object) -> list[int]:
