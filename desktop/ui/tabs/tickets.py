@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from desktop.errors import UserError
 from desktop.models.enums import TicketStatus
 from desktop.services import ticket_receipts, tickets
+from desktop.services.clock import to_local
 from desktop.services.protocols import display_protocol
 from desktop.services.subscribers import Menu
 from desktop.services.tickets import TicketDetail, TicketFilter, TicketItem
@@ -299,6 +300,12 @@ class TicketsTab(SubscriberTab):
         self.protocol_dialog = shown
         shown.destroyed.connect(lambda *_: setattr(self, "protocol_dialog", None))
         shown.open()
+        # A counter left open past midnight still has yesterday as the period's end: widen it
+        # so the ticket just opened is listed, as the attendant expects.
+        start, end = self.period_picker.dates()
+        opened_on = to_local(item.opened_at).date()
+        if opened_on > end:
+            self.period_picker.set_period(start, opened_on)
         self.consult()
 
     # ------------------------------------------------------------------ detail and receipt
