@@ -65,6 +65,24 @@ def median_ms(fn: Callable[[], object], repeat: int) -> float:
     return statistics.median(samples)
 
 
+def paired_ms(
+    app: Callable[[], object], raw: Callable[[], object], repeat: int
+) -> tuple[float, float]:
+    """Medians of the app and of its raw-SQL baseline, sampled alternately: on a shared,
+    noisy machine a slow spell then hits both sides instead of skewing one."""
+    for _ in range(3):
+        app()
+        raw()
+    app_samples: list[float] = []
+    raw_samples: list[float] = []
+    for _ in range(repeat):
+        for fn, samples in ((app, app_samples), (raw, raw_samples)):
+            t0 = time.perf_counter()
+            fn()
+            samples.append((time.perf_counter() - t0) * 1000)
+    return statistics.median(app_samples), statistics.median(raw_samples)
+
+
 def setup_schema(url: str) -> tuple[Database, int]:
     """Migrate and create 2,000 subscribers, each with one terminal and one login."""
     db = Database(url)
@@ -297,48 +315,33 @@ def bench_backend(backend: str, n: int, repeat: int) -> list[tuple[str, float, f
         from desktop.ui import workers
 
         workers.set_pool(workers.SynchronousPool())
-        results = [
-            (
-                "calls first page: service",
-                median_ms(lambda: calls.page(db, ACTOR, cflt), repeat),
-                median_ms(raw["calls_page"], repeat),
-            ),
+        measures: list[tuple[str, Callable[[], object], Callable[[], object]]] = [
+            ("calls first page: service", lambda: calls.page(db, ACTOR, cflt), raw["calls_page"]),
             (
                 "calls first page: Qt model",
-                median_ms(
-                    model_first_page(
-                        lambda a, lim: calls.page(db, ACTOR, cflt, after=a, limit=lim)
-                    ),
-                    repeat,
-                ),
-                median_ms(raw["calls_page"], repeat),
+                model_first_page(lambda a, lim: calls.page(db, ACTOR, cflt, after=a, limit=lim)),
+                raw["calls_page"],
             ),
-            (
-                "calls totals: service",
-                median_ms(lambda: calls.totals(db, ACTOR, cflt), repeat),
-                median_ms(raw["calls_totals"], repeat),
-            ),
+            ("calls totals: service", lambda: calls.totals(db, ACTOR, cflt), raw["calls_totals"]),
             (
                 "connections first page: service",
-                median_ms(lambda: connections.page(db, ACTOR, rflt), repeat),
-                median_ms(raw["conn_page"], repeat),
+                lambda: connections.page(db, ACTOR, rflt),
+                raw["conn_page"],
             ),
             (
                 "connections first page: Qt model",
-                median_ms(
-                    model_first_page(
-                        lambda a, lim: connections.page(db, ACTOR, rflt, after=a, limit=lim)
-                    ),
-                    repeat,
+                model_first_page(
+                    lambda a, lim: connections.page(db, ACTOR, rflt, after=a, limit=lim)
                 ),
-                median_ms(raw["conn_page"], repeat),
+                raw["conn_page"],
             ),
             (
                 "connections totals: service",
-                median_ms(lambda: connections.totals(db, ACTOR, rflt), repeat),
-                median_ms(raw["conn_totals"], repeat),
+                lambda: connections.totals(db, ACTOR, rflt),
+                raw["conn_totals"],
             ),
         ]
+        results = [(label, *paired_ms(app, base, repeat)) for label, app, base in measures]
         workers.set_pool(None)
         close = getattr(raw_conn, "close", None)
         if close:
@@ -395,7 +398,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--rows", type=int, default=1_000_000)
     parser.add_argument("--backends", default="sqlite,postgres")
-    parser.add_argument("--repeat", type=int, default=15)
+    parser.add_argument("--repeat", type=int, default=41)
     parser.add_argument("--pdf-lines", type=int, default=10_000)
     args = parser.parse_args()
     table: list[tuple[str, str, float, float]] = []
@@ -403,7 +406,8 @@ def main() -> int:
         for label, app_ms, raw_ms in bench_backend(backend, args.rows, args.repeat):
             table.append((backend, label, app_ms, raw_ms))
     print(
-        f"\nStatements, {args.rows:,} calls and {args.rows:,} radacct rows; medians of {args.repeat} runs\n"
+        f"\nStatements, {args.rows:,} calls and {args.rows:,} radacct rows; medians of {args.repeat} "
+        "runs, app and raw SQL sampled alternately\n"
     )
     print(
         f"{'backend':<9} {'measure':<34} {'app ms':>9} {'raw SQL ms':>11} {'ratio':>7} {'target':>7}  ok"

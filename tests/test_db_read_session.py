@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import literal, select
 
 from desktop.db import Database
 from desktop.errors import DatabaseUnavailable
 from desktop.models import Setting
+from desktop.models.base import UTCDateTime
 from desktop.services import settings
+from tests.conftest import PG_ADMIN_URL
 
 
 def test_reads_what_a_session_committed(db: Database) -> None:
@@ -39,3 +41,80 @@ def test_an_unreachable_server_is_reported() -> None:
             conn.execute(select(1))
     finally:
         dead.dispose()
+
+
+def _server_drops_our_connections(db: Database) -> int:
+    """What a server restart does to the pool: every backend of this database is ended."""
+    import psycopg
+
+    admin = PG_ADMIN_URL.replace("postgresql+psycopg://", "postgresql://")
+    name = db.engine.url.database
+    with psycopg.connect(admin, autocommit=True) as conn:
+        ended = conn.execute(
+            "SELECT count(*) FROM (SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+            "WHERE datname = %s AND pid <> pg_backend_pid()) AS t",
+            (name,),
+        ).fetchone()
+    assert ended is not None
+    return int(ended[0])
+
+
+def _read_setting(db: Database) -> str | None:
+    with db.read_session() as conn:
+        return conn.execute(
+            select(Setting.value).where(Setting.key == "radius.database_url")
+        ).scalar()
+
+
+@pytest.mark.postgres
+def test_an_idle_connection_lost_to_a_restart_is_replaced_unseen(
+    pg_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("desktop.db.IDLE_PING_SECONDS", 0.0)  # every pooled connection is idle
+    db = Database(pg_url)
+    try:
+        before = _read_setting(db)  # a connection is now in the pool
+        assert _server_drops_our_connections(db) >= 1
+        assert _read_setting(db) == before  # no error: the dead connection was replaced
+        assert _server_drops_our_connections(db) >= 1
+        with db.session() as session:  # writes too
+            settings.put(session, "radius.database_url", "postgresql://idle@h/r")
+        assert _read_setting(db) == "postgresql://idle@h/r"
+    finally:
+        db.dispose()
+
+
+@pytest.mark.postgres
+def test_a_connection_lost_in_steady_use_fails_once_then_reconnects(
+    pg_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("desktop.db.IDLE_PING_SECONDS", 3600.0)  # no ping: used a moment ago
+    db = Database(pg_url)
+    try:
+        before = _read_setting(db)
+        assert _server_drops_our_connections(db) >= 1
+        with pytest.raises(DatabaseUnavailable, match="nada foi alterado"):
+            _read_setting(db)
+        assert _read_setting(db) == before  # the pool was refreshed: the next try works
+    finally:
+        db.dispose()
+
+
+@pytest.mark.postgres
+def test_timestamps_come_back_in_utc_whatever_the_server_zone(pg_url: str) -> None:
+    """The app's connections run in UTC; a value written from São Paulo time reads back as
+    the same instant, marked UTC."""
+    import datetime as dt
+
+    from desktop.services.clock import LOCAL_TZ
+
+    db = Database(pg_url)
+    try:
+        moment = dt.datetime(2026, 3, 1, 21, 30, tzinfo=LOCAL_TZ)
+        with db.read_session() as conn:
+            zone = conn.exec_driver_sql("SHOW TimeZone").scalar()
+            back = conn.execute(select(literal(moment, UTCDateTime()))).scalar()
+        assert zone == "UTC"
+        assert back == moment and back is not None and back.tzinfo is dt.UTC
+    finally:
+        db.dispose()

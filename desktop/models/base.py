@@ -20,6 +20,9 @@ NAMING_CONVENTION = {
 }
 
 
+CENT = Decimal("0.01")
+
+
 class UTCDateTime(TypeDecorator[dt.datetime]):
     """Timezone-aware UTC timestamps on every backend.
 
@@ -49,6 +52,30 @@ class UTCDateTime(TypeDecorator[dt.datetime]):
             return moment.replace(tzinfo=dt.UTC)
         return moment.astimezone(dt.UTC)
 
+    def result_processor(self, dialect: Dialect, coltype: object) -> Any:
+        """One function per value instead of the impl's plus ``process_result_value``:
+        statements read thousands of timestamps per page, and the two-step path cost
+        several times the fetch itself."""
+        general = self.process_result_value
+
+        if dialect.name == "sqlite":
+
+            def from_text(value: Any) -> dt.datetime | None:
+                # SQLAlchemy stores "YYYY-MM-DD HH:MM:SS.ffffff" in UTC: parse it as UTC.
+                if value.__class__ is str and len(value) == 26:
+                    return dt.datetime.fromisoformat(value + "+00:00")
+                return general(value, dialect)
+
+            return from_text
+
+        def aware(value: Any) -> dt.datetime | None:
+            # The app's connections use TimeZone=UTC, so psycopg already gives UTC datetimes.
+            if value is not None and value.tzinfo is dt.UTC:
+                return value  # type: ignore[no-any-return]
+            return general(value, dialect)
+
+        return aware
+
 
 class Money(TypeDecorator[Decimal]):
     """``Numeric(12, 2)`` that always comes back as a ``Decimal`` (SQLite included)."""
@@ -61,12 +88,25 @@ class Money(TypeDecorator[Decimal]):
             return None
         if isinstance(value, float):
             raise TypeError("money must be Decimal, never float")
-        return Decimal(value).quantize(Decimal("0.01"))
+        return Decimal(value).quantize(CENT)
 
     def process_result_value(self, value: Any, dialect: Dialect) -> Decimal | None:
         if value is None:
             return None
-        return Decimal(str(value)).quantize(Decimal("0.01"))
+        if isinstance(value, float):  # SQLite REAL: its shortest repr has the cents exactly
+            return Decimal(f"{value:.2f}")
+        return Decimal(str(value)).quantize(CENT)
+
+    def result_processor(self, dialect: Dialect, coltype: object) -> Any:
+        """One function per value (see ``UTCDateTime.result_processor``)."""
+        general = self.process_result_value
+
+        def to_decimal(value: Any) -> Decimal | None:
+            if value.__class__ is Decimal:  # psycopg's numeric(12, 2): two places already
+                return value.quantize(CENT)
+            return general(value, dialect)
+
+        return to_decimal
 
 
 # BIGSERIAL on PostgreSQL, INTEGER PRIMARY KEY (rowid alias) on SQLite.
