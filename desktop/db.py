@@ -17,7 +17,7 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Connection, Engine, create_engine, event
+from sqlalchemy import Connection, Engine, Executable, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DisconnectionError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
@@ -164,6 +164,23 @@ class Database:
         try:
             with self._read_engine.connect() as connection:
                 yield connection
+        except OperationalError as exc:
+            if _is_connection_error(exc):
+                raise DatabaseUnavailable(_unavailable(exc)) from exc
+            raise
+
+    def write_once(self, stmt: Executable) -> None:
+        """Run one INSERT or UPDATE on its own, committed at once.
+
+        A single statement is atomic by itself, so on PostgreSQL it runs in autocommit: one
+        round trip instead of BEGIN, the statement and COMMIT.  For writes that stand alone,
+        such as the audit entry of a confidential read; anything that must land together
+        with other changes belongs in ``session()``.
+        """
+        try:
+            with self._read_engine.connect() as connection:
+                connection.execute(stmt)
+                connection.commit()  # SQLite: ends the driver's implicit transaction
         except OperationalError as exc:
             if _is_connection_error(exc):
                 raise DatabaseUnavailable(_unavailable(exc)) from exc

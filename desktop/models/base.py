@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
@@ -21,6 +22,76 @@ NAMING_CONVENTION = {
 
 
 CENT = Decimal("0.01")
+ValueReader = Callable[[Any], Any]
+
+
+# --------------------------------------------------------------------------- value readers
+# What a driver returns for a UTC timestamp or a money column, turned into the app's values.
+# The column types below use them as their result processors, and the statement pages apply
+# them directly to the driver's rows (``statement_common.driver_rows``): one definition.
+
+
+def _utc_from_any(value: Any) -> dt.datetime | None:
+    if value is None:
+        return None
+    moment: dt.datetime = dt.datetime.fromisoformat(value) if isinstance(value, str) else value
+    if moment.tzinfo is None:  # SQLite: stored as UTC without an offset
+        return moment.replace(tzinfo=dt.UTC)
+    return moment.astimezone(dt.UTC)
+
+
+def _utc_from_sqlite(value: Any) -> dt.datetime | None:
+    # SQLAlchemy stores "YYYY-MM-DD HH:MM:SS.ffffff" in UTC: parse it as UTC in one step.
+    if value.__class__ is str and len(value) == 26:
+        return dt.datetime.fromisoformat(value + "+00:00")
+    return _utc_from_any(value)
+
+
+def _utc_from_postgresql(value: Any) -> dt.datetime | None:
+    # The app's connections run with TimeZone=UTC, so psycopg already returns UTC datetimes.
+    if value is not None and value.tzinfo is dt.UTC:
+        return value  # type: ignore[no-any-return]
+    return _utc_from_any(value)
+
+
+def _money_from_any(value: Any) -> Decimal | None:
+    if value is None:
+        return None
+    if value.__class__ is Decimal:  # psycopg's numeric(12, 2): two places already
+        return value.quantize(CENT)
+    if isinstance(value, float):  # SQLite REAL: rounding to cents gives the stored amount
+        return Decimal(f"{value:.2f}")
+    return Decimal(str(value)).quantize(CENT)
+
+
+_MONEY_FROM_REAL: dict[float, Decimal] = {}
+
+
+def _money_from_sqlite(value: Any) -> Decimal | None:
+    # Amounts repeat (tariffs, plan prices): remember each float's Decimal (immutable, so
+    # shared safely) instead of formatting and parsing it again; the memo stays bounded.
+    if value.__class__ is float:
+        found = _MONEY_FROM_REAL.get(value)
+        if found is None:
+            if len(_MONEY_FROM_REAL) >= 65536:
+                _MONEY_FROM_REAL.clear()
+            found = _MONEY_FROM_REAL[value] = Decimal(f"{value:.2f}")
+        return found
+    return _money_from_any(value)
+
+
+def utc_reader(dialect_name: str) -> ValueReader:
+    """The function that reads a UTC timestamp as ``dialect_name``'s driver returns it."""
+    if dialect_name == "sqlite":
+        return _utc_from_sqlite
+    if dialect_name == "postgresql":
+        return _utc_from_postgresql
+    return _utc_from_any
+
+
+def money_reader(dialect_name: str) -> ValueReader:
+    """The function that reads a money value as ``dialect_name``'s driver returns it."""
+    return _money_from_sqlite if dialect_name == "sqlite" else _money_from_any
 
 
 class UTCDateTime(TypeDecorator[dt.datetime]):
@@ -45,36 +116,12 @@ class UTCDateTime(TypeDecorator[dt.datetime]):
         return value
 
     def process_result_value(self, value: Any, dialect: Dialect) -> dt.datetime | None:
-        if value is None:
-            return None
-        moment: dt.datetime = dt.datetime.fromisoformat(value) if isinstance(value, str) else value
-        if moment.tzinfo is None:  # SQLite: stored as UTC without an offset
-            return moment.replace(tzinfo=dt.UTC)
-        return moment.astimezone(dt.UTC)
+        return utc_reader(dialect.name)(value)  # type: ignore[no-any-return]
 
-    def result_processor(self, dialect: Dialect, coltype: object) -> Any:
-        """One function per value instead of the impl's plus ``process_result_value``:
-        statements read thousands of timestamps per page, and the two-step path cost
-        several times the fetch itself."""
-        general = self.process_result_value
-
-        if dialect.name == "sqlite":
-
-            def from_text(value: Any) -> dt.datetime | None:
-                # SQLAlchemy stores "YYYY-MM-DD HH:MM:SS.ffffff" in UTC: parse it as UTC.
-                if value.__class__ is str and len(value) == 26:
-                    return dt.datetime.fromisoformat(value + "+00:00")
-                return general(value, dialect)
-
-            return from_text
-
-        def aware(value: Any) -> dt.datetime | None:
-            # The app's connections use TimeZone=UTC, so psycopg already gives UTC datetimes.
-            if value is not None and value.tzinfo is dt.UTC:
-                return value  # type: ignore[no-any-return]
-            return general(value, dialect)
-
-        return aware
+    def result_processor(self, dialect: Dialect, coltype: object) -> ValueReader:
+        # One function per value instead of the impl's processor followed by
+        # ``process_result_value``: pages read hundreds of timestamps per scroll.
+        return utc_reader(dialect.name)
 
 
 class Money(TypeDecorator[Decimal]):
@@ -91,22 +138,10 @@ class Money(TypeDecorator[Decimal]):
         return Decimal(value).quantize(CENT)
 
     def process_result_value(self, value: Any, dialect: Dialect) -> Decimal | None:
-        if value is None:
-            return None
-        if isinstance(value, float):  # SQLite REAL: its shortest repr has the cents exactly
-            return Decimal(f"{value:.2f}")
-        return Decimal(str(value)).quantize(CENT)
+        return money_reader(dialect.name)(value)  # type: ignore[no-any-return]
 
-    def result_processor(self, dialect: Dialect, coltype: object) -> Any:
-        """One function per value (see ``UTCDateTime.result_processor``)."""
-        general = self.process_result_value
-
-        def to_decimal(value: Any) -> Decimal | None:
-            if value.__class__ is Decimal:  # psycopg's numeric(12, 2): two places already
-                return value.quantize(CENT)
-            return general(value, dialect)
-
-        return to_decimal
+    def result_processor(self, dialect: Dialect, coltype: object) -> ValueReader:
+        return money_reader(dialect.name)  # one step, as for ``UTCDateTime``
 
 
 # BIGSERIAL on PostgreSQL, INTEGER PRIMARY KEY (rowid alias) on SQLite.

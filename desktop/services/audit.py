@@ -7,7 +7,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from desktop.db import Database
@@ -16,6 +16,21 @@ from desktop.models.enums import Role
 from desktop.services.access import require_role
 from desktop.services.actors import Actor
 from desktop.services.clock import utcnow
+
+
+def _entry(
+    actor: Actor, action: str, subject_type: str, subject_id: object, details: dict[str, Any]
+) -> dict[str, Any]:
+    return {
+        "at": utcnow(),
+        "actor": actor.label,
+        "role": str(actor.role),
+        "station": actor.station,
+        "action": action,
+        "subject_type": subject_type,
+        "subject_id": str(subject_id),
+        "details": json.dumps(details, ensure_ascii=False, default=str, sort_keys=True),
+    }
 
 
 def record(
@@ -27,17 +42,21 @@ def record(
     **details: Any,
 ) -> None:
     """Add an audit entry in the caller's transaction (it lands only if the action does)."""
-    session.add(
-        AuditEntry(
-            at=utcnow(),
-            actor=actor.label,
-            role=str(actor.role),
-            station=actor.station,
-            action=action,
-            subject_type=subject_type,
-            subject_id=str(subject_id),
-            details=json.dumps(details, ensure_ascii=False, default=str, sort_keys=True),
-        )
+    session.add(AuditEntry(**_entry(actor, action, subject_type, subject_id, details)))
+
+
+def record_now(
+    db: Database,
+    actor: Actor,
+    action: str,
+    subject_type: str = "",
+    subject_id: object = "",
+    **details: Any,
+) -> None:
+    """Write an audit entry on its own, at once (one statement: the record of a read that
+    changes nothing else, such as a view of a confidential statement)."""
+    db.write_once(
+        insert(AuditEntry).values(**_entry(actor, action, subject_type, subject_id, details))
     )
 
 

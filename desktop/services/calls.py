@@ -15,11 +15,22 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any, NamedTuple
 
-from sqlalchemy import ColumnElement, Integer, Select, bindparam, func, or_, select, true
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    Integer,
+    Select,
+    bindparam,
+    func,
+    or_,
+    select,
+    true,
+)
 
 from desktop.db import Database
 from desktop.errors import InvalidInput, NotFound
 from desktop.models import Call, Contract, Terminal
+from desktop.models.base import ValueReader, money_reader, utc_reader
 from desktop.models.enums import CallType
 from desktop.services.access import require_subscriber
 from desktop.services.actors import Actor
@@ -31,6 +42,7 @@ from desktop.services.statement_common import (
     SubscriberHeader,
     checked_period,
     default_period,
+    driver_rows,
     merged_keyset,
     money_sum,
     money_value,
@@ -149,6 +161,17 @@ def _params(flt: CallFilter) -> dict[str, Any]:
     return params
 
 
+_CALL_TYPES = {t.value: t for t in CallType}
+
+_item = CallItem._make  # from a tuple: the page builds the eight fields positionally
+
+
+def _readers(conn: Connection) -> tuple[ValueReader, ValueReader]:
+    """Timestamp and money readers for the driver rows of ``conn``'s database."""
+    name = conn.dialect.name
+    return utc_reader(name), money_reader(name)
+
+
 def _check(actor: Actor, flt: CallFilter) -> None:
     require_subscriber(actor, flt.subscriber_id)
     checked_period(flt.period)
@@ -184,7 +207,7 @@ def _page_stmt(branches: int, keyset: bool, typed: bool) -> Select[*tuple[Any, .
 
 
 def _page(
-    session: Executor,
+    conn: Connection,
     terminals: dict[int, str],
     flt: CallFilter,
     after: tuple[dt.datetime, int] | None,
@@ -197,11 +220,12 @@ def _page(
     if after is not None:
         params["at"], params["last_id"] = after
     stmt = _page_stmt(len(terminals), after is not None, flt.call_type is not None)
-    # Positional construction from ``all()`` (one fetchall, not a fetch per row): a page is
-    # a few hundred rows, built on every scroll.
+    to_time, to_money = _readers(conn)
+    # Positional construction from the driver's rows: a page is a few hundred lines, built
+    # on every scroll.
     return [
-        CallItem(cid, at, terminals[tid], dest, ctype, dur, billed, amount)
-        for cid, at, tid, dest, ctype, dur, billed, amount in session.execute(stmt, params).all()
+        _item((cid, to_time(at), terminals[tid], dest, _CALL_TYPES[ct], dur, billed, to_money(am)))
+        for cid, at, tid, dest, ct, dur, billed, am in driver_rows(conn, stmt, params)
     ]
 
 
@@ -242,7 +266,7 @@ def _lateral_page_stmt(keyset: bool, typed: bool, numbered: bool) -> Select[*tup
 
 
 def _lateral_page(
-    conn: Executor, flt: CallFilter, after: tuple[dt.datetime, int] | None, limit: int
+    conn: Connection, flt: CallFilter, after: tuple[dt.datetime, int] | None, limit: int
 ) -> list[CallItem]:
     params = _params(flt)
     params["limit"] = limit
@@ -253,9 +277,10 @@ def _lateral_page(
         params["at"], params["last_id"] = after
     numbered = flt.terminal is not None
     stmt = _lateral_page_stmt(after is not None, flt.call_type is not None, numbered)
+    to_time, to_money = _readers(conn)
     items = [
-        CallItem(cid, at, number, dest, ctype, dur, billed, amount)
-        for cid, at, number, dest, ctype, dur, billed, amount in conn.execute(stmt, params).all()
+        _item((cid, to_time(at), number, dest, _CALL_TYPES[ct], dur, billed, to_money(am)))
+        for cid, at, number, dest, ct, dur, billed, am in driver_rows(conn, stmt, params)
     ]
     if not items:
         _terminals(conn, flt)  # raises unless the terminals exist (and had no calls)
@@ -359,10 +384,11 @@ def statement(db: Database, actor: Actor, flt: CallFilter) -> CallStatement:
     with db.session() as session:
         header = subscriber_header(session, flt.subscriber_id)
         terminals = _terminals(session, flt)
+        conn = session.connection()
         items: list[CallItem] = []
         after: tuple[dt.datetime, int] | None = None
         while True:
-            chunk = _page(session, terminals, flt, after, MAX_PAGE)
+            chunk = _page(conn, terminals, flt, after, MAX_PAGE)
             items.extend(chunk)
             if len(chunk) < MAX_PAGE:
                 break

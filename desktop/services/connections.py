@@ -17,33 +17,35 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
 from sqlalchemy import (
+    BigInteger,
+    Connection,
     Date,
     Engine,
     Integer,
     Select,
     Text,
     bindparam,
-    case,
     cast,
     create_engine,
     func,
     or_,
     select,
+    true,
 )
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError
-from sqlalchemy.orm import Session
 
 from desktop.config import setting
 from desktop.db import Database, ping_idle_connections
 from desktop.errors import DatabaseUnavailable, InvalidInput
 from desktop.models import Contract, RadAcct, RadiusLogin, Setting
+from desktop.models.base import utc_reader
 from desktop.services import audit
 from desktop.services.access import require_subscriber
 from desktop.services.actors import Actor
@@ -55,6 +57,7 @@ from desktop.services.statement_common import (
     SubscriberHeader,
     checked_period,
     default_period,
+    driver_rows,
     epoch_seconds,
     int_sum,
     merged_keyset,
@@ -178,24 +181,19 @@ def _url_value(stored: str | None) -> str:
     return value.strip()
 
 
-def _radius_url(executor: Executor) -> str:
-    """``radius.database_url``, read on every call (an administrator may change it)."""
-    return _url_value(executor.execute(_RADIUS_URL).scalar())
-
-
 @contextmanager
-def _radacct_session(db: Database, app: Executor) -> Iterator[tuple[Executor, str]]:
+def _radacct_session(db: Database, app: Connection, url: str) -> Iterator[tuple[Connection, str]]:
     """Where ``radacct`` lives, and its dialect name: ``app`` (the app's own connection,
-    already open) unless ``radius.database_url`` names a separate FreeRADIUS database."""
-    url = _radius_url(app)
+    already open) unless ``url`` (``radius.database_url``) names a separate FreeRADIUS
+    database."""
     if not url:
         yield app, db.dialect
         return
     engine = _radius_engine(url)
     try:
-        with Session(engine) as session:
-            yield session, engine.dialect.name
-            session.rollback()  # read-only: nothing to commit
+        with engine.connect() as conn:
+            yield conn, engine.dialect.name
+            conn.rollback()  # read-only: nothing to commit
     except DBAPIError as exc:
         raise DatabaseUnavailable(RADIUS_DOWN) from exc
 
@@ -205,23 +203,22 @@ def _check(actor: Actor, flt: ConnectionFilter) -> None:
     checked_period(flt.period)
 
 
-def _logins(executor: Executor, flt: ConnectionFilter) -> tuple[str, ...]:
-    """The subscriber's RADIUS usernames (from the app's DB)."""
-    logins = tuple(executor.execute(_LOGINS, {"subscriber_id": flt.subscriber_id}).scalars())
-    if not logins:
+_LOGINS_AND_URL = _LOGINS.add_columns(_RADIUS_URL.scalar_subquery())
+
+
+def _logins(executor: Executor, flt: ConnectionFilter) -> tuple[tuple[str, ...], str]:
+    """The subscriber's RADIUS usernames and ``radius.database_url`` (read on every call:
+    an administrator may change it), in one query on the app's database."""
+    rows = executor.execute(_LOGINS_AND_URL, {"subscriber_id": flt.subscriber_id}).all()
+    if not rows:
         require_subscriber_row(executor, flt.subscriber_id)  # NotFound: unknown subscriber
         raise InvalidInput(NO_LOGIN)
-    return logins
+    return tuple(login for login, _url in rows), _url_value(rows[0][1])
 
 
 def _in_period(flt: ConnectionFilter) -> list[Any]:
     start, end = local_period_bounds(flt.period.start, flt.period.end)
     return [RadAcct.acctstarttime >= start, RadAcct.acctstarttime < end]
-
-
-def _text(value: Any) -> str | None:
-    # psycopg may hand inet values back as ipaddress objects; the statement shows text.
-    return None if value is None else str(value)
 
 
 _START = bindparam("start", type_=RadAcct.acctstarttime.type)
@@ -237,12 +234,9 @@ def _inet_text(column: Any, dialect: str) -> Any:
     return func.abbrev(column, type_=Text) if dialect == "postgresql" else column
 
 
-@functools.lru_cache(maxsize=64)
-def _page_stmt(dialect: str, branches: int, keyset: bool) -> Select[*tuple[Any, ...]]:
-    """The page query for ``branches`` logins, built once per shape with bound parameters
-    (building and hashing a fresh UNION on every call cost more than running it)."""
+def _page_columns(dialect: str) -> tuple[Any, ...]:
     r = RadAcct
-    columns = (
+    return (
         r.radacctid,
         r.username,
         r.acctstarttime,
@@ -257,16 +251,28 @@ def _page_stmt(dialect: str, branches: int, keyset: bool) -> Select[*tuple[Any, 
         r.acctinputoctets,
         r.acctterminatecause,
     )
+
+
+def _page_conditions(keyset: bool) -> list[Any]:
+    r = RadAcct
     conditions = [r.acctstarttime >= _START, r.acctstarttime < _END]
     if keyset:
         conditions += [
             r.acctstarttime >= _AT,
             or_(r.acctstarttime > _AT, (r.acctstarttime == _AT) & (r.radacctid > _LAST_ID)),
         ]
+    return conditions
+
+
+@functools.lru_cache(maxsize=64)
+def _page_stmt(dialect: str, branches: int, keyset: bool) -> Select[*tuple[Any, ...]]:
+    """The page query for ``branches`` logins, built once per shape with bound parameters
+    (building and hashing a fresh UNION on every call cost more than running it)."""
+    r = RadAcct
     # One branch per login on the index (username, acctstarttime, radacctid).
     selects = [
-        select(*columns)
-        .where(r.username == bindparam(f"u{i}", type_=r.username.type), *conditions)
+        select(*_page_columns(dialect))
+        .where(r.username == bindparam(f"u{i}", type_=r.username.type), *_page_conditions(keyset))
         .order_by(r.acctstarttime, r.radacctid)
         .limit(_LIMIT)
         for i in range(branches)
@@ -274,34 +280,73 @@ def _page_stmt(dialect: str, branches: int, keyset: bool) -> Select[*tuple[Any, 
     return merged_keyset(selects, ("acctstarttime", "radacctid"), _LIMIT)
 
 
+@functools.lru_cache(maxsize=4)
+def _lateral_page_stmt(keyset: bool) -> Select[*tuple[Any, ...]]:
+    """PostgreSQL: the subscriber's logins and their page in one statement (one keyset
+    branch per login, ``LATERAL``, merged like :func:`merged_keyset`), with
+    ``radius.database_url`` as the last column: the rows count only when it is empty,
+    i.e. when ``radacct`` is the app's own table."""
+    r = RadAcct
+    logins = _LOGINS.order_by(None).subquery("l")
+    branch = (
+        select(*_page_columns("postgresql"))
+        .where(r.username == logins.c.username, *_page_conditions(keyset))
+        .order_by(r.acctstarttime, r.radacctid)
+        .limit(_LIMIT)
+        .lateral("s")
+    )
+    c = branch.c
+    return (
+        select(*c, _RADIUS_URL.scalar_subquery())
+        .select_from(logins.join(branch, true()))
+        .order_by(c.acctstarttime, c.radacctid)
+        .limit(_LIMIT)
+    )
+
+
+def _page_params(
+    flt: ConnectionFilter, after: tuple[dt.datetime, int] | None, limit: int
+) -> dict[str, Any]:
+    start, end = local_period_bounds(flt.period.start, flt.period.end)
+    params: dict[str, Any] = {"start": start, "end": end, "limit": limit}
+    if after is not None:
+        params["at"], params["last_id"] = after
+    return params
+
+
 def _page(
-    session: Executor,
+    conn: Connection,
     logins: tuple[str, ...],
     flt: ConnectionFilter,
     after: tuple[dt.datetime, int] | None,
     limit: int,
 ) -> list[ConnectionItem]:
-    start, end = local_period_bounds(flt.period.start, flt.period.end)
-    params: dict[str, Any] = {"start": start, "end": end, "limit": limit}
+    params = _page_params(flt, after, limit)
     for i, login in enumerate(logins):
         params[f"u{i}"] = login
-    if after is not None:
-        params["at"], params["last_id"] = after
-    dialect = (
-        session.get_bind().dialect.name if isinstance(session, Session) else session.dialect.name
-    )
-    rows = session.execute(_page_stmt(dialect, len(logins), after is not None), params).all()
+    dialect = conn.dialect.name
+    rows = driver_rows(conn, _page_stmt(dialect, len(logins), after is not None), params)
+    return _items(rows, dialect)
+
+
+def _items(rows: Iterable[Any], dialect: str) -> list[ConnectionItem]:
+    """Page lines from the driver's rows (the thirteen ``_page_columns``)."""
+    to_time = utc_reader(dialect)
     now = utcnow()
     items: list[ConnectionItem] = []
     append = items.append
-    # Positional unpacking: a page is a few hundred rows, built on every scroll.
+    # Positional unpacking: a page is a few hundred lines, built on every scroll.
+    # Addresses are text already (``_inet_text``).
     for rid, login, started, stopped, secs, ip, pd, v6, mac, nas, down, up, cause in rows:
+        started = to_time(started)
         if stopped is None:
             duration = max(0, int((now - started).total_seconds()))
-        elif secs is not None:
-            duration = int(secs)
         else:
-            duration = max(0, int((stopped - started).total_seconds()))
+            stopped = to_time(stopped)
+            if secs is not None:
+                duration = int(secs)
+            else:
+                duration = max(0, int((stopped - started).total_seconds()))
         append(
             ConnectionItem(
                 rid,
@@ -309,10 +354,10 @@ def _page(
                 started,
                 stopped,
                 duration,
-                None if ip is None else str(ip),
-                _text(pd or v6),
+                ip,
+                pd or v6,
                 mac,
-                str(nas),
+                nas,
                 int(down or 0),
                 int(up or 0),
                 cause,
@@ -328,13 +373,19 @@ def _totals_stmt(dialect: str, local: bool = False) -> Select[*tuple[Any, ...]]:
     result counts only when it is empty: ``radacct`` is then the app's own table)."""
     r = RadAcct
     open_ = r.acctstoptime.is_(None)
-    start = epoch_seconds(r.acctstarttime, dialect)
-    closed_time = func.coalesce(r.acctsessiontime, epoch_seconds(r.acctstoptime, dialect) - start)
+    start = cast(epoch_seconds(r.acctstarttime, dialect), BigInteger)
+    # Whole seconds as BIGINT, and aggregate FILTERs instead of CASE: PostgreSQL's
+    # EXTRACT gives ``numeric``, and summing numerics row by row cost a third more than
+    # the sums themselves.  A closed session without Acct-Session-Time counts stop - start.
+    closed_time = func.coalesce(
+        r.acctsessiontime,
+        cast(epoch_seconds(r.acctstoptime, dialect), BigInteger) - start,
+    )
     sums = (
         func.count(),
-        func.coalesce(func.sum(case((open_, 0), else_=closed_time)), 0),
-        func.coalesce(func.sum(case((open_, 1), else_=0)), 0),
-        func.coalesce(func.sum(case((open_, start), else_=0)), 0),
+        func.coalesce(func.sum(closed_time).filter(r.acctstoptime.is_not(None)), 0),
+        func.count().filter(open_),
+        func.coalesce(func.sum(start).filter(open_), 0),
         int_sum(r.acctoutputoctets),
         int_sum(r.acctinputoctets),
     )
@@ -403,9 +454,9 @@ def _daily(
     return days
 
 
-def _record_view(session: Session, actor: Actor, flt: ConnectionFilter, action: str) -> None:
-    audit.record(
-        session,
+def _audit(db: Database, actor: Actor, flt: ConnectionFilter, action: str) -> None:
+    audit.record_now(
+        db,
         actor,
         action,
         "subscriber",
@@ -413,11 +464,6 @@ def _record_view(session: Session, actor: Actor, flt: ConnectionFilter, action: 
         de=flt.period.start.isoformat(),
         ate=flt.period.end.isoformat(),
     )
-
-
-def _audit(db: Database, actor: Actor, flt: ConnectionFilter, action: str) -> None:
-    with db.session() as session:
-        _record_view(session, actor, flt, action)
 
 
 # --------------------------------------------------------------------------- public API
@@ -433,12 +479,28 @@ def page(
     _check(actor, flt)
     limit = max(1, min(limit, MAX_PAGE))
     with db.read_session() as conn:
-        logins = _logins(conn, flt)
-        with _radacct_session(db, conn) as (source, _dialect):
-            items = _page(source, logins, flt, after, limit)
+        items = _local_page(conn, flt, after, limit) if db.dialect == "postgresql" else None
+        if items is None:
+            logins, url = _logins(conn, flt)
+            with _radacct_session(db, conn, url) as (source, _dialect):
+                items = _page(source, logins, flt, after, limit)
     if after is None:  # audited once the records were actually read
         _audit(db, actor, flt, ACTION_VIEWED)
     return items
+
+
+def _local_page(
+    conn: Connection, flt: ConnectionFilter, after: tuple[dt.datetime, int] | None, limit: int
+) -> list[ConnectionItem] | None:
+    """PostgreSQL's common case in one round trip: the page from the app's own ``radacct``;
+    None when that is not the answer (a separate FreeRADIUS database is configured) or
+    cannot tell (no rows: no sessions, no logins or no such subscriber)."""
+    params = _page_params(flt, after, limit)
+    params["subscriber_id"] = flt.subscriber_id
+    rows = driver_rows(conn, _lateral_page_stmt(after is not None), params)
+    if not rows or _url_value(rows[0][-1]):
+        return None
+    return _items([row[:-1] for row in rows], "postgresql")
 
 
 def totals(db: Database, actor: Actor, flt: ConnectionFilter) -> ConnectionTotals:
@@ -453,8 +515,8 @@ def totals(db: Database, actor: Actor, flt: ConnectionFilter) -> ConnectionTotal
             if not row[0]:
                 _logins(conn, flt)  # raises unless the subscriber has logins (without sessions)
             return _totals_value(row)
-        logins = _logins(conn, flt)
-        with _radacct_session(db, conn) as (source, dialect):
+        logins, url = _logins(conn, flt)
+        with _radacct_session(db, conn, url) as (source, dialect):
             return _totals(source, dialect, logins, flt)
 
 
@@ -462,8 +524,8 @@ def daily_traffic(db: Database, actor: Actor, flt: ConnectionFilter) -> list[Day
     """Download/upload per São Paulo day of the period (every day, zeros included)."""
     _check(actor, flt)
     with db.read_session() as conn:
-        logins = _logins(conn, flt)
-        with _radacct_session(db, conn) as (source, dialect):
+        logins, url = _logins(conn, flt)
+        with _radacct_session(db, conn, url) as (source, dialect):
             return _daily(source, dialect, logins, flt)
 
 
@@ -473,10 +535,10 @@ def statement(
     """The whole statement for export; audited as viewed, or as printed when ``printed``."""
     _check(actor, flt)
     with db.session() as app:
-        logins = _logins(app, flt)
+        logins, url = _logins(app, flt)
         header = subscriber_header(app, flt.subscriber_id)
         company = company_info(app)
-    with db.read_session() as conn, _radacct_session(db, conn) as (session, dialect):
+    with db.read_session() as conn, _radacct_session(db, conn, url) as (session, dialect):
         items: list[ConnectionItem] = []
         after: tuple[dt.datetime, int] | None = None
         while True:

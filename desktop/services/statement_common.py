@@ -88,6 +88,24 @@ def merged_keyset(
     return select(merged).order_by(*(merged.c[name] for name in order)).limit(limit)
 
 
+def driver_rows(
+    conn: Connection, stmt: Select[*tuple[Any, ...]], params: dict[str, Any]
+) -> list[Any]:
+    """The rows of ``stmt`` as the database driver returns them, for pages that convert each
+    value themselves with ``models.base``'s readers.
+
+    SQLAlchemy compiles (cached), binds and runs the statement as usual; only its ``Row``
+    objects and per-value processors are skipped.  On a page of a few hundred lines they
+    cost more than the query itself, and the statements must stay within twice the raw SQL
+    time (``benchmarks/statements.py``).
+    """
+    result = conn.execute(stmt, params)
+    try:
+        return list(result.cursor.fetchall())  # already a list: list() only copies pointers
+    finally:
+        result.close()
+
+
 def money_sum(column: Any, dialect: str) -> ColumnElement[Any]:
     """An exact SQL sum of a money column.
 

@@ -248,6 +248,12 @@ def test_statement_from_a_separate_freeradius_database(
     assert st.totals.download_bytes == 7 * GIB + 1_000_000
     assert sum(d.download_bytes for d in st.daily) == 7 * GIB + 1_000_000
     assert _audit_actions(db)[-1] == "extrato_conexoes.impresso"  # written in the Central's DB
+    # The screen's pages and totals read there too, never the app database's own radacct.
+    flt = connections.ConnectionFilter(sub_id, NOVEMBER)
+    shown = connections.page(db, attendant, flt, limit=2)
+    shown += connections.page(db, attendant, flt, after=shown[-1].sort_key)
+    assert [i.download_bytes for i in shown] == [5 * GIB, 1_000_000, 2 * GIB]
+    assert connections.totals(db, attendant, flt).download_bytes == 7 * GIB + 1_000_000
     engine = connections._radius_engine(freeradius_url)
     with engine.connect() as conn:
         assert conn.exec_driver_sql("SHOW transaction_read_only").scalar() == "on"
