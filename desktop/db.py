@@ -38,7 +38,9 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
-def create_db_engine(url: str) -> Engine:
+def create_db_engine(url: str, *, autocommit: bool = False) -> Engine:
+    """The engine for ``url``.  ``autocommit`` (PostgreSQL): a small pool whose connections
+    stay in autocommit, for reads and single-statement writes."""
     try:
         parsed = make_url(url)
     except ArgumentError:
@@ -51,9 +53,17 @@ def create_db_engine(url: str) -> Engine:
         return engine
     if parsed.get_backend_name() != "postgresql":
         raise InvalidInput("Banco de dados não suportado: use SQLite ou PostgreSQL.")
+    # The autocommit pool's connections are set once, not switched on every checkout and
+    # reset on every return (that cost most of a short query's Python time), and there is
+    # never a transaction to roll back when one comes back.
+    extra: dict[str, Any] = (
+        {"isolation_level": "AUTOCOMMIT", "pool_reset_on_return": None, "pool_size": 2}
+        if autocommit
+        else {"pool_size": 5}
+    )
     engine = create_engine(
         parsed,
-        pool_size=5,
+        **extra,
         connect_args={
             "connect_timeout": 5,
             "application_name": "central-assinante",
@@ -123,7 +133,7 @@ class Database:
         # still sees the data committed when it started, exactly as in the READ COMMITTED
         # transactions of ``session()``; SQLite's driver opens no transaction for a SELECT.
         self._read_engine = (
-            self.engine.execution_options(isolation_level="AUTOCOMMIT")
+            create_db_engine(url, autocommit=True)
             if self.engine.dialect.name == "postgresql"
             else self.engine
         )
@@ -219,6 +229,8 @@ class Database:
 
     def dispose(self) -> None:
         self.engine.dispose()
+        if self._read_engine is not self.engine:
+            self._read_engine.dispose()
 
 
 def _known(script: ScriptDirectory, revision: str) -> bool:
