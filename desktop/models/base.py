@@ -64,18 +64,19 @@ def _money_from_any(value: Any) -> Decimal | None:
     return Decimal(str(value)).quantize(CENT)
 
 
-_MONEY_FROM_REAL: dict[float, Decimal] = {}
+# float -> Decimal of the amounts read from SQLite (see ``_money_from_sqlite``).
+SQLITE_MONEY_MEMO: dict[float, Decimal] = {}
 
 
 def _money_from_sqlite(value: Any) -> Decimal | None:
     # Amounts repeat (tariffs, plan prices): remember each float's Decimal (immutable, so
     # shared safely) instead of formatting and parsing it again; the memo stays bounded.
     if value.__class__ is float:
-        found = _MONEY_FROM_REAL.get(value)
+        found = SQLITE_MONEY_MEMO.get(value)
         if found is None:
-            if len(_MONEY_FROM_REAL) >= 65536:
-                _MONEY_FROM_REAL.clear()
-            found = _MONEY_FROM_REAL[value] = Decimal(f"{value:.2f}")
+            if len(SQLITE_MONEY_MEMO) >= 65536:
+                SQLITE_MONEY_MEMO.clear()
+            found = SQLITE_MONEY_MEMO[value] = Decimal(f"{value:.2f}")
         return found
     return _money_from_any(value)
 

@@ -30,7 +30,7 @@ from sqlalchemy import (
 from desktop.db import Database
 from desktop.errors import InvalidInput, NotFound
 from desktop.models import Call, Contract, Terminal
-from desktop.models.base import ValueReader, money_reader, utc_reader
+from desktop.models.base import SQLITE_MONEY_MEMO, ValueReader, money_reader, utc_reader
 from desktop.models.enums import CallType
 from desktop.services.access import require_subscriber
 from desktop.services.actors import Actor
@@ -222,12 +222,44 @@ def _page(
     if after is not None:
         params["at"], params["last_id"] = after
     stmt = _page_stmt(len(terminals), after is not None, flt.call_type is not None)
+    rows = driver_rows(conn, stmt, params)
+    if conn.dialect.name == "sqlite":
+        try:
+            return _sqlite_lines(rows, terminals)
+        except (TypeError, ValueError):
+            pass  # a timestamp not written by the app: read each one with the general reader
     to_time, to_money = _readers(conn)
     # Positional construction from the driver's rows: a page is a few hundred lines, built
     # on every scroll.
     return [
         _item((cid, to_time(at), terminals[tid], dest, _CALL_TYPES[ct], dur, billed, to_money(am)))
-        for cid, at, tid, dest, ct, dur, billed, am in driver_rows(conn, stmt, params)
+        for cid, at, tid, dest, ct, dur, billed, am in rows
+    ]
+
+
+def _sqlite_lines(rows: list[Any], terminals: dict[int, str]) -> list[CallItem]:
+    """SQLite's page lines with the value readers written inline, a third faster than a
+    reader call per value (SQLite's first page is held to twice the raw SQL time): the
+    UTC text SQLAlchemy stores ("YYYY-MM-DD HH:MM:SS.ffffff") goes straight to the C parser
+    with its offset, and amounts come from the money memo.  A value in another shape raises
+    ``ValueError`` or ``TypeError``; the caller then reads the page with the readers."""
+    parse = dt.datetime.fromisoformat
+    memo = SQLITE_MONEY_MEMO.get
+    to_money = money_reader("sqlite")
+    return [
+        _item(
+            (
+                cid,
+                parse(at + "+00:00"),
+                terminals[tid],
+                dest,
+                _CALL_TYPES[ct],
+                dur,
+                billed,
+                memo(am) or to_money(am),  # or: first seen, not a float, or R$ 0,00
+            )
+        )
+        for cid, at, tid, dest, ct, dur, billed, am in rows
     ]
 
 

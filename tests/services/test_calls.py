@@ -6,16 +6,17 @@ import datetime as dt
 from decimal import Decimal
 
 import pytest
+from sqlalchemy import text
 
 from desktop.db import Database
 from desktop.errors import AccessDenied, InvalidInput, NotFound
 from desktop.models import Terminal
-from desktop.models.enums import CallType
+from desktop.models.enums import CallType, Role
 from desktop.services import calls
 from desktop.services.actors import CounterActor
 from desktop.services.clock import today_local
 from desktop.services.periods import Period, current_month
-from tests.conftest import kiosk
+from tests.conftest import kiosk, make_user
 from tests.factories import CPFS, subscriber
 from tests.statement_factories import call, local
 
@@ -235,3 +236,32 @@ def test_totals_in_one_statement_keep_scope_and_errors(
     lone, _ = subscriber(db, "Sem Voz", CPFS[2], login="semvoz")
     with pytest.raises(InvalidInput, match="terminal de voz"):
         calls.totals(db, attendant, calls.CallFilter(lone, NOVEMBER))
+
+
+@pytest.mark.parametrize(
+    "stored",
+    [
+        "2026-11-05 13:00:00",  # written by another tool, without microseconds
+        "2026-11-05T13:00:00+00:00",  # with an offset: the page falls back to the readers
+    ],
+)
+def test_sqlite_timestamps_in_another_text_shape_read_the_same(
+    sqlite_db: Database, stored: str
+) -> None:
+    """SQLite pages read SQLAlchemy's own timestamp text on a fast path; any other ISO shape
+    someone wrote into the file still shows the same instant and exact amounts."""
+    actor = make_user(sqlite_db, "ana", Role.ATTENDANT)
+    sub_id, _ = subscriber(sqlite_db, voice=True, plan="Fone", terminal="4430451234")
+    call(sqlite_db, "4430451234", local(2026, 11, 4, 9), amount="12.34")
+    call(sqlite_db, "4430451234", local(2026, 11, 5, 9), amount="0.00")
+    with sqlite_db.session() as session:
+        session.execute(
+            text("UPDATE calls SET started_at = :stored WHERE amount = 0"), {"stored": stored}
+        )
+    items = calls.page(sqlite_db, actor, calls.CallFilter(sub_id, NOVEMBER))
+    assert [i.started_at for i in items] == [
+        local(2026, 11, 4, 9),
+        dt.datetime(2026, 11, 5, 13, tzinfo=dt.UTC),
+    ]
+    assert all(i.started_at.tzinfo is dt.UTC for i in items)
+    assert [i.amount for i in items] == [Decimal("12.34"), Decimal("0.00")]
