@@ -129,10 +129,12 @@ class Database:
         self.url = url
         self.engine = create_db_engine(url)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
-        # Reads in autocommit on PostgreSQL: no BEGIN/COMMIT round trips.  Every statement
-        # still sees the data committed when it started, exactly as in the READ COMMITTED
-        # transactions of ``session()``; SQLite's driver opens no transaction for a SELECT.
-        self._read_engine = (
+        # Reads and single-statement writes (``read_session``, ``write_once``) in autocommit
+        # on PostgreSQL: no BEGIN/COMMIT round trips.  Every statement still sees the data
+        # committed when it started, exactly as in the READ COMMITTED transactions of
+        # ``session()``.  SQLite shares one engine: its driver opens no transaction for a
+        # SELECT.
+        self._autocommit_engine = (
             create_db_engine(url, autocommit=True)
             if self.engine.dialect.name == "postgresql"
             else self.engine
@@ -172,7 +174,7 @@ class Database:
         ``DatabaseUnavailable`` like ``session()``.
         """
         try:
-            with self._read_engine.connect() as connection:
+            with self._autocommit_engine.connect() as connection:
                 yield connection
         except OperationalError as exc:
             if _is_connection_error(exc):
@@ -188,7 +190,7 @@ class Database:
         with other changes belongs in ``session()``.
         """
         try:
-            with self._read_engine.connect() as connection:
+            with self._autocommit_engine.connect() as connection:
                 connection.execute(stmt)
                 connection.commit()  # SQLite: ends the driver's implicit transaction
         except OperationalError as exc:
@@ -229,8 +231,8 @@ class Database:
 
     def dispose(self) -> None:
         self.engine.dispose()
-        if self._read_engine is not self.engine:
-            self._read_engine.dispose()
+        if self._autocommit_engine is not self.engine:
+            self._autocommit_engine.dispose()
 
 
 def _known(script: ScriptDirectory, revision: str) -> bool:
