@@ -479,11 +479,15 @@ def page(
     _check(actor, flt)
     limit = max(1, min(limit, MAX_PAGE))
     with db.read_session() as conn:
-        items = _local_page(conn, flt, after, limit) if db.dialect == "postgresql" else None
+        local = db.dialect == "postgresql"
+        items = _local_page(conn, flt, after, limit) if local else None
         if items is None:
-            logins, url = _logins(conn, flt)
-            with _radacct_session(db, conn, url) as (source, _dialect):
-                items = _page(source, logins, flt, after, limit)
+            logins, url = _logins(conn, flt)  # raises: no such subscriber, no RADIUS login
+            if local and not url:
+                items = []  # the one-statement page above already found no sessions
+            else:
+                with _radacct_session(db, conn, url) as (source, _dialect):
+                    items = _page(source, logins, flt, after, limit)
     if after is None:  # audited once the records were actually read
         _audit(db, actor, flt, ACTION_VIEWED)
     return items

@@ -193,6 +193,17 @@ def test_subscriber_without_radius_login_is_refused(db: Database, attendant: Cou
         connections.page(db, attendant, connections.ConnectionFilter(sub_id, NOVEMBER))
 
 
+def test_a_quiet_period_is_an_empty_page_and_still_audited(
+    db: Database, attendant: CounterActor
+) -> None:
+    sub_id, _ = _setup(db)
+    quiet_day = Period(dt.date(2026, 11, 2), dt.date(2026, 11, 2))
+    assert connections.page(db, attendant, connections.ConnectionFilter(sub_id, quiet_day)) == []
+    assert _audit_actions(db) == ["extrato_conexoes.consultado"]
+    with pytest.raises(NotFound):
+        connections.page(db, attendant, connections.ConnectionFilter(999_999, quiet_day))
+
+
 def test_statement_collects_items_totals_and_days(db: Database, attendant: CounterActor) -> None:
     sub_id, _ = _setup(db)
     st = connections.statement(db, attendant, connections.ConnectionFilter(sub_id, NOVEMBER))
