@@ -37,6 +37,7 @@ COMMAND_MODULES = [
     "tickets_cmd",
     "enable_cmd",
     "jobs_cmd",
+    "events_cmd",
     "kiosk_cmd",
 ]
 

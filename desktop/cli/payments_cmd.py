@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import argparse
-from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from desktop.cli import context
-from desktop.errors import InvalidInput
+from desktop.domain.money import parse_amount
 from desktop.models.enums import PaymentMethod
 from desktop.services import payments
 
@@ -26,10 +25,7 @@ def register(sub: Any) -> None:
 
 
 def cmd_record(args: argparse.Namespace) -> int:
-    try:
-        amount = Decimal(args.amount.replace(",", "."))
-    except InvalidOperation:
-        raise InvalidInput(f"Valor inválido: {args.amount!r}.") from None
+    amount = parse_amount(args.amount, what="Valor pago")
     db = context.database(args)
     actor = context.operator(args, db)
     result = payments.settle(

@@ -155,10 +155,12 @@ def _receivable(
         reference = f"Retorno bancário de {pay_day:%d/%m/%Y}"
     else:
         reference = "Recebido no balcão"
+    payment_id = demo.out.next_id("payments")
     demo.out.add(
         "payments",
         {
-            "id": demo.out.next_id("payments"),
+            "id": payment_id,
+            "source_key": f"demo:{payment_id}",
             "receivable_id": receivable_id,
             "paid_at": paid_at,
             "amount": paid_amount,

@@ -2,6 +2,7 @@
 
 from desktop.models.base import Base
 from desktop.models.billing import BankAccount, Boleto, CardPayment, Payment, Receivable
+from desktop.models.events import OutboxEvent
 from desktop.models.fiscal import Invoice
 from desktop.models.radius import (
     RadAcct,
@@ -31,6 +32,7 @@ __all__ = [
     "CounterUser",
     "CreditValue",
     "Invoice",
+    "OutboxEvent",
     "Payment",
     "Plan",
     "ProvisionalEnablement",

@@ -44,6 +44,7 @@ class Receivable(Base):
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    external_id: Mapped[str | None] = mapped_column(String(64), unique=True)  # the ERP's id
     subscriber_id: Mapped[int] = mapped_column(ForeignKey("subscribers.id", ondelete="CASCADE"))
     contract_id: Mapped[int | None] = mapped_column(ForeignKey("contracts.id", ondelete="SET NULL"))
     description: Mapped[str] = mapped_column(String(120))
@@ -64,7 +65,14 @@ class Receivable(Base):
 
 
 class Payment(Base):
-    """Money received for a receivable (the ledger; the receivable keeps the settled figures)."""
+    """Money received for a receivable (the ledger; the receivable keeps the settled figures).
+
+    ``source_key`` names the money event in the outside world (a counter action's id, a
+    bank's return entry, a PIX end-to-end id): unique, so a re-imported file, a second
+    station or a retry can never record the same money twice.  Money that arrives for a
+    receivable another payment already settled is still recorded, with ``duplicate`` set,
+    so it can be refunded and nothing received is lost.
+    """
 
     __tablename__ = "payments"
 
@@ -72,10 +80,16 @@ class Payment(Base):
     receivable_id: Mapped[int] = mapped_column(
         ForeignKey("receivables.id", ondelete="CASCADE"), index=True
     )
+    source_key: Mapped[str] = mapped_column(String(120), unique=True)
     paid_at: Mapped[dt.datetime]
     amount: Mapped[Decimal]
     method: Mapped[PaymentMethod] = mapped_column(db_enum(PaymentMethod))
     reference: Mapped[str] = mapped_column(String(80), default="")
+    fee: Mapped[Decimal | None]  # tarifa the bank kept
+    interest: Mapped[Decimal | None]  # juros/multa paid on top of the face amount
+    discount: Mapped[Decimal | None]
+    credited_on: Mapped[dt.date | None]  # when the bank credits the money
+    duplicate: Mapped[bool] = mapped_column(default=False)
 
 
 class Boleto(Base):

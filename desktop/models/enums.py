@@ -63,6 +63,20 @@ class SmsPurchaseStatus(enum.StrEnum):
     CANCELLED = "cancelado"
 
 
+class EventKind(enum.StrEnum):
+    """What the stores did, as the ERP reads it (``export events``, SPEC §6)."""
+
+    PAYMENT = "payment"
+    PIX_PAYMENT = "pix_payment"
+    CARD_VOID = "card_void"
+    ENABLEMENT = "enablement"
+    ENABLEMENT_EXPIRED = "enablement_expired"
+    TICKET_OPENED = "ticket_opened"
+    TICKET_CLOSED = "ticket_closed"
+    SMS_PURCHASE = "sms_purchase"
+    SMS_TRANSFER = "sms_transfer"
+
+
 class Role(enum.StrEnum):
     ATTENDANT = "atendente"
     FINANCE = "financeiro"

@@ -16,6 +16,8 @@ class Subscriber(Base):
     __tablename__ = "subscribers"
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    # The ERP's id of the customer (``import customers``); NULL for rows made here.
+    external_id: Mapped[str | None] = mapped_column(String(64), unique=True)
     # CPF (11 digits) or CNPJ (14 characters, alphanumeric since IN RFB 2.229/2024), no mask.
     document: Mapped[str] = mapped_column(String(14), unique=True)
     person_type: Mapped[str] = mapped_column(String(1))  # "F" física, "J" jurídica
@@ -82,6 +84,7 @@ class Contract(Base):
     __table_args__ = (Index("ix_contracts_status_changed", "status", "status_changed_at"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    external_id: Mapped[str | None] = mapped_column(String(64), unique=True)  # the ERP's id
     number: Mapped[str] = mapped_column(String(20), unique=True)
     subscriber_id: Mapped[int] = mapped_column(
         ForeignKey("subscribers.id", ondelete="CASCADE"), index=True

@@ -111,7 +111,7 @@ class FinancialTotals:
         return total
 
 
-def _rates(session: Session) -> tuple[Decimal, Decimal]:
+def rates(session: Session) -> tuple[Decimal, Decimal]:
     values = settings.get_many(session, "billing.")
     return values["billing.fine_percent"], values["billing.interest_month_percent"]
 
@@ -149,7 +149,7 @@ def page(
             or_(Receivable.due_date > due, (Receivable.due_date == due) & (Receivable.id > last_id))
         )
     with db.session() as session:
-        fine_percent, interest_percent = _rates(session)
+        fine_percent, interest_percent = rates(session)
         items = []
         for r in session.scalars(stmt):
             if r.status is ReceivableStatus.OPEN:
@@ -191,7 +191,7 @@ def totals(
     today = today or today_local()
     conditions = _conditions(flt)
     with db.session() as session:
-        fine_percent, interest_percent = _rates(session)
+        fine_percent, interest_percent = rates(session)
         by_status: dict[ReceivableStatus, StatusTotal] = {}
         for status, count, amount, paid in session.execute(
             select(

@@ -1,4 +1,14 @@
-"""Settling a receivable (baixa): a payment received at the counter or reported by the bank.
+"""Settling a receivable at the counter (baixa): money received in the store.
+
+The money itself goes through ``settlement`` (exactly once, with the bank's and PIX's
+payments).  What is the counter's own rule is here:
+
+- the amount must cover the bill's face value and may not exceed its amount updated with
+  fine and interest to the payment day: the attendant records what the bill costs that day
+  and gives the change back; an overpayment is refused rather than kept as an unexplained
+  credit (there is no credit balance in this product to put it on);
+- a bill that is not open is refused, nothing recorded (at the counter no money changes
+  hands twice: the attendant sees the refusal before taking it).
 
 When the payment leaves the contract with no overdue bill, the suspension for non-payment
 ends for good (SPEC §1.7): the contract is active again, its RADIUS login leaves the
@@ -8,19 +18,23 @@ suspension group and its sessions are disconnected to get the full plan back.
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 from dataclasses import dataclass
 from decimal import Decimal
 
 from sqlalchemy import select
 
 from desktop.db import Database
+from desktop.domain.money import check_amount
 from desktop.errors import Conflict, InvalidInput, NotFound
-from desktop.models import Payment, Receivable
+from desktop.models import Receivable
 from desktop.models.enums import ContractStatus, PaymentMethod, ReceivableStatus, Role
-from desktop.services import audit, enablement_jobs
+from desktop.services import financial, settlement
 from desktop.services.access import require_counter, require_role
 from desktop.services.actors import Actor
-from desktop.services.clock import utcnow
+from desktop.services.clock import to_local, utcnow
+
+STATUS_WORDS = {ReceivableStatus.PAID: "baixada", ReceivableStatus.CANCELLED: "cancelada"}
 
 
 @dataclass(frozen=True)
@@ -32,6 +46,12 @@ class SettleResult:
     suspension_lifted: bool
 
 
+def _refuse_not_open(status: ReceivableStatus) -> Conflict:
+    return Conflict(
+        f"Esta conta já está {STATUS_WORDS.get(status, status.value)}: nada foi alterado."
+    )
+
+
 def settle(
     db: Database,
     actor: Actor,
@@ -41,52 +61,60 @@ def settle(
     *,
     reference: str = "",
     paid_at: dt.datetime | None = None,
+    idempotency_key: str | None = None,
 ) -> SettleResult:
-    """Record the payment of an open receivable (finance, audited) and lift a paid suspension."""
+    """Record the payment of an open receivable (finance, audited) and lift a paid suspension.
+
+    ``idempotency_key``: the caller's id for this one action (a retry with the same key is
+    not a second payment); without it every call is a new action.
+    """
     require_counter(actor)
     require_role(actor, Role.FINANCE)
-    if amount <= 0 or amount != amount.quantize(Decimal("0.01")):
-        raise InvalidInput("Valor pago inválido: informe reais e centavos, maior que zero.")
+    check_amount(amount, what="Valor pago")
     paid_at = paid_at or utcnow()
+    key = f"balcao:{idempotency_key or uuid.uuid4().hex}"
     with db.session() as session:
-        receivable = session.scalar(
-            select(Receivable).where(Receivable.id == receivable_id).with_for_update()
-        )
+        receivable = session.scalar(select(Receivable).where(Receivable.id == receivable_id))
         if receivable is None:
             raise NotFound("Conta a receber não encontrada.")
         if receivable.status is not ReceivableStatus.OPEN:
-            raise Conflict(f"Esta conta já está {receivable.status.value}: nada foi alterado.")
+            raise _refuse_not_open(receivable.status)
         if amount < receivable.amount:
             raise InvalidInput(
                 f"Valor pago (R$ {amount:.2f}) menor que o da conta (R$ {receivable.amount:.2f})."
             )
-        receivable.status = ReceivableStatus.PAID
-        receivable.paid_at, receivable.paid_amount, receivable.payment_method = (
-            paid_at,
-            amount,
-            method,
+        fine_percent, interest_percent = financial.rates(session)
+        charges = financial.updated_amount(
+            receivable.amount,
+            receivable.due_date,
+            to_local(paid_at).date(),
+            fine_percent,
+            interest_percent,
         )
-        session.add(
-            Payment(
-                receivable_id=receivable.id,
-                paid_at=paid_at,
-                amount=amount,
-                method=method,
-                reference=reference[:80],
+        if amount > charges.total:
+            raise InvalidInput(
+                f"Valor pago (R$ {amount:.2f}) maior que o valor atualizado da conta "
+                f"(R$ {charges.total:.2f}): registre o valor da conta e devolva a diferença."
             )
-        )
-        audit.record(
+        done = settlement.settle_in_session(
             session,
             actor,
-            "pagamento.baixado",
-            "receivable",
-            receivable.id,
-            valor=amount,
-            forma=method.value,
-            referencia=reference[:80],
+            receivable_id=receivable_id,
+            amount=amount,
+            method=method,
+            paid_at=paid_at,
+            source_key=key,
+            reference=reference,
+            interest=(amount - receivable.amount) or None,
         )
-        contract_id = receivable.contract_id
-    if contract_id is None:
+        if done.outcome is settlement.SettleOutcome.ALREADY_SETTLED:
+            pass  # the same action retried: it stands as recorded the first time
+        elif done.outcome is not settlement.SettleOutcome.SETTLED:
+            # Another station settled it between the read above and this UPDATE.
+            session.rollback()
+            status = session.scalar(select(Receivable.status).where(Receivable.id == receivable_id))
+            raise _refuse_not_open(status or ReceivableStatus.PAID)
+    effect = settlement.after_commit(db, actor, done)
+    if effect is None:
         return SettleResult(receivable_id, amount, method, None, False)
-    effect = enablement_jobs.on_debt_paid(db, actor, contract_id)
     return SettleResult(receivable_id, amount, method, effect.status, effect.changed)

@@ -24,8 +24,8 @@ from sqlalchemy.orm import Session
 from desktop.db import Database
 from desktop.errors import Conflict, InvalidInput, NotFound
 from desktop.models import Contact, Subscriber, Ticket, TicketContact, TicketEvent
-from desktop.models.enums import Channel, TicketStatus
-from desktop.services import audit
+from desktop.models.enums import Channel, EventKind, TicketStatus
+from desktop.services import audit, events
 from desktop.services.access import require_subscriber
 from desktop.services.actors import Actor, KioskActor
 from desktop.services.clock import local_period_bounds, utcnow
@@ -221,7 +221,29 @@ def create_ticket(
     if contact_id is not None:
         session.add(TicketContact(ticket_id=ticket.id, position=0, contact_id=contact_id))
     add_event(session, ticket.id, actor, ACTION_OPENED, f"{type_}: {description}")
+    events.emit(
+        session,
+        actor,
+        EventKind.TICKET_OPENED,
+        subscriber_id=subscriber_id,
+        protocol=ticket.protocol,
+        type=type_,
+        status=status.value,
+        channel=actor.channel.value,
+    )
     return ticket
+
+
+def emit_closed(session: Session, actor: Actor, ticket: Ticket) -> None:
+    """The outbox event of a ticket that has just been closed (every way of closing one)."""
+    events.emit(
+        session,
+        actor,
+        EventKind.TICKET_CLOSED,
+        subscriber_id=ticket.subscriber_id,
+        protocol=ticket.protocol,
+        type=ticket.type,
+    )
 
 
 def _contacts_of(session: Session, ticket_ids: list[int]) -> dict[int, tuple[str, ...]]:
@@ -489,6 +511,7 @@ def close_ticket(db: Database, actor: Actor, ticket_id: int, text: str = "") -> 
             ticket.status = TicketStatus.CLOSED
             ticket.closed_at = utcnow()
             add_event(session, ticket.id, actor, ACTION_CLOSED, text or "Atendimento encerrado.")
+            emit_closed(session, actor, ticket)
             audit.record(
                 session,
                 actor,

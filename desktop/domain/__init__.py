@@ -1,0 +1,1 @@
+"""The kernel: rules and value types with no database, no I/O and no Qt (DESIGN.md)."""
