@@ -94,3 +94,77 @@ def test_kiosk_workspace_only_for_itself(db: Database, people: dict[str, int]) -
     assert subscribers.workspace(db, kiosk(people["joao"]), people["joao"]).name == "João Açaí Pereira"
     with pytest.raises(AccessDenied):
         subscribers.workspace(db, kiosk(people["joao"]), people["maria"])
+
+
+# --------------------------------------------------------------------------- at scale (issue 11)
+from desktop.errors import InvalidInput  # noqa: E402
+from desktop.services import subscriber_search  # noqa: E402
+
+
+@pytest.mark.parametrize(
+    "typed",
+    ["(44) 99988-7766", "+55 44 99988-7766", "044 99988-7766", "0 15 44 99988 7766", "99988-7766", "999887766"],
+)
+def test_a_phone_is_found_however_it_is_typed(
+    db: Database, attendant: CounterActor, people: dict[str, int], typed: str
+) -> None:
+    assert [h.id for h in subscribers.search(db, attendant, typed)] == [people["joao"]]
+
+
+def test_a_number_without_ddd_lists_it_in_every_ddd(db: Database, attendant: CounterActor) -> None:
+    londrina, _ = subscriber(db, "Rui Londrina", CPFS[3], terminal="4330451234")
+    sao_paulo, _ = subscriber(db, "Rui Paulista", CPFS[4], phone="1130451234")
+    assert {h.id for h in subscribers.search(db, attendant, "3045-1234")} == {londrina, sao_paulo}
+    assert [h.id for h in subscribers.search(db, attendant, "(43) 3045-1234")] == [londrina]
+
+
+@pytest.mark.parametrize("typed", ["123.456.789-00", "12345678900", "11.222.333/0001-00"])
+def test_an_invalid_document_says_so(db: Database, attendant: CounterActor, people: dict[str, int], typed: str) -> None:
+    with pytest.raises(InvalidInput, match="inválido"):
+        subscribers.search(db, attendant, typed)
+
+
+def test_several_words_each_start_a_word_of_the_name(
+    db: Database, attendant: CounterActor, people: dict[str, int]
+) -> None:
+    assert names(subscribers.search(db, attendant, "pereira jo")) == ["João Açaí Pereira", "Maria José Pereira"]
+    assert names(subscribers.search(db, attendant, "jose maria")) == ["Maria José Pereira"]
+    assert subscribers.search(db, attendant, "ereira") == []  # inside a word is not a word prefix
+    assert subscribers.search(db, attendant, "zzzqqq") == []
+
+
+def test_the_name_index_follows_renames_and_new_subscribers(db: Database, attendant: CounterActor) -> None:
+    from sqlalchemy import update
+
+    from desktop.models import Subscriber
+    from desktop.services.text import search_key
+
+    sub_id, _ = subscriber(db, "Teodoro Quintanilha", CPFS[0])
+    assert [h.id for h in subscribers.search(db, attendant, "quintanilha")] == [sub_id]
+    with db.session() as session:
+        session.execute(
+            update(Subscriber).where(Subscriber.id == sub_id)
+            .values(name="Teodoro Vasconcelos", name_search=search_key("Teodoro Vasconcelos"))
+        )
+    assert subscribers.search(db, attendant, "quintanilha") == []
+    assert [h.id for h in subscribers.search(db, attendant, "vasconcelos")] == [sub_id]
+
+
+@pytest.mark.parametrize("dense", [2, 10_000])
+def test_common_and_rare_words_page_the_same_way(
+    db: Database, attendant: CounterActor, monkeypatch: pytest.MonkeyPatch, dense: int
+) -> None:
+    """Below the threshold the trigram candidates are sorted; above it the name index is walked."""
+    monkeypatch.setattr(subscriber_search, "DENSE_CANDIDATES", dense)
+    documents = [c for c in CPFS]
+    for i, doc in enumerate(documents):
+        subscriber(db, f"Carla Souza {chr(ord('a') + i)}", doc)
+    seen: list[str] = []
+    after = None
+    while True:
+        page = subscribers.search(db, attendant, "souza", limit=4, after=after)
+        if not page:
+            break
+        seen += names(page)
+        after = page[-1].sort_key
+    assert seen == [f"Carla Souza {chr(ord('a') + i)}" for i in range(len(documents))]
