@@ -298,6 +298,46 @@ _SETTINGS: tuple[SettingDef, ...] = (
         "Cidade do recebedor (até 15)",
         pattern=r".{1,15}",
     ),
+    # Cobrança imediata through the PSP's API Pix (SPEC §7); empty api_url: PIX charges off.
+    SettingDef(
+        "pix.api_url",
+        str,
+        "",
+        GROUP_PIX,
+        "Endereço da API Pix do PSP (vazio: cobrança PIX desligada)",
+        pattern=r"https://\S+",
+        help="Base da API, ex.: https://pix.banco.example/api/v2 (/cob, /pix são acrescentados).",
+    ),
+    SettingDef(
+        "pix.token_url", str, "", GROUP_PIX, "Endereço do token OAuth2", pattern=r"https://\S+"
+    ),
+    SettingDef("pix.client_id", str, "", GROUP_PIX, "Client ID"),
+    SettingDef("pix.client_secret", str, "", GROUP_PIX, "Client secret", secret=True),
+    SettingDef(
+        "pix.client_cert", str, "", GROUP_PIX, "Certificado da empresa (PEM, TLS mútuo)"
+    ),
+    SettingDef("pix.client_key", str, "", GROUP_PIX, "Chave privada do certificado (PEM)"),
+    SettingDef(
+        "pix.ca_file", str, "", GROUP_PIX, "CA do PSP (PEM; vazio: as autoridades do sistema)"
+    ),
+    SettingDef(
+        "pix.charge_expiry_s",
+        int,
+        3600,
+        GROUP_PIX,
+        "Validade da cobrança PIX (s)",
+        minimum=60,
+        maximum=86400,
+    ),
+    SettingDef(
+        "pix.timeout_s",
+        int,
+        10,
+        GROUP_PIX,
+        "Tempo máximo de espera pelo PSP (s)",
+        minimum=1,
+        maximum=60,
+    ),
     SettingDef(
         "tariff.local_fixo",
         Decimal,

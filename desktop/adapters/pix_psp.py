@@ -203,7 +203,7 @@ def _cob(body: Any) -> Cob:
     txid = data.get("txid")
     if not isinstance(txid, str) or not txid:
         raise _invalid("cobrança sem txid")
-    loc = data.get("loc") if isinstance(data.get("loc"), dict) else {}
+    loc: dict[str, Any] = data["loc"] if isinstance(data.get("loc"), dict) else {}
     try:
         expiry = int(calendar.get("expiracao", 86400))  # the standard's default
     except (TypeError, ValueError):
@@ -236,9 +236,18 @@ def forget_tokens() -> None:
 
 
 # --------------------------------------------------------------------------- the client
-_CERT_WORDS = ("certificate required", "certificate_required", "bad certificate",
-               "bad_certificate", "unknown ca", "unknown_ca", "handshake failure",
-               "certificate unknown", "certificate_unknown", "access denied")
+_CERT_WORDS = (
+    "certificate required",
+    "certificate_required",
+    "bad certificate",
+    "bad_certificate",
+    "unknown ca",
+    "unknown_ca",
+    "handshake failure",
+    "certificate unknown",
+    "certificate_unknown",
+    "access denied",
+)
 
 
 def _chain_text(exc: BaseException) -> str:
@@ -254,7 +263,11 @@ class PspClient:
     """One conversation with the PSP; use as a context manager (closes the connection)."""
 
     def __init__(
-        self, config: PspConfig, *, hint: str = HINT_CHARGE, clock: Callable[[], float] = time.monotonic
+        self,
+        config: PspConfig,
+        *,
+        hint: str = HINT_CHARGE,
+        clock: Callable[[], float] = time.monotonic,
     ) -> None:
         if not config.configured:
             raise PspUnavailable(
@@ -322,7 +335,9 @@ class PspClient:
         status = response.status_code
         if 200 <= status < 300:
             if body is None:
-                raise self._fail(Failure.INVALID, f"o PSP respondeu algo que não é JSON (HTTP {status})")
+                raise self._fail(
+                    Failure.INVALID, f"o PSP respondeu algo que não é JSON (HTTP {status})"
+                )
             return body
         problem = body if isinstance(body, dict) else {}
         kind = str(problem.get("type", "")).rstrip("/").rsplit("/", 1)[-1]
@@ -345,7 +360,9 @@ class PspClient:
             )
         failure = Failure.SERVER if status >= 500 else Failure.REJECTED
         where = "está com problemas" if status >= 500 else "recusou o pedido"
-        raise self._fail(failure, f"o PSP {where} (HTTP {status}{said})", status=status, problem_type=kind)
+        raise self._fail(
+            failure, f"o PSP {where} (HTTP {status}{said})", status=status, problem_type=kind
+        )
 
     def _token(self) -> str:
         config = self.config
@@ -355,7 +372,9 @@ class PspClient:
         if cached is not None and cached[1] > self._clock():
             return cached[0]
         if not config.token_url:
-            raise self._fail(Failure.NOT_CONFIGURED, "falta o endereço do token OAuth2 (pix.token_url)")
+            raise self._fail(
+                Failure.NOT_CONFIGURED, "falta o endereço do token OAuth2 (pix.token_url)"
+            )
         response = self._send(
             "POST",
             config.token_url,
@@ -413,7 +432,10 @@ class PspClient:
         }
         if debtor is not None:
             document, name = debtor
-            body["devedor"] = {"cpf" if len(document) == 11 else "cnpj": document, "nome": name[:200]}
+            body["devedor"] = {
+                "cpf" if len(document) == 11 else "cnpj": document,
+                "nome": name[:200],
+            }
         try:
             return _cob(self._call("PUT", f"/cob/{txid}", json=body))
         except PspUnavailable as exc:

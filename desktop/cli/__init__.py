@@ -33,6 +33,7 @@ COMMAND_MODULES = [
     "printers_cmd",
     "cards_cmd",
     "payments_cmd",
+    "pix_cmd",
     "sms_cmd",
     "tickets_cmd",
     "enable_cmd",

@@ -7,7 +7,10 @@ import sys
 from typing import Any
 
 from desktop.cli import context
-from desktop.services import enablement_jobs
+from desktop.db import Database
+from desktop.errors import UserError
+from desktop.services import enablement_jobs, pix_charges
+from desktop.services.actors import Actor
 
 
 def register(sub: Any) -> None:
@@ -30,4 +33,24 @@ def cmd_run(args: argparse.Namespace) -> int:
         print(f"  encerradas (plano com outra situação): {', '.join(report.ended)}")
     for warning in report.warnings:
         print(f"aviso: {warning}", file=sys.stderr)
+    _reconcile_pix(db, actor)
     return 0
+
+
+def _reconcile_pix(db: Database, actor: Actor) -> None:
+    """PIX paid while no screen watched (SPEC §7); the PSP down is a warning, not a failure."""
+    try:
+        pix = pix_charges.reconcile_recent(db, actor)
+    except UserError as exc:
+        print(f"aviso: PIX: {exc.message}", file=sys.stderr)
+        return
+    if pix is None:
+        return
+    print(f"PIX recebidos no PSP: {pix.received}; baixados agora: {pix.newly_settled}")
+    duplicates = [s for s in pix.settled if s.outcome.value == "duplicate"]
+    for s in duplicates:
+        print(f"  pago em duplicidade: conta {s.receivable_id}, E2E {s.end_to_end_id}")
+    if pix.expired:
+        print(f"  cobranças vencidas sem pagamento: {pix.expired}")
+    for warning in pix.warnings:
+        print(f"aviso: PIX: {warning}", file=sys.stderr)

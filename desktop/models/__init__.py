@@ -4,6 +4,7 @@ from desktop.models.base import Base
 from desktop.models.billing import BankAccount, Boleto, CardPayment, Payment, Receivable
 from desktop.models.events import OutboxEvent
 from desktop.models.fiscal import Invoice
+from desktop.models.pix import PixCharge, PixRefund
 from desktop.models.radius import (
     RadAcct,
     RadCheck,
@@ -34,6 +35,8 @@ __all__ = [
     "Invoice",
     "OutboxEvent",
     "Payment",
+    "PixCharge",
+    "PixRefund",
     "Plan",
     "ProvisionalEnablement",
     "RadAcct",

@@ -12,7 +12,7 @@ import logging
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from desktop.db import Database
-from desktop.services import enablement_jobs
+from desktop.services import enablement_jobs, pix_charges
 from desktop.services.enablement_jobs import JobsReport
 from desktop.ui.workers import TaskRunner, runner
 
@@ -51,6 +51,14 @@ class JobsTimer(QObject):
             lambda: enablement_jobs.run_jobs(db),
             on_success=self._done,
             on_error=lambda message: log.warning("background jobs: %s", message),
+            owner=self,
+        )
+        # PIX paid while no screen watched (SPEC §7): a job of its own, so a slow PSP never
+        # holds up the enablements; settling is exactly once whichever station finds it.
+        self.task_runner.submit(
+            ("pix-jobs", id(self)),
+            lambda: pix_charges.reconcile_recent(db, enablement_jobs.system_actor()),
+            on_error=lambda message: log.warning("PIX reconciliation: %s", message),
             owner=self,
         )
 

@@ -133,7 +133,7 @@ def _problem(kind: str, title: str, status: int, detail: str = "", **extra: Any)
     return body
 
 
-def _handler(state: FakePsp) -> type[BaseHTTPRequestHandler]:  # noqa: C901 - one route table
+def _handler(state: FakePsp) -> type[BaseHTTPRequestHandler]:
     class Handler(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
 

@@ -1,0 +1,443 @@
+"""Pay a bill by PIX: the charge at the PSP, its confirmation and the reconciliation job.
+
+The screen that shows the QR polls ``check`` every few seconds; ``reconcile`` (``jobs run``
+and the app's timer) finds what was paid while no screen watched.  All of them, and any
+other station, may see the same payment: each PIX settles the bill exactly once, because it
+goes through ``settlement.settle_in_session`` keyed by ``"pix:" + endToEndId``.
+
+Two systems, one outcome (DESIGN.md): the charge row with its txid is written before the PSP
+is asked; the txid is deterministic per receivable, amount and attempt, so a retry after a
+timeout, a double click or a second station ask the PSP for the *same* charge (the client
+reads it back when the PSP already has it), and a charge for the same bill and amount that is
+still valid is simply shown again.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from desktop.adapters import pix_psp
+from desktop.adapters.pix_psp import Cob, PspClient, PspUnavailable, ReceivedPix
+from desktop.db import Database
+from desktop.errors import Conflict, NotFound, UserError
+from desktop.models import PixCharge, Receivable, Subscriber, Ticket
+from desktop.models.enums import EventKind, PaymentMethod, ReceivableStatus, Role
+from desktop.models.pix import PixChargeStatus
+from desktop.services import financial, pix, settings, settlement, tickets
+from desktop.services.access import require_role, require_subscriber
+from desktop.services.actors import Actor
+from desktop.services.clock import today_local, utcnow
+from desktop.services.settlement import SettleOutcome
+
+REUSE_MARGIN = dt.timedelta(minutes=2)  # a charge about to expire is not shown again
+EXPIRY_GRACE = dt.timedelta(minutes=10)  # the PSP's list may lag behind a late payment
+LOOKBACK = dt.timedelta(days=7)  # how far back the job looks for charges still waiting
+ACTION_PIX = "pagamento_pix"  # the atendimento history's action code
+ZERO = Decimal("0.00")
+
+
+@dataclass(frozen=True)
+class ChargeInfo:
+    """What the *Pagar com PIX* screen shows (and ``pix charge`` prints)."""
+
+    receivable_id: int
+    txid: str
+    amount: Decimal
+    fine: Decimal
+    interest: Decimal
+    payload: str  # the BR Code: the QR and the *copia e cola* text
+    expires_at: dt.datetime | None
+    status: PixChargeStatus
+    reused: bool  # an earlier charge for this bill and amount shown again
+
+
+@dataclass(frozen=True)
+class SettledPix:
+    receivable_id: int
+    end_to_end_id: str
+    amount: Decimal
+    paid_at: dt.datetime
+    outcome: SettleOutcome  # settled now, already settled, or a duplicate to refund
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    txid: str
+    receivable_id: int
+    status: PixChargeStatus
+    expires_at: dt.datetime | None
+    settled: tuple[SettledPix, ...]
+    suspension_lifted: bool  # this check settled the last overdue bill
+    protocol: str | None  # the atendimento the payment went into
+    warnings: tuple[str, ...] = ()
+
+    @property
+    def paid(self) -> bool:
+        return self.status is PixChargeStatus.PAID
+
+
+@dataclass(frozen=True)
+class ReconcileReport:
+    start: dt.datetime
+    end: dt.datetime
+    received: int  # PIX the PSP listed for the period
+    settled: tuple[SettledPix, ...]  # our charges' PIX (settled now, before, or duplicates)
+    unmatched: int  # PIX that are not ours to settle (no charge of ours has the txid)
+    expired: int  # charges that ended unpaid
+    warnings: tuple[str, ...] = ()
+
+    @property
+    def newly_settled(self) -> int:
+        return sum(1 for s in self.settled if s.outcome is SettleOutcome.SETTLED)
+
+
+# --------------------------------------------------------------------------- helpers
+def txid_for(receivable_id: int, amount: Decimal, attempt: int) -> str:
+    """``CA`` + receivable + amount in cents + attempt: 28 alphanumeric characters, the same
+    for the same inputs (the API's txid is 26 to 35 of ``[a-zA-Z0-9]``)."""
+    cents = int(amount * 100)
+    return f"CAR{receivable_id:010d}V{cents:010d}N{attempt:03d}"[:35]
+
+
+def _values(session: Session) -> dict[str, Any]:
+    return settings.get_many(session, "pix.")
+
+
+def _client(values: dict[str, Any], hint: str = pix_psp.HINT_CHARGE) -> PspClient:
+    return PspClient(pix_psp.config_from_settings(values), hint=hint)
+
+
+def _load_charge(session: Session, actor: Actor, txid: str) -> PixCharge:
+    charge = session.scalar(select(PixCharge).where(PixCharge.txid == txid.strip()))
+    if charge is None:
+        raise NotFound(f"Cobrança PIX {txid.strip()} não encontrada.")
+    subscriber_id = session.scalar(
+        select(Receivable.subscriber_id).where(Receivable.id == charge.receivable_id)
+    )
+    require_subscriber(actor, subscriber_id or 0)
+    return charge
+
+
+def _info(charge: PixCharge, reused: bool) -> ChargeInfo:
+    return ChargeInfo(
+        charge.receivable_id,
+        charge.txid,
+        charge.amount,
+        charge.fine,
+        charge.interest,
+        charge.copy_paste,
+        charge.expires_at,
+        charge.status,
+        reused,
+    )
+
+
+def _payload(values: dict[str, Any], cob: Cob) -> str:
+    """The PSP's ``pixCopiaECola``; a PSP that sends only the location gets ours (the
+    dynamic BR Code of REFERENCE.md §3 for that location)."""
+    if cob.copy_paste:
+        return cob.copy_paste
+    return pix.dynamic_payload(
+        cob.location, values["pix.merchant_name"], values["pix.merchant_city"]
+    )
+
+
+# --------------------------------------------------------------------------- charge
+def _intent(
+    session: Session, actor: Actor, receivable_id: int, today: dt.date, now: dt.datetime
+) -> tuple[PixCharge, bool, tuple[str, str]]:
+    """The charge to show: a valid one for this bill and amount, or a new (pending) one."""
+    rec = session.get(Receivable, receivable_id)
+    if rec is None:
+        raise NotFound(f"Conta a receber {receivable_id} não encontrada.")
+    require_subscriber(actor, rec.subscriber_id)
+    if rec.status is ReceivableStatus.PAID:
+        raise Conflict(f"A conta {rec.id} já foi paga; não há o que cobrar.")
+    if rec.status is ReceivableStatus.CANCELLED:
+        raise Conflict(f"A conta {rec.id} foi cancelada; não há o que cobrar.")
+    charges = financial.updated_amount(rec.amount, rec.due_date, today, *financial.rates(session))
+    sub = session.get(Subscriber, rec.subscriber_id)
+    debtor = (sub.document, sub.name) if sub is not None else ("", "")
+    latest = session.scalar(
+        select(PixCharge)
+        .where(PixCharge.receivable_id == rec.id, PixCharge.amount == charges.total)
+        .order_by(PixCharge.attempt.desc())
+        .limit(1)
+    )
+    if latest is not None:
+        still_valid = latest.expires_at is not None and latest.expires_at - REUSE_MARGIN > now
+        if latest.status is PixChargeStatus.PENDING or (
+            latest.status in (PixChargeStatus.ACTIVE, PixChargeStatus.PAID) and still_valid
+        ):
+            return latest, True, debtor
+        if latest.status is PixChargeStatus.ACTIVE:
+            latest.status = PixChargeStatus.EXPIRED  # past (or at) its end: a fresh one
+    attempt = 0 if latest is None else latest.attempt + 1
+    charge = PixCharge(
+        txid=txid_for(rec.id, charges.total, attempt),
+        receivable_id=rec.id,
+        amount=charges.total,
+        fine=charges.fine,
+        interest=charges.interest,
+        attempt=attempt,
+        status=PixChargeStatus.PENDING,
+        created_at=now,
+        created_by=actor.label[:80],
+        station=actor.station[:60],
+    )
+    session.add(charge)
+    session.flush()
+    return charge, False, debtor
+
+
+def charge(
+    db: Database,
+    actor: Actor,
+    receivable_id: int,
+    *,
+    ticket_id: int | None = None,
+    today: dt.date | None = None,
+) -> ChargeInfo:
+    """A PIX charge for an open or overdue bill at its updated amount (fine and interest as
+    of today); a valid charge for the same bill and amount is shown again, not made twice."""
+    today = today or today_local()
+    with db.session() as session:
+        values = _values(session)
+    client = _client(values)  # refuses at once when PIX is not configured
+    with client:
+        for attempt in (1, 2):
+            try:
+                with db.session() as session:
+                    row, reused, debtor = _intent(session, actor, receivable_id, today, utcnow())
+                    if ticket_id is not None and row.ticket_id is None:
+                        row.ticket_id = ticket_id
+                    description = session.scalar(
+                        select(Receivable.description).where(Receivable.id == receivable_id)
+                    )
+                break
+            except IntegrityError:
+                if attempt == 2:  # pragma: no cover - a second clash in a row
+                    raise
+                # Another station wrote the same charge this instant: show that one.
+        if reused and row.status is not PixChargeStatus.PENDING:
+            return _info(row, True)
+        cob = client.create_cob(
+            row.txid,
+            row.amount,
+            key=values["pix.key"],
+            expiry_s=values["pix.charge_expiry_s"],
+            description=f"{description} (conta {receivable_id})",
+            debtor=debtor if debtor[0] else None,
+        )
+    payload = _payload(values, cob)
+    with db.session() as session:
+        saved = session.get(PixCharge, row.id)
+        assert saved is not None
+        if saved.status is PixChargeStatus.PENDING:
+            saved.status = (
+                PixChargeStatus.PAID if cob.status == "CONCLUIDA" else PixChargeStatus.ACTIVE
+            )
+        saved.copy_paste, saved.location, saved.expires_at = (
+            payload,
+            cob.location[:140],
+            cob.expires_at,
+        )
+        return _info(saved, reused)
+
+
+# --------------------------------------------------------------------------- settle
+def _apply(
+    db: Database,
+    actor: Actor,
+    charge_id: int,
+    received: Iterable[ReceivedPix],
+    cob: Cob | None = None,
+    now: dt.datetime | None = None,
+) -> CheckResult:
+    """Settle each PIX of one charge (exactly once each), then lift a paid suspension."""
+    now = now or utcnow()
+    done: list[settlement.Settlement] = []
+    seen: list[SettledPix] = []
+    with db.session() as session:
+        charge = session.get(PixCharge, charge_id)
+        assert charge is not None
+        ticket = session.get(Ticket, charge.ticket_id) if charge.ticket_id else None
+        protocol = ticket.protocol if ticket is not None else None
+        extra = charge.fine + charge.interest
+        for paid in received:
+            result = settlement.settle_in_session(
+                session,
+                actor,
+                receivable_id=charge.receivable_id,
+                amount=paid.amount,
+                method=PaymentMethod.PIX,
+                paid_at=paid.paid_at,
+                source_key=f"pix:{paid.end_to_end_id}",
+                reference=f"PIX {charge.txid}",
+                interest=extra if extra > ZERO else None,
+                event_kind=EventKind.PIX_PAYMENT,
+                protocol=protocol,
+            )
+            seen.append(
+                SettledPix(
+                    charge.receivable_id,
+                    paid.end_to_end_id,
+                    paid.amount,
+                    paid.paid_at,
+                    result.outcome,
+                )
+            )
+            if result.outcome is SettleOutcome.SETTLED:
+                done.append(result)
+                if ticket is not None:
+                    tickets.add_event(
+                        session,
+                        ticket.id,
+                        actor,
+                        ACTION_PIX,
+                        f"Pagamento PIX confirmado: conta {charge.receivable_id}, "
+                        f"R$ {paid.amount:.2f} (E2E {paid.end_to_end_id}).",
+                    )
+        if seen:
+            charge.status = PixChargeStatus.PAID
+        elif cob is not None:
+            if charge.status is PixChargeStatus.PENDING and cob.status == "ATIVA":
+                charge.status = PixChargeStatus.ACTIVE
+                charge.expires_at = cob.expires_at
+            if charge.status is PixChargeStatus.ACTIVE and (
+                cob.status.startswith("REMOVIDA") or cob.expires_at <= now
+            ):
+                charge.status = PixChargeStatus.EXPIRED
+        status, expires_at, txid = charge.status, charge.expires_at, charge.txid
+        receivable_id = charge.receivable_id
+    lifted = False
+    warnings: list[str] = []
+    for result in done:
+        try:
+            effect = settlement.after_commit(db, actor, result)
+        except UserError as exc:  # e.g. the FreeRADIUS database is unreachable: paid anyway
+            warnings.append(f"Pagamento baixado, mas o acesso não foi liberado: {exc.message}")
+            continue
+        if effect is not None:
+            lifted = lifted or effect.changed
+            warnings.extend(effect.warnings)
+    return CheckResult(
+        txid, receivable_id, status, expires_at, tuple(seen), lifted, protocol, tuple(warnings)
+    )
+
+
+def check(db: Database, actor: Actor, txid: str) -> CheckResult:
+    """Ask the PSP about a charge (``GET /cob/{txid}``) and settle what was paid."""
+    with db.session() as session:
+        row = _load_charge(session, actor, txid)
+        charge_id, status, txid = row.id, row.status, row.txid
+        values = _values(session)
+    with _client(values) as client:
+        try:
+            cob = client.get_cob(txid)
+        except PspUnavailable as exc:
+            if exc.status == 404 and status is PixChargeStatus.PENDING:
+                # Our request never reached the PSP: nothing can have been paid.
+                return _apply(db, actor, charge_id, ())
+            raise
+    return _apply(db, actor, charge_id, cob.pix, cob)
+
+
+def open_charges(db: Database, actor: Actor, now: dt.datetime | None = None) -> list[str]:
+    """The txids of the charges still waiting for a payment (``pix check`` without a txid)."""
+    require_role(actor, Role.ATTENDANT, Role.FINANCE, Role.SUPPORT, Role.ADMIN)
+    now = now or utcnow()
+    with db.session() as session:
+        return list(
+            session.scalars(
+                select(PixCharge.txid)
+                .where(
+                    PixCharge.status.in_((PixChargeStatus.PENDING, PixChargeStatus.ACTIVE)),
+                    PixCharge.created_at >= now - LOOKBACK,
+                )
+                .order_by(PixCharge.created_at, PixCharge.id)
+            )
+        )
+
+
+# --------------------------------------------------------------------------- the job
+def reconcile(db: Database, actor: Actor, start: dt.datetime, end: dt.datetime) -> ReconcileReport:
+    """Settle every PIX the PSP received in [start, end] for one of our charges."""
+    require_role(actor, Role.ATTENDANT, Role.FINANCE, Role.SUPPORT, Role.ADMIN)
+    with db.session() as session:
+        values = _values(session)
+    with _client(values) as client:
+        received = list(client.received(start, end))
+    by_txid: dict[str, list[ReceivedPix]] = {}
+    for item in received:
+        if item.txid:
+            by_txid.setdefault(item.txid, []).append(item)
+    ours: dict[str, int] = {}
+    names = sorted(by_txid)
+    with db.session() as session:
+        for i in range(0, len(names), 500):
+            chunk = names[i : i + 500]
+            ours.update(
+                session.execute(
+                    select(PixCharge.txid, PixCharge.id).where(PixCharge.txid.in_(chunk))
+                ).tuples()
+            )
+    settled: list[SettledPix] = []
+    warnings: list[str] = []
+    for txid, charge_id in sorted(ours.items()):
+        try:
+            result = _apply(db, actor, charge_id, by_txid[txid])
+        except UserError as exc:  # one bad charge never stops the others
+            warnings.append(f"Cobrança {txid}: {exc.message}")
+            continue
+        settled.extend(result.settled)
+        warnings.extend(result.warnings)
+    unmatched = sum(len(v) for k, v in by_txid.items() if k not in ours)
+    unmatched += sum(1 for item in received if not item.txid)
+    return ReconcileReport(start, end, len(received), tuple(settled), unmatched, 0, tuple(warnings))
+
+
+def reconcile_recent(
+    db: Database, actor: Actor, now: dt.datetime | None = None
+) -> ReconcileReport | None:
+    """The job: the PSP's PIX since the oldest charge still waiting; then the charges that
+    ended unpaid are closed.  None when PIX is off or no charge waits (no PSP call)."""
+    require_role(actor, Role.ATTENDANT, Role.FINANCE, Role.SUPPORT, Role.ADMIN)
+    now = now or utcnow()
+    waiting = (PixChargeStatus.PENDING, PixChargeStatus.ACTIVE)
+    with db.session() as session:
+        values = _values(session)
+        oldest = session.scalar(
+            select(func.min(PixCharge.created_at)).where(
+                PixCharge.status.in_(waiting), PixCharge.created_at >= now - LOOKBACK
+            )
+        )
+    if not values["pix.api_url"] or oldest is None:
+        return None
+    report = reconcile(db, actor, oldest - dt.timedelta(minutes=1), now)
+    life = dt.timedelta(seconds=values["pix.charge_expiry_s"])
+    expired = 0
+    with db.session() as session:
+        # Nothing arrived for them over their whole life (the list covered it): closed.
+        for row in session.scalars(select(PixCharge).where(PixCharge.status.in_(waiting))):
+            end = row.expires_at or (row.created_at + life)
+            if end + EXPIRY_GRACE <= now:
+                row.status = PixChargeStatus.EXPIRED
+                expired += 1
+    return ReconcileReport(
+        report.start,
+        report.end,
+        report.received,
+        report.settled,
+        report.unmatched,
+        expired,
+        report.warnings,
+    )
