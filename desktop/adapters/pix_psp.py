@@ -220,8 +220,13 @@ def _cob(body: Any) -> Cob:
     )
 
 
-def _rfc3339(moment: dt.datetime) -> str:
-    return moment.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+def _rfc3339(moment: dt.datetime, *, up: bool = False) -> str:
+    """Whole seconds (what every PSP accepts); an end rounded *up*, so a PIX at 10:00:00.6
+    is inside a period that ends "now" at 10:00:00.7."""
+    moment = moment.astimezone(dt.UTC)
+    if up and moment.microsecond:
+        moment = moment.replace(microsecond=0) + dt.timedelta(seconds=1)
+    return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 # --------------------------------------------------------------------------- tokens
@@ -458,7 +463,7 @@ class PspClient:
         while page < MAX_PAGES:
             params = {
                 "inicio": _rfc3339(start),
-                "fim": _rfc3339(end),
+                "fim": _rfc3339(end, up=True),
                 "paginacao.paginaAtual": page,
                 "paginacao.itensPorPagina": PAGE_SIZE,
             }

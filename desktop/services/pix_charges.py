@@ -385,11 +385,10 @@ def reconcile(db: Database, actor: Actor, start: dt.datetime, end: dt.datetime) 
     with db.session() as session:
         for i in range(0, len(names), 500):
             chunk = names[i : i + 500]
-            ours.update(
-                session.execute(
-                    select(PixCharge.txid, PixCharge.id).where(PixCharge.txid.in_(chunk))
-                ).tuples()
+            rows = session.execute(
+                select(PixCharge.txid, PixCharge.id).where(PixCharge.txid.in_(chunk))
             )
+            ours.update((txid, charge_id) for txid, charge_id in rows)
     settled: list[SettledPix] = []
     warnings: list[str] = []
     for txid, charge_id in sorted(ours.items()):
