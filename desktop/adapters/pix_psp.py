@@ -212,7 +212,12 @@ def _cob(body: Any) -> Cob:
         txid=txid,
         status=str(data.get("status", "")),
         amount=_money(value.get("original"), "valor original"),
-        created_at=_moment(calendar.get("criacao"), "criação"),
+        # ``criacao`` is optional in CobGerada (only ``expiracao`` is required): then now.
+        created_at=(
+            _moment(calendar["criacao"], "criação")
+            if calendar.get("criacao")
+            else dt.datetime.now(dt.UTC)
+        ),
         expiry_s=expiry,
         location=str(data.get("location") or loc.get("location") or ""),
         copy_paste=str(data.get("pixCopiaECola") or ""),
@@ -457,16 +462,20 @@ class PspClient:
     def get_cob(self, txid: str) -> Cob:
         return _cob(self._call("GET", f"/cob/{txid}"))
 
-    def received(self, start: dt.datetime, end: dt.datetime) -> Iterator[ReceivedPix]:
-        """``GET /pix?inicio&fim``, every page (``paginacao.paginaAtual`` from 0)."""
+    def received(
+        self, start: dt.datetime, end: dt.datetime, *, txid: str | None = None
+    ) -> Iterator[ReceivedPix]:
+        """``GET /pix?inicio&fim[&txid]``, every page (``paginacao.paginaAtual`` from 0)."""
         page = 0
         while page < MAX_PAGES:
-            params = {
+            params: dict[str, str | int] = {
                 "inicio": _rfc3339(start),
                 "fim": _rfc3339(end, up=True),
                 "paginacao.paginaAtual": page,
                 "paginacao.itensPorPagina": PAGE_SIZE,
             }
+            if txid:
+                params["txid"] = txid
             body = _object(self._call("GET", "/pix", params=params), "lista de pix")
             items = body.get("pix") or []
             if not isinstance(items, list):

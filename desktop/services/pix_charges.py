@@ -338,7 +338,7 @@ def check(db: Database, actor: Actor, txid: str) -> CheckResult:
     """Ask the PSP about a charge (``GET /cob/{txid}``) and settle what was paid."""
     with db.session() as session:
         row = _load_charge(session, actor, txid)
-        charge_id, status, txid = row.id, row.status, row.txid
+        charge_id, status, txid, created_at = row.id, row.status, row.txid, row.created_at
         values = _values(session)
     with _client(values) as client:
         try:
@@ -348,7 +348,17 @@ def check(db: Database, actor: Actor, txid: str) -> CheckResult:
                 # Our request never reached the PSP: nothing can have been paid.
                 return _apply(db, actor, charge_id, ())
             raise
-    return _apply(db, actor, charge_id, cob.pix, cob)
+        paid: Iterable[ReceivedPix] = cob.pix
+        if cob.status == "CONCLUIDA" and not cob.pix:
+            # A PSP that does not embed ``pix[]`` in the charge: ask for its PIX by txid.
+            start = created_at - dt.timedelta(minutes=5)
+            paid = list(client.received(start, utcnow() + dt.timedelta(minutes=1), txid=txid))
+    return _apply(db, actor, charge_id, paid, cob)
+
+
+def available(db: Database) -> bool:
+    """Whether PIX charges are on (``pix.api_url`` set): the screens say so when not."""
+    return bool(settings.read(db, "pix.api_url"))
 
 
 def open_charges(db: Database, actor: Actor, now: dt.datetime | None = None) -> list[str]:

@@ -70,6 +70,7 @@ class FakePsp:
     tokens_issued: int = 0
     token_lifetime_s: int = 3600
     copy_paste: bool = True  # send pixCopiaECola (a PSP may send only the location)
+    embed_pix: bool = True  # CobCompleta with pix[] (a PSP may leave it to GET /pix)
     requests: list[dict[str, Any]] = field(default_factory=list)
     # (method, path prefix) -> [behaviour, times]; behaviours: late, html, 500, 503
     behaviours: dict[tuple[str, str], list[Any]] = field(default_factory=dict)
@@ -119,7 +120,7 @@ class FakePsp:
     def cob_view(self, txid: str) -> dict[str, Any]:
         cob = dict(self.cobs[txid])
         paid = [p for p in self.pix.values() if p.get("txid") == txid]
-        if paid:
+        if paid and self.embed_pix:
             cob["pix"] = paid
         return cob
 
@@ -286,7 +287,8 @@ def _handler(state: FakePsp) -> type[BaseHTTPRequestHandler]:
             with state.lock:
                 found = sorted(
                     (p for p in state.pix.values()
-                     if start <= dt.datetime.fromisoformat(p["horario"].replace("Z", "+00:00")) <= end),
+                     if start <= dt.datetime.fromisoformat(p["horario"].replace("Z", "+00:00")) <= end
+                     and p.get("txid") == query.get("txid", [p.get("txid")])[0]),
                     key=lambda p: (p["horario"], p["endToEndId"]),
                 )
             pages = max(1, -(-len(found) // size))

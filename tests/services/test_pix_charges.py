@@ -157,6 +157,20 @@ def test_kiosk_payment_settles_once_goes_into_the_atendimento_and_lifts_the_susp
         pix_charges.charge(db, actor, bill)
 
 
+def test_a_psp_that_does_not_embed_the_pix_in_the_charge_is_asked_by_txid(
+    db: Database, attendant: CounterActor, psp: PspServer
+) -> None:
+    psp.state.embed_pix = False
+    _, _, bill = suspended(db)
+    assert bill is not None
+    info = pix_charges.charge(db, attendant, bill)
+    psp.state.pay(None, "5.00")  # someone else's PIX in the same minutes
+    e2eid = psp.state.pay(info.txid)
+    result = pix_charges.check(db, attendant, info.txid)
+    assert [(s.end_to_end_id, s.outcome) for s in result.settled] == [(e2eid, SettleOutcome.SETTLED)]
+    assert f"txid={info.txid}" in psp.state.requests[-1]["query"]
+
+
 def test_a_kiosk_may_charge_and_check_only_its_own_bills(
     db: Database, attendant: CounterActor, psp: PspServer
 ) -> None:
@@ -180,6 +194,7 @@ def test_without_a_psp_configured_nothing_is_written(db: Database, attendant: Co
     with db.session() as session:
         assert session.scalar(select(func.count()).select_from(PixCharge)) == 0
     assert pix_charges.reconcile_recent(db, system_actor()) is None
+    assert not pix_charges.available(db)
 
 
 @pytest.mark.parametrize(
