@@ -1,7 +1,7 @@
 """PIX charges (cobrança imediata) and refunds of PIX paid twice
 
 Revision ID: 0006_pix
-Revises: 0002_outbox
+Revises: 0003_search
 Create Date: 2026-12-07 12:00:01.407601
 """
 
@@ -13,7 +13,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0006_pix"
-down_revision: str | None = "0002_outbox"
+down_revision: str | None = "0003_search"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
