@@ -24,214 +24,52 @@ a message for the person at the screen: nothing was paid or settled because of i
 from __future__ import annotations
 
 import datetime as dt
-import enum
 import json
 import ssl
 import threading
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any
 
 import httpx
 
-from desktop.errors import UserError
+from desktop.adapters.pix_psp_data import (
+    HINT_CHARGE,
+    HINT_REFUND,
+    Cob,
+    Failure,
+    PspConfig,
+    PspUnavailable,
+    ReceivedPix,
+    Refund,
+    as_object,
+    config_from_settings,
+    invalid_answer,
+    parse_cob,
+    parse_pix,
+    parse_refund,
+    rfc3339,
+)
+
+__all__ = [
+    "HINT_CHARGE",
+    "HINT_REFUND",
+    "Cob",
+    "Failure",
+    "PspClient",
+    "PspConfig",
+    "PspUnavailable",
+    "ReceivedPix",
+    "Refund",
+    "config_from_settings",
+    "forget_tokens",
+]
 
 SCOPES = "cob.write cob.read pix.write pix.read"
 TOKEN_MARGIN_S = 30  # fetch a new token this long before the PSP's expires
 PAGE_SIZE = 100
 MAX_PAGES = 1000  # a runaway paginação never loops for ever
-HINT_CHARGE = "O boleto continua valendo: pague pelo boleto ou tente o PIX de novo em instantes."
-HINT_REFUND = "A devolução não foi feita; tente de novo mais tarde."
-
-
-class Failure(enum.StrEnum):
-    NOT_CONFIGURED = "not_configured"
-    CERT_FILES = "cert_files"  # our certificate or key cannot be read
-    UNREACHABLE = "unreachable"
-    TIMEOUT = "timeout"
-    TLS_UNTRUSTED = "tls_untrusted"  # the PSP's certificate is not trusted by us
-    TLS_REFUSED = "tls_refused"  # the PSP refused our client certificate
-    AUTH = "auth"  # credentials or token refused
-    REJECTED = "rejected"  # 4xx
-    SERVER = "server"  # 5xx
-    INVALID = "invalid"  # not JSON, or JSON without what the standard requires
-
-
-class PspUnavailable(UserError):
-    """The PSP could not do what was asked; ``message`` says why, in Portuguese."""
-
-    def __init__(
-        self,
-        failure: Failure,
-        reason: str,
-        *,
-        hint: str = HINT_CHARGE,
-        status: int | None = None,
-        problem_type: str = "",
-    ) -> None:
-        super().__init__(f"PIX indisponível: {reason}. {hint}")
-        self.failure = failure
-        self.reason = reason
-        self.status = status
-        self.problem_type = problem_type  # last part of the problem's ``type`` URI
-
-
-@dataclass(frozen=True)
-class PspConfig:
-    api_url: str
-    token_url: str
-    client_id: str
-    client_secret: str
-    client_cert: str
-    client_key: str
-    ca_file: str
-    timeout_s: float = 10.0
-
-    @property
-    def configured(self) -> bool:
-        return bool(self.api_url)
-
-
-def config_from_settings(values: dict[str, Any]) -> PspConfig:
-    return PspConfig(
-        api_url=str(values.get("pix.api_url", "")).rstrip("/"),
-        token_url=str(values.get("pix.token_url", "")),
-        client_id=str(values.get("pix.client_id", "")),
-        client_secret=str(values.get("pix.client_secret", "")),
-        client_cert=str(values.get("pix.client_cert", "")),
-        client_key=str(values.get("pix.client_key", "")),
-        ca_file=str(values.get("pix.ca_file", "")),
-        timeout_s=float(values.get("pix.timeout_s", 10)),
-    )
-
-
-@dataclass(frozen=True)
-class Refund:
-    id: str
-    rtr_id: str
-    amount: Decimal
-    status: str  # EM_PROCESSAMENTO | DEVOLVIDO | NAO_REALIZADO
-    reason: str  # ``motivo`` (when not done)
-
-
-@dataclass(frozen=True)
-class ReceivedPix:
-    end_to_end_id: str
-    txid: str | None
-    amount: Decimal
-    paid_at: dt.datetime
-    refunds: tuple[Refund, ...]
-
-
-@dataclass(frozen=True)
-class Cob:
-    txid: str
-    status: str  # ATIVA | CONCLUIDA | REMOVIDA_PELO_USUARIO_RECEBEDOR | REMOVIDA_PELO_PSP
-    amount: Decimal
-    created_at: dt.datetime
-    expiry_s: int
-    location: str
-    copy_paste: str  # ``pixCopiaECola`` ("" when the PSP does not send it)
-    pix: tuple[ReceivedPix, ...]
-
-    @property
-    def expires_at(self) -> dt.datetime:
-        return self.created_at + dt.timedelta(seconds=self.expiry_s)
-
-
-# --------------------------------------------------------------------------- parsing
-def _invalid(what: str) -> PspUnavailable:
-    return PspUnavailable(Failure.INVALID, f"o PSP respondeu fora do padrão da API Pix ({what})")
-
-
-def _money(value: Any, what: str) -> Decimal:
-    try:
-        amount = Decimal(str(value))
-    except (InvalidOperation, ValueError):
-        raise _invalid(f"{what} inválido: {value!r}") from None
-    if not amount.is_finite():
-        raise _invalid(f"{what} inválido: {value!r}")
-    return amount.quantize(Decimal("0.01"))
-
-
-def _moment(value: Any, what: str) -> dt.datetime:
-    try:
-        moment = dt.datetime.fromisoformat(str(value).replace("Z", "+00:00"))
-    except ValueError:
-        raise _invalid(f"{what} inválido: {value!r}") from None
-    return (moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)).astimezone(dt.UTC)
-
-
-def _object(body: Any, what: str) -> dict[str, Any]:
-    if not isinstance(body, dict):
-        raise _invalid(f"{what} não é um objeto")
-    return body
-
-
-def _refund(body: Any) -> Refund:
-    data = _object(body, "devolução")
-    return Refund(
-        id=str(data.get("id", "")),
-        rtr_id=str(data.get("rtrId", "")),
-        amount=_money(data.get("valor"), "valor da devolução"),
-        status=str(data.get("status", "")),
-        reason=str(data.get("motivo", "")),
-    )
-
-
-def _pix(body: Any) -> ReceivedPix:
-    data = _object(body, "pix")
-    e2e = data.get("endToEndId")
-    if not isinstance(e2e, str) or not e2e:
-        raise _invalid("pix sem endToEndId")
-    txid = data.get("txid")
-    return ReceivedPix(
-        end_to_end_id=e2e,
-        txid=str(txid) if txid else None,
-        amount=_money(data.get("valor"), "valor do pix"),
-        paid_at=_moment(data.get("horario"), "horário do pix"),
-        refunds=tuple(_refund(r) for r in data.get("devolucoes") or ()),
-    )
-
-
-def _cob(body: Any) -> Cob:
-    data = _object(body, "cobrança")
-    calendar = _object(data.get("calendario"), "calendário")
-    value = _object(data.get("valor"), "valor")
-    txid = data.get("txid")
-    if not isinstance(txid, str) or not txid:
-        raise _invalid("cobrança sem txid")
-    loc: dict[str, Any] = data["loc"] if isinstance(data.get("loc"), dict) else {}
-    try:
-        expiry = int(calendar.get("expiracao", 86400))  # the standard's default
-    except (TypeError, ValueError):
-        raise _invalid("expiração inválida") from None
-    return Cob(
-        txid=txid,
-        status=str(data.get("status", "")),
-        amount=_money(value.get("original"), "valor original"),
-        # ``criacao`` is optional in CobGerada (only ``expiracao`` is required): then now.
-        created_at=(
-            _moment(calendar["criacao"], "criação")
-            if calendar.get("criacao")
-            else dt.datetime.now(dt.UTC)
-        ),
-        expiry_s=expiry,
-        location=str(data.get("location") or loc.get("location") or ""),
-        copy_paste=str(data.get("pixCopiaECola") or ""),
-        pix=tuple(_pix(p) for p in data.get("pix") or ()),
-    )
-
-
-def _rfc3339(moment: dt.datetime, *, up: bool = False) -> str:
-    """Whole seconds (what every PSP accepts); an end rounded *up*, so a PIX at 10:00:00.6
-    is inside a period that ends "now" at 10:00:00.7."""
-    moment = moment.astimezone(dt.UTC)
-    if up and moment.microsecond:
-        moment = moment.replace(microsecond=0) + dt.timedelta(seconds=1)
-    return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 # --------------------------------------------------------------------------- tokens
@@ -392,10 +230,10 @@ class PspClient:
             auth=(config.client_id, config.client_secret),
             headers={"Accept": "application/json"},
         )
-        body = _object(self._answer(response, token=True), "token")
+        body = as_object(self._answer(response, token=True), "token")
         access = body.get("access_token")
         if not isinstance(access, str) or not access:
-            raise _invalid("token sem access_token")
+            raise invalid_answer("token sem access_token")
         try:
             lifetime = float(body.get("expires_in", 300))
         except (TypeError, ValueError):
@@ -447,7 +285,7 @@ class PspClient:
                 "nome": name[:200],
             }
         try:
-            return _cob(self._call("PUT", f"/cob/{txid}", json=body))
+            return parse_cob(self._call("PUT", f"/cob/{txid}", json=body))
         except PspUnavailable as exc:
             if exc.failure is not Failure.REJECTED:
                 raise
@@ -460,7 +298,7 @@ class PspClient:
             return existing
 
     def get_cob(self, txid: str) -> Cob:
-        return _cob(self._call("GET", f"/cob/{txid}"))
+        return parse_cob(self._call("GET", f"/cob/{txid}"))
 
     def received(
         self, start: dt.datetime, end: dt.datetime, *, txid: str | None = None
@@ -469,19 +307,19 @@ class PspClient:
         page = 0
         while page < MAX_PAGES:
             params: dict[str, str | int] = {
-                "inicio": _rfc3339(start),
-                "fim": _rfc3339(end, up=True),
+                "inicio": rfc3339(start),
+                "fim": rfc3339(end, up=True),
                 "paginacao.paginaAtual": page,
                 "paginacao.itensPorPagina": PAGE_SIZE,
             }
             if txid:
                 params["txid"] = txid
-            body = _object(self._call("GET", "/pix", params=params), "lista de pix")
+            body = as_object(self._call("GET", "/pix", params=params), "lista de pix")
             items = body.get("pix") or []
             if not isinstance(items, list):
-                raise _invalid("lista de pix")
-            yield from (_pix(item) for item in items)
-            paging = _object(body.get("parametros") or {}, "parâmetros").get("paginacao") or {}
+                raise invalid_answer("lista de pix")
+            yield from (parse_pix(item) for item in items)
+            paging = as_object(body.get("parametros") or {}, "parâmetros").get("paginacao") or {}
             try:
                 pages = int(paging.get("quantidadeDePaginas", 1))
             except (TypeError, ValueError):
@@ -496,7 +334,7 @@ class PspClient:
         body = {"valor": f"{amount:.2f}", "natureza": "ORIGINAL", "descricao": description[:140]}
         path = f"/pix/{e2eid}/devolucao/{refund_id}"
         try:
-            return _refund(self._call("PUT", path, json=body))
+            return parse_refund(self._call("PUT", path, json=body))
         except PspUnavailable as exc:
             if exc.failure is not Failure.REJECTED:
                 raise
@@ -506,4 +344,4 @@ class PspClient:
                 raise exc from None
 
     def get_refund(self, e2eid: str, refund_id: str) -> Refund:
-        return _refund(self._call("GET", f"/pix/{e2eid}/devolucao/{refund_id}"))
+        return parse_refund(self._call("GET", f"/pix/{e2eid}/devolucao/{refund_id}"))

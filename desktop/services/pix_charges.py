@@ -27,7 +27,7 @@ from sqlalchemy.orm import Session
 from desktop.adapters import pix_psp
 from desktop.adapters.pix_psp import Cob, PspClient, PspUnavailable, ReceivedPix
 from desktop.db import Database
-from desktop.errors import Conflict, NotFound, UserError
+from desktop.errors import AccessDenied, Conflict, NotFound, UserError
 from desktop.models import PixCharge, Receivable, Subscriber, Ticket
 from desktop.models.enums import EventKind, PaymentMethod, ReceivableStatus, Role
 from desktop.models.pix import PixChargeStatus
@@ -126,6 +126,16 @@ def _load_charge(session: Session, actor: Actor, txid: str) -> PixCharge:
     return charge
 
 
+def _check_ticket(session: Session, ticket_id: int, receivable_id: int) -> None:
+    """The atendimento the payment goes into must be the bill's subscriber's."""
+    owner = session.scalar(select(Ticket.subscriber_id).where(Ticket.id == ticket_id))
+    rec_owner = session.scalar(
+        select(Receivable.subscriber_id).where(Receivable.id == receivable_id)
+    )
+    if owner is None or owner != rec_owner:
+        raise AccessDenied("Este atendimento é de outro assinante.")
+
+
 def _info(charge: PixCharge, reused: bool) -> ChargeInfo:
     return ChargeInfo(
         charge.receivable_id,
@@ -218,6 +228,7 @@ def charge(
                 with db.session() as session:
                     row, reused, debtor = _intent(session, actor, receivable_id, today, utcnow())
                     if ticket_id is not None and row.ticket_id is None:
+                        _check_ticket(session, ticket_id, receivable_id)
                         row.ticket_id = ticket_id
                     description = session.scalar(
                         select(Receivable.description).where(Receivable.id == receivable_id)

@@ -182,6 +182,9 @@ def test_a_kiosk_may_charge_and_check_only_its_own_bills(
     info = pix_charges.charge(db, attendant, bill)
     with pytest.raises(AccessDenied):
         pix_charges.check(db, kiosk(other), info.txid)
+    foreign = tickets.start_session_protocol(db, kiosk(other), other)
+    with pytest.raises(AccessDenied, match="outro assinante"):
+        pix_charges.charge(db, attendant, bill, ticket_id=foreign.id)
 
 
 def test_without_a_psp_configured_nothing_is_written(db: Database, attendant: CounterActor) -> None:
