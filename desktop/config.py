@@ -70,6 +70,10 @@ class StationConfig:
     database_url: str
     station: str
     printer: str  # empty: the system default printer
+    # The 80 mm ESC/POS receipt printer (SPEC §3): "usb:VID:PID", "serial:/dev/ttyS0[:baud]",
+    # "tcp://host:9100" or "host:9100", "cups:QUEUE" (a raw queue); empty: receipts go to
+    # ``printer`` as A4 PDFs.  Checked when a receipt prints (desktop.adapters.escpos_printer).
+    receipt_printer: str = ""
 
 
 def station_config_path() -> Path:
@@ -88,13 +92,18 @@ def load_station_config(database_url: str | None = None) -> StationConfig:
     )
     station = parser.get("station", "name", fallback="") or socket.gethostname()
     printer = parser.get("station", "printer", fallback="")
-    return StationConfig(database_url=url, station=station, printer=printer)
+    receipt_printer = parser.get("station", "receipt_printer", fallback="").strip()
+    return StationConfig(
+        database_url=url, station=station, printer=printer, receipt_printer=receipt_printer
+    )
 
 
 def save_station_config(config: StationConfig) -> None:
     parser = configparser.ConfigParser(interpolation=None)  # URLs may hold %-escapes
     parser["database"] = {"url": config.database_url}
     parser["station"] = {"name": config.station, "printer": config.printer}
+    if config.receipt_printer:
+        parser["station"]["receipt_printer"] = config.receipt_printer
     with station_config_path().open("w", encoding="utf-8") as fh:
         parser.write(fh)
 

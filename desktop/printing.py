@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from desktop import config
-from desktop.errors import PrinterError
+from desktop.errors import PrinterError, UserError
 from desktop.services import clock
 
 log = logging.getLogger(__name__)
@@ -166,6 +166,46 @@ def wait_for_job(job_id: str | None, timeout_s: float = 30) -> str:
 
 def kept_dir() -> Path:
     return config.data_dir() / KEPT_DIR_NAME
+
+
+def print_receipt(pdf: bytes, receipt: bytes, title: str) -> PrintResult:
+    """A short document (SPEC §3): to this station's receipt printer, else as an A4 PDF.
+
+    ``receipt`` is the ESC/POS rendering (``desktop.reports.receipts_escpos``), ``pdf`` the A4
+    one.  With ``receipt_printer`` set in ``station.ini`` the receipt goes there; when that
+    printer is missing or fails, the **PDF** is kept under ``nao-impressos`` (it can be saved
+    or printed on the A4 printer: nothing is lost) and :class:`DocumentNotPrinted` says so.
+    Without ``receipt_printer``, :func:`print_pdf` to the station's printer as before.
+    """
+    setting = config.load_station_config().receipt_printer
+    if not setting:
+        return print_pdf(pdf, None, title)
+    from desktop.adapters import escpos_printer
+
+    title = _clean_title(title)
+    try:
+        target = escpos_printer.parse_target(setting)
+        if target.kind == "queue" and backend() == "cups":
+            return print_raw(receipt, target.queue, title)
+        escpos_printer.send(target, receipt, title)
+        return PrintResult(printer=f"impressora de recibos ({target.label})", job_id=None)
+    except UserError as exc:  # a malformed setting, or the printer failed
+        path, problem = _keep(pdf, title)
+        where = (
+            f" O comprovante foi guardado em {path} — nada se perdeu."
+            if path
+            else f" Não foi possível guardar o comprovante: {problem}."
+        )
+        raise DocumentNotPrinted(exc.message + where, path) from exc
+
+
+def print_raw(data: bytes, queue: str, title: str) -> PrintResult:
+    """Bytes for the printer itself (an ESC/POS receipt) to a CUPS queue, through no filter
+    (``lp -o raw``).  ``PrinterError`` as for :func:`print_pdf` (nothing is kept here)."""
+    _cups_require_scheduler()
+    name = queue.strip()
+    _cups_check_queue(name)
+    return _cups_submit(name, ["lp", "-d", name, "-t", _clean_title(title), "-o", "raw", "-"], data)
 
 
 # --------------------------------------------------------------------------- helpers
@@ -347,6 +387,13 @@ def _cups_job_ids(which: str, queue: str) -> set[str]:
 def _cups_print(pdf: bytes, printer: str | None, title: str, copies: int) -> PrintResult:
     _cups_require_scheduler()
     name = _resolve(printer, _cups_default)
+    _cups_check_queue(name)
+    args = ["lp", "-d", name, "-t", title, "-n", str(copies), "-o", "media=A4", "-"]
+    return _cups_submit(name, args, pdf)
+
+
+def _cups_check_queue(name: str) -> None:
+    """``PrinterError`` unless ``name`` is a queue that takes jobs now."""
     if not _NAME.fullmatch(name):
         raise PrinterError(f"Impressora '{name}' não encontrada.")
     status = _cups_status(name)
@@ -361,8 +408,10 @@ def _cups_print(pdf: bytes, printer: str | None, title: str, copies: int) -> Pri
     elif not status.accepting:
         reason = f" ({status.reason})" if status.reason else ""
         raise PrinterError(f"A impressora '{name}' não está aceitando trabalhos{reason}.")
-    args = ["lp", "-d", name, "-t", title, "-n", str(copies), "-o", "media=A4", "-"]
-    rc, out, err = _run(args, data=pdf)
+
+
+def _cups_submit(name: str, args: list[str], data: bytes) -> PrintResult:
+    rc, out, err = _run(args, data=data)
     if rc != 0:
         detail = (err.strip() or out.strip()).removeprefix("lp: ").removeprefix("Error - ")
         raise PrinterError(f"A impressora '{name}' recusou o documento: {detail}")
