@@ -188,7 +188,7 @@ def print_receipt(pdf: bytes, receipt: bytes, title: str) -> PrintResult:
         if target.kind == "queue" and backend() == "cups":
             return print_raw(receipt, target.queue, title)
         escpos_printer.send(target, receipt, title)
-        return PrintResult(printer=f"impressora de recibos ({target.label})", job_id=None)
+        return PrintResult(printer=f"térmica ({target.label})", job_id=None)
     except UserError as exc:  # a malformed setting, or the printer failed
         path, problem = _keep(pdf, title)
         where = (

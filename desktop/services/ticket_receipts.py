@@ -76,6 +76,14 @@ def receipt_pdf(db: Database, actor: Actor, ticket_id: int) -> bytes:
     return render_protocol_receipt(receipt(db, actor, ticket_id))
 
 
+def receipt_documents(db: Database, actor: Actor, ticket_id: int) -> tuple[bytes, bytes]:
+    """(A4 PDF, ESC/POS bytes) of the receipt: for the A4 or the thermal printer (SPEC §3)."""
+    from desktop.reports.receipts_escpos import protocol_receipt_escpos  # only when printing
+
+    data = receipt(db, actor, ticket_id)
+    return render_protocol_receipt(data), protocol_receipt_escpos(data)
+
+
 def record_printed(db: Database, actor: Actor, ticket_id: int, printer: str) -> None:
     """Note in the history that the receipt was printed (called after the job was accepted)."""
     with db.session() as session:

@@ -162,7 +162,7 @@ def test_network_printer_receives_exactly_the_receipt(
     station(f"tcp://127.0.0.1:{listener.port}")
     result = printing.print_receipt(pdf, data, "Comprovante de pagamento")
     assert listener.wait_for(1) == [data]
-    assert result.printer == f"impressora de recibos (rede 127.0.0.1:{listener.port})"
+    assert result.printer == f"térmica (rede 127.0.0.1:{listener.port})"
     station(f"127.0.0.1:{listener.port}")  # the short form
     printing.print_receipt(pdf, data, "Comprovante de pagamento")
     assert listener.wait_for(2) == [data, data]
@@ -217,7 +217,7 @@ def test_serial_printer_receives_the_receipt_through_a_pty(receipt: tuple[bytes,
         result = printing.print_receipt(pdf, data, "Comprovante")
         reader.join(10)
         assert bytes(got) == data
-        assert result.printer == f"impressora de recibos (porta serial {os.ttyname(slave)})"
+        assert result.printer == f"térmica (porta serial {os.ttyname(slave)})"
     finally:
         os.close(master)
         os.close(slave)

@@ -39,7 +39,7 @@ from desktop.ui.backoffice.style import BackofficeWindow
 from desktop.ui.dialogs import dialogs
 from desktop.ui.query_model import RIGHT, Column
 from desktop.ui.tabs._common import ResultBar
-from desktop.ui.tabs._lists import TintedModel, print_pdf_job, whole_list
+from desktop.ui.tabs._lists import TintedModel, print_receipt_job, whole_list
 from desktop.ui.tabs.sms_credits import status_words, when_who, who
 from desktop.ui.widgets import BusyIndicator, data_table, fit_columns
 from desktop.ui.workers import TaskRunner
@@ -267,11 +267,16 @@ class SlipDialog(QDialog):
 
     def print_slip(self) -> None:
         slip = self._slip
-        print_pdf_job(
+        def build() -> tuple[bytes, bytes]:
+            from desktop.reports.receipts_escpos import sms_slip_escpos  # only when printing
+
+            return render_sms_slip(slip), sms_slip_escpos(slip)
+
+        print_receipt_job(
             self.result_bar,
             self._runner,
             ("sms-slip", slip.login),
-            lambda: render_sms_slip(slip),
+            build,
             _tr("Comprovante de conta SMS"),
         )
 

@@ -91,14 +91,19 @@ class PrintOutcome:
         return self.error is None
 
 
-def print_document(pdf: bytes, title: str) -> PrintOutcome:
+def print_document(pdf: bytes, title: str, receipt: bytes | None = None) -> PrintOutcome:
     """Send ``pdf`` to this station's printer (``station.ini``, else the system default).
 
+    ``receipt``: the document's ESC/POS bytes; it then goes to the station's receipt printer
+    when one is configured (``printing.print_receipt``), else ``pdf`` to the A4 printer.
     Runs in the worker pool.  A printer problem is an outcome, not an exception, so the
     bytes reach the GUI for *Salvar PDF…*.
     """
     try:
-        result = printing.print_pdf(pdf, None, title)
+        if receipt is not None:
+            result = printing.print_receipt(pdf, receipt, title)
+        else:
+            result = printing.print_pdf(pdf, None, title)
     except printing.DocumentNotPrinted as exc:
         return PrintOutcome(pdf, title, error=exc.message, kept_path=exc.kept_path)
     except PrinterError as exc:  # pragma: no cover - print_pdf always wraps them

@@ -7,7 +7,8 @@
   page, in the worker pool, like any other list.
 * :func:`print_pdf_job` builds a PDF and sends it to this station's printer in the worker
   pool (``tabs._common.print_document``) and shows the outcome in a ``ResultBar``: a printer
-  error keeps the document under ``nao-impressos``, says where, and offers *Salvar PDF…*.
+  error keeps the document under ``nao-impressos``, says where, and offers *Salvar PDF…*;
+  :func:`print_receipt_job` does the same for a receipt (the thermal printer when there is one).
 """
 
 from __future__ import annotations
@@ -113,5 +114,37 @@ def print_pdf_job(
         on_success=lambda outcome: result_bar.show_print_outcome(outcome, done_text),
         on_error=result_bar.show_error,
         on_finished=on_finished,
+        owner=result_bar,
+    )
+
+
+def print_receipt_job(
+    result_bar: ResultBar,
+    task_runner: TaskRunner,
+    key: Hashable,
+    build: Callable[[], tuple[bytes, bytes]],
+    title: str,
+    *,
+    after_print: Callable[[PrintOutcome], None] | None = None,
+    done_text: str | None = None,
+) -> bool:
+    """:func:`print_pdf_job` for a short document with an ESC/POS rendering too (SPEC §3).
+
+    ``build`` returns (A4 PDF, ESC/POS bytes): the receipt printer gets the bytes when the
+    station has one (``receipt_printer``), else the A4 printer the PDF, as before.
+    """
+
+    def work() -> PrintOutcome:
+        pdf, receipt = build()
+        outcome = print_document(pdf, title, receipt)
+        if outcome.printed and after_print is not None:
+            after_print(outcome)
+        return outcome
+
+    return task_runner.submit(
+        key,
+        work,
+        on_success=lambda outcome: result_bar.show_print_outcome(outcome, done_text),
+        on_error=result_bar.show_error,
         owner=result_bar,
     )

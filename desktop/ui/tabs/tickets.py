@@ -35,7 +35,7 @@ from desktop.ui import formatting as fmt
 from desktop.ui.dialogs import dialogs
 from desktop.ui.query_model import Column, QueryModel
 from desktop.ui.tabs._common import ResultBar, is_kiosk
-from desktop.ui.tabs._lists import print_pdf_job
+from desktop.ui.tabs._lists import print_receipt_job
 from desktop.ui.tabs.base import SubscriberTab, TabContext
 from desktop.ui.tabs.ticket_dialogs import (
     NewTicketDialog,
@@ -347,11 +347,11 @@ class TicketsTab(SubscriberTab):
         if chosen is None:
             return
         ctx = self.context
-        print_pdf_job(
+        print_receipt_job(
             bar or self.message,
             ctx.task_runner,
             ("ticket-receipt-print", chosen),
-            lambda: ticket_receipts.receipt_pdf(ctx.db, ctx.actor, chosen),
+            lambda: ticket_receipts.receipt_documents(ctx.db, ctx.actor, chosen),
             _tr("Comprovante de atendimento"),
             after_print=lambda outcome: ticket_receipts.record_printed(
                 ctx.db, ctx.actor, chosen, outcome.printer or ""

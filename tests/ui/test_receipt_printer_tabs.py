@@ -1,0 +1,75 @@
+"""The protocol receipt from the Atendimentos tab on a station with a thermal printer.
+
+``receipt_printer`` points at a local TCP listener standing in for a network receipt printer:
+the printer gets the ESC/POS receipt (CP860 text, the protocol in a printer-drawn QR, the
+cut); with that printer off, the tab says so in Portuguese and offers the PDF, kept.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from desktop import config
+from desktop.db import Database
+from desktop.services import tickets
+from desktop.services.protocols import display_protocol
+from desktop.ui.tabs import TicketsTab
+from tests.adapters.test_escpos_printer import Listener, free_port
+from tests.escpos_stream import parse
+from tests.ui.tab_helpers import kept_files
+from tests.ui.test_tab_tickets import family, tab  # noqa: F401  (fixtures)
+
+
+@pytest.fixture
+def listener():
+    server = Listener()
+    yield server
+    server.close()
+
+
+def receipt_station(receipt_printer: str) -> None:
+    config.save_station_config(
+        config.StationConfig("sqlite://", "quiosque-1", "NAO-USADA", receipt_printer)
+    )
+
+
+def test_protocol_receipt_prints_on_the_network_receipt_printer(
+    qtbot,
+    sqlite_db: Database,
+    tab: TicketsTab,  # noqa: F811
+    family,  # noqa: F811
+    listener: Listener,
+) -> None:
+    _sub, actor, _people, _ids = family
+    receipt_station(f"tcp://127.0.0.1:{listener.port}")
+    tab.table.selectRow(0)
+    chosen = tab.selected()
+    tab.print_receipt()
+    assert tab.message.message.kind == "info", tab.message.message.text()
+    assert tab.message.message.text() == (
+        f"Enviado para a impressora térmica (rede 127.0.0.1:{listener.port})."
+    )
+    [data] = listener.wait_for(1)
+    stream = parse(data)
+    protocol = tickets.detail(sqlite_db, actor, chosen.id).item.protocol
+    assert stream.qr_payloads == [protocol.encode()]
+    big = [line.text for line in stream.lines if line.width == 2]
+    assert big == [display_protocol(protocol)]
+    assert "Maria Souza" in "\n".join(line.text for line in stream.lines)
+    assert stream.commands[-1] == ("cut", b"\x00")
+    history = tickets.detail(sqlite_db, actor, chosen.id).history
+    assert history[-1].action == tickets.ACTION_RECEIPT
+
+
+def test_receipt_printer_off_keeps_the_pdf_and_says_so(tab: TicketsTab) -> None:  # noqa: F811
+    port = free_port()
+    receipt_station(f"tcp://127.0.0.1:{port}")
+    tab.table.selectRow(0)
+    tab.print_receipt()
+    text = tab.message.message.text()
+    assert tab.message.message.kind == "error"
+    assert text.startswith(f"A impressora de recibos (rede 127.0.0.1:{port}) não respondeu")
+    assert "nada se perdeu" in text
+    [kept] = kept_files()
+    assert kept.read_bytes().startswith(b"%PDF-")
+    assert tab.message.save_button.isVisibleTo(tab)  # counter: Salvar PDF… offered
