@@ -73,7 +73,14 @@ def period_from_args(args: argparse.Namespace, today: dt.date | None = None) -> 
 
 def refuse_options(args: argparse.Namespace, kind: str, *names: str) -> None:
     """Options that belong to another statement are an error, not silently ignored."""
-    flags = {"terminal": "--terminal", "call_type": "--type", "status": "--status"}
+    flags = {
+        "terminal": "--terminal",
+        "call_type": "--type",
+        "status": "--status",
+        "year": "--year",
+        "date_from": "--from",
+        "date_to": "--to",
+    }
     for name in names:
         if getattr(args, name, None):
             raise InvalidInput(f"A opção {flags[name]} não se aplica ao extrato de {kind}.")

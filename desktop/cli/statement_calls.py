@@ -88,7 +88,7 @@ def _table(args: argparse.Namespace, st: calls.CallStatement) -> int:
 
 
 def run(args: argparse.Namespace) -> int:
-    output.refuse_options(args, "ligações", "status")
+    output.refuse_options(args, "ligações", "status", "year")
     output.check_output(args)
     period = output.period_from_args(args)
     call_type = parse_call_type(args.call_type)

@@ -90,7 +90,7 @@ def _table(args: argparse.Namespace, st: connections.ConnectionStatement) -> int
 
 
 def run(args: argparse.Namespace) -> int:
-    output.refuse_options(args, "conexões", "terminal", "call_type", "status")
+    output.refuse_options(args, "conexões", "terminal", "call_type", "status", "year")
     output.check_output(args)
     period = output.period_from_args(args)
     document = parse_document(args.subscriber)

@@ -123,7 +123,7 @@ def _table(
 
 
 def run(args: argparse.Namespace) -> int:
-    output.refuse_options(args, "financeiro", "terminal", "call_type")
+    output.refuse_options(args, "financeiro", "terminal", "call_type", "year")
     output.check_output(args)
     status = parse_status(args.status)
     period = parse_period(args)
