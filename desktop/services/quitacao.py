@@ -32,10 +32,10 @@ from sqlalchemy import select
 
 from desktop.db import Database
 from desktop.errors import Conflict, InvalidInput
-from desktop.models import Receivable
+from desktop.models import Receivable, Subscriber
 from desktop.models.enums import PaymentMethod, ReceivableStatus
 from desktop.reports.common import date_br, money
-from desktop.services import audit
+from desktop.services import audit, mailer
 from desktop.services.access import require_subscriber
 from desktop.services.actors import Actor
 from desktop.services.clock import today_local
@@ -190,3 +190,35 @@ def declaration(
             "ano a declarar quitados."
         )
     return Quitacao(company, header, year, today, year_items)
+
+
+def email_declaration(
+    db: Database, actor: Actor, subscriber_id: int, year: int, *, today: dt.date | None = None
+) -> str:
+    """E-mail the declaration's PDF to the subscriber's registered address (the kiosk never
+    asks for one); returns the address masked, as shown on screen."""
+    from desktop.reports.quitacao import build_quitacao_pdf  # only when sending
+
+    q = declaration(db, actor, subscriber_id, year, today=today)
+    with db.session() as session:
+        sub = session.get(Subscriber, subscriber_id)
+        address = sub.email if sub is not None else None
+        smtp = mailer.smtp_settings(session)
+    if not address or "@" not in address:
+        raise InvalidInput(
+            "O assinante não tem e-mail cadastrado: imprima a declaração ou atualize o cadastro."
+        )
+    mailer.send_mail(
+        smtp,
+        address,
+        f"Declaração anual de quitação de débitos {year} — {q.company.name}",
+        f"Olá, {q.subscriber.name}.\n\nSegue anexa a declaração anual de quitação de débitos "
+        f"de {year} ({LAW}).\n\n{q.company.name}\n{q.company.phone} · {q.company.email}\n",
+        [mailer.Attachment(f"declaracao-quitacao-{year}.pdf", build_quitacao_pdf(q))],
+    )
+    user, _, domain = address.partition("@")
+    shown = f"{user[:1]}***@{domain}"
+    audit.record_now(
+        db, actor, "declaracao_quitacao.email", "subscriber", subscriber_id, ano=year, para=shown
+    )
+    return shown

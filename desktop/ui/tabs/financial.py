@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
     QGridLayout,
+    QHBoxLayout,
     QLabel,
     QPushButton,
     QVBoxLayout,
@@ -34,6 +35,7 @@ from desktop.ui import formatting as fmt
 from desktop.ui.query_model import LEFT, RIGHT, Column, QueryModel
 from desktop.ui.tabs._common import ResultBar, StatementPrinter, is_kiosk
 from desktop.ui.tabs.base import SubscriberTab, TabContext
+from desktop.ui.tabs.quitacao_dialog import QuitacaoDialog
 from desktop.ui.widgets import (
     BusyIndicator,
     FilterBar,
@@ -247,6 +249,12 @@ class FinancialTab(SubscriberTab):
         self.print_button = QPushButton(_tr("Imprimir"), self)
         self.print_button.setToolTip(_tr("Imprimir o extrato com os filtros da tela"))
         self.print_button.clicked.connect(self.print_statement)
+        self.quitacao_button = QPushButton(_tr("Declaração de quitação"), self)
+        self.quitacao_button.setToolTip(
+            _tr("Declaração anual de quitação de débitos (Lei 12.007/2009)")
+        )
+        self.quitacao_button.clicked.connect(self.open_quitacao)
+        self.quitacao_dialog: QuitacaoDialog | None = None
         self.busy = BusyIndicator(self)
         self.result = ResultBar(context.task_runner, allow_save=not is_kiosk(context.actor))
         self.message = self.result.message
@@ -294,7 +302,12 @@ class FinancialTab(SubscriberTab):
         layout.setContentsMargins(12, 12, 12, 12)
         layout.setSpacing(8)
         layout.addWidget(self.filters)
-        layout.addWidget(self.result)
+        # The declaration's button sits on the message row: the filter row and the totals
+        # are already as wide as a 1024-pixel kiosk screen allows.
+        message_row = QHBoxLayout()
+        message_row.addWidget(self.result, 1)
+        message_row.addWidget(self.quitacao_button, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(message_row)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.totals)
         self._loaded_once = False
@@ -380,3 +393,10 @@ class FinancialTab(SubscriberTab):
             return pdf, title
 
         self.printer.start("financial-print", build, "Extrato financeiro impresso.")
+
+    def open_quitacao(self) -> None:
+        """*Declaração de quitação*: the yearly declaration, in its own dialog."""
+        dialog = QuitacaoDialog(self.context, self)
+        self.quitacao_dialog = dialog
+        dialog.destroyed.connect(lambda *_: setattr(self, "quitacao_dialog", None))
+        dialog.open()
