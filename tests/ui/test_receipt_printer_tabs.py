@@ -73,3 +73,37 @@ def test_receipt_printer_off_keeps_the_pdf_and_says_so(tab: TicketsTab) -> None:
     [kept] = kept_files()
     assert kept.read_bytes().startswith(b"%PDF-")
     assert tab.message.save_button.isVisibleTo(tab)  # counter: Salvar PDF… offered
+
+
+def test_enablement_receipt_after_enabling_at_the_kiosk(
+    qtbot, sqlite_db: Database, recorded_dialogs, listener: Listener
+) -> None:
+    from PySide6.QtCore import Qt
+
+    from desktop.services import subscribers
+    from desktop.ui.tabs import EnablementTab, TabContext
+    from desktop.ui.workers import runner
+    from tests.conftest import kiosk
+    from tests.services.radius_setup import suspended
+
+    sub_id, _contract, _ = suspended(sqlite_db)
+    actor = kiosk(sub_id)
+    enable_tab = EnablementTab(
+        TabContext(sqlite_db, actor, subscribers.workspace(sqlite_db, actor, sub_id), runner())
+    )
+    qtbot.addWidget(enable_tab)
+    enable_tab.show()
+    enable_tab.activated()
+    assert not enable_tab.receipt_button.isVisibleTo(enable_tab)  # nothing to print yet
+    receipt_station(f"tcp://127.0.0.1:{listener.port}")
+    qtbot.mouseClick(enable_tab.enable_button, Qt.MouseButton.LeftButton)
+    assert enable_tab.receipt_button.isVisibleTo(enable_tab)
+    qtbot.mouseClick(enable_tab.receipt_button, Qt.MouseButton.LeftButton)
+    assert enable_tab.result_bar.message.kind == "info", enable_tab.result_bar.message.text()
+    [data] = listener.wait_for(1)
+    stream = parse(data)
+    text = "\n".join(line.text for line in stream.lines)
+    assert "HABILITAÇÃO PROVISÓRIA" in text and "Joana D'Arc Ferreira" in text
+    protocol = recorded_dialogs.shown[1][2].rsplit("protocolo ", 1)[1]
+    assert stream.qr_payloads == [protocol.replace(" ", "").encode()]
+    assert stream.commands[-1] == ("cut", b"\x00")

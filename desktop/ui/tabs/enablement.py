@@ -15,14 +15,15 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from desktop.models.enums import ContractStatus
-from desktop.services import enablement
+from desktop.services import enablement, receipts
 from desktop.services.enablement import EnablementOption, EnablementResult
 from desktop.services.protocols import display_protocol
 from desktop.services.subscribers import Menu
 from desktop.ui import formatting as fmt
 from desktop.ui.dialogs import dialogs
 from desktop.ui.query_model import Column
-from desktop.ui.tabs._lists import TintedModel, whole_list
+from desktop.ui.tabs._common import ResultBar, is_kiosk
+from desktop.ui.tabs._lists import TintedModel, print_receipt_job, whole_list
 from desktop.ui.tabs.base import SubscriberTab, TabContext
 from desktop.ui.widgets import BusyIndicator, MessageLine, data_table, fit_columns
 
@@ -125,11 +126,21 @@ class EnablementTab(SubscriberTab):
         self.enable_button.setObjectName("primary")
         self.enable_button.setEnabled(False)
         self.enable_button.clicked.connect(self.enable_selected)
+        # After an enablement: its receipt (the thermal printer when the station has one).
+        self.receipt_button = QPushButton(_tr("Imprimir comprovante"), self)
+        self.receipt_button.setVisible(False)
+        self.receipt_button.clicked.connect(self.print_receipt)
+        self._enabled_contract: int | None = None
+        self.result_bar = ResultBar(
+            context.task_runner, allow_save=not is_kiosk(context.actor), parent=self
+        )
+        self.result_bar.setVisible(False)
 
         bar = QHBoxLayout()
         bar.setSpacing(12)
         bar.addWidget(self.reason_label, 1)
         bar.addWidget(self.busy)
+        bar.addWidget(self.receipt_button, 0, Qt.AlignmentFlag.AlignTop)
         bar.addWidget(self.enable_button, 0, Qt.AlignmentFlag.AlignTop)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 12, 12, 12)
@@ -138,6 +149,7 @@ class EnablementTab(SubscriberTab):
         layout.addWidget(self.message)
         layout.addWidget(self.table)
         layout.addLayout(bar)
+        layout.addWidget(self.result_bar)
         layout.addStretch(1)  # a subscriber has a few plans: no tall empty table
         self._loaded_once = False
         self._enabling = False
@@ -228,6 +240,8 @@ class EnablementTab(SubscriberTab):
 
     def _enabled(self, result: EnablementResult) -> None:
         self.context.notify_changed()
+        self._enabled_contract = result.contract_id
+        self.receipt_button.setVisible(True)
         text = result_text(result)
         self.message.show_info(text.split("\n", 1)[0])
         if result.warnings:
@@ -243,3 +257,21 @@ class EnablementTab(SubscriberTab):
         self._enabling = False
         self.reload()
         self._update_busy()
+
+    def print_receipt(self) -> None:
+        """The receipt of the enablement just made: contract, until when, protocol."""
+        contract_id = self._enabled_contract
+        if contract_id is None:
+            return
+        ctx = self.context
+        self.result_bar.setVisible(True)
+        print_receipt_job(
+            self.result_bar,
+            ctx.task_runner,
+            ("enablement-receipt", contract_id),
+            lambda: receipts.enablement_receipt_documents(
+                ctx.db, ctx.actor, ctx.workspace.id, contract_id
+            ),
+            _tr("Comprovante de habilitação provisória"),
+            done_text=_tr("Comprovante enviado para a impressora %1."),
+        )
