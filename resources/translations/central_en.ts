@@ -818,6 +818,10 @@
         <translation>Re-enable</translation>
     </message>
     <message>
+        <source>Imprimir comprovante</source>
+        <translation>Print receipt</translation>
+    </message>
+    <message>
         <source>Nenhum plano suspenso para este assinante.</source>
         <translation>No suspended plan for this subscriber.</translation>
     </message>
@@ -840,6 +844,14 @@
     <message>
         <source>Habilitação Provisória</source>
         <translation>Temporary Re-enable</translation>
+    </message>
+    <message>
+        <source>Comprovante de habilitação provisória</source>
+        <translation>Temporary re-enable receipt</translation>
+    </message>
+    <message>
+        <source>Comprovante enviado para a impressora %1.</source>
+        <translation>Receipt sent to printer %1.</translation>
     </message>
 </context>
 <context>
@@ -907,6 +919,14 @@
     <message>
         <source>Imprimir o extrato com os filtros da tela</source>
         <translation>Print the statement with the filters on screen</translation>
+    </message>
+    <message>
+        <source>Declaração de quitação</source>
+        <translation>Payment declaration</translation>
+    </message>
+    <message>
+        <source>Declaração anual de quitação de débitos (Lei 12.007/2009)</source>
+        <translation>Yearly declaration that all bills are paid (Law 12.007/2009)</translation>
     </message>
     <message>
         <source>Situação:</source>
@@ -1542,6 +1562,57 @@
     <message>
         <source>Créditos a transferir</source>
         <translation>Credits to transfer</translation>
+    </message>
+</context>
+<context>
+    <name>QuitacaoDialog</name>
+    <message>
+        <source>Declaração anual de quitação de débitos</source>
+        <translation>Yearly declaration of paid bills</translation>
+    </message>
+    <message>
+        <source>A declaração confirma que todas as contas com vencimento no ano escolhido foram pagas (Lei 12.007/2009). Ela substitui os comprovantes mensais desse ano e dos anteriores.</source>
+        <translation>The declaration confirms that every bill due in the chosen year was paid (Law 12.007/2009). It replaces the monthly receipts of that year and of the previous years.</translation>
+    </message>
+    <message>
+        <source>Ano</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <source>Ano:</source>
+        <translation>Year:</translation>
+    </message>
+    <message>
+        <source>Visualizar</source>
+        <translation>View</translation>
+    </message>
+    <message>
+        <source>Imprimir</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <source>Enviar por e-mail</source>
+        <translation>Send by e-mail</translation>
+    </message>
+    <message>
+        <source>Enviar ao e-mail cadastrado do assinante</source>
+        <translation>Send to the subscriber's registered e-mail</translation>
+    </message>
+    <message>
+        <source>Fechar</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Declaração de quitação %1 — %2</source>
+        <translation>Payment declaration %1 — %2</translation>
+    </message>
+    <message>
+        <source>Declaração enviada para a impressora %1.</source>
+        <translation>Declaration sent to printer %1.</translation>
+    </message>
+    <message>
+        <source>Declaração de %1 enviada para %2.</source>
+        <translation>Declaration for %1 sent to %2.</translation>
     </message>
 </context>
 <context>
