@@ -9,12 +9,11 @@ from sqlalchemy import inspect
 from desktop.db import Database, head_revision
 from desktop.errors import SchemaTooNew
 from desktop.models import Base
-from desktop.models.unmodelled import include_name
 
 
 def test_migrations_match_models(db: Database) -> None:
     with db.engine.connect() as conn:
-        diff = compare_metadata(MigrationContext.configure(conn, opts={"compare_type": True, "include_name": include_name}), Base.metadata)
+        diff = compare_metadata(MigrationContext.configure(conn, opts={"compare_type": True}), Base.metadata)
     assert diff == []
     assert db.current_revision() == head_revision()
 

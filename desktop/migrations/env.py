@@ -5,7 +5,6 @@ from __future__ import annotations
 from alembic import context
 
 from desktop.models import Base
-from desktop.models.unmodelled import include_name
 
 config = context.config
 target_metadata = Base.metadata
@@ -26,7 +25,6 @@ def run_migrations_online() -> None:
             target_metadata=target_metadata,
             render_as_batch=connection.dialect.name == "sqlite",
             compare_type=True,
-            include_name=include_name,
         )
         with context.begin_transaction():
             context.run_migrations()

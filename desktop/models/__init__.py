@@ -14,6 +14,7 @@ from desktop.models.radius import (
     RadReply,
     RadUserGroup,
 )
+from desktop.models.search import NameWord, SubscriberWord
 from desktop.models.sms import CreditValue, SmsAccount, SmsPurchase
 from desktop.models.staff import AuditEntry, CounterUser, Setting
 from desktop.models.subscribers import Contact, Contract, Plan, Subscriber
@@ -33,6 +34,7 @@ __all__ = [
     "CounterUser",
     "CreditValue",
     "Invoice",
+    "NameWord",
     "OutboxEvent",
     "Payment",
     "PixCharge",
@@ -51,6 +53,7 @@ __all__ = [
     "SmsAccount",
     "SmsPurchase",
     "Subscriber",
+    "SubscriberWord",
     "Terminal",
     "Ticket",
     "TicketContact",

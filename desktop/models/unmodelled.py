@@ -1,56 +1,103 @@
-"""Schema objects that are not mapped models: the name search indexes.
+"""Schema objects that are not mapped models: the triggers that keep the name word index.
 
-``include_name`` keeps Alembic's model comparison (``env.py`` and the migration test) away
-from them.  A later SQLite migration that rebuilds ``subscribers`` in batch mode drops its
-triggers: such a migration must call ``create_sqlite_name_index`` again.
+A later SQLite migration that rebuilds ``subscribers`` in batch mode drops its triggers: such
+a migration must call ``create_name_word_triggers`` again (the search test of a new
+subscriber fails otherwise).
 """
 
 from __future__ import annotations
 
-from collections.abc import MutableMapping
-from typing import Any
-
 from sqlalchemy import Connection, text
 
-SQLITE_NAME_INDEX = "subscriber_names"
-UNMODELLED_INDEXES = frozenset({"ix_subscribers_name_trgm"})
+# SQLite has no split(): the folded name becomes a JSON array of its words for json_each.
+_SQLITE_WORDS = (
+    "json_each('[\"' || replace(replace(replace({n}, '\\', '\\\\'), '\"', '\\\"'), ' ', '\",\"')"
+    " || '\"]')"
+)
 
-_TRIGGERS = {
-    "subscriber_names_ai": "AFTER INSERT ON subscribers BEGIN "
-    "INSERT INTO subscriber_names(rowid, name_search) VALUES (new.id, new.name_search); END",
-    "subscriber_names_ad": "AFTER DELETE ON subscribers BEGIN "
-    "INSERT INTO subscriber_names(subscriber_names, rowid, name_search) "
-    "VALUES ('delete', old.id, old.name_search); END",
-    "subscriber_names_au": "AFTER UPDATE OF name_search ON subscribers BEGIN "
-    "INSERT INTO subscriber_names(subscriber_names, rowid, name_search) "
-    "VALUES ('delete', old.id, old.name_search); "
-    "INSERT INTO subscriber_names(rowid, name_search) VALUES (new.id, new.name_search); END",
+
+def _sqlite_fill(row: str) -> str:
+    words = _SQLITE_WORDS.format(n=f"{row}.name_search")
+    return (
+        "INSERT OR IGNORE INTO subscriber_words (word, name_search, subscriber_id) "
+        f"SELECT value, {row}.name_search, {row}.id FROM {words} WHERE value <> ''; "
+        f"INSERT OR IGNORE INTO name_words (word) SELECT value FROM {words} WHERE value <> ''; "
+    )
+
+
+_SQLITE_TRIGGERS = {
+    "subscriber_words_ai": f"AFTER INSERT ON subscribers BEGIN {_sqlite_fill('new')}END",
+    "subscriber_words_ad": "AFTER DELETE ON subscribers BEGIN "
+    "DELETE FROM subscriber_words WHERE subscriber_id = old.id; END",
+    "subscriber_words_au": "AFTER UPDATE OF name_search ON subscribers BEGIN "
+    f"DELETE FROM subscriber_words WHERE subscriber_id = old.id; {_sqlite_fill('new')}END",
 }
 
+_PG_FUNCTION = """
+CREATE OR REPLACE FUNCTION subscriber_words_sync() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF TG_OP IN ('UPDATE', 'DELETE') THEN
+        DELETE FROM subscriber_words WHERE subscriber_id = OLD.id;
+    END IF;
+    IF TG_OP IN ('INSERT', 'UPDATE') THEN
+        INSERT INTO subscriber_words (word, name_search, subscriber_id)
+            SELECT DISTINCT w, NEW.name_search, NEW.id
+            FROM unnest(string_to_array(NEW.name_search, ' ')) AS w WHERE w <> ''
+            ON CONFLICT DO NOTHING;
+        INSERT INTO name_words (word)
+            SELECT DISTINCT w FROM unnest(string_to_array(NEW.name_search, ' ')) AS w
+            WHERE w <> '' ON CONFLICT DO NOTHING;
+    END IF;
+    RETURN NULL;
+END $$
+"""
 
-def include_name(name: str | None, type_: str, _parent_names: MutableMapping[Any, Any]) -> bool:
-    if name is None:
-        return True
-    if type_ == "table" and name.startswith(SQLITE_NAME_INDEX):
-        return False  # the FTS5 table and its shadow tables
-    return not (type_ == "index" and name in UNMODELLED_INDEXES)
 
-
-def create_sqlite_name_index(conn: Connection) -> None:
-    """The FTS5 trigram index of the folded names, filled, and the triggers that keep it."""
-    conn.execute(
-        text(
-            f"CREATE VIRTUAL TABLE IF NOT EXISTS {SQLITE_NAME_INDEX} USING fts5("
-            "name_search, content='subscribers', content_rowid='id', tokenize='trigram')"
+def create_name_word_triggers(conn: Connection) -> None:
+    """The triggers on ``subscribers``, and the index filled from the rows already there."""
+    if conn.dialect.name == "postgresql":
+        conn.execute(text(_PG_FUNCTION))
+        conn.execute(text("DROP TRIGGER IF EXISTS subscriber_words_sync ON subscribers"))
+        conn.execute(
+            text(
+                "CREATE TRIGGER subscriber_words_sync AFTER INSERT OR DELETE OR UPDATE OF "
+                "name_search ON subscribers FOR EACH ROW EXECUTE FUNCTION subscriber_words_sync()"
+            )
         )
-    )
-    conn.execute(text(f"INSERT INTO {SQLITE_NAME_INDEX}({SQLITE_NAME_INDEX}) VALUES ('rebuild')"))
-    for name, body in _TRIGGERS.items():
+        conn.execute(
+            text(
+                "INSERT INTO subscriber_words (word, name_search, subscriber_id) "
+                "SELECT DISTINCT w, s.name_search, s.id FROM subscribers s, "
+                "unnest(string_to_array(s.name_search, ' ')) AS w WHERE w <> '' "
+                "ON CONFLICT DO NOTHING"
+            )
+        )
+        conn.execute(
+            text(
+                "INSERT INTO name_words (word) SELECT DISTINCT word FROM subscriber_words "
+                "ON CONFLICT DO NOTHING"
+            )
+        )
+        return
+    for name, body in _SQLITE_TRIGGERS.items():
         conn.execute(text(f"DROP TRIGGER IF EXISTS {name}"))
         conn.execute(text(f"CREATE TRIGGER {name} {body}"))
+    words = _SQLITE_WORDS.format(n="s.name_search")
+    conn.execute(
+        text(
+            "INSERT OR IGNORE INTO subscriber_words (word, name_search, subscriber_id) "
+            f"SELECT value, s.name_search, s.id FROM subscribers s, {words} WHERE value <> ''"
+        )
+    )
+    conn.execute(
+        text("INSERT OR IGNORE INTO name_words (word) SELECT DISTINCT word FROM subscriber_words")
+    )
 
 
-def drop_sqlite_name_index(conn: Connection) -> None:
-    for name in _TRIGGERS:
+def drop_name_word_triggers(conn: Connection) -> None:
+    if conn.dialect.name == "postgresql":
+        conn.execute(text("DROP TRIGGER IF EXISTS subscriber_words_sync ON subscribers"))
+        conn.execute(text("DROP FUNCTION IF EXISTS subscriber_words_sync()"))
+        return
+    for name in _SQLITE_TRIGGERS:
         conn.execute(text(f"DROP TRIGGER IF EXISTS {name}"))
-    conn.execute(text(f"DROP TABLE IF EXISTS {SQLITE_NAME_INDEX}"))

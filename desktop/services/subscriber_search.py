@@ -9,10 +9,18 @@ subscribers and more):
 - a phone or voice terminal, with or without DDD, leading 0, carrier code or +55: the exact
   stored numbers it may name (``domain.phones``; without DDD, one per DDD: 67 index probes);
 - words of the name (accent- and case-insensitive, each a word or the prefix of a word,
-  anywhere in the name): candidates from a trigram index on the folded name
-  (``name_search``: PostgreSQL ``pg_trgm`` GIN, SQLite FTS5 ``trigram``), then filtered and
-  ordered.  When a word is so common that the candidates pass ``DENSE_CANDIDATES``, the
-  name index is walked in order instead: with that many hits the first page is near.
+  anywhere in the name): the longest typed word is expanded through the vocabulary
+  (``name_words``) into the words it starts, and each of those is read in name order off
+  the word index (``subscriber_words``: word, name_search, id), a page at most, with the
+  other typed words as a filter on the same index entries; the streams are merged and cut
+  to a page.  So a page costs about one page of index entries per matching word, however
+  common the word.  A prefix that starts more than ``MAX_STREAMS`` words ("ma") matches
+  names everywhere, and the name index walked in order gives the page at once.
+
+Why not the trigram / full-text indexes first tried (pg_trgm, FTS5): they answer "which rows
+contain this" but the counter needs "the first 50 in name order", so a common name made them
+fetch and sort tens of thousands of rows (70-460 ms per keystroke at 1 million subscribers,
+``benchmarks/search.py``); a word index returns the rows already in that order.
 
 Results are in name order and keyset-paged by (name_search, id), both sources merged.
 """
@@ -22,24 +30,30 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from sqlalchemy import ColumnElement, Connection, Select, and_, or_, select, text, union
+from sqlalchemy import ColumnElement, Connection, Select, and_, or_, select, tuple_, union
+from sqlalchemy.orm import InstrumentedAttribute
 
 from desktop.db import Database
 from desktop.domain.phones import phone_keys
 from desktop.errors import AccessDenied, InvalidInput
-from desktop.models import Contract, Plan, RadiusLogin, Subscriber, Terminal
+from desktop.models import (
+    Contract,
+    NameWord,
+    Plan,
+    RadiusLogin,
+    Subscriber,
+    SubscriberWord,
+    Terminal,
+)
 from desktop.models.enums import ContractStatus
-from desktop.models.unmodelled import SQLITE_NAME_INDEX
 from desktop.services.access import require_subscriber
 from desktop.services.actors import Actor, KioskActor
 from desktop.services.documents import is_cnpj, is_cpf, normalize_document
 from desktop.services.text import clean_input, like_escape, search_key
 
 MAX_SEARCH_LENGTH = 120
-# Above this many trigram candidates a word is common: walk the name index in order.
-DENSE_CANDIDATES = 3000
-# Trigram indexes need three characters; shorter words only filter.
-MIN_TRIGRAM = 3
+# A typed prefix that starts more words than this is common: walk the name index instead.
+MAX_STREAMS = 150
 _CPF_MASK = re.compile(r"^\s*\d{3}\.\d{3}\.\d{3}-\d{2}\s*$")
 _CNPJ_MASK = re.compile(r"^\s*[0-9A-Za-z]{2}\.[0-9A-Za-z]{3}\.[0-9A-Za-z]{3}/[0-9A-Za-z]{4}-\d{2}\s*$")
 
@@ -121,37 +135,30 @@ def _exact_rows(conn: Connection, typed: str) -> list[Row]:
     return [tuple(r) for r in conn.execute(stmt)]  # type: ignore[misc]
 
 
-def _word_filter(words: list[str]) -> list[ColumnElement[bool]]:
+def _word_filter(column: InstrumentedAttribute[str], words: list[str]) -> list[ColumnElement[bool]]:
     """Each word is the start of the name or of a word in it."""
     conditions: list[ColumnElement[bool]] = []
     for word in words:
         escaped = like_escape(word)
         conditions.append(
             or_(
-                Subscriber.name_search.like(f"{escaped}%", escape="\\"),
-                Subscriber.name_search.like(f"% {escaped}%", escape="\\"),
+                column.like(f"{escaped}%", escape="\\"),
+                column.like(f"% {escaped}%", escape="\\"),
             )
         )
     return conditions
 
 
-def _trigram_candidates(conn: Connection, word: str) -> list[int] | None:
-    """Ids whose folded name contains ``word``, or None when there are too many to sort."""
-    dialect = conn.dialect.name
-    if dialect == "sqlite":
-        phrase = '"' + word.replace('"', '""') + '"'
-        stmt = text(
-            f"SELECT rowid FROM {SQLITE_NAME_INDEX} WHERE {SQLITE_NAME_INDEX} MATCH :q LIMIT :n"
-        ).bindparams(q=phrase, n=DENSE_CANDIDATES + 1)
-    else:
-        # LIKE '%word%' is served by the GIN gin_trgm_ops index; a CTE keeps the planner from
-        # trading it for a walk of the name index (the LIMIT below would tempt it).
-        stmt = text(
-            "WITH hits AS MATERIALIZED (SELECT id FROM subscribers "
-            "WHERE name_search LIKE :q ESCAPE '\\') SELECT id FROM hits LIMIT :n"
-        ).bindparams(q=f"%{like_escape(word)}%", n=DENSE_CANDIDATES + 1)
-    ids = list(conn.scalars(stmt))
-    return None if len(ids) > DENSE_CANDIDATES else ids
+def _prefix_words(conn: Connection, prefix: str) -> list[str] | None:
+    """Vocabulary words starting with ``prefix``; None when too many to merge."""
+    upper = prefix[:-1] + chr(ord(prefix[-1]) + 1)
+    stmt = (
+        select(NameWord.word)
+        .where(NameWord.word >= prefix, NameWord.word < upper)
+        .limit(MAX_STREAMS + 1)
+    )
+    words = list(conn.scalars(stmt))
+    return None if len(words) > MAX_STREAMS else words
 
 
 def _name_rows(
@@ -160,16 +167,48 @@ def _name_rows(
     words = key.split()
     if not words:
         return []
-    conditions = [*_word_filter(words), *_after(after)]
-    long_words = [w for w in words if len(w) >= MIN_TRIGRAM]
-    stmt = _columns().order_by(Subscriber.name_search, Subscriber.id).limit(limit)
-    if long_words:
-        candidates = _trigram_candidates(conn, max(long_words, key=len))
-        if candidates is not None:
-            if not candidates:
-                return []
-            conditions.append(Subscriber.id.in_(candidates))
-    return [tuple(r) for r in conn.execute(stmt.where(*conditions))]  # type: ignore[misc]
+    probe = max(words, key=len)
+    others = list(words)
+    others.remove(probe)
+    expanded = _prefix_words(conn, probe)
+    if expanded is None:
+        # A prefix so common (hundreds of words start with it) that matching names are
+        # everywhere: walking the name index in order reaches a page at once.
+        conditions = [*_word_filter(Subscriber.name_search, words), *_after(after)]
+        stmt = (
+            _columns()
+            .where(*conditions)
+            .order_by(Subscriber.name_search, Subscriber.id)
+            .limit(limit)
+        )
+        return [tuple(r) for r in conn.execute(stmt)]  # type: ignore[misc]
+    if not expanded:
+        return []
+    # One ordered stream per word the prefix names, each read straight off the
+    # (word, name_search, subscriber_id) index up to a page, merged and cut to a page.
+    streams = []
+    for word in expanded:
+        conditions = [SubscriberWord.word == word, *_word_filter(SubscriberWord.name_search, others)]
+        if after is not None:
+            conditions.append(tuple_(SubscriberWord.name_search, SubscriberWord.subscriber_id) > after)
+        streams.append(
+            select(SubscriberWord.name_search, SubscriberWord.subscriber_id)
+            .where(*conditions)
+            .order_by(SubscriberWord.name_search, SubscriberWord.subscriber_id)
+            .limit(limit)
+            .subquery()
+            .select()
+        )
+    merged = union(*streams).subquery() if len(streams) > 1 else streams[0].subquery()
+    page = (
+        select(merged.c.subscriber_id)
+        .order_by(merged.c.name_search, merged.c.subscriber_id)
+        .limit(limit)
+    )
+    ids = list(conn.scalars(page))
+    if not ids:
+        return []
+    return [tuple(r) for r in conn.execute(_columns().where(Subscriber.id.in_(ids)))]  # type: ignore[misc]
 
 
 def _check_document_typed(typed: str) -> None:
