@@ -1,0 +1,169 @@
+"""Find the boleto a return-file entry talks about: bank + nosso número, normalised both sides.
+
+The same nosso número is written many ways: the app prints it with its check digit and the
+bank's punctuation (``109/12345678-9`` Itaú, ``09/00000000001-P`` Bradesco, ``26/200001-5``
+Sicredi, ``0000001-4`` Sicoob...), an ERP may have sent it bare or zero-padded, and the bank's
+file carries it with or without the DV, padded to the width of its field.  Rather than scan
+the boletos, each reading of the file's number (see ``RetornoEntry.nn_candidates``) is turned
+into the handful of forms a stored nosso número can take for each configured account of that
+bank, and those are looked up through the ``(bank_account_id, nosso_numero)`` unique index.
+
+A reading that takes the last character as the DV is only used when the DV is right for that
+bank (rules of :mod:`desktop.services.banks`), so "1234" is never taken for boleto "123"
+with DV 4 unless 4 is its DV.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from desktop.importers.cnab import RetornoEntry
+from desktop.models import BankAccount, Boleto
+from desktop.services import banks
+from desktop.services.febraban import mod10
+
+# Width of the number part (no DV, no wallet) in the nosso número the app prints, per bank.
+WIDTHS: dict[str, tuple[int, ...]] = {
+    "001": (17, 11, 10),
+    "341": (8,),
+    "237": (11,),
+    "104": (17,),
+    "033": (12, 7),
+    "756": (7, 9),
+    "748": (8,),
+}
+
+
+@dataclass(frozen=True)
+class Account:
+    id: int
+    data: banks.BankAccountData
+
+
+@dataclass(frozen=True)
+class Match:
+    receivable_id: int
+    boleto_nosso_numero: str
+
+
+def accounts_for(session: Session, bank_code: str) -> list[Account]:
+    rows = session.scalars(select(BankAccount).where(BankAccount.bank_code == bank_code)).all()
+    return [
+        Account(
+            row.id,
+            banks.BankAccountData(
+                bank_code=row.bank_code,
+                agency=row.agency,
+                account=row.account,
+                account_dv=row.account_dv,
+                wallet=row.wallet,
+                agreement=row.agreement,
+                agency_dv=row.agency_dv,
+            ),
+        )
+        for row in rows
+    ]
+
+
+def normalise(number: str) -> str:
+    """The number part as compared: separators and leading zeros dropped."""
+    return re.sub(r"[\s.\-/]", "", number).lstrip("0") or "0"
+
+
+def _digits(value: str) -> str:
+    return re.sub(r"\D", "", value)
+
+
+def expected_dv(acc: banks.BankAccountData, number: str) -> str | None:
+    """The DV the bank computes for ``number`` (zero-padded to the printed width), or None
+    when the account does not give what the rule needs."""
+    if not number.isdigit():
+        return None
+    bank = acc.bank_code
+    try:
+        if bank == "001":
+            return banks._bb_dv(number.zfill(11)) if len(number) <= 11 else None
+        if bank == "341":
+            wallet, nn = acc.wallet.zfill(3), number.zfill(8)
+            if wallet in banks._ITAU_WALLET_ONLY_DAC:
+                return str(mod10(wallet + nn))
+            return str(
+                mod10(_digits(acc.agency).zfill(4) + _digits(acc.account).zfill(5) + wallet + nn)
+            )
+        if bank == "237":
+            return banks._bradesco_dv(acc.wallet.zfill(2) + number.zfill(11))
+        if bank == "104":
+            return banks._mod11_zero(number.zfill(17))
+        if bank == "033":
+            return banks._mod11_zero(number.zfill(12))
+        if bank == "756":
+            client = _digits(acc.agreement).zfill(10)
+            return banks._sicoob_dv(_digits(acc.agency).zfill(4) + client + number.zfill(7))
+        if bank == "748":
+            prefix = _digits(acc.agency).zfill(4) + _digits(acc.agreement).zfill(2)
+            return banks._mod11_zero(prefix + _digits(acc.account).zfill(5) + number.zfill(8))
+    except (ValueError, IndexError):
+        return None
+    return None
+
+
+def stored_forms(acc: banks.BankAccountData, number: str, dv: str | None) -> set[str]:
+    """Every way a stored nosso número of ``acc`` with this number (and DV) may be written."""
+    core = normalise(number)
+    padded = {core} | {core.zfill(w) for w in WIDTHS.get(acc.bank_code, ()) if len(core) <= w}
+    forms: set[str] = set()
+    dvs = {dv} if dv else set()
+    computed = expected_dv(acc, core)
+    if computed:
+        dvs.add(computed)
+    for p in padded:
+        forms.add(p)
+        for d in dvs:
+            forms.update({f"{p}-{d}", f"{p}{d}"})
+            if acc.bank_code in ("341", "237"):  # carteira/número-DV
+                width = 3 if acc.bank_code == "341" else 2
+                forms.add(f"{acc.wallet.zfill(width)}/{p}-{d}")
+            if acc.bank_code == "748" and len(p) == 8:  # AA/BNNNNN-D
+                forms.add(f"{p[:2]}/{p[2:]}-{d}")
+    return {f for f in forms if len(f) <= 20}
+
+
+def find(
+    session: Session, accounts: Sequence[Account], entry: RetornoEntry
+) -> tuple[Match | None, str]:
+    """The boleto of ``entry`` and the normalised nosso número used for its identity.
+
+    Readings are tried in order; the normalised number of the first reading is the identity
+    when nothing matches (an unmatched entry settles nothing, so it only labels the report).
+    """
+    identity = normalise(entry.nn_candidates[0][0]) if entry.nn_candidates else ""
+    for number, dv in entry.nn_candidates:
+        forms: set[str] = set()
+        # A DV read from its own position (the number is the whole field) is the bank's; a
+        # last character taken for the DV must be the right one.
+        guessed = dv is not None and number != entry.nosso_numero
+        for acc in accounts:
+            if guessed and dv is not None:
+                computed = expected_dv(acc.data, normalise(number))
+                if computed is not None and computed != dv.upper():
+                    continue
+            forms |= stored_forms(acc.data, number, dv)
+        if not forms:
+            continue
+        row = session.execute(
+            select(Boleto.receivable_id, Boleto.nosso_numero)
+            .where(
+                Boleto.bank_account_id.in_([a.id for a in accounts]),
+                Boleto.nosso_numero.in_(sorted(forms)),
+            )
+            .order_by(Boleto.id)
+            .limit(1)
+        ).first()
+        if row is not None:
+            return Match(row[0], row[1]), normalise(number)
+    return None, identity
