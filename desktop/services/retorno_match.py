@@ -27,18 +27,6 @@ from desktop.models import BankAccount, Boleto
 from desktop.services import banks
 from desktop.services.febraban import mod10
 
-# Width of the number part (no DV, no wallet) in the nosso número the app prints, per bank.
-WIDTHS: dict[str, tuple[int, ...]] = {
-    "001": (17, 11, 10),
-    "341": (8,),
-    "237": (11,),
-    "104": (17,),
-    "033": (12, 7),
-    "756": (7, 9),
-    "748": (8,),
-}
-
-
 @dataclass(frozen=True)
 class Account:
     id: int
@@ -115,7 +103,8 @@ def expected_dv(acc: banks.BankAccountData, number: str) -> str | None:
 def stored_forms(acc: banks.BankAccountData, number: str, dv: str | None) -> set[str]:
     """Every way a stored nosso número of ``acc`` with this number (and DV) may be written."""
     core = normalise(number)
-    padded = {core} | {core.zfill(w) for w in WIDTHS.get(acc.bank_code, ()) if len(core) <= w}
+    # Any zero padding up to the column's 20 characters (an ERP pads to its own width).
+    padded = {core.zfill(w) for w in range(len(core), 21)}
     forms: set[str] = set()
     dvs = {dv} if dv else set()
     computed = expected_dv(acc, core)
