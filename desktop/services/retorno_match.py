@@ -27,6 +27,7 @@ from desktop.models import BankAccount, Boleto
 from desktop.services import banks
 from desktop.services.febraban import mod10
 
+
 @dataclass(frozen=True)
 class Account:
     id: int

@@ -90,15 +90,32 @@ def cnab240(
     newline: str = "\r\n",
 ) -> bytes:
     header = (
-        Line(240).num(1, 3, bank).num(4, 7, 0).num(8, 8, 0).num(18, 18, 2)
-        .num(19, 32, "11222333000181").alpha(33, 52, "123456")
-        .alpha(73, 102, "PROVEDOR EXEMPLO LTDA").alpha(103, 132, "BANCO")
-        .num(143, 143, 2).date8(144, generated).num(158, 163, 1).num(164, 166, "087")
+        Line(240)
+        .num(1, 3, bank)
+        .num(4, 7, 0)
+        .num(8, 8, 0)
+        .num(18, 18, 2)
+        .num(19, 32, "11222333000181")
+        .alpha(33, 52, "123456")
+        .alpha(73, 102, "PROVEDOR EXEMPLO LTDA")
+        .alpha(103, 132, "BANCO")
+        .num(143, 143, 2)
+        .date8(144, generated)
+        .num(158, 163, 1)
+        .num(164, 166, "087")
     )
     lote = (
-        Line(240).num(1, 3, bank).num(4, 7, 1).num(8, 8, 1).alpha(9, 9, "T").num(10, 11, 1)
-        .num(14, 16, "045").num(18, 18, 2).num(19, 33, "011222333000181")
-        .date8(192, generated).date8(200, generated)
+        Line(240)
+        .num(1, 3, bank)
+        .num(4, 7, 1)
+        .num(8, 8, 1)
+        .alpha(9, 9, "T")
+        .num(10, 11, 1)
+        .num(14, 16, "045")
+        .num(18, 18, 2)
+        .num(19, 33, "011222333000181")
+        .date8(192, generated)
+        .date8(200, generated)
     )
     lines = [str(header), str(lote)]
     santander = bank == "033"
@@ -121,8 +138,16 @@ def cnab240(
         seg_u.date8(138, t.paid_on).date8(146, t.credited_on)
         lines += [str(seg_t), str(seg_u)]
     lines.append(str(Line(240).num(1, 3, bank).num(4, 7, 1).num(8, 8, 5).num(18, 23, len(lines))))
-    lines.append(str(Line(240).num(1, 3, bank).num(4, 7, 9999).num(8, 8, 9).num(18, 23, 1)
-                     .num(24, 29, len(lines) + 1)))
+    lines.append(
+        str(
+            Line(240)
+            .num(1, 3, bank)
+            .num(4, 7, 9999)
+            .num(8, 8, 9)
+            .num(18, 23, 1)
+            .num(24, 29, len(lines) + 1)
+        )
+    )
     return _join(lines, newline)
 
 
@@ -139,13 +164,19 @@ class Spec400:
 
 
 SPECS_400 = {
-    "341": Spec400("1", (86, 93), (176, 188), (296, 301), (378, 385, 2),
-                   extra={"nn_short": (63, 70), "wallet": (83, 85), "dv": (94, 94),
-                          "channel": (393, 394)}),
+    "341": Spec400(
+        "1",
+        (86, 93),
+        (176, 188),
+        (296, 301),
+        (378, 385, 2),
+        extra={"nn_short": (63, 70), "wallet": (83, 85), "dv": (94, 94), "channel": (393, 394)},
+    ),
     "237": Spec400("1", (71, 82), (176, 188), (296, 301), (319, 328, 2)),
     "033": Spec400("1", (63, 70), (176, 188), (296, 301), (137, 145, 3)),
-    "001": Spec400("7", (64, 80), (182, 188), (176, 181), (87, 88, 2),
-                   extra={"convenio": (32, 38)}),
+    "001": Spec400(
+        "7", (64, 80), (182, 188), (176, 181), (87, 88, 2), extra={"convenio": (32, 38)}
+    ),
     "104": Spec400("1", (57, 73), (176, 188), (294, 299), (80, 82, 3)),
     "756": Spec400("1", (63, 73), (182, 188), (176, 181), (319, 328, 2)),
     "748": Spec400("1", (48, 62), (176, 188), (329, 336), (319, 328, 2), credit_ymd=True),
@@ -162,9 +193,17 @@ def cnab400(
 ) -> bytes:
     spec = SPECS_400[bank]
     header = (
-        Line(400).num(1, 1, 0).num(2, 2, 2).alpha(3, 9, "RETORNO").num(10, 11, 1)
-        .alpha(12, 26, "COBRANCA").alpha(47, 76, "PROVEDOR EXEMPLO LTDA").num(77, 79, bank)
-        .alpha(80, 94, "BANCO").date6(95, generated).num(395, 400, 1)
+        Line(400)
+        .num(1, 1, 0)
+        .num(2, 2, 2)
+        .alpha(3, 9, "RETORNO")
+        .num(10, 11, 1)
+        .alpha(12, 26, "COBRANCA")
+        .alpha(47, 76, "PROVEDOR EXEMPLO LTDA")
+        .num(77, 79, bank)
+        .alpha(80, 94, "BANCO")
+        .date6(95, generated)
+        .num(395, 400, 1)
     )
     if bank == "001":
         header.num(150, 156, convenio)

@@ -31,11 +31,19 @@ def sample(name: str) -> bytes:
 # --------------------------------------------------------------------------- real samples
 def test_bb_240_sample_settles_amounts_dates_and_fee() -> None:
     parsed = parse_retorno(sample("cnab240_banco_brasil"))
-    assert (parsed.layout, parsed.bank, parsed.generated_on) == ("cnab240", "001", dt.date(2011, 3, 21))
+    assert (parsed.layout, parsed.bank, parsed.generated_on) == (
+        "cnab240",
+        "001",
+        dt.date(2011, 3, 21),
+    )
     first = parsed.entries[0]
     assert first.nosso_numero == "32948600000000196"  # convênio 7 + 10, no DV
     assert first.kind is OccurrenceKind.LIQUIDATION
-    assert (first.face_amount, first.paid_amount, first.fee) == (Decimal("40.00"), Decimal("40.00"), Decimal("5.00"))
+    assert (first.face_amount, first.paid_amount, first.fee) == (
+        Decimal("40.00"),
+        Decimal("40.00"),
+        Decimal("5.00"),
+    )
     assert (first.paid_on, first.credited_on) == (dt.date(2011, 3, 21), dt.date(2011, 3, 23))
     # The sample's lote header has 241 positions: reported, the titles still read.
     assert [p.line for p in parsed.problems] == [2]
@@ -58,7 +66,9 @@ def test_santander_240_sample_uses_its_shifted_positions() -> None:
     assert entry.nosso_numero == "0000000001040" and entry.occurrence == "17"
     assert entry.kind is OccurrenceKind.LIQUIDATION
     assert (entry.face_amount, entry.paid_amount, entry.fee) == (
-        Decimal("10.00"), Decimal("11.00"), Decimal("3.24"),
+        Decimal("10.00"),
+        Decimal("11.00"),
+        Decimal("3.24"),
     )
     assert entry.due_date == dt.date(2014, 6, 4) and entry.credited_on == dt.date(2014, 6, 5)
 
@@ -95,28 +105,52 @@ def test_itau_400_sample() -> None:
 
 
 # --------------------------------------------------------------------------- built files
-NUMBERS_240 = {"001": "12345670000000042", "341": "00000042", "237": "0900000000042",
-               "104": "14000000000000042", "033": "0000000000425", "756": "0000000425",
-               "748": "262000425"}
-NUMBERS_400 = {"001": "12345670000000042", "341": "00000042", "237": "000000000425",
-               "104": "14000000000000042", "033": "00000425", "756": "00000000425",
-               "748": "262000425"}
+NUMBERS_240 = {
+    "001": "12345670000000042",
+    "341": "00000042",
+    "237": "0900000000042",
+    "104": "14000000000000042",
+    "033": "0000000000425",
+    "756": "0000000425",
+    "748": "262000425",
+}
+NUMBERS_400 = {
+    "001": "12345670000000042",
+    "341": "00000042",
+    "237": "000000000425",
+    "104": "14000000000000042",
+    "033": "00000425",
+    "756": "00000000425",
+    "748": "262000425",
+}
 
 
 @pytest.mark.parametrize("bank", BANKS)
 def test_each_bank_240_liquidation_reads_every_figure(bank: str) -> None:
-    title = Title(NUMBERS_240[bank], fee=Decimal("1.95"), interest=Decimal("2.10"),
-                  discount=Decimal("0.50"), paid=Decimal("101.50"), motives=("04",))
+    title = Title(
+        NUMBERS_240[bank],
+        fee=Decimal("1.95"),
+        interest=Decimal("2.10"),
+        discount=Decimal("0.50"),
+        paid=Decimal("101.50"),
+        motives=("04",),
+    )
     parsed = parse_retorno(cnab240(bank, [title]))
     assert (parsed.layout, parsed.bank, parsed.problems) == ("cnab240", bank, ())
     (entry,) = parsed.entries
     assert entry.kind is OccurrenceKind.LIQUIDATION and entry.occurrence == "06"
     assert NUMBERS_240[bank].lstrip("0") in entry.nosso_numero
     assert (entry.face_amount, entry.paid_amount, entry.fee, entry.interest, entry.discount) == (
-        Decimal("99.90"), Decimal("101.50"), Decimal("1.95"), Decimal("2.10"), Decimal("0.50"),
+        Decimal("99.90"),
+        Decimal("101.50"),
+        Decimal("1.95"),
+        Decimal("2.10"),
+        Decimal("0.50"),
     )
     assert (entry.due_date, entry.paid_on, entry.credited_on) == (
-        dt.date(2026, 11, 10), dt.date(2026, 12, 1), dt.date(2026, 12, 2),
+        dt.date(2026, 11, 10),
+        dt.date(2026, 12, 1),
+        dt.date(2026, 12, 2),
     )
     assert entry.motives == ("04",) and "Compensação eletrônica" in entry.describe()
     assert not entry.pix
@@ -125,14 +159,21 @@ def test_each_bank_240_liquidation_reads_every_figure(bank: str) -> None:
 @pytest.mark.parametrize("bank", BANKS)
 def test_each_bank_400_liquidation_reads_every_figure(bank: str) -> None:
     occurrence = {"104": "21"}.get(bank, "06")
-    title = Title(NUMBERS_400[bank], occurrence=occurrence, fee=Decimal("1.95"),
-                  interest=Decimal("2.10"), paid=Decimal("102.00"))
+    title = Title(
+        NUMBERS_400[bank],
+        occurrence=occurrence,
+        fee=Decimal("1.95"),
+        interest=Decimal("2.10"),
+        paid=Decimal("102.00"),
+    )
     parsed = parse_retorno(cnab400(bank, [title]))
     assert (parsed.layout, parsed.bank, parsed.problems) == ("cnab400", bank, ())
     (entry,) = parsed.entries
     assert entry.kind is OccurrenceKind.LIQUIDATION
     assert (entry.paid_amount, entry.fee, entry.interest) == (
-        Decimal("102.00"), Decimal("1.95"), Decimal("2.10"),
+        Decimal("102.00"),
+        Decimal("1.95"),
+        Decimal("2.10"),
     )
     assert (entry.paid_on, entry.credited_on) == (dt.date(2026, 12, 1), dt.date(2026, 12, 2))
 

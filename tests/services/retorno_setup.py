@@ -29,7 +29,9 @@ LIQUIDATION_400 = {"104": "21"}  # Caixa's own numbering in its 400 layout
 
 def bank_account(db: Database, bank: str) -> int:
     with db.session() as session:
-        row = BankAccount(bank_code=bank, beneficiary_name="Provedor Exemplo Ltda", **ACCOUNTS[bank])
+        row = BankAccount(
+            bank_code=bank, beneficiary_name="Provedor Exemplo Ltda", **ACCOUNTS[bank]
+        )
         session.add(row)
         session.flush()
         return row.id
@@ -59,8 +61,13 @@ def file_title(bank: str, layout: str, printed: str, **fields: object) -> Title:
         return replace(title, nosso_numero=number, nn_dv=dv)
     if bank == "104" or bank == "001":
         return replace(title, nosso_numero=number)
-    widths = {("cnab240", "033"): 13, ("cnab400", "033"): 8, ("cnab240", "756"): 10,
-              ("cnab400", "756"): 11, ("cnab400", "237"): 12}
+    widths = {
+        ("cnab240", "033"): 13,
+        ("cnab400", "033"): 8,
+        ("cnab240", "756"): 10,
+        ("cnab400", "756"): 11,
+        ("cnab400", "237"): 12,
+    }
     width = widths.get((layout, bank))
     field = number + dv
     if width:

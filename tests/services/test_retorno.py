@@ -76,8 +76,15 @@ def test_a_liquidation_settles_once_and_lifts_the_suspension(
     _, contract_id, rid = suspended(db)
     assert rid is not None
     printed = register(db, finance, rid)
-    title = file_title(bank, layout, printed, face=Decimal("99.90"), paid=Decimal("102.40"),
-                       fee=Decimal("1.95"), interest=Decimal("2.50"))
+    title = file_title(
+        bank,
+        layout,
+        printed,
+        face=Decimal("99.90"),
+        paid=Decimal("102.40"),
+        fee=Decimal("1.95"),
+        interest=Decimal("2.50"),
+    )
     path = write(tmp_path, "retorno.ret", build(bank, layout, [title]))
 
     (report,) = retorno.import_files(db, finance, [path])
@@ -88,7 +95,10 @@ def test_a_liquidation_settles_once_and_lifts_the_suspension(
     assert status(db, rid) is ReceivableStatus.PAID
     (payment,) = payment_rows(db)
     assert (payment.amount, payment.fee, payment.interest, payment.method) == (
-        Decimal("102.40"), Decimal("1.95"), Decimal("2.50"), PaymentMethod.BOLETO,
+        Decimal("102.40"),
+        Decimal("1.95"),
+        Decimal("2.50"),
+        PaymentMethod.BOLETO,
     )
     assert payment.credited_on == dt.date(2026, 12, 2)
     assert payment.source_key.startswith(f"cnab:{bank}:")
@@ -191,7 +201,7 @@ def test_pix_payment_of_a_hybrid_boleto(db: Database, finance: CounterActor) -> 
     data = build("756", "cnab240", [file_title("756", "cnab240", printed, motives=("PX",))])
     report = retorno.import_bytes(db, finance, "r.ret", data)
     assert [e.result for e in report.entries] == ["settled"]
-    assert [p.method for p in payment_rows(db)] == [PaymentMethod.PIX]
+    assert [(p.receivable_id, p.method) for p in payment_rows(db)] == [(rid, PaymentMethod.PIX)]
 
 
 def test_bad_files_and_lines_are_reported_and_the_rest_goes_in(
@@ -220,9 +230,20 @@ def test_bad_files_and_lines_are_reported_and_the_rest_goes_in(
     assert status(db, bills[0][0]) is ReceivableStatus.OPEN
     payload = retorno.report_json(reports[5])
     assert set(payload["entries"][2]) == {  # type: ignore[index]
-        "line", "nosso_numero", "occurrence", "occurrence_text", "due_date", "face_amount",
-        "paid_amount", "fee", "interest", "discount", "paid_on", "credited_on",
-        "receivable_id", "result",
+        "line",
+        "nosso_numero",
+        "occurrence",
+        "occurrence_text",
+        "due_date",
+        "face_amount",
+        "paid_amount",
+        "fee",
+        "interest",
+        "discount",
+        "paid_on",
+        "credited_on",
+        "receivable_id",
+        "result",
     }
 
 
