@@ -1,7 +1,7 @@
 """bank occurrences from return files (CNAB 240/400)
 
 Revision ID: 0010_retorno
-Revises: 0003_search
+Revises: 0006_pix
 Create Date: 2026-12-07 12:30:00
 """
 
@@ -13,7 +13,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0010_retorno"
-down_revision: str | None = "0003_search"
+down_revision: str | None = "0006_pix"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
