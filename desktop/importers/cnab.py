@@ -61,7 +61,9 @@ class RetornoEntry:
 
     @property
     def motive_texts(self) -> tuple[str, ...]:
-        return tuple(f"{m} {cnab_codes.motive_text(self.kind, m)}" for m in self.motives)
+        return tuple(
+            f"{m} {cnab_codes.motive_text(self.kind, m, self.occurrence)}" for m in self.motives
+        )
 
     def describe(self) -> str:
         """The occurrence in words, with its motives (what the statement's detail shows)."""
@@ -187,6 +189,17 @@ def _lines(text: str) -> list[str]:
     return lines
 
 
+def _trimmed_width(header: str) -> int | None:
+    """The width of a header whose trailing blanks were stripped (some transfers and editors
+    do that to every line), or None: a 400 header names itself (02RETORNO), a 240 one has
+    lote 0000 and record type 0."""
+    if len(header) < 400 and header[:9] == "02RETORNO":
+        return 400
+    if 8 <= len(header) < 240 and header[:3].isdigit() and header[3:8] == "00000":
+        return 240
+    return None
+
+
 def _detect(header: str) -> tuple[str, str]:
     if len(header) == 400 and header[0] == "0":
         if header[1] == "1":
@@ -218,6 +231,11 @@ def parse_retorno(data: bytes) -> RetornoFile:
     lines = _lines(_text(data))
     if not lines:
         raise RetornoUnreadable("Arquivo vazio: nada a importar.")
+    width = _trimmed_width(lines[0])
+    if width is not None:
+        # Trailing blanks stripped from the whole file: give every short line its blanks
+        # back (a field cut in the middle still fails its own check).
+        lines = [line.ljust(width) for line in lines]
     layout, bank = _detect(lines[0])
     numbered = list(enumerate(lines, start=1))
     if layout == "cnab240":

@@ -357,6 +357,27 @@ WRITE_OFF_MOTIVES = {
     "14": "Protestado",
     "15": "Título excluído",
 }
+TARIFF_MOTIVES = {  # motives of 28 "débito de tarifas/custas"
+    "01": "Tarifa de extrato de posição",
+    "02": "Tarifa de manutenção de título vencido",
+    "03": "Tarifa de sustação",
+    "04": "Tarifa de protesto",
+    "05": "Tarifa de outras instruções",
+    "06": "Tarifa de outras ocorrências",
+    "07": "Tarifa de envio de duplicata ao pagador",
+    "08": "Custas de protesto",
+    "09": "Custas de sustação de protesto",
+    "10": "Custas de cartório distribuidor",
+    "11": "Custas de edital",
+    "12": "Tarifa sobre devolução de título vencido",
+    "13": "Tarifa sobre registro cobrada na baixa/liquidação",
+    "14": "Tarifa sobre reapresentação automática",
+    "15": "Tarifa sobre rateio de crédito",
+    "17": "Tarifa sobre informações via fax",
+    "18": "Tarifa sobre prorrogação de vencimento",
+    "19": "Tarifa sobre alteração de abatimento/desconto",
+    "20": "Tarifa sobre arquivo mensal (em ser)",
+}
 # Channel markers that say a liquidation was a PIX payment of a hybrid boleto (the QR code on
 # the boleto): the motive "PX" some banks put among the liquidation motives, and Itaú's
 # 400-position "código de liquidação" (393-394).  L: inferred from the banks' notes on the
@@ -364,8 +385,10 @@ WRITE_OFF_MOTIVES = {
 PIX_MARKERS = frozenset({"PX", "PI"})
 
 
-def motive_text(kind: OccurrenceKind, code: str) -> str:
-    if kind is OccurrenceKind.LIQUIDATION:
+def motive_text(kind: OccurrenceKind, code: str, occurrence: str = "") -> str:
+    if occurrence == "28" and kind is OccurrenceKind.OTHER:
+        table = TARIFF_MOTIVES
+    elif kind is OccurrenceKind.LIQUIDATION:
         table = LIQUIDATION_MOTIVES
     elif kind is OccurrenceKind.WRITE_OFF:
         table = WRITE_OFF_MOTIVES

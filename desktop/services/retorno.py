@@ -115,7 +115,7 @@ def occurrence_key(bank: str, number: str, entry: RetornoEntry) -> str:
 
 def _paid_at(entry: RetornoEntry) -> dt.datetime:
     """Noon in São Paulo of the payment day: the file gives a day, the ledger an instant."""
-    day = entry.paid_on or entry.credited_on or today_local()
+    day = entry.paid_on or today_local()
     return dt.datetime.combine(day, dt.time(12), tzinfo=LOCAL_TZ).astimezone(dt.UTC)
 
 
@@ -187,8 +187,9 @@ def _sibling_keys(ctx: _Context, number: str, entry: RetornoEntry) -> list[str]:
 
 def _liquidation(ctx: _Context, entry: RetornoEntry) -> EntryResult:
     method = PaymentMethod.PIX if entry.pix else PaymentMethod.BOLETO
-    if not entry.paid_amount:
-        return _result(entry, REJECTED, reason="liquidação sem valor pago", method=method)
+    if not entry.paid_amount or entry.paid_on is None:
+        missing = "valor pago" if not entry.paid_amount else "data do pagamento"
+        return _result(entry, REJECTED, reason=f"liquidação sem {missing}", method=method)
     with ctx.db.session() as session:
         if not ctx.dry_run:
             _begin_write(session)

@@ -259,3 +259,64 @@ def test_files_that_are_not_return_files(data: bytes | str, words: str) -> None:
     raw = data.encode() if isinstance(data, str) else data
     with pytest.raises(RetornoUnreadable, match=words):
         parse_retorno(raw)
+
+
+# --------------------------------------------------------------------------- brcobranca samples
+def brc(name: str) -> bytes:
+    return (DATA / f"brcobranca_{name}").read_bytes()
+
+
+def test_sicoob_240_with_trailing_blanks_stripped() -> None:
+    # brcobranca spec/brcobranca/retorno/cnab240/sicoob_spec.rb gives these values.
+    parsed = parse_retorno(brc("CNAB240SICOOB.RET"))
+    assert (parsed.layout, parsed.bank, parsed.problems) == ("cnab240", "756", ())
+    assert len(parsed.entries) == 3
+    first = parsed.entries[0]
+    assert first.nosso_numero == "0000000083" and first.occurrence == "06"
+    assert (first.face_amount, first.paid_amount, first.fee) == (
+        Decimal("2.00"),
+        Decimal("2.00"),
+        Decimal("1.70"),
+    )
+    assert (first.due_date, first.paid_on, first.credited_on) == (
+        dt.date(2015, 8, 13),
+        dt.date(2015, 8, 10),
+        dt.date(2015, 8, 10),
+    )
+    assert first.motives == ("03",)
+
+
+def test_santander_and_sicredi_240_samples() -> None:
+    santander = parse_retorno(brc("CNAB240SANTANDER.RET"))
+    assert [(e.nosso_numero, e.occurrence) for e in santander.entries] == [
+        ("0000000001406", "02"),
+        ("0000000001406", "06"),
+    ]
+    assert santander.entries[0].fee == Decimal("3.92")
+    sicredi = parse_retorno(brc("CNAB240SICREDI.CRT"))
+    assert sicredi.bank == "748" and sicredi.entries[0].nosso_numero == "172000595"
+    assert sicredi.entries[0].nn_candidates[0] == ("17200059", "5")
+    assert sicredi.entries[0].face_amount == Decimal("9.95")
+    tariff = sicredi.entries[1]
+    assert tariff.occurrence == "28" and "Tarifa de outras instruções" in tariff.describe()
+
+
+def test_bb_240_and_cbr643_samples() -> None:
+    bb240 = parse_retorno(brc("CNAB240.RET"))
+    assert (bb240.bank, len(bb240.entries), bb240.problems) == ("001", 35, ())
+    assert bb240.entries[0].nosso_numero == "14499570000020673"
+    assert bb240.entries[0].paid_amount == Decimal("344.00")
+    cbr643 = parse_retorno(brc("CBR64310.RET"))
+    assert (cbr643.layout, cbr643.bank, len(cbr643.entries)) == ("cnab400", "001", 26)
+    assert cbr643.entries[0].nosso_numero == "16224200000000003"
+    assert (cbr643.entries[0].paid_amount, cbr643.entries[0].fee) == (
+        Decimal("90.64"),
+        Decimal("5.00"),
+    )
+
+
+def test_a_short_line_in_a_file_of_full_lines_is_still_damaged() -> None:
+    lines = cnab240("756", [Title("0000000425")]).decode().split("\r\n")
+    lines[3] = lines[3].rstrip()  # the U without its trailing blanks, the rest intact
+    parsed = parse_retorno("\r\n".join(lines).encode())
+    assert parsed.entries == () and "truncada" in parsed.problems[0].reason
