@@ -278,9 +278,11 @@ def _nn_240(bank: str, t: str) -> tuple[str, tuple[tuple[str, str | None], ...]]
         nn, dv, includes = _cut(t, 41, 53), None, True
     elif bank == "104":  # NN 40-56 = modalidade (2) + 15, DV 57
         nn, dv, includes = _cut(t, 40, 56), _cut(t, 57, 57), False
+    elif bank == "237":  # carteira 38-40, zeros 41-45, NN 46-57 = 11 + DV (P allowed)
+        nn, dv, includes = _cut(t, 46, 57), None, True
     elif bank == "756":  # NumTitulo 38-47 with its DV; parcela/modalidade/formulário after
         nn, dv, includes = _cut(t, 38, 47), None, True
-    else:  # 001, 237, 748: 38-57 left-aligned (BB convênio 7: 17 digits, no DV)
+    else:  # 001, 748: 38-57 left-aligned (BB convênio 7: 17 digits, no DV)
         nn, dv = _cut(t, 38, 57), None
         if bank == "748":
             includes = True  # Sicredi: YYBNNNNND

@@ -76,6 +76,8 @@ def _nn_240(line: Line, bank: str, t: Title) -> None:
         line.num(41, 53, t.nosso_numero)
     elif bank == "104":
         line.num(40, 56, t.nosso_numero).num(57, 57, t.nn_dv or "0")
+    elif bank == "237":
+        line.num(38, 40, t.wallet or "9").num(41, 45, 0).num(46, 57, t.nosso_numero)
     elif bank == "756":
         line.num(38, 47, t.nosso_numero).num(48, 49, "01").num(50, 51, "01").num(52, 52, "4")
     else:
