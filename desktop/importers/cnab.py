@@ -291,7 +291,10 @@ def _nn_240(bank: str, t: str) -> tuple[str, tuple[tuple[str, str | None], ...]]
         else:
             includes = None
     clean = _clean_nn(nn)
-    return clean, _candidates(clean, dv, includes)
+    readings = _candidates(clean, dv, includes)
+    if bank == "104":  # some write 40-57 as one 18-digit field (zero + 17, no DV apart)
+        readings = (*readings, (_clean_nn(_cut(t, 40, 57)), None))
+    return clean, readings
 
 
 def _entry_240(bank: str, n: int, t: str, u: str) -> RetornoEntry:

@@ -8,8 +8,8 @@ the boletos, each reading of the file's number (see ``RetornoEntry.nn_candidates
 into the handful of forms a stored nosso número can take for each configured account of that
 bank, and those are looked up through the ``(bank_account_id, nosso_numero)`` unique index.
 
-A reading that takes the last character as the DV is only used when the DV is right for that
-bank (rules of :mod:`desktop.services.banks`), so "1234" is never taken for boleto "123"
+A reading with a DV (its own position, or the last character taken for it) is only used
+when the DV is right for that bank (rules of :mod:`desktop.services.banks`), so "1234" is never taken for boleto "123"
 with DV 4 unless 4 is its DV.
 """
 
@@ -134,11 +134,10 @@ def find(
     identity = normalise(entry.nn_candidates[0][0]) if entry.nn_candidates else ""
     for number, dv in entry.nn_candidates:
         forms: set[str] = set()
-        # A DV read from its own position (the number is the whole field) is the bank's; a
-        # last character taken for the DV must be the right one.
-        guessed = dv is not None and number != entry.nosso_numero
+        # A DV must be the right one for that number where the bank's rule can say (a DV in
+        # its own position too: it tells a misread layout from a match).
         for acc in accounts:
-            if guessed and dv is not None:
+            if dv is not None:
                 computed = expected_dv(acc.data, normalise(number))
                 if computed is not None and computed != dv.upper():
                     continue
