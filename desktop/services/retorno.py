@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from pathlib import Path
 
@@ -176,6 +176,11 @@ class _Context:
     layout: str
     accounts: list[retorno_match.Account]
     dry_run: bool
+    # Read once per file before any write (an optimisation only: the writes stay conditional).
+    matches: dict[int, tuple[retorno_match.Match | None, str]] = field(default_factory=dict)
+    known_keys: frozenset[str] = frozenset()
+    open_ids: set[int] = field(default_factory=set)  # matched bills still open (dry run)
+    applied: set[str] = field(default_factory=set)  # payment keys this run wrote
 
 
 def _sibling_keys(ctx: _Context, number: str, entry: RetornoEntry) -> list[str]:
@@ -185,32 +190,59 @@ def _sibling_keys(ctx: _Context, number: str, entry: RetornoEntry) -> list[str]:
     return [payment_key(ctx.bank, number, replace(entry, occurrence=c)) for c in sorted(codes)]
 
 
+def _keys(ctx: _Context, entry: RetornoEntry) -> list[str]:
+    match, number = ctx.matches.get(entry.line, (None, ""))
+    if match is None or entry.kind is not OccurrenceKind.LIQUIDATION:
+        return []
+    return [payment_key(ctx.bank, number, entry), *_sibling_keys(ctx, number, entry)]
+
+
+def _prefetch(ctx: _Context, entries: Sequence[RetornoEntry]) -> _Context:
+    """Match every entry and read which of their payments are known, in a few queries."""
+    with ctx.db.session() as session:
+        matches = retorno_match.find_all(session, ctx.accounts, entries)
+        ctx = replace(ctx, matches=matches)
+        keys = sorted({k for e in entries for k in _keys(ctx, e)})
+        known: set[str] = set()
+        for start in range(0, len(keys), retorno_match.CHUNK):
+            chunk = keys[start : start + retorno_match.CHUNK]
+            known.update(
+                session.scalars(select(Payment.source_key).where(Payment.source_key.in_(chunk)))
+            )
+        ids = sorted({m.receivable_id for m, _ in matches.values() if m is not None})
+        open_ids: set[int] = set()
+        for start in range(0, len(ids), retorno_match.CHUNK):
+            open_ids.update(
+                session.scalars(
+                    select(Receivable.id).where(
+                        Receivable.id.in_(ids[start : start + retorno_match.CHUNK]),
+                        Receivable.status == ReceivableStatus.OPEN,
+                    )
+                )
+            )
+    return replace(ctx, known_keys=frozenset(known), open_ids=open_ids)
+
+
 def _liquidation(ctx: _Context, entry: RetornoEntry) -> EntryResult:
     method = PaymentMethod.PIX if entry.pix else PaymentMethod.BOLETO
     if not entry.paid_amount or entry.paid_on is None:
         missing = "valor pago" if not entry.paid_amount else "data do pagamento"
         return _result(entry, REJECTED, reason=f"liquidação sem {missing}", method=method)
+    match, number = ctx.matches[entry.line]
+    if match is None:
+        return _result(entry, UNMATCHED, reason="nosso número sem boleto cadastrado", method=method)
+    rid = match.receivable_id
+    key = payment_key(ctx.bank, number, entry)
+    if (ctx.known_keys | ctx.applied).intersection(_keys(ctx, entry)):
+        return _result(entry, ALREADY_SETTLED, receivable_id=rid, method=method)
+    if ctx.dry_run:
+        predicted = SETTLED if rid in ctx.open_ids else ALREADY_SETTLED
+        ctx.applied.add(key)
+        if predicted == SETTLED:
+            ctx.open_ids.discard(rid)  # a second payment of it in this file is a duplicate
+        return _result(entry, predicted, receivable_id=rid, method=method)
     with ctx.db.session() as session:
-        if not ctx.dry_run:
-            _begin_write(session)
-        match, number = retorno_match.find(session, ctx.accounts, entry)
-        if match is None:
-            return _result(
-                entry, UNMATCHED, reason="nosso número sem boleto cadastrado", method=method
-            )
-        rid = match.receivable_id
-        key = payment_key(ctx.bank, number, entry)
-        known = session.scalar(
-            select(Payment.id).where(
-                Payment.source_key.in_([key, *_sibling_keys(ctx, number, entry)])
-            )
-        )
-        if known is not None:
-            return _result(entry, ALREADY_SETTLED, receivable_id=rid, method=method)
-        if ctx.dry_run:
-            status = session.scalar(select(Receivable.status).where(Receivable.id == rid))
-            predicted = SETTLED if status is ReceivableStatus.OPEN else ALREADY_SETTLED
-            return _result(entry, predicted, receivable_id=rid, method=method)
+        _begin_write(session)
         done = settlement.settle_in_session(
             session,
             ctx.actor,
@@ -219,12 +251,13 @@ def _liquidation(ctx: _Context, entry: RetornoEntry) -> EntryResult:
             method=method,
             paid_at=_paid_at(entry),
             source_key=key,
-            reference=f"retorno {ctx.bank} NN {match.boleto_nosso_numero} ({ctx.file_name}:{entry.line})",
+            reference=f"retorno {ctx.bank} NN {match.boleto_nosso_numero} ({Path(ctx.file_name).name}:{entry.line})",
             fee=entry.fee,
             interest=entry.interest,
             discount=entry.discount,
             credited_on=entry.credited_on,
         )
+    ctx.applied.add(key)
     reason = None
     if done.outcome is SettleOutcome.SETTLED:
         try:
@@ -235,11 +268,9 @@ def _liquidation(ctx: _Context, entry: RetornoEntry) -> EntryResult:
     elif done.outcome is SettleOutcome.NOT_OPEN:
         result, reason = RECORDED, "conta cancelada: pagamento registrado para devolução"
     elif done.outcome is SettleOutcome.DUPLICATE:
-        result, reason = (
-            ALREADY_SETTLED,
-            "conta já baixada por outro pagamento: marcado para devolução",
-        )
-    else:
+        result = ALREADY_SETTLED
+        reason = "conta já baixada por outro pagamento: marcado para devolução"
+    else:  # another station applied this very entry a moment ago
         result = ALREADY_SETTLED
     return _result(entry, result, receivable_id=rid, method=method, reason=reason)
 
@@ -254,16 +285,15 @@ def _insert_occurrence(session: Session, values: dict[str, object]) -> None:
 
 
 def _occurrence(ctx: _Context, entry: RetornoEntry) -> EntryResult:
-    with ctx.db.session() as session:
-        if not ctx.dry_run:
+    match, number = ctx.matches[entry.line]
+    if match is None:
+        return _result(entry, UNMATCHED, reason="nosso número sem boleto cadastrado")
+    if not ctx.dry_run:
+        amount = (
+            entry.fee if entry.kind is OccurrenceKind.OTHER and entry.fee else entry.paid_amount
+        )
+        with ctx.db.session() as session:
             _begin_write(session)
-        match, number = retorno_match.find(session, ctx.accounts, entry)
-        if match is None:
-            return _result(entry, UNMATCHED, reason="nosso número sem boleto cadastrado")
-        if not ctx.dry_run:
-            amount = (
-                entry.fee if entry.kind is OccurrenceKind.OTHER and entry.fee else entry.paid_amount
-            )
             _insert_occurrence(
                 session,
                 {
@@ -323,7 +353,7 @@ def import_bytes(
             dry_run,
         )
     ctx = _Context(db, actor, name, parsed.bank, parsed.layout, accounts, dry_run)
-    return _apply(ctx, parsed)
+    return _apply(_prefetch(ctx, parsed.entries), parsed)
 
 
 def _apply(ctx: _Context, parsed: RetornoFile) -> FileReport:

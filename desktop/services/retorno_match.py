@@ -27,6 +27,19 @@ from desktop.models import BankAccount, Boleto
 from desktop.services import banks
 from desktop.services.febraban import mod10
 
+# Width of the number part (no DV, no wallet) of the nosso número the app prints, per bank:
+# the first lookup tries these; only what it does not find is tried at every zero padding.
+WIDTHS: dict[str, tuple[int, ...]] = {
+    "001": (17, 11, 10),
+    "341": (8,),
+    "237": (11,),
+    "104": (17,),
+    "033": (12,),
+    "756": (7,),
+    "748": (8,),
+}
+CHUNK = 500  # forms per query (well under both backends' parameter limits)
+
 
 @dataclass(frozen=True)
 class Account:
@@ -101,11 +114,16 @@ def expected_dv(acc: banks.BankAccountData, number: str) -> str | None:
     return None
 
 
-def stored_forms(acc: banks.BankAccountData, number: str, dv: str | None) -> set[str]:
-    """Every way a stored nosso número of ``acc`` with this number (and DV) may be written."""
+def stored_forms(
+    acc: banks.BankAccountData, number: str, dv: str | None, *, every_width: bool = False
+) -> set[str]:
+    """The ways a stored nosso número of ``acc`` with this number (and DV) may be written:
+    bare, as the file wrote it, at the app's printed width, or (``every_width``) at any zero
+    padding up to the column's 20 characters (an ERP pads to its own width)."""
     core = normalise(number)
-    # Any zero padding up to the column's 20 characters (an ERP pads to its own width).
-    padded = {core.zfill(w) for w in range(len(core), 21)}
+    usual = (*WIDTHS.get(acc.bank_code, ()), len(number))
+    widths = range(len(core), 21) if every_width else usual
+    padded = {core} | {core.zfill(w) for w in widths if w >= len(core)}
     forms: set[str] = set()
     dvs = {dv} if dv else set()
     computed = expected_dv(acc, core)
@@ -123,15 +141,11 @@ def stored_forms(acc: banks.BankAccountData, number: str, dv: str | None) -> set
     return {f for f in forms if len(f) <= 20}
 
 
-def find(
-    session: Session, accounts: Sequence[Account], entry: RetornoEntry
-) -> tuple[Match | None, str]:
-    """The boleto of ``entry`` and the normalised nosso número used for its identity.
-
-    Readings are tried in order; the normalised number of the first reading is the identity
-    when nothing matches (an unmatched entry settles nothing, so it only labels the report).
-    """
-    identity = normalise(entry.nn_candidates[0][0]) if entry.nn_candidates else ""
+def _readings(
+    accounts: Sequence[Account], entry: RetornoEntry, every_width: bool
+) -> list[tuple[str, set[str]]]:
+    """Per reading of the entry's number: its normalised number and the stored forms."""
+    out = []
     for number, dv in entry.nn_candidates:
         forms: set[str] = set()
         # A DV must be the right one for that number where the bank's rule can say (a DV in
@@ -141,18 +155,56 @@ def find(
                 computed = expected_dv(acc.data, normalise(number))
                 if computed is not None and computed != dv.upper():
                     continue
-            forms |= stored_forms(acc.data, number, dv)
-        if not forms:
-            continue
-        row = session.execute(
-            select(Boleto.receivable_id, Boleto.nosso_numero)
-            .where(
-                Boleto.bank_account_id.in_([a.id for a in accounts]),
-                Boleto.nosso_numero.in_(sorted(forms)),
+            forms |= stored_forms(acc.data, number, dv, every_width=every_width)
+        out.append((normalise(number), forms))
+    return out
+
+
+def find_all(
+    session: Session, accounts: Sequence[Account], entries: Sequence[RetornoEntry]
+) -> dict[int, tuple[Match | None, str]]:
+    """The boleto of each entry (by line) and the normalised nosso número of its identity.
+
+    Readings are tried in order; the normalised number of the first reading is the identity
+    when nothing matches (an unmatched entry settles nothing, so it only labels the report).
+    All the forms of a file are looked up in a few indexed queries, not one per entry: first
+    the usual widths, then every zero padding for the entries still unmatched.
+    """
+    result = _find(session, accounts, entries, every_width=False)
+    rest = [e for e in entries if result[e.line][0] is None]
+    if rest:
+        result.update(_find(session, accounts, rest, every_width=True))
+    return result
+
+
+def _find(
+    session: Session,
+    accounts: Sequence[Account],
+    entries: Sequence[RetornoEntry],
+    *,
+    every_width: bool,
+) -> dict[int, tuple[Match | None, str]]:
+    readings = {entry.line: _readings(accounts, entry, every_width) for entry in entries}
+    wanted = sorted({form for rs in readings.values() for _, forms in rs for form in forms})
+    ids = [a.id for a in accounts]
+    found: dict[str, tuple[int, int, str]] = {}  # form -> (boleto id, receivable, stored)
+    for start in range(0, len(wanted), CHUNK):
+        rows = session.execute(
+            select(Boleto.nosso_numero, Boleto.id, Boleto.receivable_id).where(
+                Boleto.bank_account_id.in_(ids),
+                Boleto.nosso_numero.in_(wanted[start : start + CHUNK]),
             )
-            .order_by(Boleto.id)
-            .limit(1)
-        ).first()
-        if row is not None:
-            return Match(row[0], row[1]), normalise(number)
-    return None, identity
+        )
+        for stored, boleto_id, receivable_id in rows:
+            best = found.get(stored)
+            if best is None or boleto_id < best[0]:  # the same text in two accounts
+                found[stored] = (boleto_id, receivable_id, stored)
+    result: dict[int, tuple[Match | None, str]] = {}
+    for entry in entries:
+        result[entry.line] = (None, readings[entry.line][0][0] if readings[entry.line] else "")
+        for number, forms in readings[entry.line]:
+            hits = sorted(found[f] for f in forms if f in found)
+            if hits:
+                result[entry.line] = (Match(hits[0][1], hits[0][2]), number)
+                break
+    return result

@@ -272,3 +272,22 @@ def test_two_processes_importing_the_same_file_settle_each_entry_once(
         )
         assert session.scalar(select(func.count()).select_from(BankOccurrence)) == 0
     assert per_bill == {rid: 1 for rid, _ in bills}
+
+
+def test_itau_06_then_10_for_one_payment_is_one_payment(
+    db: Database, finance: CounterActor, tmp_path: Path
+) -> None:
+    bank_account(db, "341")
+    ((rid, printed),) = open_bills(db, 1, "341", finance)
+    titles = [
+        file_title("341", "cnab400", printed, occurrence="06"),
+        file_title("341", "cnab400", printed, occurrence="10"),  # baixa por ter sido liquidado
+    ]
+    first = write(tmp_path, "a.ret", build("341", "cnab400", titles[:1]))
+    both = write(tmp_path, "b.ret", build("341", "cnab400", titles))
+    (dry,) = retorno.import_files(db, finance, [both], dry_run=True)
+    assert [e.result for e in dry.entries] == ["settled", "already_settled"]
+    a, b = retorno.import_files(db, finance, [first, both])
+    assert [e.result for e in a.entries] == ["settled"]
+    assert [e.result for e in b.entries] == ["already_settled", "already_settled"]
+    assert [(p.receivable_id, p.duplicate) for p in payment_rows(db)] == [(rid, False)]
