@@ -158,4 +158,10 @@ def cmd_nfcom(args: argparse.Namespace) -> int:
     return 1 if report.problems else 0
 
 
-ACTIONS: list[Callable[[Any], None]] = [register_cdr, register_nfcom]
+def register_retorno(import_sub: Any) -> None:
+    from desktop.cli import retorno_cmd
+
+    retorno_cmd.register_retorno(import_sub)
+
+
+ACTIONS: list[Callable[[Any], None]] = [register_cdr, register_nfcom, register_retorno]

@@ -1,5 +1,6 @@
 """SQLAlchemy 2 mapped classes, one module per aggregate.  Importing this registers them all."""
 
+from desktop.models.bank_returns import BankOccurrence
 from desktop.models.base import Base
 from desktop.models.billing import BankAccount, Boleto, CardPayment, Payment, Receivable
 from desktop.models.events import OutboxEvent
@@ -24,6 +25,7 @@ from desktop.models.telephony import Call, CdrImport, Terminal
 __all__ = [
     "AuditEntry",
     "BankAccount",
+    "BankOccurrence",
     "Base",
     "Boleto",
     "Call",

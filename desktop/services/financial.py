@@ -16,7 +16,8 @@ from sqlalchemy import ColumnElement, func, or_, select
 from sqlalchemy.orm import Session
 
 from desktop.db import Database
-from desktop.models import Receivable
+from desktop.errors import NotFound
+from desktop.models import BankOccurrence, Payment, Receivable
 from desktop.models.enums import PaymentMethod, ReceivableStatus
 from desktop.services import settings
 from desktop.services.access import require_subscriber
@@ -250,3 +251,87 @@ def statement(
             break
         after = chunk[-1].sort_key
     return items, totals(db, actor, flt, today=today)
+
+
+# --------------------------------------------------------------------------- a bill's detail
+@dataclass(frozen=True)
+class PaymentLine:
+    paid_at: dt.datetime
+    amount: Decimal
+    method: PaymentMethod
+    fee: Decimal | None
+    interest: Decimal | None
+    discount: Decimal | None
+    credited_on: dt.date | None
+    reference: str
+    duplicate: bool  # money received for a bill another payment had settled (to refund)
+
+
+@dataclass(frozen=True)
+class BankOccurrenceLine:
+    occurred_on: dt.date | None
+    bank_code: str
+    nosso_numero: str
+    occurrence: str
+    description: str  # the occurrence and its motives in words (from the return file)
+    amount: Decimal | None
+    file_name: str
+    line: int
+
+
+@dataclass(frozen=True)
+class ReceivableDetail:
+    receivable_id: int
+    payments: tuple[PaymentLine, ...]
+    occurrences: tuple[BankOccurrenceLine, ...]
+
+
+def receivable_detail(db: Database, actor: Actor, receivable_id: int) -> ReceivableDetail:
+    """What was paid for one bill and what its bank said about it (return files)."""
+    with db.session() as session:
+        owner = session.scalar(
+            select(Receivable.subscriber_id).where(Receivable.id == receivable_id)
+        )
+        if owner is None:
+            raise NotFound("Conta a receber não encontrada.")
+        require_subscriber(actor, owner)
+        payments = session.scalars(
+            select(Payment)
+            .where(Payment.receivable_id == receivable_id)
+            .order_by(Payment.paid_at, Payment.id)
+        ).all()
+        occurrences = session.scalars(
+            select(BankOccurrence)
+            .where(BankOccurrence.receivable_id == receivable_id)
+            .order_by(BankOccurrence.occurred_on, BankOccurrence.id)
+        ).all()
+        return ReceivableDetail(
+            receivable_id,
+            tuple(
+                PaymentLine(
+                    p.paid_at,
+                    p.amount,
+                    p.method,
+                    p.fee,
+                    p.interest,
+                    p.discount,
+                    p.credited_on,
+                    p.reference,
+                    p.duplicate,
+                )
+                for p in payments
+            ),
+            tuple(
+                BankOccurrenceLine(
+                    o.occurred_on,
+                    o.bank_code,
+                    o.nosso_numero,
+                    o.occurrence,
+                    o.description,
+                    o.amount,
+                    o.file_name,
+                    o.line,
+                )
+                for o in occurrences
+            ),
+        )

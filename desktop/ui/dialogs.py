@@ -53,6 +53,13 @@ class DialogService:
         )
         return Path(name) if name else None
 
+    def open_files(self, parent: QWidget | None, caption: str, filters: str = "") -> list[Path]:
+        """Ask for one or more files to read; [] when the person cancels."""
+        names, _selected = QFileDialog.getOpenFileNames(
+            parent, caption, "", filters or _tr("Todos os arquivos (*)")
+        )
+        return [Path(name) for name in names]
+
 
 _service: DialogService | None = None
 

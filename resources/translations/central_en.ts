@@ -86,6 +86,10 @@
         <translation>Payments to confirm</translation>
     </message>
     <message>
+        <source>Arquivos de retorno</source>
+        <translation>Bank return files</translation>
+    </message>
+    <message>
         <source>Créditos a transferir</source>
         <translation>Credits to transfer</translation>
     </message>
@@ -855,6 +859,29 @@
     </message>
 </context>
 <context>
+    <name>FinancialDetail</name>
+    <message>
+        <source>pago em duplicidade: a devolver</source>
+        <translation>paid twice: to be refunded</translation>
+    </message>
+    <message>
+        <source>Detalhe da conta %1</source>
+        <translation>Bill %1 detail</translation>
+    </message>
+    <message>
+        <source>Pagamentos</source>
+        <translation>Payments</translation>
+    </message>
+    <message>
+        <source>Ocorrências do banco (arquivos de retorno)</source>
+        <translation>Bank occurrences (return files)</translation>
+    </message>
+    <message>
+        <source>Nenhum pagamento nem ocorrência do banco para esta conta.</source>
+        <translation>No payment and no bank occurrence for this bill.</translation>
+    </message>
+</context>
+<context>
     <name>FinancialTab</name>
     <message>
         <source>Vencimento</source>
@@ -1613,6 +1640,137 @@
     <message>
         <source>Declaração de %1 enviada para %2.</source>
         <translation>Declaration for %1 sent to %2.</translation>
+    </message>
+</context>
+<context>
+    <name>Retorno</name>
+    <message>
+        <source>a baixar</source>
+        <translation>to settle</translation>
+    </message>
+    <message>
+        <source>baixado</source>
+        <translation>settled</translation>
+    </message>
+    <message>
+        <source>já baixado</source>
+        <translation>already settled</translation>
+    </message>
+    <message>
+        <source>a registrar</source>
+        <translation>to record</translation>
+    </message>
+    <message>
+        <source>registrado</source>
+        <translation>recorded</translation>
+    </message>
+    <message>
+        <source>não encontrado</source>
+        <translation>not found</translation>
+    </message>
+    <message>
+        <source>recusado</source>
+        <translation>rejected</translation>
+    </message>
+    <message>
+        <source>Arquivos de retorno</source>
+        <translation>Bank return files</translation>
+    </message>
+    <message>
+        <source>Escolher arquivos…</source>
+        <translation>Choose files…</translation>
+    </message>
+    <message>
+        <source>Aplicar</source>
+        <translation>Apply</translation>
+    </message>
+    <message>
+        <source>Nenhum arquivo escolhido.</source>
+        <translation>No file chosen.</translation>
+    </message>
+    <message>
+        <source>Não encontrados e linhas com problema</source>
+        <translation>Not found and damaged lines</translation>
+    </message>
+    <message>
+        <source>Arquivos de retorno do banco</source>
+        <translation>The bank's return files</translation>
+    </message>
+    <message>
+        <source>sem boleto cadastrado para este nosso número</source>
+        <translation>no boleto registered with this nosso número</translation>
+    </message>
+    <message>
+        <source>Simulação (nada gravado)</source>
+        <translation>Simulation (nothing saved)</translation>
+    </message>
+    <message>
+        <source>Aplicado</source>
+        <translation>Applied</translation>
+    </message>
+    <message>
+        <source>Baixados: %1 · Valor: %2 · Tarifas: %3 · Não encontrados: %4</source>
+        <translation>Settled: %1 · Amount: %2 · Fees: %3 · Not found: %4</translation>
+    </message>
+    <message>
+        <source>Arquivo</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>Conta</source>
+        <translation>Bill</translation>
+    </message>
+    <message>
+        <source>Crédito</source>
+        <translation>Credited</translation>
+    </message>
+    <message>
+        <source>Juros</source>
+        <translation>Interest</translation>
+    </message>
+    <message>
+        <source>Linha</source>
+        <translation>Line</translation>
+    </message>
+    <message>
+        <source>Nosso número</source>
+        <translation>Nosso número</translation>
+    </message>
+    <message>
+        <source>O que houve</source>
+        <translation>What happened</translation>
+    </message>
+    <message>
+        <source>Ocorrência</source>
+        <translation>Occurrence</translation>
+    </message>
+    <message>
+        <source>Pago</source>
+        <translation>Paid</translation>
+    </message>
+    <message>
+        <source>Pago em</source>
+        <translation>Paid on</translation>
+    </message>
+    <message>
+        <source>Resultado</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>Retornos CNAB (*.ret *.RET *.txt *.TXT *.cnab *.CNAB);;Todos os arquivos (*)</source>
+        <translation>CNAB return files (*.ret *.RET *.txt *.TXT *.cnab *.CNAB);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Tarifa</source>
+        <translation>Fee</translation>
+    </message>
+    <message>
+        <source>Valor</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>Vencimento</source>
+        <translation>Due date</translation>
     </message>
 </context>
 <context>

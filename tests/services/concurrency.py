@@ -60,3 +60,20 @@ def run_processes(target: Any, args_for: list[tuple[Any, ...]]) -> list[Any]:
         proc.join(timeout=60)
         assert proc.exitcode == 0, f"worker exited with {proc.exitcode}"
     return results
+
+
+def import_retorno(url: str, user_id: int, path: str, barrier: Any, out: Any) -> None:
+    from desktop.db import Database
+    from desktop.services import retorno
+    from desktop.services.actors import CounterActor
+
+    db = Database(url)
+    actor = CounterActor(user_id, "caixa", Role.FINANCE, "estacao")
+    barrier.wait(timeout=60)
+    try:
+        (report,) = retorno.import_files(db, actor, [path])
+        out.put(("ok", [e.result for e in report.entries], report.error))
+    except Exception as exc:  # reported to the test, which fails with it
+        out.put(("error", repr(exc), None))
+    finally:
+        db.dispose()

@@ -23,6 +23,7 @@ class RecordingDialogs(DialogService):
         self.shown: list[tuple[str, str, str]] = []
         self.answer = True
         self.save_path: Path | None = None
+        self.open_paths: list[Path] = []
 
     def information(self, parent: QWidget | None, title: str, text: str) -> None:
         self.shown.append(("information", title, text))
@@ -42,6 +43,10 @@ class RecordingDialogs(DialogService):
     ) -> Path | None:
         self.shown.append(("save_file", caption, suggested))
         return self.save_path
+
+    def open_files(self, parent: QWidget | None, caption: str, filters: str = "") -> list[Path]:
+        self.shown.append(("open_files", caption, filters))
+        return list(self.open_paths)
 
 
 @pytest.fixture(autouse=True)

@@ -20,6 +20,7 @@ from desktop.services.passwords import verify_password
 from desktop.ui.backoffice import backoffice_actions
 from desktop.ui.backoffice.audit_log import AuditLogWindow
 from desktop.ui.backoffice.queues import PaymentsQueue, SlipDialog, TransfersQueue
+from desktop.ui.backoffice.retorno import RetornoWindow
 from desktop.ui.backoffice.settings_panel import SettingsPanel
 from tests.conftest import kiosk, make_user
 from tests.factories import CPFS, subscriber
@@ -53,7 +54,7 @@ def test_menu_entries_by_role(sqlite_db: Database) -> None:
     }
     assert titles == {
         Role.ADMIN: ["Painel de Configurações", "Auditoria"],
-        Role.FINANCE: ["Pagamentos a confirmar"],
+        Role.FINANCE: ["Pagamentos a confirmar", "Arquivos de retorno"],
         Role.SUPPORT: ["Créditos a transferir"],
         Role.ATTENDANT: [],
     }
@@ -67,7 +68,7 @@ def test_factories_build_the_windows(qtbot, sqlite_db: Database) -> None:
             window = factory(sqlite_db, None)
             qtbot.addWidget(window)
             kinds.append(type(window))
-    assert kinds == [SettingsPanel, AuditLogWindow, PaymentsQueue, TransfersQueue]
+    assert kinds == [SettingsPanel, AuditLogWindow, PaymentsQueue, RetornoWindow, TransfersQueue]
 
 
 def test_panel_is_generated_from_the_registry_grouped(panel: SettingsPanel) -> None:

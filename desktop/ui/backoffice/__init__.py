@@ -58,6 +58,15 @@ def _queue(actor: CounterActor, status: SmsPurchaseStatus) -> Factory:
     return build
 
 
+def _retorno(actor: CounterActor) -> Factory:
+    def build(db: Database, parent: QWidget | None) -> QWidget:
+        from desktop.ui.backoffice.retorno import RetornoWindow
+
+        return RetornoWindow(db, actor, parent=parent)
+
+    return build
+
+
 def backoffice_actions(actor: Actor) -> list[tuple[str, Factory]]:
     """The back-office windows for this actor's role (none for a kiosk or an attendant)."""
     if not isinstance(actor, CounterActor):
@@ -68,7 +77,10 @@ def backoffice_actions(actor: Actor) -> list[tuple[str, Factory]]:
             (_tr("Auditoria"), _audit(actor)),
         ]
     if actor.role is Role.FINANCE:
-        return [(_tr("Pagamentos a confirmar"), _queue(actor, SmsPurchaseStatus.AWAITING_PAYMENT))]
+        return [
+            (_tr("Pagamentos a confirmar"), _queue(actor, SmsPurchaseStatus.AWAITING_PAYMENT)),
+            (_tr("Arquivos de retorno"), _retorno(actor)),
+        ]
     if actor.role is Role.SUPPORT:
         return [(_tr("Créditos a transferir"), _queue(actor, SmsPurchaseStatus.PAID))]
     return []

@@ -14,7 +14,9 @@ from desktop.services.actors import CounterActor
 from desktop.ui.workers import TaskRunner, runner
 
 BACKOFFICE_QSS = """
-QWidget#settingsPanel, QWidget#queueWindow, QWidget#auditLog { background: #f6f8fa; }
+QWidget#settingsPanel, QWidget#queueWindow, QWidget#auditLog, QWidget#retornoWindow {
+    background: #f6f8fa;
+}
 QListWidget#settingsSections {
     background: #ffffff; border: 1px solid #d0d7de; border-radius: 4px; padding: 4px;
 }

@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -292,6 +292,7 @@ class FinancialTab(SubscriberTab):
         self.table.setAccessibleName(_tr("Lançamentos do extrato financeiro"))
         fit_columns(self.table, COLUMN_SAMPLES, stretch=1)
         self.table.horizontalHeader().setMinimumSectionSize(60)
+        self.table.doubleClicked.connect(self.open_detail)  # payments and bank occurrences
 
         self.totals = TotalsPanel(self)
         self.printer = StatementPrinter(self, self.result, self.print_button, self._update_busy)
@@ -313,6 +314,11 @@ class FinancialTab(SubscriberTab):
         self._loaded_once = False
 
     # ------------------------------------------------------------------ behaviour
+    def open_detail(self, index: QModelIndex) -> QWidget | None:
+        from desktop.ui.tabs.financial_detail import open_detail
+
+        return open_detail(self, self.context, self.model.row_at(index.row()))
+
     def activated(self) -> None:
         if not self._loaded_once:
             self.consult()
