@@ -14,6 +14,7 @@ from desktop.models.radius import (
     RadReply,
     RadUserGroup,
 )
+from desktop.models.radius_changes import RadiusAction, RadiusChange, RadiusChangeState
 from desktop.models.search import NameWord, SubscriberWord
 from desktop.models.sms import CreditValue, SmsAccount, SmsPurchase
 from desktop.models.staff import AuditEntry, CounterUser, Setting
@@ -47,6 +48,9 @@ __all__ = [
     "RadGroupReply",
     "RadReply",
     "RadUserGroup",
+    "RadiusAction",
+    "RadiusChange",
+    "RadiusChangeState",
     "RadiusLogin",
     "Receivable",
     "Setting",

@@ -21,9 +21,9 @@ from sqlalchemy import select
 
 from desktop.db import Database
 from desktop.errors import NotFound, UserError
-from desktop.models import Contract, ProvisionalEnablement
+from desktop.models import Contract, ProvisionalEnablement, RadiusAction
 from desktop.models.enums import Channel, ContractStatus, Role
-from desktop.services import audit, radius_control
+from desktop.services import audit, radius_control, radius_sync
 from desktop.services.access import require_role, require_subscriber
 from desktop.services.actors import Actor, CounterActor
 from desktop.services.clock import to_local, utcnow
@@ -31,14 +31,14 @@ from desktop.services.enablement import (
     END_EXPIRED,
     END_OTHER,
     END_PAID,
+    apply_now,
     claim,
+    claim_status,
     close_enablement_ticket,
     has_overdue_debt,
     logins_of,
     open_enablement,
-    send_coa,
 )
-from desktop.services.radius_control import OpenSession
 
 
 @dataclass(frozen=True)
@@ -56,6 +56,7 @@ class JobsReport:
     resuspended: tuple[str, ...]  # contract numbers suspended again
     ended: tuple[str, ...]  # enablements ended because the contract changed otherwise
     warnings: tuple[str, ...]
+    radius_finished: int = 0  # FreeRADIUS changes a crash or an outage had left pending
 
     @property
     def expired(self) -> int:
@@ -69,9 +70,13 @@ def system_actor() -> CounterActor:
 
 def _expire_one(
     db: Database, actor: Actor, enablement_id: int, now: dt.datetime
-) -> tuple[str, str, tuple[str, ...]] | None:
-    """Expire one enablement; returns (outcome, contract number, warnings) or None if taken."""
-    sessions: list[OpenSession] = []
+) -> tuple[str, str, int] | None:
+    """Expire one enablement; returns (outcome, contract number, contract id) or None if taken.
+
+    Every status change here is conditional: the enablement is claimed (``ended_at IS
+    NULL``) and the contract moves only from *habilitado provisoriamente*, so two stations
+    running the job, or a payment arriving at the same moment, can never both act.
+    """
     with db.session() as session:
         # Lock order everywhere: the contract first, then its enablement (no deadlocks).
         contract = session.scalar(
@@ -90,7 +95,21 @@ def _expire_one(
         enablement = session.get(ProvisionalEnablement, enablement_id)
         assert enablement is not None
         ticket_id = enablement.ticket_id
-        if contract.status is not ContractStatus.PROVISIONAL:
+        number = contract.number
+        paid = not has_overdue_debt(session, contract, to_local(now).date())
+        if contract.status is not ContractStatus.PROVISIONAL or not claim_status(
+            session,
+            contract.id,
+            ContractStatus.PROVISIONAL,
+            ContractStatus.ACTIVE if paid else ContractStatus.SUSPENDED_DEBT,
+            now,
+            "Débitos pagos durante a habilitação provisória."
+            if paid
+            else "Suspenso por falta de pagamento (fim da habilitação provisória).",
+            # The same suspension continues: "once per suspension" must still refuse.
+            set_changed_at=None if paid else enablement.suspension_started_at,
+        ):
+            session.refresh(contract)
             enablement.end_reason = END_OTHER
             close_enablement_ticket(
                 session,
@@ -98,14 +117,9 @@ def _expire_one(
                 ticket_id,
                 f"Habilitação provisória encerrada (o plano está {contract.status.value}).",
             )
-            return END_OTHER, contract.number, ()
-        config = radius_control.load_config(session)
-        logins = logins_of(session, contract.id)
-        if not has_overdue_debt(session, contract, to_local(now).date()):
+            return END_OTHER, number, contract.id
+        if paid:
             enablement.end_reason = END_PAID
-            contract.status = ContractStatus.ACTIVE
-            contract.status_changed_at = now
-            contract.status_reason = "Débitos pagos durante a habilitação provisória."
             close_enablement_ticket(
                 session,
                 actor,
@@ -113,21 +127,21 @@ def _expire_one(
                 "Prazo encerrado com os débitos pagos: plano reativado definitivamente.",
             )
             audit.record(session, actor, "habilitacao_provisoria.paga", "contract", contract.id)
-            return END_PAID, contract.number, ()
+            return END_PAID, number, contract.id
+        config = radius_control.load_config(session)
+        logins = logins_of(session, contract.id)
         enablement.end_reason = END_EXPIRED
-        contract.status = ContractStatus.SUSPENDED_DEBT
-        # The same suspension continues: "once per suspension" must still refuse.
-        contract.status_changed_at = enablement.suspension_started_at
-        contract.status_reason = "Suspenso por falta de pagamento (fim da habilitação provisória)."
-        with radius_control.radius_session(session, config) as rs:
-            added = radius_control.block(rs, logins, config.suspension_group)
-            if config.nas_ip and logins:
-                sessions = radius_control.open_sessions(rs, logins)
         text = "Prazo da habilitação provisória encerrado: plano suspenso novamente por falta de pagamento."
         if logins:
-            text += (
-                f" Login(s) {', '.join(logins)} de volta ao grupo {config.suspension_group!r} "
-                f"({added} registro(s))."
+            text += f" Login(s) {', '.join(logins)} de volta ao grupo {config.suspension_group!r}."
+            radius_sync.record(
+                session,
+                contract.id,
+                RadiusAction.BLOCK,
+                logins,
+                config.suspension_group,
+                reason="expiracao",
+                ticket_id=ticket_id,
             )
         close_enablement_ticket(session, actor, ticket_id, text)
         audit.record(
@@ -138,21 +152,23 @@ def _expire_one(
             contract.id,
             logins=logins,
         )
-        number = contract.number
-    return END_EXPIRED, number, send_coa(db, actor, config, sessions, ticket_id)
+    return END_EXPIRED, number, contract.id
 
 
 def run_jobs(
     db: Database, now: dt.datetime | None = None, *, actor: Actor | None = None, batch: int = 500
 ) -> JobsReport:
-    """Expire the enablements that are due.  Safe to run from every station at once."""
+    """Finish what a crash left pending, then expire the enablements that are due.
+
+    Safe to run from every station at once.
+    """
     now = now or utcnow()
     actor = actor or system_actor()
     require_role(actor, Role.ADMIN, Role.SUPPORT, Role.FINANCE, Role.ATTENDANT)
+    applied, warnings = radius_sync.apply_pending(db, actor)
     reactivated: list[str] = []
     resuspended: list[str] = []
     ended: list[str] = []
-    warnings: list[str] = []
     failed: set[int] = set()  # left for the next run, not retried in this one
     while True:
         with db.session() as session:
@@ -173,31 +189,58 @@ def run_jobs(
         for enablement_id in due:
             try:
                 result = _expire_one(db, actor, enablement_id, now)
-            except UserError as exc:  # e.g. the FreeRADIUS database is unreachable
+            except UserError as exc:  # e.g. the database went away for a moment
                 failed.add(enablement_id)
                 warnings.append(f"Habilitação {enablement_id}: {exc.message}")
                 continue
             if result is None:
                 continue
-            outcome, number, found = result
+            outcome, number, contract_id = result
             {END_PAID: reactivated, END_EXPIRED: resuspended}.get(outcome, ended).append(number)
-            warnings.extend(f"Contrato {number}: {w}" for w in found)
+            warnings.extend(f"Contrato {number}: {w}" for w in apply_now(db, actor, contract_id))
         if len(due) < batch:
             break
-    return JobsReport(now, tuple(reactivated), tuple(resuspended), tuple(ended), tuple(warnings))
+    return JobsReport(
+        now,
+        tuple(reactivated),
+        tuple(resuspended),
+        tuple(ended),
+        tuple(warnings),
+        len(applied),
+    )
+
+
+class _Moved(Exception):
+    """The contract changed under us between the read and the conditional update."""
 
 
 def on_debt_paid(
     db: Database, actor: Actor, contract_id: int, now: dt.datetime | None = None
 ) -> DebtPaidResult:
-    """Call after a payment: when no overdue bill is left, the plan is active for good.
+    """Call after a payment (committed): when no overdue bill is left, the plan is active for good.
 
     A provisional enablement ends (reason "pago"); a plan still suspended for non-payment
     leaves the suspension group and its sessions are disconnected to get the full plan back.
     """
     now = now or utcnow()
-    sessions: list[OpenSession] = []
-    ticket_id: int | None = None
+    for _ in range(3):  # a concurrent expiry may move the contract: read it again
+        try:
+            status = _lift(db, actor, contract_id, now)
+        except _Moved:
+            continue
+        if status is None:
+            break
+        return DebtPaidResult(
+            contract_id, ContractStatus.ACTIVE, True, apply_now(db, actor, contract_id)
+        )
+    with db.session() as session:
+        contract = session.get(Contract, contract_id)
+        assert contract is not None
+        return DebtPaidResult(contract_id, contract.status, False)
+
+
+def _lift(db: Database, actor: Actor, contract_id: int, now: dt.datetime) -> ContractStatus | None:
+    """One attempt: the status lifted from, or None when nothing is to be done."""
     with db.session() as session:
         contract = session.scalar(
             select(Contract).where(Contract.id == contract_id).with_for_update()
@@ -209,9 +252,10 @@ def on_debt_paid(
         if status not in (ContractStatus.PROVISIONAL, ContractStatus.SUSPENDED_DEBT) or (
             has_overdue_debt(session, contract, to_local(now).date())
         ):
-            return DebtPaidResult(contract.id, status, False)
-        config = radius_control.load_config(session)
-        logins = logins_of(session, contract.id)
+            return None
+        if not claim_status(session, contract.id, status, ContractStatus.ACTIVE, now, "Débitos pagos."):
+            raise _Moved
+        ticket_id: int | None = None
         if status is ContractStatus.PROVISIONAL:
             current = open_enablement(session, contract.id)
             if current is not None and claim(session, current.id, now):
@@ -224,13 +268,21 @@ def on_debt_paid(
                     ticket_id,
                     "Débitos pagos: habilitação provisória encerrada, plano reativado definitivamente.",
                 )
-        with radius_control.radius_session(session, config) as rs:
-            radius_control.unblock(rs, logins, config.suspension_group)
-            if status is ContractStatus.SUSPENDED_DEBT and config.nas_ip and logins:
-                sessions = radius_control.open_sessions(rs, logins)
-        contract.status = ContractStatus.ACTIVE
-        contract.status_changed_at = now
-        contract.status_reason = "Débitos pagos."
+        config = radius_control.load_config(session)
+        logins = logins_of(session, contract.id)
+        if logins:
+            # Already out of the group while enabled provisionally: no Disconnect then, but
+            # the intent is written anyway, so a change still pending ends the right way.
+            radius_sync.record(
+                session,
+                contract.id,
+                RadiusAction.UNBLOCK,
+                logins,
+                config.suspension_group,
+                reason="pagamento",
+                ticket_id=ticket_id,
+                disconnect=status is ContractStatus.SUSPENDED_DEBT,
+            )
         audit.record(
             session,
             actor,
@@ -240,5 +292,4 @@ def on_debt_paid(
             antes=status.value,
             logins=logins,
         )
-    warnings = send_coa(db, actor, config, sessions, ticket_id)
-    return DebtPaidResult(contract_id, ContractStatus.ACTIVE, True, warnings)
+        return status
