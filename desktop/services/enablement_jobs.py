@@ -18,9 +18,10 @@ import socket
 from dataclasses import dataclass
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from desktop.db import Database
-from desktop.errors import NotFound, UserError
+from desktop.errors import Conflict, NotFound, UserError
 from desktop.models import Contract, ProvisionalEnablement, RadiusAction
 from desktop.models.enums import Channel, ContractStatus, Role
 from desktop.services import audit, radius_control, radius_sync
@@ -293,3 +294,115 @@ def _lift(db: Database, actor: Actor, contract_id: int, now: dt.datetime) -> Con
             logins=logins,
         )
         return status
+
+
+# --------------------------------------------------------------------------- ERP import
+@dataclass(frozen=True)
+class StatusChange:
+    contract_id: int
+    before: ContractStatus
+    after: ContractStatus
+    radius: RadiusAction | None  # the suspension-group change written (None: none needed)
+    warnings: tuple[str, ...] = ()
+
+
+def record_contract_status(
+    session: Session,
+    actor: Actor,
+    contract_id: int,
+    before: ContractStatus,
+    after: ContractStatus,
+    *,
+    reason: str = "erp",
+) -> RadiusAction | None:
+    """In the caller's transaction, after it changed the contract from ``before`` to ``after``:
+    write the suspension-group intent this change implies (SPEC §6: a contract that turns
+    *suspenso_debito* enters the group, one that turns back *ativo* leaves it) and end an
+    open provisional enablement the change overrides.  After the caller commits, call
+    :func:`finish_contract_status` (or let ``jobs run`` do it)."""
+    if before is after:
+        return None
+    now = utcnow()
+    if before is ContractStatus.PROVISIONAL:
+        current = open_enablement(session, contract_id)
+        if current is not None and claim(session, current.id, now):
+            session.refresh(current)
+            current.end_reason = END_OTHER
+            close_enablement_ticket(
+                session,
+                actor,
+                current.ticket_id,
+                f"Habilitação provisória encerrada (o plano passou a {after.value}).",
+            )
+    if after is ContractStatus.SUSPENDED_DEBT:
+        action = RadiusAction.BLOCK
+    elif after is ContractStatus.ACTIVE and before in (
+        ContractStatus.SUSPENDED_DEBT,
+        ContractStatus.PROVISIONAL,
+    ):
+        action = RadiusAction.UNBLOCK
+    else:
+        return None
+    logins = logins_of(session, contract_id)
+    if not logins:
+        return None
+    config = radius_control.load_config(session)
+    radius_sync.record(
+        session,
+        contract_id,
+        action,
+        logins,
+        config.suspension_group,
+        reason=reason,
+        disconnect=True,
+    )
+    return action
+
+
+def finish_contract_status(db: Database, actor: Actor, contract_id: int) -> tuple[str, ...]:
+    """After the commit: write the pending intent on FreeRADIUS; the warnings (never raises
+    for an unreachable FreeRADIUS: the intent stays pending for ``jobs run``)."""
+    return apply_now(db, actor, contract_id)
+
+
+def apply_contract_status(
+    db: Database,
+    actor: Actor,
+    contract_id: int,
+    new_status: ContractStatus,
+    *,
+    reason: str = "erp",
+) -> StatusChange:
+    """Set a contract's status as the ERP says, moving its RADIUS logins in or out of the
+    suspension group the same way the app's own actions do: a conditional UPDATE from the
+    status read, the intent committed with it, then FreeRADIUS, then the Disconnect."""
+    require_role(actor, Role.ADMIN, Role.SUPPORT, Role.FINANCE)
+    now = utcnow()
+    for _ in range(3):
+        with db.session() as session:
+            contract = session.get(Contract, contract_id)
+            if contract is None:
+                raise NotFound("Plano não encontrado.")
+            before = contract.status
+            if before is new_status:
+                return StatusChange(contract_id, before, new_status, None)
+            if not claim_status(
+                session, contract_id, before, new_status, now, f"Situação informada ({reason})."
+            ):
+                continue  # changed under us: read it again
+            action = record_contract_status(
+                session, actor, contract_id, before, new_status, reason=reason
+            )
+            audit.record(
+                session,
+                actor,
+                "plano.situacao_alterada",
+                "contract",
+                contract_id,
+                antes=before.value,
+                depois=new_status.value,
+                origem=reason,
+            )
+        warnings = finish_contract_status(db, actor, contract_id) if action else ()
+        return StatusChange(contract_id, before, new_status, action, warnings)
+    raise Conflict("O plano foi alterado por outra estação ao mesmo tempo; tente de novo.")

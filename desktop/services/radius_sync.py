@@ -172,13 +172,13 @@ def _mark(session: Session, actor: Actor, plan: _Plan, rows: int, recovery: bool
     return won
 
 
-def _failed(db: Database, plan: _Plan, message: str) -> None:
+def _failed(db: Database, contract_id: int, message: str) -> None:
     """Count the failed attempt (best effort: the intent stays pending either way)."""
     try:
         with db.session() as session:
             session.execute(
                 update(RadiusChange)
-                .where(RadiusChange.id.in_((*plan.same, *plan.overtaken)), RadiusChange.state == PENDING)
+                .where(RadiusChange.contract_id == contract_id, RadiusChange.state == PENDING)
                 .values(attempts=RadiusChange.attempts + 1, last_error=message[:500])
                 .execution_options(synchronize_session=False)
             )
@@ -206,7 +206,6 @@ def apply_contract(
             rows, sessions = _write(session, plan, config)
             won = _mark(session, actor, plan, rows, recovery)
     else:
-        plan = None
         try:
             with radius_control.separate_session(config) as rs:
                 radius_control.lock_logins_of(rs, contract_id)
@@ -216,8 +215,7 @@ def apply_contract(
                     return None
                 rows, sessions = _write(rs, plan, config)
         except DatabaseUnavailable as exc:
-            if plan is not None:
-                _failed(db, plan, exc.message)
+            _failed(db, contract_id, exc.message)
             raise
         with db.session() as session:
             won = _mark(session, actor, plan, rows, recovery)
