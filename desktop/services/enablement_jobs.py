@@ -24,7 +24,7 @@ from desktop.db import Database
 from desktop.errors import Conflict, NotFound, UserError
 from desktop.models import Contract, ProvisionalEnablement, RadiusAction
 from desktop.models.enums import Channel, ContractStatus, Role
-from desktop.services import audit, radius_control, radius_sync
+from desktop.services import audit, cards, radius_control, radius_sync
 from desktop.services.access import require_role, require_subscriber
 from desktop.services.actors import Actor, CounterActor
 from desktop.services.clock import to_local, utcnow
@@ -58,6 +58,7 @@ class JobsReport:
     ended: tuple[str, ...]  # enablements ended because the contract changed otherwise
     warnings: tuple[str, ...]
     radius_finished: int = 0  # FreeRADIUS changes a crash or an outage had left pending
+    voids_confirmed: int = 0  # card voids Cielo did whose answer had not been recorded
 
     @property
     def expired(self) -> int:
@@ -201,6 +202,8 @@ def run_jobs(
             warnings.extend(f"Contrato {number}: {w}" for w in apply_now(db, actor, contract_id))
         if len(due) < batch:
             break
+    voids, void_warnings = cards.reconcile_pending(db, actor)
+    warnings.extend(void_warnings)
     return JobsReport(
         now,
         tuple(reactivated),
@@ -208,6 +211,7 @@ def run_jobs(
         tuple(ended),
         tuple(warnings),
         len(applied),
+        voids,
     )
 
 
