@@ -18,12 +18,13 @@ from typing import Any
 
 import httpx
 from sqlalchemy import select, update
+from sqlalchemy.orm import Session
 
 from desktop.db import Database
 from desktop.errors import Conflict, DatabaseUnavailable, NotFound
 from desktop.models import CardPayment
-from desktop.models.enums import CardPaymentStatus, Role
-from desktop.services import audit, settings
+from desktop.models.enums import CardPaymentStatus, EventKind, Role
+from desktop.services import audit, events, settings
 from desktop.services.access import require_counter, require_role, require_subscriber
 from desktop.services.actors import Actor
 from desktop.services.cielo import (
@@ -274,7 +275,29 @@ def _record(
             codigo=answer.code if answer else "",
             request_id=request_id,
         )
+        if status is CardPaymentStatus.VOIDED:
+            _emit_void(session, actor, card_payment_id, request_id)
     return status
+
+
+def _emit_void(session: Session, actor: Actor, card_payment_id: int, request_id: str) -> None:
+    """The outbox event of the void, in the transaction that records it (exactly once: only
+    the station whose conditional UPDATE recorded the void gets here)."""
+    payment = session.get(CardPayment, card_payment_id)
+    assert payment is not None
+    session.refresh(payment)  # the UPDATE above bypassed the identity map
+    events.emit(
+        session,
+        actor,
+        EventKind.CARD_VOID,
+        subscriber_id=payment.subscriber_id,
+        receivable_id=payment.receivable_id,
+        payment_id=payment.payment_id,
+        request_id=request_id,
+        amount=str(payment.amount),
+        voided_amount=None if payment.voided_amount is None else str(payment.voided_amount),
+        voided_at=None if payment.voided_at is None else payment.voided_at.isoformat(),
+    )
 
 
 class VoidNotRecorded(DatabaseUnavailable):

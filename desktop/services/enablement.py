@@ -36,8 +36,8 @@ from desktop.models import (
     Receivable,
     Ticket,
 )
-from desktop.models.enums import ContractStatus, ReceivableStatus, Role, TicketStatus
-from desktop.services import audit, radius_control, radius_sync, settings
+from desktop.models.enums import ContractStatus, EventKind, ReceivableStatus, Role, TicketStatus
+from desktop.services import audit, events, radius_control, radius_sync, settings
 from desktop.services.access import require_role, require_subscriber
 from desktop.services.actors import Actor
 from desktop.services.clock import to_local, utcnow
@@ -50,6 +50,7 @@ from desktop.services.tickets import (
     actor_name,
     add_event,
     create_ticket,
+    emit_closed,
     load_ticket,
 )
 
@@ -331,6 +332,16 @@ def enable(
                 ate=expires.isoformat(),
                 logins=logins,
             )
+            events.emit(
+                session,
+                actor,
+                EventKind.ENABLEMENT,
+                subscriber_id=subscriber_id,
+                contract_id=contract.id,
+                protocol=ticket.protocol,
+                enabled_until=expires.isoformat(),
+                logins=logins,
+            )
             protocol = ticket.protocol
     except IntegrityError as exc:
         if _is_duplicate_enablement(exc):
@@ -403,3 +414,4 @@ def close_enablement_ticket(
         ticket.status = TicketStatus.CLOSED
         ticket.closed_at = utcnow()
         add_event(session, ticket.id, actor, ACTION_CLOSED, "Atendimento encerrado.")
+        emit_closed(session, actor, ticket)

@@ -22,9 +22,9 @@ from sqlalchemy.orm import Session
 
 from desktop.db import Database
 from desktop.errors import Conflict, NotFound, UserError
-from desktop.models import Contract, ProvisionalEnablement, RadiusAction
-from desktop.models.enums import Channel, ContractStatus, Role
-from desktop.services import audit, cards, radius_control, radius_sync
+from desktop.models import Contract, ProvisionalEnablement, RadiusAction, Ticket
+from desktop.models.enums import Channel, ContractStatus, EventKind, Role
+from desktop.services import audit, cards, events, radius_control, radius_sync
 from desktop.services.access import require_role, require_subscriber
 from desktop.services.actors import Actor, CounterActor
 from desktop.services.clock import to_local, utcnow
@@ -129,6 +129,7 @@ def _expire_one(
                 "Prazo encerrado com os débitos pagos: plano reativado definitivamente.",
             )
             audit.record(session, actor, "habilitacao_provisoria.paga", "contract", contract.id)
+            _emit_expired(session, actor, contract, enablement, END_PAID, [])
             return END_PAID, number, contract.id
         config = radius_control.load_config(session)
         logins = logins_of(session, contract.id)
@@ -154,7 +155,32 @@ def _expire_one(
             contract.id,
             logins=logins,
         )
+        _emit_expired(session, actor, contract, enablement, END_EXPIRED, logins)
     return END_EXPIRED, number, contract.id
+
+
+def _emit_expired(
+    session: Session,
+    actor: Actor,
+    contract: Contract,
+    enablement: ProvisionalEnablement,
+    outcome: str,
+    logins: list[str],
+) -> None:
+    """The outbox event of the expiry, in the expiry's own transaction."""
+    ticket = session.get(Ticket, enablement.ticket_id) if enablement.ticket_id else None
+    events.emit(
+        session,
+        actor,
+        EventKind.ENABLEMENT_EXPIRED,
+        subscriber_id=contract.subscriber_id,
+        contract_id=contract.id,
+        protocol=ticket.protocol if ticket else None,
+        outcome=outcome,  # "expirada": suspended again; "pago": active for good
+        status=(ContractStatus.ACTIVE if outcome == END_PAID else ContractStatus.SUSPENDED_DEBT).value,
+        enabled_until=enablement.expires_at.isoformat(),
+        logins=logins,
+    )
 
 
 def run_jobs(

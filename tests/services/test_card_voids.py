@@ -13,7 +13,7 @@ from sqlalchemy import func, select
 
 from desktop.db import Database
 from desktop.errors import Conflict, DatabaseUnavailable
-from desktop.models import AuditEntry, CardPayment
+from desktop.models import AuditEntry, CardPayment, OutboxEvent
 from desktop.models.enums import CardPaymentStatus
 from desktop.services import cards, enablement_jobs
 from desktop.services.actors import CounterActor
@@ -42,6 +42,16 @@ def row(db: Database, card_id: int) -> CardPayment:
         found = session.get(CardPayment, card_id)
         assert found is not None
         return found
+
+
+def void_events(db: Database) -> int:
+    with db.session() as session:
+        return int(
+            session.scalar(
+                select(func.count()).select_from(OutboxEvent).where(OutboxEvent.kind == "card_void")
+            )
+            or 0
+        )
 
 
 def audits(db: Database, action: str) -> int:
@@ -77,6 +87,7 @@ def test_eight_processes_voiding_one_payment_send_one_void(
     assert final.void_request_id == puts[0]["headers"]["RequestId"]
     assert audits(db, "cartao.cancelado") == 1
     assert audits(db, "cartao.cancelamento_solicitado") == 1
+    assert void_events(db) == 1
 
 
 def test_already_voided_for_our_request_means_voided(
@@ -140,6 +151,7 @@ def test_a_dead_pooled_connection_after_the_void_still_records_it(
     assert result.status is CardPaymentStatus.VOIDED and "cancelado na Cielo" in result.message
     assert row(db, card_id).status is CardPaymentStatus.VOIDED
     assert cielo.state.void_count(payment_id) == 1
+    assert void_events(db) == 1
 
 
 @pytest.mark.postgres
@@ -178,6 +190,7 @@ def test_a_database_away_longer_says_what_cielo_did_and_a_retry_reconciles(
     assert gets and gets[-1]["headers"]["RequestId"] == put["headers"]["RequestId"]
     final = row(db, card_id)
     assert final.status is CardPaymentStatus.VOIDED and final.voided_amount == Decimal("99.90")
+    assert void_events(db) == 1
 
 
 def test_jobs_run_records_a_void_whose_answer_was_lost(

@@ -26,7 +26,7 @@ import pytest
 from sqlalchemy import func, select
 
 from desktop.db import Database
-from desktop.models import AuditEntry, ProvisionalEnablement, RadiusChange, Ticket
+from desktop.models import AuditEntry, OutboxEvent, ProvisionalEnablement, RadiusChange, Ticket
 from desktop.models.enums import ContractStatus
 from desktop.services import audit, enablement, enablement_jobs, radius_sync, settings, tickets
 from desktop.services.actors import CounterActor
@@ -105,6 +105,10 @@ def assert_agree(db: Database, radius_url: str, contract_id: int) -> ContractSta
         rows = list(session.scalars(select(ProvisionalEnablement)))
         audits = list(session.scalars(select(AuditEntry.action)))
         ticket_count = session.scalar(select(func.count()).select_from(Ticket))
+        kinds = list(session.scalars(select(OutboxEvent.kind).order_by(OutboxEvent.id)))
+        # One outbox event per enablement and per expiry, whatever crashed in between.
+        assert kinds.count("enablement") == len(rows)
+        assert kinds.count("enablement_expired") == len([r for r in rows if r.end_reason == "expirada"])
         open_rows = [r for r in rows if r.ended_at is None]
         if status is ContractStatus.PROVISIONAL:
             [row] = open_rows
@@ -117,6 +121,7 @@ def assert_agree(db: Database, radius_url: str, contract_id: int) -> ContractSta
             assert blocked(radius_url)
             if not rows:  # nothing happened at all: no trace either
                 assert ticket_count == 0 and "habilitacao_provisoria" not in audits
+                assert kinds == []
         else:
             assert status is ContractStatus.ACTIVE and open_rows == []
             assert not blocked(radius_url)
