@@ -1,16 +1,24 @@
 """Cartão de Crédito: card payments, duplicate detection and cancellation through Cielo.
 
-Cancelling is a finance action at the counter only.  It is idempotent: the payment is marked
-*cancelamento pendente* with a RequestId before Cielo is called, a second click while that
-call is in flight is refused, and a retry after a timeout first asks Cielo for the payment's
-state, so a payment is never voided twice.  When the API is not configured or fails, the
-phone procedure of SPEC §1.6 is returned and a manual cancellation request is recorded.
+Cancelling is a finance action at the counter only, and two systems must agree on it
+(DESIGN.md "Two systems, one outcome"):
+
+* the intent first: a conditional UPDATE moves the payment to *cancelamento pendente* with
+  its RequestId — exactly one station wins it, on SQLite as on PostgreSQL; the RequestId is
+  kept for every later attempt, so Cielo can always tell a retry from a new void;
+* a click while an attempt is in flight (another station's, or ours whose answer was lost)
+  never voids again: it asks Cielo with the same RequestId and says what Cielo answers;
+* Cielo's answer is recorded at once (``card_answers``), retried on a fresh connection,
+  never downgrading a void; if it still cannot be written the message says what Cielo did,
+  and the next attempt or ``jobs run`` (:func:`reconcile_pending`) records it.
+
+When the API is not configured or fails, the phone procedure of SPEC §1.6 is returned and a
+manual cancellation request is recorded.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import time
 import uuid
 from dataclasses import dataclass, replace
 from decimal import Decimal
@@ -18,15 +26,15 @@ from typing import Any
 
 import httpx
 from sqlalchemy import select, update
-from sqlalchemy.orm import Session
 
 from desktop.db import Database
 from desktop.errors import Conflict, DatabaseUnavailable, NotFound
 from desktop.models import CardPayment
-from desktop.models.enums import CardPaymentStatus, EventKind, Role
-from desktop.services import audit, events, settings
+from desktop.models.enums import CardPaymentStatus, Role
+from desktop.services import audit, settings
 from desktop.services.access import require_counter, require_role, require_subscriber
 from desktop.services.actors import Actor
+from desktop.services.card_answers import not_recorded, record_answer
 from desktop.services.cielo import (
     CieloAnswer,
     CieloClient,
@@ -38,8 +46,6 @@ from desktop.services.clock import to_local, utcnow
 
 DUPLICATE_WINDOW = dt.timedelta(minutes=10)
 IN_FLIGHT_MARGIN = dt.timedelta(seconds=10)  # beyond the client's timeout
-RECORD_ATTEMPTS = 3  # recording Cielo's answer: the first try and two on fresh connections
-RECORD_RETRY_S = 0.5
 
 PHONE_PROCEDURE = (
     "Cancelamento pelo telefone da Cielo:\n"
@@ -205,113 +211,6 @@ def _already_voided(payment: CardPayment) -> str:
     return f"Este pagamento já foi cancelado{when}; nada foi feito."
 
 
-def _finish(
-    db: Database,
-    actor: Actor,
-    card_payment_id: int,
-    request_id: str,
-    status: CardPaymentStatus,
-    message: str,
-    answer: CieloAnswer | None,
-) -> CardPaymentStatus:
-    """Record what Cielo answered to *this* RequestId; returns the status the row now has.
-
-    Conditional: the row moves only from our own attempt, and a VOIDED row is never
-    downgraded (a late "already voided" or a timeout must not hide a real void).  A lost
-    connection (a database restart between the Cielo call and this write) is retried on a
-    fresh one: Cielo's answer is the one thing here that cannot be asked for twice.
-    """
-    last: DatabaseUnavailable | None = None
-    for attempt in range(RECORD_ATTEMPTS):
-        if attempt:
-            time.sleep(RECORD_RETRY_S * attempt)
-        try:
-            return _record(db, actor, card_payment_id, request_id, status, message, answer)
-        except DatabaseUnavailable as exc:
-            last = exc
-    assert last is not None
-    raise last
-
-
-def _record(
-    db: Database,
-    actor: Actor,
-    card_payment_id: int,
-    request_id: str,
-    status: CardPaymentStatus,
-    message: str,
-    answer: CieloAnswer | None,
-) -> CardPaymentStatus:
-    values: dict[str, Any] = {"status": status, "void_message": message}
-    if status is CardPaymentStatus.VOIDED:
-        values["voided_at"] = utcnow()
-        values["voided_amount"] = (
-            answer.voided_amount if answer and answer.voided_amount else CardPayment.amount
-        )
-    if status is not CardPaymentStatus.VOID_PENDING:
-        values["void_requested_at"] = None
-    with db.session() as session:
-        query = update(CardPayment).where(
-            CardPayment.id == card_payment_id,
-            CardPayment.void_request_id == request_id,
-            CardPayment.status != CardPaymentStatus.VOIDED,
-        )
-        if status is not CardPaymentStatus.VOIDED:
-            query = query.where(CardPayment.status == CardPaymentStatus.VOID_PENDING)
-        done = session.execute(query.values(**values).execution_options(synchronize_session=False))
-        if int(getattr(done, "rowcount", 0) or 0) != 1:
-            current = session.scalar(
-                select(CardPayment.status).where(CardPayment.id == card_payment_id)
-            )
-            assert current is not None
-            return current  # another station recorded it first (VOIDED stays VOIDED)
-        audit.record(
-            session,
-            actor,
-            f"cartao.{status.value}",
-            "card_payment",
-            card_payment_id,
-            resposta=answer.message if answer else "",
-            codigo=answer.code if answer else "",
-            request_id=request_id,
-        )
-        if status is CardPaymentStatus.VOIDED:
-            _emit_void(session, actor, card_payment_id, request_id)
-    return status
-
-
-def _emit_void(session: Session, actor: Actor, card_payment_id: int, request_id: str) -> None:
-    """The outbox event of the void, in the transaction that records it (exactly once: only
-    the station whose conditional UPDATE recorded the void gets here)."""
-    payment = session.get(CardPayment, card_payment_id)
-    assert payment is not None
-    session.refresh(payment)  # the UPDATE above bypassed the identity map
-    events.emit(
-        session,
-        actor,
-        EventKind.CARD_VOID,
-        subscriber_id=payment.subscriber_id,
-        receivable_id=payment.receivable_id,
-        payment_id=payment.payment_id,
-        request_id=request_id,
-        amount=str(payment.amount),
-        voided_amount=None if payment.voided_amount is None else str(payment.voided_amount),
-        voided_at=None if payment.voided_at is None else payment.voided_at.isoformat(),
-    )
-
-
-class VoidNotRecorded(DatabaseUnavailable):
-    """Cielo answered, but our database could not record the answer."""
-
-
-def _not_recorded(outcome: str, exc: DatabaseUnavailable) -> VoidNotRecorded:
-    return VoidNotRecorded(
-        f"{outcome} Mas não foi possível registrar isso aqui: {exc.message.split('.')[0]}. "
-        "Tente de novo em instantes: o sistema consulta a Cielo com o mesmo pedido e registra "
-        "o resultado, sem cancelar duas vezes (as tarefas periódicas também conferem)."
-    )
-
-
 def void_payment(
     db: Database,
     actor: Actor,
@@ -332,7 +231,7 @@ def void_payment(
         raise Conflict(_in_flight(db, actor, card_payment_id, claim, config, transport))
     if not config.configured:
         message = "A integração com a Cielo não está configurada: o cancelamento deve ser feito por telefone."
-        _finish(db, actor, card_payment_id, claim.request_id, MANUAL, message, None)
+        record_answer(db, actor, card_payment_id, claim.request_id, MANUAL, message, None)
         return VoidResult(card_payment_id, MANUAL, message, procedure)
     client = CieloClient(config, transport)
     try:
@@ -351,9 +250,9 @@ def void_payment(
         client.close()
     status, message = _outcome(answer)
     try:
-        recorded = _finish(db, actor, card_payment_id, claim.request_id, status, message, answer)
+        recorded = record_answer(db, actor, card_payment_id, claim.request_id, status, message, answer)
     except DatabaseUnavailable as exc:
-        raise _not_recorded(_at_cielo(answer), exc) from exc
+        raise not_recorded(_at_cielo(answer), exc) from exc
     if recorded is CardPaymentStatus.VOIDED and status is not CardPaymentStatus.VOIDED:
         message = "Pagamento cancelado na Cielo (registrado por outra tentativa)."
     return VoidResult(
@@ -417,9 +316,9 @@ def _in_flight(
     if known.outcome is Outcome.VOIDED:
         message = "Pagamento cancelado na Cielo (confirmado por consulta)."
         try:
-            _finish(db, actor, card_payment_id, claim.request_id, CardPaymentStatus.VOIDED, message, known)
+            record_answer(db, actor, card_payment_id, claim.request_id, CardPaymentStatus.VOIDED, message, known)
         except DatabaseUnavailable as exc:
-            raise _not_recorded("A Cielo confirma que o pagamento está CANCELADO.", exc) from exc
+            raise not_recorded("A Cielo confirma que o pagamento está CANCELADO.", exc) from exc
         return f"{head} e a Cielo confirma: o pagamento está cancelado. Nada foi reenviado."
     if known.outcome in (Outcome.TIMEOUT, Outcome.UNAVAILABLE):
         return f"{head}; a Cielo não pôde ser consultada agora ({known.message}). Nada foi reenviado."
@@ -453,7 +352,7 @@ def reconcile_pending(
             known = client.query(payment_id, request_id or "")
             if known.outcome is Outcome.VOIDED and request_id:
                 message = "Pagamento cancelado na Cielo (confirmado pelas tarefas periódicas)."
-                status = _finish(
+                status = record_answer(
                     db, actor, card_id, request_id, CardPaymentStatus.VOIDED, message, known
                 )
                 confirmed += status is CardPaymentStatus.VOIDED

@@ -15,7 +15,7 @@ from desktop.db import Database
 from desktop.errors import Conflict, DatabaseUnavailable
 from desktop.models import AuditEntry, CardPayment, OutboxEvent
 from desktop.models.enums import CardPaymentStatus
-from desktop.services import cards, enablement_jobs
+from desktop.services import card_answers, cards, enablement_jobs
 from desktop.services.actors import CounterActor
 from tests.conftest import PG_ADMIN_URL
 from tests.factories import CPFS, receivable, subscriber
@@ -118,7 +118,9 @@ def test_a_late_answer_never_downgrades_a_recorded_void(
     request_id = row(db, card_id).void_request_id
     assert request_id is not None
     for late in (CardPaymentStatus.MANUAL_REQUESTED, CardPaymentStatus.VOID_PENDING):
-        kept = cards._finish(db, finance, card_id, request_id, late, "resposta atrasada", None)
+        kept = card_answers.record_answer(
+            db, finance, card_id, request_id, late, "resposta atrasada", None
+        )
         assert kept is CardPaymentStatus.VOIDED
     assert row(db, card_id).status is CardPaymentStatus.VOIDED
 
