@@ -8,7 +8,11 @@ contract.  Every refusal is given in words.
 
 Effect: the contract becomes *habilitado provisoriamente*; its RADIUS logins leave the
 suspension group and, when a NAS is configured, their sessions are disconnected so that they
-re-authenticate without the block.  A failing NAS does not undo anything (the customer's
+re-authenticate without the block.  The FreeRADIUS tables may be on another server, so the
+change there goes through the outbox of ``radius_sync``: the enablement, its atendimento,
+audit, event and the *intent* commit together, then FreeRADIUS is written, then the intent
+is marked applied; whatever a crash leaves between them ``jobs run`` finishes.  FreeRADIUS
+unreachable does not undo the enablement: the warning says the change is pending.  A failing NAS does not undo anything (the customer's
 router re-authenticates at its next connection): it is recorded in the atendimento's history
 and returned as a warning.  Every enablement is recorded as an atendimento with its protocol.
 

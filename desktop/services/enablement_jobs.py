@@ -6,9 +6,17 @@ IS NULL``, so exactly one station handles it.  If the contract's overdue bills a
 the plan stays active for good; otherwise it is suspended again **as the same suspension**
 (``status_changed_at`` goes back to the instant it began, so "once per suspension" still
 refuses), its logins go back to the suspension group and their sessions are disconnected.
+Before that it finishes every FreeRADIUS change a crash or an outage left pending
+(``radius_sync.apply_pending``) and records card voids whose Cielo answer was lost
+(``cards.reconcile_pending``).
 
 :func:`on_debt_paid` is the hook for the payment flows: as soon as no overdue bill is left,
 an open enablement ends for good and a plan suspended for non-payment is restored.
+
+:func:`apply_contract_status` (and, inside an importer's own transaction,
+:func:`record_contract_status` + :func:`finish_contract_status`) is the ERP import's way to
+move a contract's logins in or out of the suspension group exactly as these actions do.
+Every status change is a conditional UPDATE from the status read (``claim_status``).
 """
 
 from __future__ import annotations

@@ -8,7 +8,7 @@ re-authenticates at once with the new groups.
 
 The FreeRADIUS tables live in the application's database unless ``radius.database_url``
 points elsewhere; then that database gets its own engine, and the only table written there
-is ``radusergroup``.
+is ``radusergroup`` — never inside a transaction of ours: ``radius_sync`` orders the two.
 
 The Disconnect-Request is encoded and its reply verified by **pyrad** (``pyrad.packet``); the
 UDP exchange is a plain socket with a timeout, written here because ``pyrad.client.Client``

@@ -172,16 +172,38 @@ def _mark(session: Session, actor: Actor, plan: _Plan, rows: int, recovery: bool
     return won
 
 
-def _failed(db: Database, contract_id: int, message: str) -> None:
-    """Count the failed attempt (best effort: the intent stays pending either way)."""
+def _failed(db: Database, actor: Actor, contract_id: int, message: str) -> None:
+    """Count the failed attempt and, the first time, say so in the atendimento's history
+    (it already tells the change as made).  Best effort: the intent stays pending anyway."""
     try:
         with db.session() as session:
+            first = list(
+                session.scalars(
+                    select(RadiusChange.ticket_id).where(
+                        RadiusChange.contract_id == contract_id,
+                        RadiusChange.state == PENDING,
+                        RadiusChange.attempts == 0,
+                        RadiusChange.ticket_id.is_not(None),
+                    )
+                )
+            )
             session.execute(
                 update(RadiusChange)
                 .where(RadiusChange.contract_id == contract_id, RadiusChange.state == PENDING)
                 .values(attempts=RadiusChange.attempts + 1, last_error=message[:500])
                 .execution_options(synchronize_session=False)
             )
+            for ticket_id in first:
+                if ticket_id is None:
+                    continue
+                add_event(
+                    session,
+                    ticket_id,
+                    actor,
+                    ACTION_RADIUS,
+                    f"{message} A alteração no FreeRADIUS ficou pendente e será concluída "
+                    "pelas tarefas periódicas.",
+                )
     except DatabaseUnavailable:
         pass
 
@@ -215,7 +237,7 @@ def apply_contract(
                     return None
                 rows, sessions = _write(rs, plan, config)
         except DatabaseUnavailable as exc:
-            _failed(db, contract_id, exc.message)
+            _failed(db, actor, contract_id, exc.message)
             raise
         with db.session() as session:
             won = _mark(session, actor, plan, rows, recovery)

@@ -273,6 +273,10 @@ def test_unreachable_freeradius_keeps_the_enablement_and_says_so(
         assert change.attempts == 2 and "FreeRADIUS" in change.last_error
     assert enablement_jobs.run_jobs(db).radius_finished == 1
     assert assert_agree(db, radius_url, contract_id) is ContractStatus.PROVISIONAL
+    history = tickets.detail(db, attendant, enablement_row(db).ticket_id).history
+    texts = [e.text for e in history if e.action == "radius"]
+    assert len(texts) == 3 and "ficou pendente" in texts[1]  # said once, not at every retry
+    assert "concluída pelas tarefas periódicas" in texts[2]
 
 
 # --------------------------------------------------------------------------- injected crashes: expiry
