@@ -31,8 +31,10 @@ from desktop.models.enums import ContractStatus
 from desktop.services import audit, enablement, enablement_jobs, radius_sync, settings, tickets
 from desktop.services.actors import CounterActor
 from tests.conftest import PG_ADMIN_URL
+from tests.factories import CPFS
+from tests.services.concurrency import run_processes
 from tests.services.radius_setup import SUSPENDED_SINCE, contract_state, suspended
-from tests.services.twosys_workers import enable_once
+from tests.services.twosys_workers import enable_once, race_worker
 
 SCHEMA_SQL = Path(__file__).resolve().parent.parent / "data" / "freeradius_schema.sql"
 # FreeRADIUS 3.2 raddb/mods-config/sql/main/postgresql/schema.sql (REFERENCE.md §5).
@@ -335,6 +337,42 @@ def test_payment_lift_after_a_crash_is_finished_and_later_changes_win(
     with db.session() as session:
         states = [(c.action, c.state) for c in session.scalars(select(RadiusChange).order_by(RadiusChange.id))]
     assert states == [("unblock", "applied"), ("block", "undone"), ("unblock", "applied")]
+
+
+# --------------------------------------------------------------------------- processes at once
+def test_expiry_and_payment_at_the_same_moment_end_active_and_unblocked(
+    db: Database, attendant: CounterActor, radius_url: str
+) -> None:
+    """jobs run re-blocks while the bills are being paid and lifted, in another process:
+    whatever order the two databases see, every plan ends active and out of the group."""
+    logins = ["joana", "carlos", "bia"]
+    with psycopg.connect(radius_url, autocommit=True) as conn:
+        for login in logins[1:]:
+            conn.execute(
+                "INSERT INTO radusergroup (username, groupname, priority) VALUES (%s, 'bloqueado', 0)",
+                (login,),
+            )
+    pairs: list[tuple[int, int]] = []
+    subscribers: list[int] = []
+    for n, login in enumerate(logins):
+        sub_id, contract_id, receivable_id = suspended(db, login, document=CPFS[n])
+        assert receivable_id is not None
+        pairs.append((receivable_id, contract_id))
+        subscribers.append(sub_id)
+    with db.session() as session:
+        settings.put(session, "radius.database_url", radius_url.replace("postgresql://", "postgresql+psycopg://"))
+    expiry = None
+    for sub_id, (_, contract_id) in zip(subscribers, pairs, strict=True):
+        expiry = enablement.enable(db, attendant, sub_id, contract_id).enabled_until
+    assert expiry is not None
+    when = (expiry + dt.timedelta(minutes=1)).isoformat()
+    run_processes(
+        race_worker, [("jobs", db.url, when, attendant.user_id, pairs), ("pay", db.url, when, attendant.user_id, pairs)]
+    )
+    for login, (_, contract_id) in zip(logins, pairs, strict=True):
+        assert contract_state(db, contract_id)[0] is ContractStatus.ACTIVE
+        assert not blocked(radius_url, login), login
+    assert pending(db) == 0
 
 
 # --------------------------------------------------------------------------- a process killed

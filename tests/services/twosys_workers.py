@@ -36,3 +36,58 @@ def void_card(url: str, user_id: int, card_payment_id: int, barrier: Any, out: A
         out.put((type(exc).__name__, "", exc.message))
     finally:
         db.dispose()
+
+
+def expire_all(url: str, when_iso: str, barrier: Any, out: Any) -> None:
+    """``jobs run`` at a given instant (after the enablements expired)."""
+    import datetime as dt
+
+    from desktop.db import Database
+    from desktop.services import enablement_jobs
+
+    db = Database(url)
+    barrier.wait(timeout=60)
+    try:
+        report = enablement_jobs.run_jobs(db, dt.datetime.fromisoformat(when_iso))
+        out.put(("jobs", len(report.resuspended), len(report.reactivated), len(report.ended)))
+    finally:
+        db.dispose()
+
+
+def pay_and_lift(url: str, user_id: int, pairs: list[tuple[int, int]], barrier: Any, out: Any) -> None:
+    """Each (receivable, contract): the bill is paid, then the payment hook runs."""
+    from sqlalchemy import update
+
+    from desktop.db import Database
+    from desktop.models import Receivable
+    from desktop.models.enums import ReceivableStatus
+    from desktop.services import enablement_jobs
+    from desktop.services.actors import CounterActor
+    from desktop.services.clock import utcnow
+
+    db = Database(url)
+    actor = CounterActor(user_id, "atendente1", Role.ATTENDANT, "estacao")
+    barrier.wait(timeout=60)
+    try:
+        changed = 0
+        for receivable_id, contract_id in pairs:
+            with db.session() as session:
+                session.execute(
+                    update(Receivable)
+                    .where(Receivable.id == receivable_id)
+                    .values(status=ReceivableStatus.PAID, paid_at=utcnow(), paid_amount=Receivable.amount)
+                )
+            changed += enablement_jobs.on_debt_paid(db, actor, contract_id).changed
+        out.put(("paid", changed, 0, 0))
+    finally:
+        db.dispose()
+
+
+def race_worker(
+    kind: str, url: str, when_iso: str, user_id: int, pairs: list[tuple[int, int]], barrier: Any, out: Any
+) -> None:
+    """One target for ``run_processes``: the job's side or the payment's side of the race."""
+    if kind == "jobs":
+        expire_all(url, when_iso, barrier, out)
+    else:
+        pay_and_lift(url, user_id, pairs, barrier, out)
