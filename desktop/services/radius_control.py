@@ -26,7 +26,7 @@ from functools import lru_cache
 
 from pyrad import packet
 from pyrad.dictionary import Dictionary
-from sqlalchemy import delete, insert, select, text
+from sqlalchemy import Engine, delete, insert, select, text
 from sqlalchemy.exc import InterfaceError, OperationalError
 from sqlalchemy.orm import Session
 
@@ -100,11 +100,13 @@ def lock_logins_of(session: Session, contract_id: int) -> None:
 
 
 @contextmanager
-def separate_session(config: RadiusConfig) -> Iterator[Session]:
+def separate_session(config: RadiusConfig, engine: Engine | None = None) -> Iterator[Session]:
     """A session on the separate FreeRADIUS database (``radius.database_url``), committed
     when the block ends.  Never open it inside a transaction of the application's database:
-    the two commit independently (DESIGN.md "Two systems, one outcome")."""
-    engine = create_db_engine(config.database_url)
+    the two commit independently (DESIGN.md "Two systems, one outcome").  ``engine``: one
+    the caller keeps for a batch (and disposes); otherwise one just for this session."""
+    own = engine is None
+    engine = engine or separate_engine(config)
     try:
         with Session(engine) as session:
             yield session
@@ -112,7 +114,12 @@ def separate_session(config: RadiusConfig) -> Iterator[Session]:
     except (OperationalError, InterfaceError) as exc:
         raise DatabaseUnavailable(UNREACHABLE) from exc
     finally:
-        engine.dispose()
+        if own:
+            engine.dispose()
+
+
+def separate_engine(config: RadiusConfig) -> Engine:
+    return create_db_engine(config.database_url)
 
 
 UNREACHABLE = (

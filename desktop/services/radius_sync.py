@@ -23,7 +23,7 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import select, update
+from sqlalchemy import Engine, func, select, update
 from sqlalchemy.orm import Session
 
 from desktop.db import Database
@@ -209,7 +209,12 @@ def _failed(db: Database, actor: Actor, contract_id: int, message: str) -> None:
 
 
 def apply_contract(
-    db: Database, actor: Actor, contract_id: int, *, recovery: bool = False
+    db: Database,
+    actor: Actor,
+    contract_id: int,
+    *,
+    recovery: bool = False,
+    engine: Engine | None = None,
 ) -> Applied | None:
     """Write the contract's latest pending intent on FreeRADIUS; None if nothing pends.
 
@@ -229,7 +234,7 @@ def apply_contract(
             won = _mark(session, actor, plan, rows, recovery)
     else:
         try:
-            with radius_control.separate_session(config) as rs:
+            with radius_control.separate_session(config, engine) as rs:
                 radius_control.lock_logins_of(rs, contract_id)
                 with db.session() as session:  # a short read; nothing of ours stays open
                     plan = _plan(session, contract_id)
@@ -245,12 +250,12 @@ def apply_contract(
     return Applied(contract_id, plan.action, plan.logins, rows, warnings)
 
 
-def pending_contracts(db: Database, limit: int = 500) -> list[int]:
+def pending_contracts(db: Database, after: int = 0, limit: int = 500) -> list[int]:
     with db.session() as session:
         return list(
             session.scalars(
                 select(RadiusChange.contract_id)
-                .where(RadiusChange.state == PENDING)
+                .where(RadiusChange.state == PENDING, RadiusChange.contract_id > after)
                 .group_by(RadiusChange.contract_id)
                 .order_by(RadiusChange.contract_id)
                 .limit(limit)
@@ -258,19 +263,52 @@ def pending_contracts(db: Database, limit: int = 500) -> list[int]:
         )
 
 
+def _pending_count(db: Database) -> int:
+    try:
+        with db.session() as session:
+            return int(
+                session.scalar(
+                    select(func.count(func.distinct(RadiusChange.contract_id))).where(
+                        RadiusChange.state == PENDING
+                    )
+                )
+                or 0
+            )
+    except DatabaseUnavailable:
+        return 0
+
+
 def apply_pending(db: Database, actor: Actor) -> tuple[list[Applied], list[str]]:
-    """``jobs run``: finish every intent a crash or an unreachable FreeRADIUS left pending."""
+    """``jobs run``: finish every intent a crash or an unreachable FreeRADIUS left pending.
+
+    One FreeRADIUS engine serves the whole batch (an ERP import may leave thousands); the
+    first failure to reach it ends the batch with one warning instead of a timeout for each
+    contract."""
     done: list[Applied] = []
     warnings: list[str] = []
-    for contract_id in pending_contracts(db):
-        try:
-            applied = apply_contract(db, actor, contract_id, recovery=True)
-        except DatabaseUnavailable as exc:
-            warnings.append(f"Contrato {contract_id}: {exc.message} A alteração segue pendente.")
-            continue
-        if applied is not None:
-            done.append(applied)
-            warnings.extend(f"Contrato {contract_id}: {w}" for w in applied.warnings)
+    with db.session() as session:
+        config = radius_control.load_config(session)
+    engine = radius_control.separate_engine(config) if config.database_url else None
+    after = 0
+    try:
+        while batch := pending_contracts(db, after):
+            for contract_id in batch:
+                after = contract_id
+                try:
+                    applied = apply_contract(db, actor, contract_id, recovery=True, engine=engine)
+                except DatabaseUnavailable as exc:
+                    left = _pending_count(db)
+                    warnings.append(
+                        f"{exc.message} {left} contrato(s) com alteração no FreeRADIUS pendente; "
+                        "nova tentativa na próxima execução."
+                    )
+                    return done, warnings
+                if applied is not None:
+                    done.append(applied)
+                    warnings.extend(f"Contrato {contract_id}: {w}" for w in applied.warnings)
+    finally:
+        if engine is not None:
+            engine.dispose()
     return done, warnings
 
 

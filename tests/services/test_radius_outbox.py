@@ -266,7 +266,7 @@ def test_unreachable_freeradius_keeps_the_enablement_and_says_so(
         result = enablement.enable(db, attendant, sub_id, contract_id)
         assert "FreeRADIUS" in result.warnings[0] and "jobs run" in result.warnings[0]
         report = enablement_jobs.run_jobs(db)  # still down: stays pending, with a warning
-        assert report.radius_finished == 0 and "segue pendente" in report.warnings[0]
+        assert report.radius_finished == 0 and "1 contrato(s) com alteração no FreeRADIUS pendente" in report.warnings[0]
     finally:
         with psycopg.connect(ADMIN, autocommit=True) as conn:
             conn.execute(f'ALTER DATABASE "{name}" WITH ALLOW_CONNECTIONS true')
