@@ -216,7 +216,8 @@ def apply_contract(
     recovery: bool = False,
     engine: Engine | None = None,
 ) -> Applied | None:
-    """Write the contract's latest pending intent on FreeRADIUS; None if nothing pends.
+    """Write the contract's latest pending intent on FreeRADIUS; None if nothing pended (or
+    another station's applier marked it first).
 
     Call it with no transaction of ours open.  Raises ``DatabaseUnavailable`` when
     FreeRADIUS cannot be reached; the intent then stays pending for ``jobs run``.
@@ -246,7 +247,9 @@ def apply_contract(
             raise
         with db.session() as session:
             won = _mark(session, actor, plan, rows, recovery)
-    warnings = send_coa(db, actor, config, sessions, plan.ticket_id) if won else ()
+    if not won:  # another station's applier got there first; it disconnects and reports
+        return None
+    warnings = send_coa(db, actor, config, sessions, plan.ticket_id)
     return Applied(contract_id, plan.action, plan.logins, rows, warnings)
 
 

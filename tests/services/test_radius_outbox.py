@@ -33,8 +33,9 @@ from desktop.services.actors import CounterActor
 from tests.conftest import PG_ADMIN_URL
 from tests.factories import CPFS
 from tests.services.concurrency import run_processes
-from tests.services.radius_setup import SUSPENDED_SINCE, contract_state, suspended
-from tests.services.twosys_workers import enable_once, race_worker
+from tests.services.nas_stub import running_nas
+from tests.services.radius_setup import SUSPENDED_SINCE, configure_nas, contract_state, suspended
+from tests.services.twosys_workers import enable_once, jobs_once, race_worker
 
 SCHEMA_SQL = Path(__file__).resolve().parent.parent / "data" / "freeradius_schema.sql"
 # FreeRADIUS 3.2 raddb/mods-config/sql/main/postgresql/schema.sql (REFERENCE.md §5).
@@ -373,6 +374,32 @@ def test_expiry_and_payment_at_the_same_moment_end_active_and_unblocked(
         assert contract_state(db, contract_id)[0] is ContractStatus.ACTIVE
         assert not blocked(radius_url, login), login
     assert pending(db) == 0
+
+
+def test_four_stations_finishing_one_pending_change_disconnect_once(
+    db: Database, attendant: CounterActor, radius_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    sub_id, contract_id = setup(db, radius_url)
+    with psycopg.connect(radius_url, autocommit=True) as conn:
+        conn.execute(
+            "INSERT INTO radacct (acctsessionid, acctuniqueid, username, nasipaddress, "
+            "framedipaddress, acctstarttime) VALUES ('81a00012', 'u-joana', 'joana', '10.0.0.1', "
+            "'100.64.0.10', now() - interval '2 hours')"
+        )
+    real = radius_sync.apply_contract
+    monkeypatch.setattr(radius_sync, "apply_contract", lambda *a, **k: (_ for _ in ()).throw(Crash()))
+    with pytest.raises(Crash):
+        enablement.enable(db, attendant, sub_id, contract_id)
+    monkeypatch.setattr(radius_sync, "apply_contract", real)
+    with running_nas() as nas:
+        configure_nas(db, nas.port)
+        results = run_processes(jobs_once, [(db.url,)] * 4)
+    assert sorted(done for done, _ in results) == [0, 0, 0, 1], results
+    assert all(warnings == [] or warnings == () for _, warnings in results), results
+    assert [r.attributes["User-Name"] for r in nas.received] == [["joana"]]  # once, not 4 times
+    assert assert_agree(db, radius_url, contract_id) is ContractStatus.PROVISIONAL
+    history = tickets.detail(db, attendant, enablement_row(db).ticket_id).history
+    assert sum("concluída pelas tarefas periódicas" in e.text for e in history) == 1
 
 
 # --------------------------------------------------------------------------- a process killed

@@ -91,3 +91,17 @@ def race_worker(
         expire_all(url, when_iso, barrier, out)
     else:
         pay_and_lift(url, user_id, pairs, barrier, out)
+
+
+def jobs_once(url: str, barrier: Any, out: Any) -> None:
+    """``jobs run`` now, as every station's timer does."""
+    from desktop.db import Database
+    from desktop.services import enablement_jobs
+
+    db = Database(url)
+    barrier.wait(timeout=60)
+    try:
+        report = enablement_jobs.run_jobs(db)
+        out.put((report.radius_finished, report.warnings))
+    finally:
+        db.dispose()
