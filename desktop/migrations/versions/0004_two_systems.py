@@ -1,7 +1,7 @@
 """outbox of FreeRADIUS suspension-group changes (two systems, one outcome)
 
 Revision ID: 0004_two_systems
-Revises: 0002_outbox
+Revises: 0006_pix
 Create Date: 2026-12-07 12:00:00
 """
 
@@ -13,7 +13,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0004_two_systems"
-down_revision: str | None = "0002_outbox"
+down_revision: str | None = "0006_pix"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
