@@ -312,6 +312,28 @@ def test_crash_during_expiry_still_re_blocks_the_login(
     assert enablement_row(db).end_reason == "expirada"
 
 
+def test_failure_before_the_expiry_commits_leaves_it_for_the_next_run(
+    db: Database, attendant: CounterActor, radius_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    sub_id, contract_id = setup(db, radius_url)
+    result = enablement.enable(db, attendant, sub_id, contract_id)
+    real = audit.record
+
+    def failing(session: Any, actor: Any, action: str, *args: Any, **kwargs: Any) -> None:
+        if action == "habilitacao_provisoria.expirada":
+            raise Crash("the expiry's unit of work fails before its commit")
+        real(session, actor, action, *args, **kwargs)
+
+    monkeypatch.setattr(audit, "record", failing)
+    later = result.enabled_until + dt.timedelta(minutes=1)
+    with pytest.raises(Crash):
+        enablement_jobs.run_jobs(db, later)
+    monkeypatch.setattr(audit, "record", real)
+    assert assert_agree(db, radius_url, contract_id) is ContractStatus.PROVISIONAL  # untouched
+    assert len(enablement_jobs.run_jobs(db, later).resuspended) == 1
+    assert assert_agree(db, radius_url, contract_id) is ContractStatus.SUSPENDED_DEBT
+
+
 def test_payment_lift_after_a_crash_is_finished_and_later_changes_win(
     db: Database, attendant: CounterActor, radius_url: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
