@@ -31,6 +31,10 @@ def cmd_run(args: argparse.Namespace) -> int:
         print(f"  suspensas novamente por falta de pagamento: {', '.join(report.resuspended)}")
     if report.ended:
         print(f"  encerradas (plano com outra situação): {', '.join(report.ended)}")
+    if report.radius_finished:
+        print(f"Alterações no FreeRADIUS concluídas (pendentes): {report.radius_finished}")
+    if report.voids_confirmed:
+        print(f"Cancelamentos de cartão confirmados na Cielo: {report.voids_confirmed}")
     for warning in report.warnings:
         print(f"aviso: {warning}", file=sys.stderr)
     _reconcile_pix(db, actor)

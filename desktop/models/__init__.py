@@ -15,6 +15,7 @@ from desktop.models.radius import (
     RadReply,
     RadUserGroup,
 )
+from desktop.models.radius_changes import RadiusAction, RadiusChange, RadiusChangeState
 from desktop.models.search import NameWord, SubscriberWord
 from desktop.models.sms import CreditValue, SmsAccount, SmsPurchase
 from desktop.models.staff import AuditEntry, CounterUser, Setting
@@ -49,6 +50,9 @@ __all__ = [
     "RadGroupReply",
     "RadReply",
     "RadUserGroup",
+    "RadiusAction",
+    "RadiusChange",
+    "RadiusChangeState",
     "RadiusLogin",
     "Receivable",
     "Setting",

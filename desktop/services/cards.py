@@ -1,30 +1,47 @@
 """Cartão de Crédito: card payments, duplicate detection and cancellation through Cielo.
 
-Cancelling is a finance action at the counter only.  It is idempotent: the payment is marked
-*cancelamento pendente* with a RequestId before Cielo is called, a second click while that
-call is in flight is refused, and a retry after a timeout first asks Cielo for the payment's
-state, so a payment is never voided twice.  When the API is not configured or fails, the
-phone procedure of SPEC §1.6 is returned and a manual cancellation request is recorded.
+Cancelling is a finance action at the counter only, and two systems must agree on it
+(DESIGN.md "Two systems, one outcome"):
+
+* the intent first: a conditional UPDATE moves the payment to *cancelamento pendente* with
+  its RequestId — exactly one station wins it, on SQLite as on PostgreSQL; the RequestId is
+  kept for every later attempt, so Cielo can always tell a retry from a new void;
+* a click while an attempt is in flight (another station's, or ours whose answer was lost)
+  never voids again: it asks Cielo with the same RequestId and says what Cielo answers;
+* Cielo's answer is recorded at once (``card_answers``), retried on a fresh connection,
+  never downgrading a void; if it still cannot be written the message says what Cielo did,
+  and the next attempt or ``jobs run`` (:func:`reconcile_pending`) records it.
+
+When the API is not configured or fails, the phone procedure of SPEC §1.6 is returned and a
+manual cancellation request is recorded.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
+from typing import Any
 
 import httpx
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from desktop.db import Database
-from desktop.errors import Conflict, NotFound
+from desktop.errors import Conflict, DatabaseUnavailable, NotFound
 from desktop.models import CardPayment
 from desktop.models.enums import CardPaymentStatus, Role
 from desktop.services import audit, settings
 from desktop.services.access import require_counter, require_role, require_subscriber
 from desktop.services.actors import Actor
-from desktop.services.cielo import CieloAnswer, CieloClient, Outcome, config_from_settings
+from desktop.services.card_answers import not_recorded, record_answer
+from desktop.services.cielo import (
+    CieloAnswer,
+    CieloClient,
+    CieloConfig,
+    Outcome,
+    config_from_settings,
+)
 from desktop.services.clock import to_local, utcnow
 
 DUPLICATE_WINDOW = dt.timedelta(minutes=10)
@@ -118,79 +135,80 @@ def list_payments(db: Database, actor: Actor, subscriber_id: int) -> list[CardIt
         ]
 
 
-def _begin(
-    db: Database, actor: Actor, card_payment_id: int, timeout_s: int
-) -> tuple[str, str, bool]:
-    """Mark the payment as being cancelled; returns (PaymentId, RequestId, is_retry)."""
-    now = utcnow()
-    with db.session() as session:
-        payment = session.scalar(
-            select(CardPayment).where(CardPayment.id == card_payment_id).with_for_update()
-        )
-        if payment is None:
-            raise NotFound("Pagamento com cartão não encontrado.")
-        if payment.status is CardPaymentStatus.VOIDED:
-            when = f" em {to_local(payment.voided_at):%d/%m/%Y %H:%M}" if payment.voided_at else ""
-            raise Conflict(f"Este pagamento já foi cancelado{when}; nada foi feito.")
-        if payment.status is CardPaymentStatus.DENIED:
-            raise Conflict("Este pagamento foi negado pela Cielo: não há o que cancelar.")
-        in_flight = (
-            payment.status is CardPaymentStatus.VOID_PENDING
-            and payment.void_requested_at is not None
-            and now - payment.void_requested_at < dt.timedelta(seconds=timeout_s) + IN_FLIGHT_MARGIN
-        )
-        if in_flight:
-            raise Conflict(
-                "O cancelamento deste pagamento já está em andamento. Aguarde a resposta da Cielo."
-            )
-        is_retry = payment.void_request_id is not None
-        if not is_retry:
-            payment.void_request_id = str(uuid.uuid4())
-        payment.status = CardPaymentStatus.VOID_PENDING
-        payment.void_requested_at = now
-        audit.record(
-            session,
-            actor,
-            "cartao.cancelamento_solicitado",
-            "card_payment",
-            payment.id,
-            payment_id=payment.payment_id,
-            request_id=payment.void_request_id,
-            nova_tentativa=is_retry,
-        )
-        assert payment.void_request_id is not None
-        return payment.payment_id, payment.void_request_id, is_retry
+@dataclass(frozen=True)
+class _Claim:
+    payment_id: str  # Cielo's PaymentId
+    request_id: str  # the RequestId of this payment's void, kept across every attempt
+    is_retry: bool  # an earlier attempt may have reached Cielo: ask before voiding again
+    in_flight_since: dt.datetime | None = None  # another attempt is in flight: do not void
 
 
-def _finish(
-    db: Database,
-    actor: Actor,
-    card_payment_id: int,
-    status: CardPaymentStatus,
-    message: str,
-    answer: CieloAnswer | None,
-) -> None:
-    with db.session() as session:
-        payment = session.get(CardPayment, card_payment_id)
-        assert payment is not None
-        payment.status = status
-        payment.void_message = message
-        if status is CardPaymentStatus.VOIDED:
-            payment.voided_at = utcnow()
-            payment.voided_amount = (
-                answer.voided_amount if answer and answer.voided_amount else payment.amount
+def _claim(db: Database, actor: Actor, card_payment_id: int, window: dt.timedelta) -> _Claim:
+    """Take the void for this station: a conditional UPDATE that exactly one station wins.
+
+    The row is read without a lock (SQLite has none to give), then moved to *cancelamento
+    pendente* only if it is still exactly as read; a station that finds 0 rows lost the
+    race and reads again — it then sees the winner's attempt in flight.
+    """
+    for _ in range(3):
+        now = utcnow()
+        with db.session() as session:
+            payment = session.get(CardPayment, card_payment_id)
+            if payment is None:
+                raise NotFound("Pagamento com cartão não encontrado.")
+            if payment.status is CardPaymentStatus.VOIDED:
+                raise Conflict(_already_voided(payment))
+            if payment.status is CardPaymentStatus.DENIED:
+                raise Conflict("Este pagamento foi negado pela Cielo: não há o que cancelar.")
+            seen_status, seen_at = payment.status, payment.void_requested_at
+            seen_request = payment.void_request_id
+            if (
+                seen_status is CardPaymentStatus.VOID_PENDING
+                and seen_at is not None
+                and seen_request is not None
+                and now - seen_at < window
+            ):
+                return _Claim(payment.payment_id, seen_request, True, seen_at)
+            request_id = seen_request or str(uuid.uuid4())
+            won = session.execute(
+                update(CardPayment)
+                .where(
+                    CardPayment.id == card_payment_id,
+                    CardPayment.status == seen_status,
+                    _same(CardPayment.void_requested_at, seen_at),
+                    _same(CardPayment.void_request_id, seen_request),
+                )
+                .values(
+                    status=CardPaymentStatus.VOID_PENDING,
+                    void_request_id=request_id,
+                    void_requested_at=now,
+                )
+                .execution_options(synchronize_session=False)
             )
-        if status is not CardPaymentStatus.VOID_PENDING:
-            payment.void_requested_at = None
-        audit.record(
-            session,
-            actor,
-            f"cartao.{status.value}",
-            "card_payment",
-            card_payment_id,
-            resposta=answer.message if answer else "",
-            codigo=answer.code if answer else "",
-        )
+            if int(getattr(won, "rowcount", 0) or 0) != 1:
+                session.rollback()
+                continue  # another station took it: read again
+            audit.record(
+                session,
+                actor,
+                "cartao.cancelamento_solicitado",
+                "card_payment",
+                card_payment_id,
+                payment_id=payment.payment_id,
+                request_id=request_id,
+                nova_tentativa=seen_request is not None,
+            )
+            return _Claim(payment.payment_id, request_id, seen_request is not None)
+    raise Conflict("Outra estação está cancelando este pagamento agora. Aguarde e consulte de novo.")
+
+
+def _same(column: Any, value: Any) -> Any:
+    return column.is_(None) if value is None else column == value
+
+
+def _already_voided(payment: CardPayment) -> str:
+    when = f" em {to_local(payment.voided_at):%d/%m/%Y %H:%M}" if payment.voided_at else ""
+    return f"Este pagamento já foi cancelado{when}; nada foi feito."
 
 
 def void_payment(
@@ -206,38 +224,146 @@ def void_payment(
     with db.session() as session:
         values = settings.get_many(session, "cielo.")
     procedure = PHONE_PROCEDURE.format(establishment=values["cielo.establishment_number"])
-    payment_id, request_id, is_retry = _begin(db, actor, card_payment_id, values["cielo.timeout_s"])
     config = config_from_settings(values)
+    window = dt.timedelta(seconds=config.timeout_s) + IN_FLIGHT_MARGIN
+    claim = _claim(db, actor, card_payment_id, window)
+    if claim.in_flight_since is not None:
+        raise Conflict(_in_flight(db, actor, card_payment_id, claim, config, transport))
     if not config.configured:
         message = "A integração com a Cielo não está configurada: o cancelamento deve ser feito por telefone."
-        _finish(db, actor, card_payment_id, CardPaymentStatus.MANUAL_REQUESTED, message, None)
-        return VoidResult(card_payment_id, CardPaymentStatus.MANUAL_REQUESTED, message, procedure)
+        record_answer(db, actor, card_payment_id, claim.request_id, MANUAL, message, None)
+        return VoidResult(card_payment_id, MANUAL, message, procedure)
     client = CieloClient(config, transport)
     try:
         answer: CieloAnswer | None = None
-        if is_retry:  # a previous attempt may have reached Cielo: ask before voiding again
-            known = client.query(payment_id, request_id)
+        if claim.is_retry:  # a previous attempt may have reached Cielo: ask before voiding again
+            known = client.query(claim.payment_id, claim.request_id)
             if known.outcome is Outcome.VOIDED:
                 answer = known
         if answer is None:
-            answer = client.void(payment_id, request_id)
+            answer = client.void(claim.payment_id, claim.request_id)
+            if answer.already:  # ours or another's earlier void: read the amount Cielo keeps
+                known = client.query(claim.payment_id, claim.request_id)
+                if known.outcome is Outcome.VOIDED and known.voided_amount:
+                    answer = replace(answer, voided_amount=known.voided_amount)
     finally:
         client.close()
+    status, message = _outcome(answer)
+    try:
+        recorded = record_answer(db, actor, card_payment_id, claim.request_id, status, message, answer)
+    except DatabaseUnavailable as exc:
+        raise not_recorded(_at_cielo(answer), exc) from exc
+    if recorded is CardPaymentStatus.VOIDED and status is not CardPaymentStatus.VOIDED:
+        message = "Pagamento cancelado na Cielo (registrado por outra tentativa)."
+    return VoidResult(
+        card_payment_id,
+        recorded,
+        message,
+        procedure if recorded is MANUAL else None,
+    )
+
+
+MANUAL = CardPaymentStatus.MANUAL_REQUESTED
+
+
+def _outcome(answer: CieloAnswer) -> tuple[CardPaymentStatus, str]:
     if answer.outcome is Outcome.VOIDED:
-        message = "Pagamento cancelado na Cielo."
-        _finish(db, actor, card_payment_id, CardPaymentStatus.VOIDED, message, answer)
-        return VoidResult(card_payment_id, CardPaymentStatus.VOIDED, message, None)
+        if answer.already:
+            return CardPaymentStatus.VOIDED, (
+                "Pagamento cancelado na Cielo (a Cielo informa que o cancelamento já havia "
+                f"sido feito: {answer.message})."
+            )
+        return CardPaymentStatus.VOIDED, "Pagamento cancelado na Cielo."
     if answer.outcome is Outcome.TIMEOUT:
-        message = (
+        return CardPaymentStatus.VOID_PENDING, (
             "A Cielo não respondeu a tempo. O cancelamento ficou pendente: tente de novo em "
             "instantes (o sistema consulta a Cielo antes de reenviar e nunca cancela duas vezes)."
         )
-        _finish(db, actor, card_payment_id, CardPaymentStatus.VOID_PENDING, message, answer)
-        return VoidResult(card_payment_id, CardPaymentStatus.VOID_PENDING, message, None)
     reason = "recusou o cancelamento" if answer.outcome is Outcome.DENIED else "não está disponível"
-    message = f"A Cielo {reason} ({answer.message}). Registramos um pedido de cancelamento manual."
-    _finish(db, actor, card_payment_id, CardPaymentStatus.MANUAL_REQUESTED, message, answer)
-    return VoidResult(card_payment_id, CardPaymentStatus.MANUAL_REQUESTED, message, procedure)
+    return MANUAL, (
+        f"A Cielo {reason} ({answer.message}). Registramos um pedido de cancelamento manual."
+    )
+
+
+def _at_cielo(answer: CieloAnswer) -> str:
+    """What happened at Cielo, in one sentence, for a message that must say it."""
+    if answer.outcome is Outcome.VOIDED:
+        return "A Cielo CANCELOU o pagamento."
+    if answer.outcome is Outcome.TIMEOUT:
+        return "A Cielo não respondeu a tempo: o cancelamento pode ter sido feito."
+    return f"A Cielo não cancelou o pagamento ({answer.message})."
+
+
+def _in_flight(
+    db: Database,
+    actor: Actor,
+    card_payment_id: int,
+    claim: _Claim,
+    config: CieloConfig,
+    transport: httpx.BaseTransport | None,
+) -> str:
+    """Another attempt is in flight (or its answer was lost): ask Cielo, never void again."""
+    assert claim.in_flight_since is not None
+    since = f"{to_local(claim.in_flight_since):%H:%M:%S}"
+    head = f"O cancelamento deste pagamento já está em andamento (pedido enviado às {since})"
+    if not config.configured:
+        return f"{head}. Aguarde; nada foi reenviado."
+    client = CieloClient(config, transport)
+    try:
+        known = client.query(claim.payment_id, claim.request_id)
+    finally:
+        client.close()
+    if known.outcome is Outcome.VOIDED:
+        message = "Pagamento cancelado na Cielo (confirmado por consulta)."
+        try:
+            record_answer(db, actor, card_payment_id, claim.request_id, CardPaymentStatus.VOIDED, message, known)
+        except DatabaseUnavailable as exc:
+            raise not_recorded("A Cielo confirma que o pagamento está CANCELADO.", exc) from exc
+        return f"{head} e a Cielo confirma: o pagamento está cancelado. Nada foi reenviado."
+    if known.outcome in (Outcome.TIMEOUT, Outcome.UNAVAILABLE):
+        return f"{head}; a Cielo não pôde ser consultada agora ({known.message}). Nada foi reenviado."
+    return f"{head}; a Cielo ainda não o registra. Aguarde a resposta; nada foi reenviado."
+
+
+def reconcile_pending(
+    db: Database, actor: Actor, *, transport: httpx.BaseTransport | None = None
+) -> tuple[int, list[str]]:
+    """``jobs run``: ask Cielo about voids whose answer never got recorded (a crash, a lost
+    connection); record the ones Cielo voided.  Returns (voids confirmed, warnings)."""
+    with db.session() as session:
+        values = settings.get_many(session, "cielo.")
+        config = config_from_settings(values)
+        stale_before = utcnow() - dt.timedelta(seconds=config.timeout_s) - IN_FLIGHT_MARGIN
+        rows = list(
+            session.execute(
+                select(CardPayment.id, CardPayment.payment_id, CardPayment.void_request_id).where(
+                    CardPayment.status == CardPaymentStatus.VOID_PENDING,
+                    CardPayment.void_requested_at < stale_before,
+                )
+            )
+        )
+    if not rows or not config.configured:
+        return 0, []
+    confirmed = 0
+    warnings: list[str] = []
+    client = CieloClient(config, transport)
+    try:
+        for card_id, payment_id, request_id in rows:
+            known = client.query(payment_id, request_id or "")
+            if known.outcome is Outcome.VOIDED and request_id:
+                message = "Pagamento cancelado na Cielo (confirmado pelas tarefas periódicas)."
+                status = record_answer(
+                    db, actor, card_id, request_id, CardPaymentStatus.VOIDED, message, known
+                )
+                confirmed += status is CardPaymentStatus.VOIDED
+            else:
+                warnings.append(
+                    f"Pagamento com cartão {card_id}: cancelamento pendente que a Cielo não "
+                    "confirma; repita o cancelamento."
+                )
+    finally:
+        client.close()
+    return confirmed, warnings
 
 
 def resolve_payment(db: Database, actor: Actor, reference: str) -> int:

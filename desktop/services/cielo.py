@@ -38,6 +38,9 @@ STATUS_REFUNDED = (11, 15)
 # Cancellation return codes meaning the void is done (0, 9) or was already done (17, 42).
 VOID_APPROVED_CODES = {"0", "9"}
 VOID_ALREADY_DONE_CODES = {"17", "42"}
+# The error list's code for "Transaction already voided": a void we may have sent ourselves
+# (a retry of the same RequestId, another station's click) and that Cielo did.
+ERROR_ALREADY_VOIDED = {"309"}
 
 
 class Outcome(enum.Enum):
@@ -67,6 +70,7 @@ class CieloAnswer:
     code: str  # ReturnCode / error Code
     message: str  # what Cielo said (shown to finance staff, Portuguese or English)
     voided_amount: Decimal | None = None
+    already: bool = False  # Cielo said the payment had been voided before this request
 
 
 def config_from_settings(values: dict[str, Any]) -> CieloConfig:
@@ -190,16 +194,15 @@ def _void_answer(response: httpx.Response) -> CieloAnswer:
             if isinstance(body, list)
             else []
         )
-        return CieloAnswer(
-            Outcome.DENIED, None, ",".join(codes), _errors(body) or f"HTTP {response.status_code}"
-        )
+        message = _errors(body) or f"HTTP {response.status_code}"
+        if ERROR_ALREADY_VOIDED & set(codes) or "already voided" in message.lower():
+            return CieloAnswer(Outcome.VOIDED, None, ",".join(codes), message, already=True)
+        return CieloAnswer(Outcome.DENIED, None, ",".join(codes), message)
     status = _int(body.get("Status"))
     code = str(body.get("ReasonCode") if body.get("ReturnCode") is None else body.get("ReturnCode"))
     message = str(body.get("ReturnMessage") or body.get("ReasonMessage") or "")
-    if (
-        status == STATUS_VOIDED
-        or status in STATUS_REFUNDED
-        or code in VOID_APPROVED_CODES | VOID_ALREADY_DONE_CODES
-    ):
+    if code in VOID_ALREADY_DONE_CODES:
+        return CieloAnswer(Outcome.VOIDED, status, code, message, already=True)
+    if status == STATUS_VOIDED or status in STATUS_REFUNDED or code in VOID_APPROVED_CODES:
         return CieloAnswer(Outcome.VOIDED, status, code, message)
     return CieloAnswer(Outcome.DENIED, status, code, message)

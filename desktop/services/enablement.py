@@ -8,7 +8,11 @@ contract.  Every refusal is given in words.
 
 Effect: the contract becomes *habilitado provisoriamente*; its RADIUS logins leave the
 suspension group and, when a NAS is configured, their sessions are disconnected so that they
-re-authenticate without the block.  A failing NAS does not undo anything (the customer's
+re-authenticate without the block.  The FreeRADIUS tables may be on another server, so the
+change there goes through the outbox of ``radius_sync``: the enablement, its atendimento,
+audit, event and the *intent* commit together, then FreeRADIUS is written, then the intent
+is marked applied; whatever a crash leaves between them ``jobs run`` finishes.  FreeRADIUS
+unreachable does not undo the enablement: the warning says the change is pending.  A failing NAS does not undo anything (the customer's
 router re-authenticates at its next connection): it is recorded in the atendimento's history
 and returned as a warning.  Every enablement is recorded as an atendimento with its protocol.
 
@@ -19,7 +23,6 @@ Expiry (``run_jobs``) and the payment hook (``on_debt_paid``) are in
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import exists, func, or_, select, update
@@ -27,14 +30,21 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from desktop.db import Database
-from desktop.errors import Conflict, NotFound
-from desktop.models import Contract, Plan, ProvisionalEnablement, RadiusLogin, Receivable, Ticket
-from desktop.models.enums import ContractStatus, ReceivableStatus, Role, TicketStatus
-from desktop.services import audit, radius_control, settings
+from desktop.errors import Conflict, DatabaseUnavailable, NotFound
+from desktop.models import (
+    Contract,
+    Plan,
+    ProvisionalEnablement,
+    RadiusAction,
+    RadiusLogin,
+    Receivable,
+    Ticket,
+)
+from desktop.models.enums import ContractStatus, EventKind, ReceivableStatus, Role, TicketStatus
+from desktop.services import audit, events, radius_control, radius_sync, settings
 from desktop.services.access import require_role, require_subscriber
 from desktop.services.actors import Actor
 from desktop.services.clock import to_local, utcnow
-from desktop.services.radius_control import OpenSession, RadiusConfig
 from desktop.services.tickets import (
     ACTION_CLOSED,
     ACTION_ENABLEMENT,
@@ -44,6 +54,7 @@ from desktop.services.tickets import (
     actor_name,
     add_event,
     create_ticket,
+    emit_closed,
     load_ticket,
 )
 
@@ -211,43 +222,6 @@ def eligible_contracts(
         return options
 
 
-def send_coa(
-    db: Database,
-    actor: Actor,
-    config: RadiusConfig,
-    sessions: Sequence[OpenSession],
-    ticket_id: int | None,
-) -> tuple[str, ...]:
-    """Disconnect the sessions (after the commit); record each outcome; return the warnings."""
-    outcomes = radius_control.disconnect_logins(config, sessions)
-    if not outcomes:
-        return ()
-    with db.session() as session:
-        for outcome in outcomes:
-            if ticket_id is not None:
-                add_event(
-                    session,
-                    ticket_id,
-                    actor,
-                    ACTION_RADIUS,
-                    f"{outcome.username}: {outcome.message}",
-                )
-            if not outcome.ok:
-                audit.record(
-                    session,
-                    actor,
-                    "radius.coa_falhou",
-                    "radius_login",
-                    outcome.username,
-                    motivo=outcome.message,
-                )
-    return tuple(
-        f"{o.username}: {o.message} O acesso volta na próxima conexão do cliente."
-        for o in outcomes
-        if not o.ok
-    )
-
-
 def _is_duplicate_enablement(exc: IntegrityError) -> bool:
     text = str(exc.orig)
     return "uq_enablement_per_suspension" in text or "provisional_enablements" in text
@@ -281,11 +255,25 @@ def enable(
             reason = _refusal(session, contract, now)
             if reason:
                 raise Conflict(reason)
+            suspension_started_at = contract.status_changed_at
+            expires = now + dt.timedelta(days=int(settings.get(session, "enablement.days")))
+            # The claim, and the first write of this unit of work: one station moves the
+            # contract out of this very suspension, every other one finds 0 rows.  (On
+            # SQLite the checks above ran without a lock; this is what makes them hold.)
+            if not claim_status(
+                session,
+                contract.id,
+                ContractStatus.SUSPENDED_DEBT,
+                ContractStatus.PROVISIONAL,
+                now,
+                f"Habilitação provisória até {when(expires)}.",
+                changed_at=suspension_started_at,
+            ):
+                raise Conflict(ALREADY)
             plan = session.get(Plan, contract.plan_id)
             plan_name = plan.name if plan else ""
             config = radius_control.load_config(session)
             logins = logins_of(session, contract.id)
-            expires = now + dt.timedelta(days=int(settings.get(session, "enablement.days")))
             ticket: Ticket
             if ticket_id is None:
                 ticket = create_ticket(
@@ -303,8 +291,8 @@ def enable(
             session.add(
                 ProvisionalEnablement(
                     contract_id=contract.id,
-                    suspension_started_at=contract.status_changed_at,
-                    previous_status=contract.status,
+                    suspension_started_at=suspension_started_at,
+                    previous_status=ContractStatus.SUSPENDED_DEBT,
                     enabled_at=now,
                     expires_at=expires,
                     ticket_id=ticket.id,
@@ -312,14 +300,6 @@ def enable(
                 )
             )
             session.flush()  # the unique index refuses a second enablement of this suspension
-            contract.status = ContractStatus.PROVISIONAL
-            contract.status_changed_at = now
-            contract.status_reason = f"Habilitação provisória até {when(expires)}."
-            sessions: list[OpenSession] = []
-            with radius_control.radius_session(session, config) as rs:
-                removed = radius_control.unblock(rs, logins, config.suspension_group)
-                if config.nas_ip and logins:
-                    sessions = radius_control.open_sessions(rs, logins)
             add_event(
                 session,
                 ticket.id,
@@ -335,7 +315,16 @@ def enable(
                     actor,
                     ACTION_RADIUS,
                     f"Login(s) {', '.join(logins)} retirado(s) do grupo "
-                    f"{config.suspension_group!r} ({removed} registro(s)).",
+                    f"{config.suspension_group!r}.",
+                )
+                radius_sync.record(
+                    session,
+                    contract.id,
+                    RadiusAction.UNBLOCK,
+                    logins,
+                    config.suspension_group,
+                    reason="habilitacao",
+                    ticket_id=ticket.id,
                 )
             audit.record(
                 session,
@@ -347,13 +336,62 @@ def enable(
                 ate=expires.isoformat(),
                 logins=logins,
             )
-            protocol, kept_ticket = ticket.protocol, ticket.id
+            events.emit(
+                session,
+                actor,
+                EventKind.ENABLEMENT,
+                subscriber_id=subscriber_id,
+                contract_id=contract.id,
+                protocol=ticket.protocol,
+                enabled_until=expires.isoformat(),
+                logins=logins,
+            )
+            protocol = ticket.protocol
     except IntegrityError as exc:
         if _is_duplicate_enablement(exc):
             raise Conflict(ALREADY) from None
         raise
-    warnings = send_coa(db, actor, config, sessions, kept_ticket)
-    return EnablementResult(contract_id, protocol, expires, warnings)
+    return EnablementResult(contract_id, protocol, expires, apply_now(db, actor, contract_id))
+
+
+def apply_now(db: Database, actor: Actor, contract_id: int) -> tuple[str, ...]:
+    """After the commit: write the intent on FreeRADIUS; the warnings for the person.
+
+    If FreeRADIUS cannot be reached the action stands (it is recorded, with its intent) and
+    ``jobs run`` finishes the change; the warning says so.
+    """
+    try:
+        applied = radius_sync.apply_contract(db, actor, contract_id)
+    except DatabaseUnavailable as exc:
+        return (radius_sync.pending_message(exc),)
+    return applied.warnings if applied else ()
+
+
+def claim_status(
+    session: Session,
+    contract_id: int,
+    expected: ContractStatus,
+    new: ContractStatus,
+    now: dt.datetime,
+    reason: str,
+    *,
+    changed_at: dt.datetime | None = None,
+    set_changed_at: dt.datetime | None = None,
+) -> bool:
+    """Move the contract from ``expected`` to ``new``; False when it was not ``expected``
+    (another station changed it first).  ``changed_at``: also require that instant (the same
+    suspension); ``set_changed_at``: the instant to record instead of ``now``."""
+    query = update(Contract).where(Contract.id == contract_id, Contract.status == expected)
+    if changed_at is not None:
+        query = query.where(Contract.status_changed_at == changed_at)
+    result = session.execute(
+        query.values(
+            status=new,
+            status_changed_at=set_changed_at or now,
+            status_reason=reason[:200],
+        ).execution_options(synchronize_session=False)
+    )
+    return int(getattr(result, "rowcount", 0) or 0) == 1
 
 
 def claim(session: Session, enablement_id: int, now: dt.datetime) -> bool:
@@ -380,3 +418,4 @@ def close_enablement_ticket(
         ticket.status = TicketStatus.CLOSED
         ticket.closed_at = utcnow()
         add_event(session, ticket.id, actor, ACTION_CLOSED, "Atendimento encerrado.")
+        emit_closed(session, actor, ticket)

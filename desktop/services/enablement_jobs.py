@@ -6,9 +6,17 @@ IS NULL``, so exactly one station handles it.  If the contract's overdue bills a
 the plan stays active for good; otherwise it is suspended again **as the same suspension**
 (``status_changed_at`` goes back to the instant it began, so "once per suspension" still
 refuses), its logins go back to the suspension group and their sessions are disconnected.
+Before that it finishes every FreeRADIUS change a crash or an outage left pending
+(``radius_sync.apply_pending``) and records card voids whose Cielo answer was lost
+(``cards.reconcile_pending``).
 
 :func:`on_debt_paid` is the hook for the payment flows: as soon as no overdue bill is left,
 an open enablement ends for good and a plan suspended for non-payment is restored.
+
+:func:`apply_contract_status` (and, inside an importer's own transaction,
+:func:`record_contract_status` + :func:`finish_contract_status`) is the ERP import's way to
+move a contract's logins in or out of the suspension group exactly as these actions do.
+Every status change is a conditional UPDATE from the status read (``claim_status``).
 """
 
 from __future__ import annotations
@@ -18,12 +26,13 @@ import socket
 from dataclasses import dataclass
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from desktop.db import Database
-from desktop.errors import NotFound, UserError
-from desktop.models import Contract, ProvisionalEnablement
-from desktop.models.enums import Channel, ContractStatus, Role
-from desktop.services import audit, radius_control
+from desktop.errors import Conflict, NotFound, UserError
+from desktop.models import Contract, ProvisionalEnablement, RadiusAction, Ticket
+from desktop.models.enums import Channel, ContractStatus, EventKind, Role
+from desktop.services import audit, cards, events, radius_control, radius_sync
 from desktop.services.access import require_role, require_subscriber
 from desktop.services.actors import Actor, CounterActor
 from desktop.services.clock import to_local, utcnow
@@ -31,14 +40,14 @@ from desktop.services.enablement import (
     END_EXPIRED,
     END_OTHER,
     END_PAID,
+    apply_now,
     claim,
+    claim_status,
     close_enablement_ticket,
     has_overdue_debt,
     logins_of,
     open_enablement,
-    send_coa,
 )
-from desktop.services.radius_control import OpenSession
 
 
 @dataclass(frozen=True)
@@ -56,6 +65,8 @@ class JobsReport:
     resuspended: tuple[str, ...]  # contract numbers suspended again
     ended: tuple[str, ...]  # enablements ended because the contract changed otherwise
     warnings: tuple[str, ...]
+    radius_finished: int = 0  # FreeRADIUS changes a crash or an outage had left pending
+    voids_confirmed: int = 0  # card voids Cielo did whose answer had not been recorded
 
     @property
     def expired(self) -> int:
@@ -69,9 +80,13 @@ def system_actor() -> CounterActor:
 
 def _expire_one(
     db: Database, actor: Actor, enablement_id: int, now: dt.datetime
-) -> tuple[str, str, tuple[str, ...]] | None:
-    """Expire one enablement; returns (outcome, contract number, warnings) or None if taken."""
-    sessions: list[OpenSession] = []
+) -> tuple[str, str, int] | None:
+    """Expire one enablement; returns (outcome, contract number, contract id) or None if taken.
+
+    Every status change here is conditional: the enablement is claimed (``ended_at IS
+    NULL``) and the contract moves only from *habilitado provisoriamente*, so two stations
+    running the job, or a payment arriving at the same moment, can never both act.
+    """
     with db.session() as session:
         # Lock order everywhere: the contract first, then its enablement (no deadlocks).
         contract = session.scalar(
@@ -90,7 +105,21 @@ def _expire_one(
         enablement = session.get(ProvisionalEnablement, enablement_id)
         assert enablement is not None
         ticket_id = enablement.ticket_id
-        if contract.status is not ContractStatus.PROVISIONAL:
+        number = contract.number
+        paid = not has_overdue_debt(session, contract, to_local(now).date())
+        if contract.status is not ContractStatus.PROVISIONAL or not claim_status(
+            session,
+            contract.id,
+            ContractStatus.PROVISIONAL,
+            ContractStatus.ACTIVE if paid else ContractStatus.SUSPENDED_DEBT,
+            now,
+            "Débitos pagos durante a habilitação provisória."
+            if paid
+            else "Suspenso por falta de pagamento (fim da habilitação provisória).",
+            # The same suspension continues: "once per suspension" must still refuse.
+            set_changed_at=None if paid else enablement.suspension_started_at,
+        ):
+            session.refresh(contract)
             enablement.end_reason = END_OTHER
             close_enablement_ticket(
                 session,
@@ -98,14 +127,9 @@ def _expire_one(
                 ticket_id,
                 f"Habilitação provisória encerrada (o plano está {contract.status.value}).",
             )
-            return END_OTHER, contract.number, ()
-        config = radius_control.load_config(session)
-        logins = logins_of(session, contract.id)
-        if not has_overdue_debt(session, contract, to_local(now).date()):
+            return END_OTHER, number, contract.id
+        if paid:
             enablement.end_reason = END_PAID
-            contract.status = ContractStatus.ACTIVE
-            contract.status_changed_at = now
-            contract.status_reason = "Débitos pagos durante a habilitação provisória."
             close_enablement_ticket(
                 session,
                 actor,
@@ -113,21 +137,22 @@ def _expire_one(
                 "Prazo encerrado com os débitos pagos: plano reativado definitivamente.",
             )
             audit.record(session, actor, "habilitacao_provisoria.paga", "contract", contract.id)
-            return END_PAID, contract.number, ()
+            _emit_expired(session, actor, contract, enablement, END_PAID, [])
+            return END_PAID, number, contract.id
+        config = radius_control.load_config(session)
+        logins = logins_of(session, contract.id)
         enablement.end_reason = END_EXPIRED
-        contract.status = ContractStatus.SUSPENDED_DEBT
-        # The same suspension continues: "once per suspension" must still refuse.
-        contract.status_changed_at = enablement.suspension_started_at
-        contract.status_reason = "Suspenso por falta de pagamento (fim da habilitação provisória)."
-        with radius_control.radius_session(session, config) as rs:
-            added = radius_control.block(rs, logins, config.suspension_group)
-            if config.nas_ip and logins:
-                sessions = radius_control.open_sessions(rs, logins)
         text = "Prazo da habilitação provisória encerrado: plano suspenso novamente por falta de pagamento."
         if logins:
-            text += (
-                f" Login(s) {', '.join(logins)} de volta ao grupo {config.suspension_group!r} "
-                f"({added} registro(s))."
+            text += f" Login(s) {', '.join(logins)} de volta ao grupo {config.suspension_group!r}."
+            radius_sync.record(
+                session,
+                contract.id,
+                RadiusAction.BLOCK,
+                logins,
+                config.suspension_group,
+                reason="expiracao",
+                ticket_id=ticket_id,
             )
         close_enablement_ticket(session, actor, ticket_id, text)
         audit.record(
@@ -138,21 +163,48 @@ def _expire_one(
             contract.id,
             logins=logins,
         )
-        number = contract.number
-    return END_EXPIRED, number, send_coa(db, actor, config, sessions, ticket_id)
+        _emit_expired(session, actor, contract, enablement, END_EXPIRED, logins)
+    return END_EXPIRED, number, contract.id
+
+
+def _emit_expired(
+    session: Session,
+    actor: Actor,
+    contract: Contract,
+    enablement: ProvisionalEnablement,
+    outcome: str,
+    logins: list[str],
+) -> None:
+    """The outbox event of the expiry, in the expiry's own transaction."""
+    ticket = session.get(Ticket, enablement.ticket_id) if enablement.ticket_id else None
+    events.emit(
+        session,
+        actor,
+        EventKind.ENABLEMENT_EXPIRED,
+        subscriber_id=contract.subscriber_id,
+        contract_id=contract.id,
+        protocol=ticket.protocol if ticket else None,
+        outcome=outcome,  # "expirada": suspended again; "pago": active for good
+        status=(ContractStatus.ACTIVE if outcome == END_PAID else ContractStatus.SUSPENDED_DEBT).value,
+        enabled_until=enablement.expires_at.isoformat(),
+        logins=logins,
+    )
 
 
 def run_jobs(
     db: Database, now: dt.datetime | None = None, *, actor: Actor | None = None, batch: int = 500
 ) -> JobsReport:
-    """Expire the enablements that are due.  Safe to run from every station at once."""
+    """Finish what a crash left pending, then expire the enablements that are due.
+
+    Safe to run from every station at once.
+    """
     now = now or utcnow()
     actor = actor or system_actor()
     require_role(actor, Role.ADMIN, Role.SUPPORT, Role.FINANCE, Role.ATTENDANT)
+    applied, warnings = radius_sync.apply_pending(db, actor)
     reactivated: list[str] = []
     resuspended: list[str] = []
     ended: list[str] = []
-    warnings: list[str] = []
     failed: set[int] = set()  # left for the next run, not retried in this one
     while True:
         with db.session() as session:
@@ -173,31 +225,61 @@ def run_jobs(
         for enablement_id in due:
             try:
                 result = _expire_one(db, actor, enablement_id, now)
-            except UserError as exc:  # e.g. the FreeRADIUS database is unreachable
+            except UserError as exc:  # e.g. the database went away for a moment
                 failed.add(enablement_id)
                 warnings.append(f"Habilitação {enablement_id}: {exc.message}")
                 continue
             if result is None:
                 continue
-            outcome, number, found = result
+            outcome, number, contract_id = result
             {END_PAID: reactivated, END_EXPIRED: resuspended}.get(outcome, ended).append(number)
-            warnings.extend(f"Contrato {number}: {w}" for w in found)
+            warnings.extend(f"Contrato {number}: {w}" for w in apply_now(db, actor, contract_id))
         if len(due) < batch:
             break
-    return JobsReport(now, tuple(reactivated), tuple(resuspended), tuple(ended), tuple(warnings))
+    voids, void_warnings = cards.reconcile_pending(db, actor)
+    warnings.extend(void_warnings)
+    return JobsReport(
+        now,
+        tuple(reactivated),
+        tuple(resuspended),
+        tuple(ended),
+        tuple(warnings),
+        len(applied),
+        voids,
+    )
+
+
+class _Moved(Exception):
+    """The contract changed under us between the read and the conditional update."""
 
 
 def on_debt_paid(
     db: Database, actor: Actor, contract_id: int, now: dt.datetime | None = None
 ) -> DebtPaidResult:
-    """Call after a payment: when no overdue bill is left, the plan is active for good.
+    """Call after a payment (committed): when no overdue bill is left, the plan is active for good.
 
     A provisional enablement ends (reason "pago"); a plan still suspended for non-payment
     leaves the suspension group and its sessions are disconnected to get the full plan back.
     """
     now = now or utcnow()
-    sessions: list[OpenSession] = []
-    ticket_id: int | None = None
+    for _ in range(3):  # a concurrent expiry may move the contract: read it again
+        try:
+            status = _lift(db, actor, contract_id, now)
+        except _Moved:
+            continue
+        if status is None:
+            break
+        return DebtPaidResult(
+            contract_id, ContractStatus.ACTIVE, True, apply_now(db, actor, contract_id)
+        )
+    with db.session() as session:
+        contract = session.get(Contract, contract_id)
+        assert contract is not None
+        return DebtPaidResult(contract_id, contract.status, False)
+
+
+def _lift(db: Database, actor: Actor, contract_id: int, now: dt.datetime) -> ContractStatus | None:
+    """One attempt: the status lifted from, or None when nothing is to be done."""
     with db.session() as session:
         contract = session.scalar(
             select(Contract).where(Contract.id == contract_id).with_for_update()
@@ -209,9 +291,10 @@ def on_debt_paid(
         if status not in (ContractStatus.PROVISIONAL, ContractStatus.SUSPENDED_DEBT) or (
             has_overdue_debt(session, contract, to_local(now).date())
         ):
-            return DebtPaidResult(contract.id, status, False)
-        config = radius_control.load_config(session)
-        logins = logins_of(session, contract.id)
+            return None
+        if not claim_status(session, contract.id, status, ContractStatus.ACTIVE, now, "Débitos pagos."):
+            raise _Moved
+        ticket_id: int | None = None
         if status is ContractStatus.PROVISIONAL:
             current = open_enablement(session, contract.id)
             if current is not None and claim(session, current.id, now):
@@ -224,13 +307,21 @@ def on_debt_paid(
                     ticket_id,
                     "Débitos pagos: habilitação provisória encerrada, plano reativado definitivamente.",
                 )
-        with radius_control.radius_session(session, config) as rs:
-            radius_control.unblock(rs, logins, config.suspension_group)
-            if status is ContractStatus.SUSPENDED_DEBT and config.nas_ip and logins:
-                sessions = radius_control.open_sessions(rs, logins)
-        contract.status = ContractStatus.ACTIVE
-        contract.status_changed_at = now
-        contract.status_reason = "Débitos pagos."
+        config = radius_control.load_config(session)
+        logins = logins_of(session, contract.id)
+        if logins:
+            # Already out of the group while enabled provisionally: no Disconnect then, but
+            # the intent is written anyway, so a change still pending ends the right way.
+            radius_sync.record(
+                session,
+                contract.id,
+                RadiusAction.UNBLOCK,
+                logins,
+                config.suspension_group,
+                reason="pagamento",
+                ticket_id=ticket_id,
+                disconnect=status is ContractStatus.SUSPENDED_DEBT,
+            )
         audit.record(
             session,
             actor,
@@ -240,5 +331,116 @@ def on_debt_paid(
             antes=status.value,
             logins=logins,
         )
-    warnings = send_coa(db, actor, config, sessions, ticket_id)
-    return DebtPaidResult(contract_id, ContractStatus.ACTIVE, True, warnings)
+        return status
+
+
+# --------------------------------------------------------------------------- ERP import
+@dataclass(frozen=True)
+class StatusChange:
+    contract_id: int
+    before: ContractStatus
+    after: ContractStatus
+    radius: RadiusAction | None  # the suspension-group change written (None: none needed)
+    warnings: tuple[str, ...] = ()
+
+
+def record_contract_status(
+    session: Session,
+    actor: Actor,
+    contract_id: int,
+    before: ContractStatus,
+    after: ContractStatus,
+    *,
+    reason: str = "erp",
+) -> RadiusAction | None:
+    """In the caller's transaction, after it changed the contract from ``before`` to ``after``:
+    write the suspension-group intent this change implies (SPEC §6: a contract that turns
+    *suspenso_debito* enters the group, one that turns back *ativo* leaves it) and end an
+    open provisional enablement the change overrides.  After the caller commits, call
+    :func:`finish_contract_status` (or let ``jobs run`` do it)."""
+    if before is after:
+        return None
+    now = utcnow()
+    if before is ContractStatus.PROVISIONAL:
+        current = open_enablement(session, contract_id)
+        if current is not None and claim(session, current.id, now):
+            session.refresh(current)
+            current.end_reason = END_OTHER
+            close_enablement_ticket(
+                session,
+                actor,
+                current.ticket_id,
+                f"Habilitação provisória encerrada (o plano passou a {after.value}).",
+            )
+    if after is ContractStatus.SUSPENDED_DEBT:
+        action = RadiusAction.BLOCK
+    elif after is ContractStatus.ACTIVE and before in (
+        ContractStatus.SUSPENDED_DEBT,
+        ContractStatus.PROVISIONAL,
+    ):
+        action = RadiusAction.UNBLOCK
+    else:
+        return None
+    logins = logins_of(session, contract_id)
+    if not logins:
+        return None
+    config = radius_control.load_config(session)
+    radius_sync.record(
+        session,
+        contract_id,
+        action,
+        logins,
+        config.suspension_group,
+        reason=reason,
+        disconnect=True,
+    )
+    return action
+
+
+def finish_contract_status(db: Database, actor: Actor, contract_id: int) -> tuple[str, ...]:
+    """After the commit: write the pending intent on FreeRADIUS; the warnings (never raises
+    for an unreachable FreeRADIUS: the intent stays pending for ``jobs run``)."""
+    return apply_now(db, actor, contract_id)
+
+
+def apply_contract_status(
+    db: Database,
+    actor: Actor,
+    contract_id: int,
+    new_status: ContractStatus,
+    *,
+    reason: str = "erp",
+) -> StatusChange:
+    """Set a contract's status as the ERP says, moving its RADIUS logins in or out of the
+    suspension group the same way the app's own actions do: a conditional UPDATE from the
+    status read, the intent committed with it, then FreeRADIUS, then the Disconnect."""
+    require_role(actor, Role.ADMIN, Role.SUPPORT, Role.FINANCE)
+    now = utcnow()
+    for _ in range(3):
+        with db.session() as session:
+            contract = session.get(Contract, contract_id)
+            if contract is None:
+                raise NotFound("Plano não encontrado.")
+            before = contract.status
+            if before is new_status:
+                return StatusChange(contract_id, before, new_status, None)
+            if not claim_status(
+                session, contract_id, before, new_status, now, f"Situação informada ({reason})."
+            ):
+                continue  # changed under us: read it again
+            action = record_contract_status(
+                session, actor, contract_id, before, new_status, reason=reason
+            )
+            audit.record(
+                session,
+                actor,
+                "plano.situacao_alterada",
+                "contract",
+                contract_id,
+                antes=before.value,
+                depois=new_status.value,
+                origem=reason,
+            )
+        warnings = finish_contract_status(db, actor, contract_id) if action else ()
+        return StatusChange(contract_id, before, new_status, action, warnings)
+    raise Conflict("O plano foi alterado por outra estação ao mesmo tempo; tente de novo.")

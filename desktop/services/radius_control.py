@@ -8,7 +8,7 @@ re-authenticates at once with the new groups.
 
 The FreeRADIUS tables live in the application's database unless ``radius.database_url``
 points elsewhere; then that database gets its own engine, and the only table written there
-is ``radusergroup``.
+is ``radusergroup`` — never inside a transaction of ours: ``radius_sync`` orders the two.
 
 The Disconnect-Request is encoded and its reply verified by **pyrad** (``pyrad.packet``); the
 UDP exchange is a plain socket with a timeout, written here because ``pyrad.client.Client``
@@ -26,7 +26,7 @@ from functools import lru_cache
 
 from pyrad import packet
 from pyrad.dictionary import Dictionary
-from sqlalchemy import delete, insert, select, text
+from sqlalchemy import Engine, delete, insert, select, text
 from sqlalchemy.exc import InterfaceError, OperationalError
 from sqlalchemy.orm import Session
 
@@ -75,29 +75,57 @@ def load_config(session: Session) -> RadiusConfig:
     )
 
 
-@contextmanager
-def radius_session(app_session: Session, config: RadiusConfig) -> Iterator[Session]:
-    """The session to use for the FreeRADIUS tables.
+# pg_advisory_xact_lock(class, object): the class says "a contract of the Central do
+# Assinante" so our locks never collide with another application's on a shared server.
+ADVISORY_LOCK_CLASS = 0x43414153  # "CAAS"
 
-    Without ``radius.database_url`` it is the caller's own session (same transaction: the
-    block/unblock lands only if the action does).  Otherwise a session on the RADIUS
-    database, committed when the block ends, i.e. just before the caller commits.
+
+def lock_logins_of(session: Session, contract_id: int) -> None:
+    """Serialise every change to one contract's logins until this transaction ends.
+
+    Two appliers of the outbox (the station that made the change and another station's
+    ``jobs run``) may reach FreeRADIUS at the same moment with different intents; holding
+    this lock while reading the latest intent and writing it means the last writer always
+    writes the latest intent.  On PostgreSQL an advisory transaction lock (it dies with the
+    connection, so a killed process never leaves it behind); on SQLite a write that changes
+    nothing takes the database's write lock.
     """
-    if not config.database_url:
-        yield app_session
-        return
-    engine = create_db_engine(config.database_url)
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(
+            text("SELECT pg_advisory_xact_lock(:cls, :obj)"),
+            {"cls": ADVISORY_LOCK_CLASS, "obj": contract_id},
+        )
+    else:
+        session.execute(text("UPDATE radusergroup SET priority = priority WHERE 0 = 1"))
+
+
+@contextmanager
+def separate_session(config: RadiusConfig, engine: Engine | None = None) -> Iterator[Session]:
+    """A session on the separate FreeRADIUS database (``radius.database_url``), committed
+    when the block ends.  Never open it inside a transaction of the application's database:
+    the two commit independently (DESIGN.md "Two systems, one outcome").  ``engine``: one
+    the caller keeps for a batch (and disposes); otherwise one just for this session."""
+    own = engine is None
+    engine = engine or separate_engine(config)
     try:
         with Session(engine) as session:
             yield session
             session.commit()
     except (OperationalError, InterfaceError) as exc:
-        raise DatabaseUnavailable(
-            "Não foi possível acessar o banco do FreeRADIUS (radius.database_url); nada foi "
-            "alterado. Verifique a rede ou o servidor e tente de novo."
-        ) from exc
+        raise DatabaseUnavailable(UNREACHABLE) from exc
     finally:
-        engine.dispose()
+        if own:
+            engine.dispose()
+
+
+def separate_engine(config: RadiusConfig) -> Engine:
+    return create_db_engine(config.database_url)
+
+
+UNREACHABLE = (
+    "Não foi possível acessar o banco do FreeRADIUS (radius.database_url). Verifique a rede "
+    "ou o servidor."
+)
 
 
 def unblock(session: Session, usernames: Iterable[str], group: str) -> int:
@@ -114,7 +142,9 @@ def unblock(session: Session, usernames: Iterable[str], group: str) -> int:
 
 
 def block(session: Session, usernames: Iterable[str], group: str) -> int:
-    """Put the logins (back) in the suspension group at priority 0; returns rows inserted."""
+    """Put the logins (back) in the suspension group at priority 0; returns rows inserted.
+
+    Check-then-insert is safe here because the caller holds :func:`lock_logins_of`."""
     added = 0
     for name in usernames:
         present = session.scalar(

@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
@@ -28,6 +29,8 @@ class FakeCielo:
     voided: dict[str, int] = field(default_factory=dict)  # PaymentId -> cents voided
     requests: list[dict[str, Any]] = field(default_factory=list)
     delay_s: float = 3.0
+    latency_s: float = 0.0  # every answer takes this long (a real network round trip)
+    on_void: Callable[[str], None] | None = None  # runs once Cielo has voided, before it answers
     lock: threading.Lock = field(default_factory=threading.Lock)
 
     def void_count(self, payment_id: str) -> int:
@@ -71,6 +74,7 @@ def _handler(state: FakeCielo) -> type[BaseHTTPRequestHandler]:
 
         def do_PUT(self) -> None:
             path, query = self._record()
+            time.sleep(state.latency_s)
             if not self._authorised():
                 return
             parts = path.strip("/").split("/")
@@ -97,6 +101,8 @@ def _handler(state: FakeCielo) -> type[BaseHTTPRequestHandler]:
             amount = int(query.get("amount", [state.amounts[payment_id]])[0])
             with state.lock:
                 state.voided[payment_id] = amount
+            if state.on_void is not None:
+                state.on_void(payment_id)
             if behaviour == "timeout":
                 time.sleep(state.delay_s)
             self._send(
@@ -115,6 +121,7 @@ def _handler(state: FakeCielo) -> type[BaseHTTPRequestHandler]:
 
         def do_GET(self) -> None:
             path, _ = self._record()
+            time.sleep(state.latency_s)
             if not self._authorised():
                 return
             parts = path.strip("/").split("/")
