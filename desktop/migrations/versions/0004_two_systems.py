@@ -1,7 +1,7 @@
 """outbox of FreeRADIUS suspension-group changes (two systems, one outcome)
 
 Revision ID: 0004_two_systems
-Revises: 0006_pix
+Revises: 0010_retorno
 Create Date: 2026-12-07 12:00:00
 """
 
@@ -13,7 +13,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0004_two_systems"
-down_revision: str | None = "0006_pix"
+down_revision: str | None = "0010_retorno"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
