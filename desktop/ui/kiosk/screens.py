@@ -417,7 +417,10 @@ class TaskScreen(QFrame):
         scroll.setObjectName("kioskTaskScroll")
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
-        context = TabContext(db, session.actor, session.workspace, task_runner, today)
+        # The session's atendimento: what the tabs do (a PIX payment, a reprint) goes in it.
+        context = TabContext(
+            db, session.actor, session.workspace, task_runner, today, session.ticket.id
+        )
         self.tab = cls(context, scroll)
         make_touch_friendly(self.tab)
         scroll.setWidget(self.tab)

@@ -27,6 +27,7 @@ from desktop.services.boletos import BoletoInfo, OpenBill
 from desktop.services.subscribers import Menu
 from desktop.ui import formatting as fmt
 from desktop.ui.dialogs import dialogs
+from desktop.ui.pix_button import PixPayBar
 from desktop.ui.query_model import LEFT, RIGHT, Column, QueryModel
 from desktop.ui.tabs._common import (
     PDF_FILTER,
@@ -167,6 +168,7 @@ class BoletosTab(SubscriberTab):
         self.table.setAccessibleName(_tr("Contas em aberto"))
         fit_columns(self.table, COLUMN_SAMPLES, stretch=1)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+        self.pix = PixPayBar(context, self.table, self, on_paid=self.reload)
 
         self.confirmation = QFrame(self)
         self.confirmation.setObjectName("boletoConfirmation")
@@ -191,6 +193,7 @@ class BoletosTab(SubscriberTab):
         layout.addLayout(actions)
         layout.addWidget(self.result)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.pix)
         layout.addWidget(self.confirmation)
         self._update_buttons()
 

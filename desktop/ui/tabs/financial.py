@@ -32,6 +32,7 @@ from desktop.services import company, financial
 from desktop.services.financial import FinancialFilter, FinancialItem, FinancialTotals, StatusTotal
 from desktop.services.subscribers import Menu
 from desktop.ui import formatting as fmt
+from desktop.ui.pix_button import PixPayBar
 from desktop.ui.query_model import LEFT, RIGHT, Column, QueryModel
 from desktop.ui.tabs._common import ResultBar, StatementPrinter, is_kiosk
 from desktop.ui.tabs.base import SubscriberTab, TabContext
@@ -298,6 +299,7 @@ class FinancialTab(SubscriberTab):
         self.printer = StatementPrinter(self, self.result, self.print_button, self._update_busy)
         self._totals_loading = False
         self._filter: FinancialFilter | None = None
+        self.pix = PixPayBar(context, self.table, self, on_paid=self.consult)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 12, 12, 12)
@@ -310,6 +312,7 @@ class FinancialTab(SubscriberTab):
         message_row.addWidget(self.quitacao_button, 0, Qt.AlignmentFlag.AlignTop)
         layout.addLayout(message_row)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.pix)
         layout.addWidget(self.totals)
         self._loaded_once = False
 

@@ -1,0 +1,559 @@
+"""*Pagar com PIX*: the screen that shows a bill's PIX charge and watches it until it is paid.
+
+One widget, :class:`PixPaymentView`, used in a dialog at the counter and as a page over the
+task frame at the kiosk (``desktop.ui.pix_button`` places it).  Its states:
+
+* **charging** — ``pix_charges.charge`` in the worker (a valid charge for the same bill and
+  amount is shown again, never made twice);
+* **waiting** — the large QR drawn from ``pixCopiaECola``, the *copia e cola* text (with
+  *Copiar* at the counter: nobody can paste at a kiosk), the updated amount with fine and
+  interest, the expiry countdown and "Aguardando pagamento…": ``pix_charges.check`` every
+  ``POLL_MS`` in the worker, the next one scheduled only when the last one answered, so two
+  are never in flight;
+* **paid** — "Pagamento confirmado — seu acesso foi liberado" when this payment lifted the
+  suspension (else "Pagamento confirmado"), the protocol, and the receipt printed;
+* **problem** — the PSP down, slow, refusing, answering garbage, a certificate refused, or
+  the charge expired: the reason in words and the boleto offered instead (*Imprimir boleto*).
+
+Leaving the screen (closing, *Voltar*, idle logout destroying it, expiry) only stops the
+polling: nothing is lost, because the payment settles whoever sees it first — the
+reconciliation job (``jobs run`` and the app's timer) finds what no screen watched.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QFont, QGuiApplication, QPainter, QPaintEvent
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.adapters.pix_psp import PspUnavailable
+from desktop.errors import Conflict
+from desktop.models.pix import PixChargeStatus
+from desktop.reports.pix_receipt import render_pix_receipt
+from desktop.reports.qr import qr_matrix
+from desktop.services import pix_charges, pix_receipt, tickets
+from desktop.services.actors import Actor, KioskActor
+from desktop.services.clock import utcnow
+from desktop.services.pix_charges import ChargeInfo, CheckResult
+from desktop.services.protocols import display_protocol
+from desktop.ui import formatting as fmt
+from desktop.ui.widgets import BusyIndicator, MessageLine
+
+if TYPE_CHECKING:  # the tabs import this module: no import of them at run time
+    from desktop.db import Database
+    from desktop.ui.tabs._common import PrintOutcome
+    from desktop.ui.tabs.base import TabContext
+
+POLL_MS = 2000  # GET /cob/{txid} while the QR is on screen
+RETRY_MS = 5000  # after a check that failed (the PSP is slow or down for a moment)
+TICK_MS = 1000  # the countdown
+STYLE = (
+    "QFrame#pixPayment { background: #ffffff; }"
+    "QLabel#pixTitle { font-weight: 700; }"
+    "QLabel#pixAmount { font-weight: 700; color: #0b57d0; }"
+    "QLabel#pixWaiting { color: #8a4b00; font-weight: 700; }"
+    "QLabel#pixDone { color: #146c2e; font-weight: 700; }"
+    "QLabel#pixProblem { color: #b3261e; font-weight: 700; }"
+    "QLabel#pixCopyPaste { background: #f3f5f8; border: 1px solid #d0d7de; padding: 6px; }"
+)
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("PixPayment", text)
+
+
+@dataclass(frozen=True)
+class BillRef:
+    """The bill to pay, as the list showed it."""
+
+    receivable_id: int
+    description: str
+    due_date: dt.date
+
+
+@dataclass(frozen=True)
+class _Refused:
+    """The charge was not made; ``boleto``: offer the boleto instead (not for a paid bill)."""
+
+    message: str
+    boleto: bool
+
+
+def is_kiosk(actor: Actor) -> bool:
+    return isinstance(actor, KioskActor)
+
+
+# --------------------------------------------------------------------------- printing
+def print_pix_receipt(db: Database, actor: Actor, result: CheckResult) -> PrintOutcome:
+    """THE one call that prints the PIX payment receipt (runs in the worker).
+
+    Today: the A4 PDF of ``desktop.reports.pix_receipt`` to the station's printer, through
+    the same path as every document (``printing.print_pdf``; a failing printer keeps the PDF
+    under ``nao-impressos``).  When the ESC/POS receipt printer lands, this body becomes its
+    ``PaymentReceipt`` + ``print_receipt`` call; nothing else here changes.
+    """
+    from desktop.ui.tabs._common import print_document
+
+    receipt = pix_receipt.pix_receipt(db, actor, result)
+    return print_document(render_pix_receipt(receipt), f"Comprovante PIX {result.txid}")
+
+
+def print_boleto(db: Database, actor: Actor, receivable_id: int, today: dt.date) -> tuple[Any, str]:
+    """The boleto offered when PIX fails: (print outcome, linha digitável)."""
+    from desktop.reports.boleto import document_from_info, render_boleto
+    from desktop.services import boletos
+    from desktop.ui.tabs._common import print_document
+
+    info = boletos.boleto_for_receivable(db, actor, receivable_id, today=today)
+    pdf = render_boleto(document_from_info(info))
+    return print_document(pdf, f"Boleto — {info.due_date:%d/%m/%Y}"), info.formatted_line
+
+
+# --------------------------------------------------------------------------- the QR
+class QrView(QWidget):
+    """The QR code of a payload, drawn module by module at a whole number of pixels each
+    (crisp at any size; a phone camera reads it from a metre away)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("pixQr")
+        self._matrix: list[list[bool]] = []
+        self.payload = ""
+        self.setMinimumSize(220, 220)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setAccessibleName(_tr("QR Code do PIX"))
+
+    def set_payload(self, payload: str) -> None:
+        self.payload = payload
+        self._matrix = qr_matrix(payload) if payload else []  # quiet zone included
+        self.update()
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        return width
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.fillRect(self.rect(), QColor("#ffffff"))
+        n = len(self._matrix)
+        if n:
+            module = max(1, min(self.width(), self.height()) // n)
+            x0 = (self.width() - module * n) // 2
+            y0 = (self.height() - module * n) // 2
+            dark = QColor("#000000")
+            for r, row in enumerate(self._matrix):
+                c = 0
+                while c < n:  # one rectangle per run of dark modules
+                    if row[c]:
+                        start = c
+                        while c < n and row[c]:
+                            c += 1
+                        painter.fillRect(
+                            x0 + start * module, y0 + r * module, (c - start) * module, module, dark
+                        )
+                    else:
+                        c += 1
+        painter.end()
+
+
+# --------------------------------------------------------------------------- the screen
+class PixPaymentView(QFrame):
+    """The PIX charge of one bill, watched until paid, expired or closed."""
+
+    confirmed = Signal(object)  # CheckResult: the bill is paid
+    close_requested = Signal()
+
+    def __init__(self, context: TabContext, bill: BillRef, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("pixPayment")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.setStyleSheet(STYLE)
+        self.context = context
+        self.bill = bill
+        self.kiosk = is_kiosk(context.actor)
+        self.info: ChargeInfo | None = None
+        self.result: CheckResult | None = None
+        self.checks = 0  # answered checks (tests and the log)
+        self._stopped = False
+        base = self.font().pointSize()
+
+        self.title = self._label(_tr("Pagar com PIX"), "pixTitle", base + 8)
+        self.bill_label = self._label(
+            f"{bill.description} — "
+            + _tr("vencimento %1").replace("%1", fmt.date_br(bill.due_date)),
+            "pixBill",
+            base + 1,
+        )
+        self.pages = QStackedWidget(self)
+        self.busy_page = self._busy_page()
+        self.wait_page = self._wait_page(base)
+        self.done_page = self._done_page(base)
+        self.problem_page = self._problem_page(base)
+        for page in (self.busy_page, self.wait_page, self.done_page, self.problem_page):
+            self.pages.addWidget(page)
+
+        self.close_button = self._button(_tr("Voltar"), "pixClose")
+        self.close_button.clicked.connect(self.close_requested)
+        bar = QHBoxLayout()
+        bar.addStretch(1)
+        bar.addWidget(self.close_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(20, 14, 20, 14)
+        layout.setSpacing(8)
+        layout.addWidget(self.title)
+        layout.addWidget(self.bill_label)
+        layout.addWidget(self.pages, 1)
+        layout.addLayout(bar)
+
+        self.poll_timer = QTimer(self)
+        self.poll_timer.setSingleShot(True)
+        self.poll_timer.timeout.connect(self.poll)
+        self.tick_timer = QTimer(self)
+        self.tick_timer.setInterval(TICK_MS)
+        self.tick_timer.timeout.connect(self._tick)
+
+    # ------------------------------------------------------------------ building
+    def _label(self, text: str, name: str, points: int | None = None) -> QLabel:
+        label = QLabel(text, self)
+        label.setObjectName(name)
+        label.setWordWrap(True)
+        if points:
+            font = QFont(label.font())
+            font.setPointSize(points)
+            label.setFont(font)
+        return label
+
+    def _button(self, text: str, name: str) -> QPushButton:
+        button = QPushButton(text, self)
+        button.setObjectName(name)
+        if self.kiosk:  # finger-sized, like the kiosk's own buttons
+            button.setMinimumHeight(64)
+            button.setMinimumWidth(200)
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        return button
+
+    def _busy_page(self) -> QWidget:
+        page = QWidget(self)
+        self.busy = BusyIndicator(page)
+        self.busy.label.setText(_tr("Gerando o PIX…"))
+        box = QVBoxLayout(page)
+        box.addStretch(1)
+        box.addWidget(self.busy, 0, Qt.AlignmentFlag.AlignCenter)
+        box.addStretch(2)
+        return page
+
+    def _wait_page(self, base: int) -> QWidget:
+        page = QWidget(self)
+        self.qr = QrView(page)
+        self.amount_label = self._label("", "pixAmount", base + 14)
+        self.breakdown_label = self._label("", "pixBreakdown")
+        self.expiry_label = self._label("", "pixExpiry", base + 2)
+        self.waiting_label = self._label(_tr("Aguardando pagamento…"), "pixWaiting", base + 4)
+        self.note = MessageLine(page)
+        how = _tr(
+            "Abra o app do seu banco, escolha Pagar com PIX e aponte a câmera para o QR Code."
+        )
+        self.how_label = self._label(how, "pixHow")
+        self.copy_caption = self._label(_tr("PIX copia e cola:"), "pixCopyCaption")
+        self.copy_paste = self._label("", "pixCopyPaste", max(7, base - 2))
+        self.copy_paste.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.copy_paste.setWordWrap(True)
+        self.copy_button = self._button(_tr("Copiar"), "pixCopy")
+        self.copy_button.clicked.connect(self.copy_payload)
+        self.copy_button.setVisible(not self.kiosk)  # nobody can paste at a kiosk
+        right = QVBoxLayout()
+        right.setSpacing(6)
+        for widget in (
+            self.amount_label,
+            self.breakdown_label,
+            self.expiry_label,
+            self.waiting_label,
+            self.note,
+            self.how_label,
+            self.copy_caption,
+            self.copy_paste,
+        ):
+            right.addWidget(widget)
+        right.addWidget(self.copy_button, 0, Qt.AlignmentFlag.AlignLeft)
+        right.addStretch(1)
+        box = QHBoxLayout(page)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.setSpacing(24)
+        box.addWidget(self.qr, 5)
+        box.addLayout(right, 6)
+        return page
+
+    def _done_page(self, base: int) -> QWidget:
+        page = QWidget(self)
+        self.done_label = self._label("", "pixDone", base + 10)
+        self.done_amount = self._label("", "pixDoneAmount", base + 4)
+        self.protocol_label = self._label("", "pixProtocol", base + 4)
+        self.receipt_line = MessageLine(page)
+        self.warning_line = MessageLine(page)
+        box = QVBoxLayout(page)
+        box.addStretch(1)
+        for widget in (self.done_label, self.done_amount, self.protocol_label):
+            widget.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            box.addWidget(widget)
+        box.addSpacing(12)
+        box.addWidget(self.receipt_line)
+        box.addWidget(self.warning_line)
+        box.addStretch(2)
+        return page
+
+    def _problem_page(self, base: int) -> QWidget:
+        page = QWidget(self)
+        self.problem_label = self._label("", "pixProblem", base + 3)
+        self.boleto_hint = self._label(
+            _tr("Você pode pagar pelo boleto: imprima a segunda via abaixo."), "pixBoletoHint"
+        )
+        self.boleto_button = self._button(_tr("Imprimir boleto"), "pixBoleto")
+        self.boleto_button.clicked.connect(self.print_boleto)
+        self.retry_button = self._button(_tr("Tentar o PIX de novo"), "pixRetry")
+        self.retry_button.clicked.connect(self.start)
+        self.boleto_line = MessageLine(page)
+        buttons = QGridLayout()
+        buttons.addWidget(self.boleto_button, 0, 0)
+        buttons.addWidget(self.retry_button, 0, 1)
+        buttons.setColumnStretch(2, 1)
+        box = QVBoxLayout(page)
+        box.addStretch(1)
+        box.addWidget(self.problem_label)
+        box.addWidget(self.boleto_hint)
+        box.addLayout(buttons)
+        box.addWidget(self.boleto_line)
+        box.addStretch(2)
+        return page
+
+    # ------------------------------------------------------------------ the charge
+    def start(self) -> None:
+        """Ask for the charge (a valid one for this bill and amount comes back as it was)."""
+        self._stopped = False
+        ctx, rid = self.context, self.bill.receivable_id
+        today = ctx.today()
+
+        def job() -> ChargeInfo | _Refused:
+            try:
+                return pix_charges.charge(
+                    ctx.db, ctx.actor, rid, ticket_id=ctx.session_ticket_id, today=today
+                )
+            except PspUnavailable as exc:
+                return _Refused(exc.message, boleto=True)
+            except Conflict as exc:  # paid or cancelled meanwhile: no boleto to offer
+                return _Refused(exc.message, boleto=False)
+
+        self.pages.setCurrentWidget(self.busy_page)
+        self.busy.set_busy(True)
+        ctx.task_runner.submit(
+            ("pix-charge", id(self)),
+            job,
+            on_success=self._charged,
+            on_error=lambda message: self._problem(message, boleto=True),
+            on_finished=lambda: self.busy.set_busy(False),
+            owner=self,
+        )
+
+    def _charged(self, outcome: ChargeInfo | _Refused) -> None:
+        if self._stopped:
+            return
+        if isinstance(outcome, _Refused):
+            self._problem(outcome.message, boleto=outcome.boleto)
+            return
+        self.info = outcome
+        self.qr.set_payload(outcome.payload)
+        self.copy_paste.setText(outcome.payload)
+        self.amount_label.setText(fmt.money(outcome.amount))
+        original = outcome.amount - outcome.fine - outcome.interest
+        if outcome.fine or outcome.interest:
+            self.breakdown_label.setText(
+                _tr("Valor %1 + multa %2 + juros %3 (atualizado até hoje)")
+                .replace("%1", fmt.money(original))
+                .replace("%2", fmt.money(outcome.fine))
+                .replace("%3", fmt.money(outcome.interest))
+            )
+        else:
+            self.breakdown_label.setText(_tr("Valor da conta"))
+        self.note.clear_message()
+        self.waiting_label.setText(_tr("Aguardando pagamento…"))
+        self.pages.setCurrentWidget(self.wait_page)
+        self._tick()
+        self.tick_timer.start()
+        self.poll()  # at once: a charge shown again may be paid already
+
+    # ------------------------------------------------------------------ watching
+    def poll(self) -> None:
+        """One ``check`` in the worker; the next is scheduled when it answers."""
+        info = self.info
+        if self._stopped or info is None:
+            return
+        key = ("pix-check", info.txid, id(self))
+        runner = self.context.task_runner
+        if runner.is_running(key):
+            return
+        ctx = self.context
+        runner.submit(
+            key,
+            lambda: pix_charges.check(ctx.db, ctx.actor, info.txid),
+            on_success=self._checked,
+            on_error=self._check_failed,
+            owner=self,
+        )
+
+    def _schedule(self, msecs: int) -> None:
+        if not self._stopped:
+            self.poll_timer.start(msecs)
+
+    def _checked(self, result: CheckResult) -> None:
+        self.checks += 1
+        if self._stopped:
+            return
+        if result.paid:
+            self._confirmed(result)
+        elif result.status in (PixChargeStatus.EXPIRED, PixChargeStatus.FAILED):
+            self.stop()
+            self._problem(_tr("Este PIX expirou sem pagamento."), boleto=True)
+        else:
+            self.note.clear_message()
+            self._schedule(POLL_MS)
+
+    def _check_failed(self, message: str) -> None:
+        self.checks += 1
+        if self._stopped:
+            return
+        # A slow or failing PSP for a moment: say so and keep watching (the charge stands).
+        self.note.show_error(message)
+        self._schedule(RETRY_MS)
+
+    def _tick(self) -> None:
+        info = self.info
+        if info is None or info.expires_at is None:
+            self.expiry_label.setText("")
+            return
+        left = int((info.expires_at - utcnow()).total_seconds())
+        if left <= 0:
+            self.expiry_label.setText(_tr("Prazo do PIX encerrado; conferindo o pagamento…"))
+            return
+        minutes, seconds = divmod(left, 60)
+        self.expiry_label.setText(_tr("Expira em %1").replace("%1", f"{minutes:02d}:{seconds:02d}"))
+
+    def stop(self) -> None:
+        """No more checks (closing, leaving, expiry); one in flight is ignored when it ends."""
+        self._stopped = True
+        self.poll_timer.stop()
+        self.tick_timer.stop()
+
+    @property
+    def polling(self) -> bool:
+        return not self._stopped and (self.poll_timer.isActive() or self._check_in_flight())
+
+    def _check_in_flight(self) -> bool:
+        info = self.info
+        return info is not None and self.context.task_runner.is_running(
+            ("pix-check", info.txid, id(self))
+        )
+
+    # ------------------------------------------------------------------ outcomes
+    def _confirmed(self, result: CheckResult) -> None:
+        self.stop()
+        self.result = result
+        if result.suspension_lifted:
+            self.done_label.setText(_tr("Pagamento confirmado — seu acesso foi liberado"))
+        else:
+            self.done_label.setText(_tr("Pagamento confirmado"))
+        paid = next((s for s in result.settled), None)
+        if paid is not None:
+            self.done_amount.setText(
+                _tr("%1 pagos em %2")
+                .replace("%1", fmt.money(paid.amount))
+                .replace("%2", fmt.local_datetime(paid.paid_at))
+            )
+        self.protocol_label.setText(
+            _tr("Protocolo %1").replace("%1", display_protocol(result.protocol))
+            if result.protocol
+            else ""
+        )
+        if result.warnings:
+            self.warning_line.show_error(" ".join(result.warnings))
+        self.receipt_line.show_info(_tr("Imprimindo o comprovante…"))
+        self.pages.setCurrentWidget(self.done_page)
+        ctx = self.context
+        ctx.task_runner.submit(
+            ("pix-receipt", result.txid),
+            lambda: print_pix_receipt(ctx.db, ctx.actor, result),
+            on_success=self._receipt_printed,
+            on_error=self.receipt_line.show_error,
+            owner=self,
+        )
+        self.confirmed.emit(result)
+        ctx.notify_changed()
+
+    def _receipt_printed(self, outcome: PrintOutcome) -> None:
+        self.receipt_outcome = outcome
+        if outcome.printed:
+            self.receipt_line.show_info(
+                _tr("Comprovante enviado para a impressora %1.").replace(
+                    "%1", outcome.printer or ""
+                )
+            )
+        else:
+            self.receipt_line.show_error(outcome.error or _tr("O comprovante não foi impresso."))
+
+    def _problem(self, message: str, *, boleto: bool) -> None:
+        self.stop()
+        self.problem_label.setText(message)
+        self.boleto_hint.setVisible(boleto)
+        self.boleto_button.setVisible(boleto)
+        self.retry_button.setVisible(boleto)
+        self.boleto_line.clear_message()
+        self.pages.setCurrentWidget(self.problem_page)
+
+    # ------------------------------------------------------------------ actions
+    def copy_payload(self) -> None:
+        if self.info is not None:
+            QGuiApplication.clipboard().setText(self.info.payload)
+            self.note.show_info(_tr("Código PIX copiado."))
+
+    def print_boleto(self) -> None:
+        """The boleto instead (the PIX failed or expired): to this station's printer."""
+        ctx, rid = self.context, self.bill.receivable_id
+        today = ctx.today()
+        self.boleto_button.setEnabled(False)
+        ctx.task_runner.submit(
+            ("pix-boleto", id(self)),
+            lambda: print_boleto(ctx.db, ctx.actor, rid, today),
+            on_success=self._boleto_printed,
+            on_error=self.boleto_line.show_error,
+            on_finished=lambda: self.boleto_button.setEnabled(True),
+            owner=self,
+        )
+
+    def _boleto_printed(self, result: tuple[PrintOutcome, str]) -> None:
+        outcome, line = result
+        if outcome.printed:
+            self.boleto_line.show_info(
+                _tr("Boleto enviado para a impressora %1. Linha digitável: %2")
+                .replace("%1", outcome.printer or "")
+                .replace("%2", line)
+            )
+            self.context.record(
+                tickets.ACTION_REPRINT,
+                f"Segunda via impressa (PIX indisponível): conta {self.bill.receivable_id}.",
+            )
+        else:
+            self.boleto_line.show_error(outcome.error or _tr("O boleto não foi impresso."))
