@@ -5,7 +5,7 @@ A tab adds it in two lines (``PixPayBar(context, table, self, on_paid=...)`` and
 its layout); everything else is here:
 
 * the button is enabled only when an open (or overdue) bill is selected; a kiosk list with
-  a single payable bill selects it, so the subscriber has one thing to touch;
+  a single payable bill (or a single overdue one) selects it: one thing to touch;
 * with ``pix.api_url`` empty (``pix_charges.available`` false, asked in the worker) the
   button says *PIX indisponível* and a line says why, so nobody looks for it in vain.
 
@@ -56,16 +56,25 @@ def payable(item: Any) -> bool:
 
 
 class _Cover(QObject):
-    """Keeps a page the size of the widget it covers."""
+    """Keeps a page (a sibling above ``host``) exactly over ``host``, scroll bars included."""
 
     def __init__(self, host: QWidget, page: QWidget) -> None:
         super().__init__(page)
         self.host, self.page = host, page
         host.installEventFilter(self)
+        self.fit()
+
+    def fit(self) -> None:
+        parent = self.page.parentWidget()
+        if parent is None or parent is self.host:
+            self.page.setGeometry(self.host.rect())
+            return
+        top_left = self.host.mapTo(parent, self.host.rect().topLeft())
+        self.page.setGeometry(top_left.x(), top_left.y(), self.host.width(), self.host.height())
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.host and event.type() == QEvent.Type.Resize:
-            self.page.setGeometry(self.host.rect())
+        if watched is self.host and event.type() in (QEvent.Type.Resize, QEvent.Type.Move):
+            self.fit()
         return False
 
 
@@ -101,9 +110,8 @@ def open_pix_payment(
 
     if is_kiosk(context.actor):
         host = _kiosk_host(anchor)
-        view = make(host)
+        view = make(host.parentWidget() or host)
         _Cover(host, view)
-        view.setGeometry(host.rect())
 
         def leave() -> None:
             view.stop()
@@ -151,7 +159,7 @@ class PixPayBar(QWidget):
         self.available: bool | None = None  # not known yet
         self.view: PixPaymentView | None = None
         self.button = QPushButton(_tr("Pagar com PIX"), self)
-        self.button.setObjectName("pixPayButton")
+        self.button.setObjectName("primary")  # the house's blue button
         self.button.setToolTip(_tr("Gerar o QR Code PIX da conta selecionada"))
         self.button.clicked.connect(self.pay_selected)
         self.button.setEnabled(False)
@@ -191,9 +199,12 @@ class PixPayBar(QWidget):
         if self.kiosk and self.available and self.selected() is None:
             model: Any = self.table.model()
             open_rows = [r for r in range(model.rowCount()) if payable(model.row_at(r))]
-            if len(open_rows) == 1:  # one bill to pay: it is the one
-                self.table.selectRow(open_rows[0])
-                self.table.scrollTo(model.index(open_rows[0], 0))
+            overdue = [r for r in open_rows if getattr(model.row_at(r), "overdue_days", 0) > 0]
+            # One bill to pay, or one overdue among them (the one that keeps her offline).
+            pick = open_rows if len(open_rows) == 1 else overdue
+            if len(pick) == 1:
+                self.table.selectRow(pick[0])
+                self.table.scrollTo(model.index(pick[0], 0))
         self._update()
 
     def _update(self, *_args: object) -> None:

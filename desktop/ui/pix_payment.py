@@ -62,7 +62,7 @@ POLL_MS = 2000  # GET /cob/{txid} while the QR is on screen
 RETRY_MS = 5000  # after a check that failed (the PSP is slow or down for a moment)
 TICK_MS = 1000  # the countdown
 STYLE = (
-    "QFrame#pixPayment { background: #ffffff; }"
+    "QFrame#pixPayment, QFrame#pixPayment QStackedWidget { background: #ffffff; }"
     "QLabel#pixTitle { font-weight: 700; }"
     "QLabel#pixAmount { font-weight: 700; color: #0b57d0; }"
     "QLabel#pixWaiting { color: #8a4b00; font-weight: 700; }"
@@ -208,18 +208,23 @@ class PixPaymentView(QFrame):
         for page in (self.busy_page, self.wait_page, self.done_page, self.problem_page):
             self.pages.addWidget(page)
 
-        self.close_button = self._button(_tr("Voltar"), "pixClose")
+        # At the kiosk its own *Voltar* (to the menu) stays below: this one says where it goes.
+        self.close_button = self._button(
+            _tr("Voltar à lista") if self.kiosk else _tr("Fechar"), "pixClose"
+        )
         self.close_button.clicked.connect(self.close_requested)
-        bar = QHBoxLayout()
-        bar.addStretch(1)
-        bar.addWidget(self.close_button)
+        heading = QVBoxLayout()
+        heading.setSpacing(2)
+        heading.addWidget(self.title)
+        heading.addWidget(self.bill_label)
+        top = QHBoxLayout()
+        top.addLayout(heading, 1)
+        top.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignTop)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(20, 14, 20, 14)
+        layout.setContentsMargins(20, 12, 20, 12)
         layout.setSpacing(8)
-        layout.addWidget(self.title)
-        layout.addWidget(self.bill_label)
+        layout.addLayout(top)
         layout.addWidget(self.pages, 1)
-        layout.addLayout(bar)
 
         self.poll_timer = QTimer(self)
         self.poll_timer.setSingleShot(True)
@@ -312,8 +317,9 @@ class PixPaymentView(QFrame):
             widget.setAlignment(Qt.AlignmentFlag.AlignCenter)
             box.addWidget(widget)
         box.addSpacing(12)
-        box.addWidget(self.receipt_line)
-        box.addWidget(self.warning_line)
+        for line in (self.receipt_line, self.warning_line):
+            line.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            box.addWidget(line)
         box.addStretch(2)
         return page
 
@@ -323,7 +329,7 @@ class PixPaymentView(QFrame):
         self.boleto_hint = self._label(
             _tr("Você pode pagar pelo boleto: imprima a segunda via abaixo."), "pixBoletoHint"
         )
-        self.boleto_button = self._button(_tr("Imprimir boleto"), "pixBoleto")
+        self.boleto_button = self._button(_tr("Imprimir boleto"), "primary")
         self.boleto_button.clicked.connect(self.print_boleto)
         self.retry_button = self._button(_tr("Tentar o PIX de novo"), "pixRetry")
         self.retry_button.clicked.connect(self.start)

@@ -206,6 +206,9 @@ def test_a_suspended_subscriber_pays_at_the_kiosk_and_is_back_online(
     )
     assert view.waiting_label.text() == "Aguardando pagamento…"
     assert view.copy_paste.text() == info.payload and view.copy_button.isHidden()
+    # It fits the task frame of a 1024x768 kiosk (the frame leaves about 976x580).
+    need = view.minimumSizeHint()
+    assert need.width() <= 976 and need.height() <= 580, need
     qtbot.waitUntil(lambda: view.checks >= 2, timeout=10_000)  # watching, nothing paid
     assert payments_of(sqlite_db, bill) == []
 
