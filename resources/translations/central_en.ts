@@ -1465,6 +1465,137 @@
     </message>
 </context>
 <context>
+    <name>PixPayment</name>
+    <message>
+        <source>Pagar com PIX</source>
+        <translation>Pay with PIX</translation>
+    </message>
+    <message>
+        <source>Gerar o QR Code PIX da conta selecionada</source>
+        <translation>Make the PIX QR code of the selected bill</translation>
+    </message>
+    <message>
+        <source>PIX indisponível</source>
+        <translation>PIX unavailable</translation>
+    </message>
+    <message>
+        <source>Selecione uma conta em aberto para pagar com PIX.</source>
+        <translation>Select an open bill to pay with PIX.</translation>
+    </message>
+    <message>
+        <source>QR Code do PIX</source>
+        <translation>PIX QR code</translation>
+    </message>
+    <message>
+        <source>vencimento %1</source>
+        <translation>due %1</translation>
+    </message>
+    <message>
+        <source>Voltar à lista</source>
+        <translation>Back to the list</translation>
+    </message>
+    <message>
+        <source>Fechar</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Gerando o PIX…</source>
+        <translation>Making the PIX charge…</translation>
+    </message>
+    <message>
+        <source>Aguardando pagamento…</source>
+        <translation>Waiting for the payment…</translation>
+    </message>
+    <message>
+        <source>Abra o app do seu banco, escolha Pagar com PIX e aponte a câmera para o QR Code.</source>
+        <translation>Open your bank's app, choose Pay with PIX and point the camera at the QR code.</translation>
+    </message>
+    <message>
+        <source>PIX copia e cola:</source>
+        <translation>PIX copy and paste:</translation>
+    </message>
+    <message>
+        <source>Copiar</source>
+        <translation>Copy</translation>
+    </message>
+    <message>
+        <source>Você pode pagar pelo boleto: imprima a segunda via abaixo.</source>
+        <translation>You can pay by bank bill instead: print it below.</translation>
+    </message>
+    <message>
+        <source>Imprimir boleto</source>
+        <translation>Print bill</translation>
+    </message>
+    <message>
+        <source>Tentar o PIX de novo</source>
+        <translation>Try PIX again</translation>
+    </message>
+    <message>
+        <source>Valor %1 + multa %2 + juros %3 (atualizado até hoje)</source>
+        <translation>Amount %1 + fine %2 + interest %3 (updated to today)</translation>
+    </message>
+    <message>
+        <source>Valor da conta</source>
+        <translation>Bill amount</translation>
+    </message>
+    <message>
+        <source>Este PIX expirou sem pagamento.</source>
+        <translation>This PIX charge expired unpaid.</translation>
+    </message>
+    <message>
+        <source>Prazo do PIX encerrado; conferindo o pagamento…</source>
+        <translation>The PIX charge has expired; checking for a payment…</translation>
+    </message>
+    <message>
+        <source>Expira em %1</source>
+        <translation>Expires in %1</translation>
+    </message>
+    <message>
+        <source>Pagamento confirmado — seu acesso foi liberado</source>
+        <translation>Payment confirmed — your access is back</translation>
+    </message>
+    <message>
+        <source>Pagamento confirmado</source>
+        <translation>Payment confirmed</translation>
+    </message>
+    <message>
+        <source>%1 pagos em %2</source>
+        <translation>%1 paid on %2</translation>
+    </message>
+    <message>
+        <source>Protocolo %1</source>
+        <translation>Protocol %1</translation>
+    </message>
+    <message>
+        <source>Imprimindo o comprovante…</source>
+        <translation>Printing the receipt…</translation>
+    </message>
+    <message>
+        <source>Comprovante enviado para a impressora %1.</source>
+        <translation>Receipt sent to printer %1.</translation>
+    </message>
+    <message>
+        <source>O comprovante não foi impresso.</source>
+        <translation>The receipt was not printed.</translation>
+    </message>
+    <message>
+        <source>Código PIX copiado.</source>
+        <translation>PIX code copied.</translation>
+    </message>
+    <message>
+        <source>Boleto enviado para a impressora %1. Linha digitável: %2</source>
+        <translation>Bill sent to printer %1. Typeable line: %2</translation>
+    </message>
+    <message>
+        <source>O boleto não foi impresso.</source>
+        <translation>The bill was not printed.</translation>
+    </message>
+    <message>
+        <source>O pagamento por PIX não está configurado nesta loja: pague pelo boleto.</source>
+        <translation>Payment by PIX is not set up in this store: pay by bank bill.</translation>
+    </message>
+</context>
+<context>
     <name>Queues</name>
     <message>
         <source>Compra</source>
