@@ -84,12 +84,7 @@ def drive(db: Any, psp: Any, document: str, login: str, out: Path, printer: str)
         )
 
     def show_selected() -> None:
-        t = tab()
-        rows = t.table.selectionModel().selectedRows()
-        if rows:
-            t.table.scrollTo(rows[0])
-        else:
-            t.table.scrollToBottom()
+        t = tab()  # the bar scrolls the table to the bill it picked
         # The PIX row sits under the table: let the kiosk frame show it.
         window.task_screen.findChild(QWidget, "kioskTaskScroll").ensureWidgetVisible(t.pix)
 
@@ -159,6 +154,7 @@ def drive(db: Any, psp: Any, document: str, login: str, out: Path, printer: str)
         t = tab()
         rows = [r for r in range(t.model.rowCount()) if t.model.row_at(r).status.value == "aberto"]
         t.table.selectRow(rows[0])
+        t.table.scrollTo(t.model.index(rows[0], 0))
         show_selected()
 
     def problem_shown() -> bool:

@@ -21,8 +21,9 @@ from typing import TYPE_CHECKING, Any
 
 import shiboken6
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QAbstractScrollArea,
     QDialog,
     QHBoxLayout,
@@ -171,7 +172,9 @@ class PixPayBar(QWidget):
         layout.setSpacing(10)
         layout.addWidget(self.button)
         layout.addWidget(self.hint, 1)
-        table.selectionModel().selectionChanged.connect(self._update)
+        self._follow = False
+        table.selectionModel().selectionChanged.connect(self._selection_changed)
+        table.verticalScrollBar().rangeChanged.connect(self._show_selected)
         model = table.model()
         model.modelReset.connect(self._rows_changed)
         model.rowsInserted.connect(self._rows_changed)
@@ -204,7 +207,19 @@ class PixPayBar(QWidget):
             pick = open_rows if len(open_rows) == 1 else overdue
             if len(pick) == 1:
                 self.table.selectRow(pick[0])
-                self.table.scrollTo(model.index(pick[0], 0))
+                # Kept in view while the screen settles (rows growing to finger size, the
+                # totals arriving shrink the table), until the person picks another row.
+                self._follow = True
+                QTimer.singleShot(0, self, self._show_selected)
+        self._update()
+
+    def _show_selected(self, *_args: object) -> None:
+        rows = self.table.selectionModel().selectedRows()
+        if rows and self._follow:
+            self.table.scrollTo(rows[0], QAbstractItemView.ScrollHint.PositionAtTop)
+
+    def _selection_changed(self, *_args: object) -> None:
+        self._follow = False  # the person chose: the table is theirs to scroll
         self._update()
 
     def _update(self, *_args: object) -> None:
