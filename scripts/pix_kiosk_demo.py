@@ -15,7 +15,9 @@ What it does:
    on the on-screen keys, the menu, Extrato Financeiro (the overdue bill is picked), *Pagar
    com PIX* (the QR is decoded off the screenshot with zbarimg and compared with the PSP's
    ``pixCopiaECola``), the PSP marks it paid, the confirmation (seconds measured), the
-   RADIUS login out of the suspension group, the receipt printed; then the PSP goes down
+   RADIUS login out of the suspension group, the receipt printed (with ``--receipt-printer
+   cups:SINK`` the ESC/POS bytes the thermal printer gets are parsed: the E2E id in the
+   printer's QR, the text, the cut); then the PSP goes down
    and *Pagar com PIX* on the next bill says so and offers the boleto.
 
 Each step's screenshot is saved as ``--out``/pix_<n>_<step>_<W>x<H>.png.  ``--serve`` only
@@ -150,6 +152,11 @@ def main() -> int:
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
     parser.add_argument("--subscribers", type=int, default=200)
     parser.add_argument("--printer", default="SINK")
+    parser.add_argument(
+        "--receipt-printer",
+        default="",
+        help="the station's 80 mm printer, e.g. cups:SINK (the ESC/POS bytes are then checked)",
+    )
     parser.add_argument("--serve", action="store_true", help="only the PSP (see above)")
     parser.add_argument("--pay-after", type=float, default=8.0)
     args = parser.parse_args()
@@ -162,7 +169,9 @@ def main() -> int:
 
     path = prepare(work, args.subscribers)
     url = f"sqlite:///{path}"
-    config.save_station_config(config.StationConfig(url, STATION, args.printer))
+    config.save_station_config(
+        config.StationConfig(url, STATION, args.printer, args.receipt_printer)
+    )
     db = Database(url)
     psp = start_psp(db, work)
     document, login = suspended_subscriber(db)
@@ -172,7 +181,7 @@ def main() -> int:
         return serve(psp, args.pay_after)
     from pix_kiosk_steps import drive
 
-    return drive(db, psp, document, login, args.out, args.printer)
+    return drive(db, psp, document, login, args.out, args.printer, args.receipt_printer)
 
 
 if __name__ == "__main__":

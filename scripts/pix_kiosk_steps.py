@@ -27,7 +27,9 @@ def touch(widget: QWidget) -> None:
     QTest.mouseClick(widget, Qt.MouseButton.LeftButton)
 
 
-def drive(db: Any, psp: Any, document: str, login: str, out: Path, printer: str) -> int:
+def drive(
+    db: Any, psp: Any, document: str, login: str, out: Path, printer: str, receipt_printer: str
+) -> int:
     from desktop import printing
     from desktop.app import create_application
     from desktop.ui.kiosk.window import KioskWindow, apply_kiosk_font
@@ -132,6 +134,9 @@ def drive(db: Any, psp: Any, document: str, login: str, out: Path, printer: str)
         printing.wait_for_job(outcome.job_id)
         number = outcome.job_id.rsplit("-", 1)[1]
         data = Path(f"/var/spool/central-sink/job-{number}.bin").read_bytes()
+        if receipt_printer:
+            check_escpos(data, outcome.job_id)
+            return
         pdf = out.parent / f".receipt-{tag}.pdf"
         pdf.write_bytes(data)
         text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout
@@ -140,6 +145,22 @@ def drive(db: Any, psp: Any, document: str, login: str, out: Path, printer: str)
         print(f"receipt {outcome.job_id} on {printer}: {len(data)} bytes, E2E in it: {ok}")
         if not ok:
             problems.append("the printed receipt is not the payment's")
+
+    def check_escpos(data: bytes, job_id: str) -> None:
+        from tests.escpos_stream import parse
+
+        stream = parse(data)
+        text = "\n".join(line.text for line in stream.lines)
+        ok = (
+            stream.qr_payloads == [facts["e2e"].encode()]
+            and "COMPROVANTE DE PAGAMENTO" in text
+            and view().info.txid in text
+            and stream.commands[-1] == ("cut", b"\x00")
+        )
+        print(f"ESC/POS receipt {job_id}: {len(data)} bytes; QR = E2E id, text, cut: {ok}")
+        print("\n".join(f"  | {line.text}" for line in stream.lines), flush=True)
+        if not ok:
+            problems.append("the thermal receipt is not the payment's")
 
     def back_to_statement() -> None:
         touch(view().close_button)

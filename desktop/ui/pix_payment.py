@@ -24,17 +24,16 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QFont, QGuiApplication, QPainter, QPaintEvent
+from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -43,18 +42,16 @@ from PySide6.QtWidgets import (
 from desktop.adapters.pix_psp import PspUnavailable
 from desktop.errors import Conflict
 from desktop.models.pix import PixChargeStatus
-from desktop.reports.pix_receipt import render_pix_receipt
-from desktop.reports.qr import qr_matrix
-from desktop.services import pix_charges, pix_receipt, tickets
+from desktop.services import pix_charges, tickets
 from desktop.services.actors import Actor, KioskActor
 from desktop.services.clock import utcnow
 from desktop.services.pix_charges import ChargeInfo, CheckResult
 from desktop.services.protocols import display_protocol
 from desktop.ui import formatting as fmt
+from desktop.ui.pix_parts import QrView, paid_pix, print_boleto, print_pix_receipt
 from desktop.ui.widgets import BusyIndicator, MessageLine
 
 if TYPE_CHECKING:  # the tabs import this module: no import of them at run time
-    from desktop.db import Database
     from desktop.ui.tabs._common import PrintOutcome
     from desktop.ui.tabs.base import TabContext
 
@@ -95,81 +92,6 @@ class _Refused:
 
 def is_kiosk(actor: Actor) -> bool:
     return isinstance(actor, KioskActor)
-
-
-# --------------------------------------------------------------------------- printing
-def print_pix_receipt(db: Database, actor: Actor, result: CheckResult) -> PrintOutcome:
-    """THE one call that prints the PIX payment receipt (runs in the worker).
-
-    Today: the A4 PDF of ``desktop.reports.pix_receipt`` to the station's printer, through
-    the same path as every document (``printing.print_pdf``; a failing printer keeps the PDF
-    under ``nao-impressos``).  When the ESC/POS receipt printer lands, this body becomes its
-    ``PaymentReceipt`` + ``print_receipt`` call; nothing else here changes.
-    """
-    from desktop.ui.tabs._common import print_document
-
-    receipt = pix_receipt.pix_receipt(db, actor, result)
-    return print_document(render_pix_receipt(receipt), f"Comprovante PIX {result.txid}")
-
-
-def print_boleto(db: Database, actor: Actor, receivable_id: int, today: dt.date) -> tuple[Any, str]:
-    """The boleto offered when PIX fails: (print outcome, linha digitável)."""
-    from desktop.reports.boleto import document_from_info, render_boleto
-    from desktop.services import boletos
-    from desktop.ui.tabs._common import print_document
-
-    info = boletos.boleto_for_receivable(db, actor, receivable_id, today=today)
-    pdf = render_boleto(document_from_info(info))
-    return print_document(pdf, f"Boleto — {info.due_date:%d/%m/%Y}"), info.formatted_line
-
-
-# --------------------------------------------------------------------------- the QR
-class QrView(QWidget):
-    """The QR code of a payload, drawn module by module at a whole number of pixels each
-    (crisp at any size; a phone camera reads it from a metre away)."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("pixQr")
-        self._matrix: list[list[bool]] = []
-        self.payload = ""
-        self.setMinimumSize(220, 220)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.setAccessibleName(_tr("QR Code do PIX"))
-
-    def set_payload(self, payload: str) -> None:
-        self.payload = payload
-        self._matrix = qr_matrix(payload) if payload else []  # quiet zone included
-        self.update()
-
-    def hasHeightForWidth(self) -> bool:
-        return True
-
-    def heightForWidth(self, width: int) -> int:
-        return width
-
-    def paintEvent(self, event: QPaintEvent) -> None:
-        painter = QPainter(self)
-        painter.fillRect(self.rect(), QColor("#ffffff"))
-        n = len(self._matrix)
-        if n:
-            module = max(1, min(self.width(), self.height()) // n)
-            x0 = (self.width() - module * n) // 2
-            y0 = (self.height() - module * n) // 2
-            dark = QColor("#000000")
-            for r, row in enumerate(self._matrix):
-                c = 0
-                while c < n:  # one rectangle per run of dark modules
-                    if row[c]:
-                        start = c
-                        while c < n and row[c]:
-                            c += 1
-                        painter.fillRect(
-                            x0 + start * module, y0 + r * module, (c - start) * module, module, dark
-                        )
-                    else:
-                        c += 1
-        painter.end()
 
 
 # --------------------------------------------------------------------------- the screen
@@ -482,7 +404,7 @@ class PixPaymentView(QFrame):
             self.done_label.setText(_tr("Pagamento confirmado — seu acesso foi liberado"))
         else:
             self.done_label.setText(_tr("Pagamento confirmado"))
-        paid = next((s for s in result.settled), None)
+        paid = paid_pix(result)
         if paid is not None:
             self.done_amount.setText(
                 _tr("%1 pagos em %2")

@@ -1508,7 +1508,7 @@
     </message>
     <message>
         <source>Abra o app do seu banco, escolha Pagar com PIX e aponte a câmera para o QR Code.</source>
-        <translation>Open your bank's app, choose Pay with PIX and point the camera at the QR code.</translation>
+        <translation>Open your bank&apos;s app, choose Pay with PIX and point the camera at the QR code.</translation>
     </message>
     <message>
         <source>PIX copia e cola:</source>
@@ -1754,7 +1754,7 @@
     </message>
     <message>
         <source>Enviar ao e-mail cadastrado do assinante</source>
-        <translation>Send to the subscriber's registered e-mail</translation>
+        <translation>Send to the subscriber&apos;s registered e-mail</translation>
     </message>
     <message>
         <source>Fechar</source>

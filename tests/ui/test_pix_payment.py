@@ -234,7 +234,7 @@ def test_a_suspended_subscriber_pays_at_the_kiosk_and_is_back_online(
     outcome = view.receipt_outcome
     assert outcome.printed and outcome.printer == queues.sink_queue, outcome.error
     printed = pdf_text(sink_job_bytes(queues, outcome.job_id), tmp_path)
-    assert "COMPROVANTE DE PAGAMENTO — PIX" in printed and e2eid in printed
+    assert "COMPROVANTE DE PAGAMENTO" in printed and e2eid in printed and "PIX" in printed
     assert "R$ 102,73" in printed and info.txid in printed
     assert "***." in printed and CPFS[0] not in printed  # the document masked
 
@@ -449,3 +449,39 @@ def test_only_an_open_bill_can_be_paid(
         tab.table.selectRow(row)
         assert bar.button.isEnabled() is (status is ReceivableStatus.OPEN)
     assert QApplication.activeModalWidget() is None
+
+
+def test_at_the_counter_the_receipt_goes_to_the_thermal_printer(
+    qtbot: Any, sqlite_db: Database, psp: PspServer, debtor: tuple[int, int, int]
+) -> None:
+    from desktop import config
+    from tests.adapters.test_escpos_printer import Listener
+    from tests.escpos_stream import parse
+
+    listener = Listener()
+    try:
+        config.save_station_config(
+            config.StationConfig(
+                "sqlite://", "balcao-1", "NAO-USADA", f"tcp://127.0.0.1:{listener.port}"
+            )
+        )
+        sub_id, _contract_id, bill = debtor
+        tab = counter_tab(qtbot, sqlite_db, make_user(sqlite_db, "ana", Role.ATTENDANT), sub_id)
+        dialog, view = open_dialog(qtbot, tab)
+        assert view.info is not None and view.copy_button.isVisible()  # the counter can copy
+        view.copy_button.click()
+        assert QApplication.clipboard().text() == view.info.payload
+        e2eid = psp.state.pay(view.info.txid)
+        qtbot.waitUntil(lambda: view.result is not None, timeout=5_000)
+        assert view.done_label.text() == "Pagamento confirmado — seu acesso foi liberado"
+        assert "térmica" in view.receipt_line.text(), view.receipt_line.text()
+        [data] = listener.wait_for(1)
+        stream = parse(data)
+        assert stream.qr_payloads == [e2eid.encode()]  # the E2E id, in a printer-drawn QR
+        text = "\n".join(line.text for line in stream.lines)
+        assert "COMPROVANTE DE PAGAMENTO" in text and view.info.txid in text
+        assert stream.commands[-1] == ("cut", b"\x00")
+        assert len(payments_of(sqlite_db, bill)) == 1
+        dialog.accept()
+    finally:
+        listener.close()
