@@ -173,6 +173,7 @@ def main() -> int:
         config.StationConfig(url, STATION, args.printer, args.receipt_printer)
     )
     db = Database(url)
+    db.upgrade()  # a demo made by an older version
     psp = start_psp(db, work)
     document, login = suspended_subscriber(db)
     print(f"subscriber {document} (login {login}) groups {login_groups(db, login)}", flush=True)
