@@ -19,6 +19,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import hashlib
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -54,6 +55,16 @@ LAYOUTS: dict[int, tuple[str, ...]] = {
 DISPOSITIONS = frozenset(
     {"ANSWERED", "NO ANSWER", "BUSY", "FAILED", "CONGESTION", "CANCEL", "UNKNOWN"}
 )
+# Sanity limits.  A single CDR longer than 24 hours is a PBX fault (a stuck channel, a
+# counter overflow, a forged line), not a call anyone is billed for: Asterisk caps nothing,
+# but no trunk keeps one call up for a day, and without a bound one line could rate millions
+# of reais (100,000,000 s was rated R$ 1.483.333,36) or overflow PostgreSQL's INTEGER.
+MAX_CALL_S = 24 * 3600
+MAX_SEQUENCE = 2**31 - 1  # the cdr table's ``sequence int``
+# Asterisk did not exist before 2000 and this program will not read CDRs after 2099; both
+# bounds keep local-to-UTC conversion and timestamps far from datetime's limits.
+FIRST_YEAR = 2000
+LAST_YEAR = 2099
 SNIFF_BYTES = 64 * 1024
 SNIFF_LINES = 50
 
@@ -100,8 +111,24 @@ class CdrRecord:
         """
         if self.uniqueid:
             key = f"{self.uniqueid}/{int(self.start.timestamp())}"
-            return key if len(key) <= 64 else hashlib.sha256(key.encode()).hexdigest()
+            if self.sequence is not None:
+                # newcdrcolumns: ``sequence`` numbers the CDRs of one channel, so two calls
+                # of one uniqueid in the same second (a second Dial at once) stay two.
+                key = f"{key}/{self.sequence}"
+            return _bounded(key)
         return hashlib.sha256(self.raw.encode("utf-8")).hexdigest()
+
+    @property
+    def legacy_key(self) -> str | None:
+        """The key a 21-column CDR had before ``sequence`` was part of it: calls imported
+        then are recognized by it, so re-importing an old file adds nothing."""
+        if not self.uniqueid or self.sequence is None:
+            return None
+        return _bounded(f"{self.uniqueid}/{int(self.start.timestamp())}")
+
+
+def _bounded(key: str) -> str:
+    return key if len(key) <= 64 else hashlib.sha256(key.encode()).hexdigest()
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,6 +150,8 @@ def parse_line(
         # The csv module's messages are English; the two a Master.csv can produce, in words.
         if "unexpected end of data" in str(exc):
             return CdrError(line_no, "aspas sem fechar (linha cortada?)", raw)
+        if "NUL" in str(exc):
+            return CdrError(line_no, "caractere nulo na linha (arquivo corrompido?)", raw)
         return CdrError(line_no, "aspas mal formadas", raw)
     count = len(fields)
     if columns is not None and count != columns:
@@ -133,19 +162,25 @@ def parse_line(
     try:
         start = _time(fields[9], utc, "início")
         if start is None:
-            raise ValueError("hora de início vazia")
+            raise _Bad("hora de início vazia")
         answer = _time(fields[10], utc, "atendimento")
         end = _time(fields[11], utc, "fim")
         if end is None:
-            raise ValueError("hora de fim vazia")
-        duration = _int(fields[12], "duration")
-        billsec = _int(fields[13], "billsec")
+            raise _Bad("hora de fim vazia")
+        duration = _int(fields[12], "duration", MAX_CALL_S)
+        billsec = _int(fields[13], "billsec", MAX_CALL_S)
         disposition = fields[14]
         if disposition not in DISPOSITIONS:
-            raise ValueError(f"disposition desconhecida {disposition!r}")
-        sequence = _int(fields[20], "sequence") if count == 21 else None
-    except ValueError as exc:
+            raise _Bad(f"disposition desconhecida {disposition!r}")
+        sequence = _int(fields[20], "sequence", MAX_SEQUENCE) if count == 21 else None
+        _check_times(start, answer, end, duration, billsec)
+        for what, number in (("origem (src)", fields[1]), ("destino (dst)", fields[2])):
+            if any(c.isdigit() and not c.isascii() for c in number):
+                raise _Bad(f"{what} com dígitos que não são ASCII: {number!r}")
+    except _Bad as exc:
         return CdrError(line_no, str(exc), raw)
+    except (ValueError, OverflowError):  # a case the checks above missed: still one line
+        return CdrError(line_no, "valores fora do formato do Master.csv", raw)
     extra = count > 16
     return CdrRecord(
         line_no=line_no,
@@ -174,24 +209,55 @@ def parse_line(
     )
 
 
+class _Bad(Exception):
+    """A line's problem, in Portuguese (never a Python message such as int()'s)."""
+
+
+# ASCII digits only: ``str.isdigit`` and ``int()`` also take Arabic-Indic, fullwidth or
+# superscript digits ('٣', '３', '²'), which no PBX writes.
+_TIME = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2}", re.ASCII)
+_DIGITS = re.compile(r"[0-9]{1,12}", re.ASCII)
+
+
 def _time(text: str, utc: bool, what: str) -> dt.datetime | None:
     if not text:
         return None
-    if len(text) != 19:  # fromisoformat would also accept other ISO shapes
-        raise ValueError(f"hora de {what} inválida {text!r}")
+    if not _TIME.fullmatch(text):  # fromisoformat would also accept other ISO shapes
+        raise _Bad(f"hora de {what} inválida {text!r}")
     try:
         moment = dt.datetime.fromisoformat(text)
     except ValueError:
-        raise ValueError(f"hora de {what} inválida {text!r}") from None
+        raise _Bad(f"hora de {what} inválida {text!r}") from None
+    if not FIRST_YEAR <= moment.year <= LAST_YEAR:
+        # Also keeps the conversion to UTC below from leaving datetime's range (9999-12-31).
+        raise _Bad(f"hora de {what} fora do intervalo aceito ({FIRST_YEAR} a {LAST_YEAR}): {text}")
     if utc:
         return moment.replace(tzinfo=dt.UTC)
     return moment.replace(tzinfo=LOCAL_TZ).astimezone(dt.UTC)
 
 
-def _int(text: str, what: str) -> int:
-    if not text.isdigit():  # cdr_csv writes non-negative integers without quotes or signs
-        raise ValueError(f"{what} inválido {text!r}")
-    return int(text)
+def _int(text: str, what: str, maximum: int) -> int:
+    if not _DIGITS.fullmatch(text):  # cdr_csv writes non-negative integers, unquoted, unsigned
+        raise _Bad(f"{what} inválido {text!r} (esperado um número inteiro)")
+    value = int(text)
+    if value > maximum:
+        if maximum == MAX_CALL_S:
+            raise _Bad(f"{what} de {value} s: acima do limite de {MAX_CALL_S // 3600} horas")
+        raise _Bad(f"{what} {value} acima do limite de {maximum}")
+    return value
+
+
+def _check_times(
+    start: dt.datetime, answer: dt.datetime | None, end: dt.datetime, duration: int, billsec: int
+) -> None:
+    """The times of one CDR against each other (Asterisk writes them from one clock)."""
+    if end < start:
+        raise _Bad("hora de fim anterior à de início")
+    if answer is not None and not start <= answer <= end:
+        raise _Bad("hora de atendimento fora do intervalo da chamada")
+    # billsec counts from the answer, duration from the start, both rounded the same way.
+    if billsec > duration:
+        raise _Bad(f"billsec ({billsec}) maior que duration ({duration})")
 
 
 def decode_line(data: bytes) -> str:

@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager, suppress
@@ -19,12 +20,14 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import insert, select, text
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy import select, text
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.exc import OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from desktop.db import Database
-from desktop.errors import InvalidInput
+from desktop.errors import DatabaseUnavailable, InvalidInput
 from desktop.importers.asterisk_cdr import CdrError, CdrRecord, check_file, iter_lines, parse
 from desktop.models import Base, Call, CdrImport, Terminal
 from desktop.models.enums import CallType, Role
@@ -37,10 +40,14 @@ BATCH_SIZE = 10_000
 LOOKUP_CHUNK = 5_000  # bound parameters per IN (...) query, well under SQLite's 32 766
 PROGRESS_EVERY = 10_000  # lines
 SQLITE_IMPORT_CACHE_KIB = 128 * 1024
+# A call starting later than this after the import's clock cannot have happened: a PBX with
+# a wrong clock (or a forged line).  A day covers any time-zone mistake in the file.
+FUTURE_TOLERANCE = dt.timedelta(days=1)
+CALLS = Base.metadata.tables["calls"]
 
 Progress = Callable[[int, int], None]  # (bytes read, file size)
 
-_NON_DIGITS = re.compile(r"\D")
+_NON_DIGITS = re.compile(r"[^0-9]")  # ASCII: \D would keep Arabic-Indic digits
 
 
 @dataclass(frozen=True)
@@ -150,6 +157,14 @@ def import_cdr(
         raise InvalidInput(
             f"Erro ao ler {file.name}: {exc.strerror or exc}; nada foi importado."
         ) from None
+    except OperationalError as exc:
+        if "database is locked" not in str(exc.orig):
+            raise
+        # SQLite: another station kept the database busy past the busy timeout.
+        raise DatabaseUnavailable(
+            "O banco de dados está ocupado com outra gravação (outra importação?); "
+            f"nada de {file.name} foi importado. Tente de novo em alguns minutos."
+        ) from None
     if progress is not None:
         progress(total, total)
     return ImportReport(
@@ -171,6 +186,7 @@ def _store(session: Session, run: _Run, batch: Sequence[CdrRecord]) -> None:
     _load_terminals(session, run, {normalize_src(r.src) for r in batch})
     rows: dict[str, dict[str, Any]] = {}
     now = utcnow()
+    latest = now + FUTURE_TOLERANCE
     for r in batch:
         terminal = run.terminals.get(normalize_src(r.src))
         if terminal is None:
@@ -181,6 +197,9 @@ def _store(session: Session, run: _Run, batch: Sequence[CdrRecord]) -> None:
             kind = rating.classify(r.dst, area_code, r.start, origin=number)
         except InvalidInput as exc:
             run.malformed.append((r.line_no, exc.message))
+            continue
+        if r.start > latest:
+            run.malformed.append((r.line_no, "hora de início no futuro"))
             continue
         key = r.source_key
         if key in rows:
@@ -202,9 +221,17 @@ def _store(session: Session, run: _Run, batch: Sequence[CdrRecord]) -> None:
     for existing in _existing_keys(session, rows):
         del rows[existing]
         run.duplicates += 1
+    for key in _imported_under_legacy_keys(session, run, batch, rows):
+        del rows[key]
+        run.duplicates += 1
     if rows:
-        session.execute(insert(Base.metadata.tables["calls"]), list(rows.values()))
-        run.imported += len(rows)
+        # Another station may be importing the same file right now: a key it inserted
+        # meanwhile is skipped by the database (ON CONFLICT DO NOTHING, which waits for that
+        # transaction on PostgreSQL) and counted as a duplicate, never an IntegrityError.
+        stmt = _insert_ignoring_duplicates(session).returning(CALLS.c.source_key)
+        inserted = len(session.execute(stmt, list(rows.values())).all())
+        run.imported += inserted
+        run.duplicates += len(rows) - inserted
 
 
 @contextmanager
@@ -234,6 +261,44 @@ def _load_terminals(session: Session, run: _Run, numbers: set[str]) -> None:
             run.terminals[row.number] = (row.id, row.area_code, row.number)
     for number in missing:
         run.terminals.setdefault(number, None)
+
+
+def _insert_ignoring_duplicates(session: Session) -> Any:
+    if session.get_bind().dialect.name == "postgresql":
+        return pg_insert(CALLS).on_conflict_do_nothing(index_elements=["source_key"])
+    return sqlite_insert(CALLS).on_conflict_do_nothing(index_elements=["source_key"])
+
+
+def _imported_under_legacy_keys(
+    session: Session, run: _Run, batch: Sequence[CdrRecord], rows: dict[str, dict[str, Any]]
+) -> list[str]:
+    """Keys of ``rows`` whose call was imported before ``sequence`` was part of the key.
+
+    Such a call is stored under ``uniqueid/start`` (:attr:`CdrRecord.legacy_key`); of the
+    CDRs sharing that key only the first was imported then, so a stored call matches the one
+    CDR with its destination and duration, once.
+    """
+    legacy: dict[str, list[str]] = {}
+    for r in batch:
+        old = r.legacy_key
+        if old is not None and r.source_key in rows:
+            legacy.setdefault(old, []).append(r.source_key)
+    if not legacy:
+        return []
+    matched: list[str] = []
+    for chunk in _chunks(list(legacy)):
+        stored = session.execute(
+            select(Call.source_key, Call.destination, Call.duration_s).where(
+                Call.source_key.in_(chunk)
+            )
+        )
+        for old, destination, duration_s in stored:
+            for key in legacy[old]:
+                row = rows[key]
+                if (row["destination"], row["duration_s"]) == (destination, duration_s):
+                    matched.append(key)
+                    break
+    return matched
 
 
 def _existing_keys(session: Session, rows: dict[str, dict[str, Any]]) -> list[str]:
