@@ -219,6 +219,7 @@ GROUP_CIELO = "Cielo"
 GROUP_SMTP = "E-mail (SMTP)"
 GROUP_KIOSK = "Quiosque"
 GROUP_INTERFACE = "Interface"
+GROUP_FISCAL = "Nota fiscal"
 
 _D = Decimal
 _SETTINGS: tuple[SettingDef, ...] = (
@@ -480,6 +481,15 @@ _SETTINGS: tuple[SettingDef, ...] = (
         maximum=1440,
     ),
     SettingDef("ui.language", str, "pt_BR", GROUP_INTERFACE, "Idioma", choices=("pt_BR", "en")),
+    SettingDef(
+        "fiscal.icp_brasil_roots",
+        str,
+        "",
+        GROUP_FISCAL,
+        "Cadeia ICP-Brasil (arquivo PEM ou pasta de certificados)",
+        help="As ACs raiz e intermediárias publicadas pelo ITI. Sem elas, NFCom de produção "
+        "(tpAmb=1) não é importada: a assinatura do emitente não pode ser conferida.",
+    ),
 )
 
 SETTINGS: dict[str, SettingDef] = {s.key: s for s in _SETTINGS}

@@ -67,6 +67,8 @@ def item_json(item: invoices.InvoiceItem) -> dict[str, Any]:
         "amount": f"{item.amount:.2f}",
         "status": item.status.value,
         "access_key": item.access_key,
+        "environment": item.environment,  # tpAmb: "2" = homologação, sem valor fiscal
+        "fiscal_value": item.has_fiscal_value,
     }
 
 
@@ -93,7 +95,7 @@ def cmd_list(args: argparse.Namespace) -> int:
             i.model,
             f"{to_local(i.issued_at):%d/%m/%Y %H:%M}",
             f"{i.amount:.2f}".replace(".", ","),
-            i.status.value,
+            i.status.value if i.has_fiscal_value else f"{i.status.value} (sem valor fiscal)",
             format_key(i.access_key),
         ]
         for i in items

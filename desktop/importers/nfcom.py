@@ -8,12 +8,20 @@ what it says; :func:`desktop.services.invoices.import_nfcom` stores it.  The che
 2. valid against the official XSD shipped in nfelib (``procNFCom_v1.00.xsd``);
 3. the access key's check digit, and the key against the fields it repeats;
 4. the XML-DSig signature holds (the content was not changed after signing);
-5. the protocol: an ``nfcomProc`` whose protNFCom authorizes this key (cStat 100 or 150)
-   and whose digVal is the signature's digest.
+5. the signer is the emitter (:mod:`desktop.services.fiscal.trust`): the certificate's CNPJ
+   is ``emit/CNPJ``, and in production (tpAmb=1) it chains to the ICP-Brasil certificates
+   the provider installed (``fiscal.icp_brasil_roots``); homologation needs no chain but is
+   kept as *sem valor fiscal*;
+6. the protocol: an ``nfcomProc`` whose protNFCom authorizes this key (cStat 100 or 150) in
+   the document's environment, and whose digVal is the signature's digest.
+
+A file is read as bytes and its encoding is the XML's own (UTF-8, or UTF-16 with its byte
+order mark); anything unreadable is an :class:`InvalidInput` for that file only.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,7 +31,15 @@ from lxml import etree
 from desktop.errors import InvalidInput
 from desktop.services import fiscal
 from desktop.services.fiscal.access_key import MODEL_NFCOM
+from desktop.services.fiscal.builder import NS
 from desktop.services.fiscal.reader import parse_xml, root_name
+from desktop.services.fiscal.trust import (
+    ROOTS_SETTING,
+    TrustStore,
+    chain_problem,
+    holder_problem,
+    signing_certificates,
+)
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
 _DECLARED_ENCODING = re.compile(rb"^\s*<\?xml[^>]*encoding=[\"']([A-Za-z0-9._-]+)[\"']")
@@ -38,12 +54,17 @@ class NfcomFile:
 
 
 def _text(data: bytes, root: object) -> str:
-    """The document as text: the file's own characters when it is UTF-8, else re-serialized."""
+    """The document as text: the file's own characters when it is UTF-8, else re-serialized
+    (UTF-16, Latin-1...: the same XML, so the signature over its canonical form holds)."""
     match = _DECLARED_ENCODING.match(data)
     encoding = match.group(1).decode().lower() if match else "utf-8"
-    if encoding in ("utf-8", "utf8"):
-        text = data.decode("utf-8-sig")
-        return re.sub(r"^\s*<\?xml[^>]*\?>\s*", "", text, count=1)
+    if encoding in ("utf-8", "utf8") and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            pass  # declared UTF-8 but not: lxml has already read it as what it is
+        else:
+            return re.sub(r"^\s*<\?xml[^>]*\?>\s*", "", text, count=1)
     return str(etree.tostring(root, encoding="unicode"))
 
 
@@ -52,8 +73,22 @@ def _first(errors: list[str]) -> str:
     return errors[0] + more
 
 
-def check_nfcom(data: bytes) -> NfcomFile:
-    """The NFCom in ``data``, or :class:`InvalidInput` with the reason in Portuguese."""
+def check_nfcom(
+    data: bytes, roots: TrustStore | None = None, roots_problem: str | None = None
+) -> NfcomFile:
+    """The NFCom in ``data``, or :class:`InvalidInput` with the reason in Portuguese.
+
+    ``roots``: the ICP-Brasil certificates installed (None: not configured, or not usable
+    for the reason ``roots_problem``); needed for production documents only.
+    """
+    try:
+        return _check(data, roots, roots_problem)
+    except (UnicodeError, LookupError, ValueError) as exc:
+        # Text in an encoding the XML does not declare, and the like: this file only.
+        raise InvalidInput(f"arquivo ilegível como NFCom ({type(exc).__name__})") from None
+
+
+def _check(data: bytes, roots: TrustStore | None, roots_problem: str | None) -> NfcomFile:
     if len(data) > MAX_FILE_BYTES:
         raise InvalidInput("arquivo grande demais para uma NFCom (mais de 5 MB)")
     root = parse_xml(data)
@@ -79,18 +114,66 @@ def check_nfcom(data: bytes) -> NfcomFile:
     problem = fiscal.signature_problem(data)
     if problem is not None:
         raise InvalidInput(problem)
+    _check_signer(data, info, roots, roots_problem)
     protocol = info.protocol
     if protocol is None or protocol.status_code not in fiscal.AUTHORIZED_STATUS:
         status = f"{protocol.status_code} - {protocol.reason}" if protocol else "sem protocolo"
         raise InvalidInput(f"NFCom não autorizada ({status})")
     if fiscal.protocol_key(data) != info.access_key:
         raise InvalidInput("o protocolo de autorização é de outra chave de acesso")
+    if protocol_environment(data) != info.environment:
+        raise InvalidInput("o protocolo de autorização é de outro ambiente (tpAmb) que a NFCom")
+    if not protocol_digest(data):
+        raise InvalidInput("o protocolo de autorização não traz o digVal da NFCom")
     if not fiscal.protocol_digest_matches(data):
         raise InvalidInput("o digVal do protocolo não confere com a assinatura da NFCom")
     return NfcomFile(_text(data, root), info)
 
 
-def read_nfcom_file(path: str | Path) -> NfcomFile:
+def _check_signer(
+    data: bytes, info: fiscal.NfcomInfo, roots: TrustStore | None, roots_problem: str | None
+) -> None:
+    """The signing certificate is the emitter's; in production, an ICP-Brasil one."""
+    certificates = signing_certificates(data)
+    if not certificates:
+        raise InvalidInput("NFCom sem o certificado na assinatura")
+    leaf = certificates[0]
+    problem = holder_problem(leaf, info.emitter_cnpj)
+    if problem is not None:
+        raise InvalidInput(problem)
+    if info.environment == fiscal.ENV_HOMOLOGATION:
+        return  # no chain needed; kept and shown as "sem valor fiscal"
+    if info.environment != fiscal.ENV_PRODUCTION:
+        raise InvalidInput(f"ambiente (tpAmb) desconhecido: {info.environment!r}")
+    if roots is None:
+        raise InvalidInput(roots_problem or ROOTS_MISSING)
+    problem = chain_problem(leaf, roots, info.issued_at.astimezone(dt.UTC))
+    if problem is not None:
+        raise InvalidInput(problem)
+
+
+ROOTS_MISSING = (
+    "NFCom de produção (tpAmb=1): as raízes ICP-Brasil não estão configuradas "
+    f"({ROOTS_SETTING}); sem elas a assinatura do emitente não pode ser conferida. "
+    "Peça ao administrador para instalar a cadeia ICP-Brasil publicada pelo ITI."
+)
+
+
+def protocol_environment(xml: bytes) -> str:
+    """protNFCom/infProt/tpAmb ('' when there is none)."""
+    node = parse_xml(xml).find(f"{{{NS}}}protNFCom/{{{NS}}}infProt/{{{NS}}}tpAmb")
+    return (node.text or "").strip() if node is not None else ""
+
+
+def protocol_digest(xml: bytes) -> str:
+    """protNFCom/infProt/digVal ('' when there is none: optional in the XSD, for refusals)."""
+    node = parse_xml(xml).find(f"{{{NS}}}protNFCom/{{{NS}}}infProt/{{{NS}}}digVal")
+    return (node.text or "").strip() if node is not None else ""
+
+
+def read_nfcom_file(
+    path: str | Path, roots: TrustStore | None = None, roots_problem: str | None = None
+) -> NfcomFile:
     """Read and check one file; a file that cannot be read is an :class:`InvalidInput`."""
     file = Path(path)
     try:
@@ -103,4 +186,4 @@ def read_nfcom_file(path: str | Path) -> NfcomFile:
         raise InvalidInput("é uma pasta, não um arquivo") from None
     except OSError as exc:
         raise InvalidInput(f"não foi possível ler o arquivo ({exc.strerror})") from None
-    return check_nfcom(data)
+    return check_nfcom(data, roots, roots_problem)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from zoneinfo import ZoneInfo
 
+from desktop.errors import InvalidInput
+
 LOCAL_TZ = ZoneInfo("America/Sao_Paulo")
 
 
@@ -21,10 +23,22 @@ def to_local(moment: dt.datetime) -> dt.datetime:
 
 
 def local_day_start(day: dt.date) -> dt.datetime:
-    """The UTC instant when ``day`` begins in São Paulo."""
-    return dt.datetime.combine(day, dt.time.min, tzinfo=LOCAL_TZ).astimezone(dt.UTC)
+    """The UTC instant when ``day`` begins in São Paulo (``InvalidInput`` at the edges of
+    the calendar, where that instant does not exist)."""
+    try:
+        return dt.datetime.combine(day, dt.time.min, tzinfo=LOCAL_TZ).astimezone(dt.UTC)
+    except OverflowError:
+        raise _out_of_range(day) from None
 
 
 def local_period_bounds(start: dt.date, end: dt.date) -> tuple[dt.datetime, dt.datetime]:
     """[start 00:00, end+1 00:00) in São Paulo, as UTC instants (for indexed range queries)."""
-    return local_day_start(start), local_day_start(end + dt.timedelta(days=1))
+    try:
+        day_after = end + dt.timedelta(days=1)
+    except OverflowError:  # 9999-12-31 has no next day
+        raise _out_of_range(end) from None
+    return local_day_start(start), local_day_start(day_after)
+
+
+def _out_of_range(day: dt.date) -> InvalidInput:
+    return InvalidInput(f"Data fora do intervalo aceito: {day:%d/%m/%Y}.")

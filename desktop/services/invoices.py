@@ -34,7 +34,8 @@ from desktop.services import audit, settings
 from desktop.services.access import require_role, require_subscriber
 from desktop.services.actors import Actor
 from desktop.services.documents import format_document
-from desktop.services.fiscal import NfcomInfo, parse_nfcom
+from desktop.services.fiscal import ENV_PRODUCTION, HOMOLOGATION_NOTICE, NfcomInfo, parse_nfcom
+from desktop.services.fiscal.trust import ROOTS_SETTING, TrustStore, load_trust_store
 
 XML_DECLARATION = b'<?xml version="1.0" encoding="UTF-8"?>\n'
 SMTP_TIMEOUT_S = 20
@@ -70,6 +71,7 @@ class _Duplicate(Exception):
 def import_nfcom(db: Database, actor: Actor, paths: Iterable[str | Path]) -> ImportReport:
     """Import authorized NFCom XML files; every file is checked and stored on its own."""
     require_role(actor, Role.FINANCE)
+    roots, roots_problem = _trust_store(db)
     files = imported = duplicates = 0
     rejected: list[FileProblem] = []
     unknown: list[FileProblem] = []
@@ -78,7 +80,7 @@ def import_nfcom(db: Database, actor: Actor, paths: Iterable[str | Path]) -> Imp
         files += 1
         name = str(path)
         try:
-            nfcom = read_nfcom_file(path)
+            nfcom = read_nfcom_file(path, roots, roots_problem)
         except InvalidInput as exc:
             rejected.append(FileProblem(name, exc.message))
             continue
@@ -107,6 +109,19 @@ def import_nfcom(db: Database, actor: Actor, paths: Iterable[str | Path]) -> Imp
             destinatario_desconhecido=len(unknown),
         )
     return ImportReport(files, imported, duplicates, tuple(rejected), tuple(unknown), tuple(ids))
+
+
+def _trust_store(db: Database) -> tuple[TrustStore | None, str | None]:
+    """The ICP-Brasil certificates of ``fiscal.icp_brasil_roots``, loaded once per batch;
+    (None, why) when unset or unusable: production files are then refused with that reason,
+    homologation ones still import."""
+    location = str(settings.read(db, ROOTS_SETTING)).strip()
+    if not location:
+        return None, None
+    try:
+        return load_trust_store(location), None
+    except InvalidInput as exc:
+        return None, exc.message
 
 
 def _store(db: Database, actor: Actor, nfcom: NfcomFile, file_name: str) -> int:
@@ -193,10 +208,21 @@ class InvoiceItem:
     amount: Decimal
     status: InvoiceStatus
     access_key: str
+    environment: str = ENV_PRODUCTION  # tpAmb
 
     @property
     def sort_key(self) -> tuple[dt.datetime, int]:
         return (self.issued_at, self.id)
+
+    @property
+    def has_fiscal_value(self) -> bool:
+        """False for a homologation document (tpAmb=2): a test, never a real invoice."""
+        return self.environment == ENV_PRODUCTION
+
+    @property
+    def notice(self) -> str:
+        """What a list must show beside the status ('' for a production document)."""
+        return "" if self.has_fiscal_value else HOMOLOGATION_NOTICE
 
 
 def list_invoices(
@@ -219,6 +245,7 @@ def list_invoices(
             Invoice.amount,
             Invoice.status,
             Invoice.access_key,
+            Invoice.environment,
         )
         .where(Invoice.subscriber_id == subscriber_id)
         .order_by(Invoice.issued_at.desc(), Invoice.id.desc())

@@ -8,6 +8,10 @@ from dataclasses import dataclass
 from desktop.errors import InvalidInput
 
 MAX_PERIOD_DAYS = 366
+# Dates a person may type.  Far beyond any record, yet far from datetime's year 9999, where
+# "the day after" or "the month's end" no longer exist (9999-12-31 ended in OverflowError).
+FIRST_YEAR = 1900
+LAST_YEAR = 2999
 
 
 @dataclass(frozen=True)
@@ -30,13 +34,21 @@ class Period:
 def parse_date(text: str, label: str = "data") -> dt.date:
     for fmt in ("%Y-%m-%d", "%d/%m/%Y"):
         try:
-            return dt.datetime.strptime(text.strip(), fmt).date()  # noqa: DTZ007 (a date, no time)
+            day = dt.datetime.strptime(text.strip(), fmt).date()  # noqa: DTZ007 (a date, no time)
         except ValueError:
             continue
+        if not FIRST_YEAR <= day.year <= LAST_YEAR:
+            raise InvalidInput(
+                f"{label.capitalize()} fora do intervalo aceito: {text!r} "
+                f"(anos de {FIRST_YEAR} a {LAST_YEAR})."
+            )
+        return day
     raise InvalidInput(f"{label.capitalize()} inválida: {text!r} (use AAAA-MM-DD ou DD/MM/AAAA).")
 
 
 def current_month(today: dt.date) -> Period:
     start = today.replace(day=1)
+    if start.month == 12:
+        return Period(start, start.replace(day=31))  # no "next month" after December 9999
     next_month = (start + dt.timedelta(days=32)).replace(day=1)
     return Period(start, next_month - dt.timedelta(days=1))

@@ -105,12 +105,16 @@ def test_invoice_list_json_and_table(
         "amount",
         "status",
         "access_key",
+        "environment",
+        "fiscal_value",
     }
     assert (
         first["issued_at"].endswith("-03:00")
         and first["status"] == "autorizada"
         and first["model"] == "62"
     )
+    # the test certificate signs in homologation: never shown as a document of value
+    assert (first["environment"], first["fiscal_value"]) == ("2", False)
     assert {i["amount"] for i in items} == {"101.90", "102.90"}
     code, out, _ = run(capsys, db, "invoice", "list", "--subscriber", CPFS[0], operator="balcao")
     assert code == 0 and "Chave de acesso" in out and fiscal.format_key(first["access_key"]) in out

@@ -81,7 +81,8 @@ def test_lists_the_invoices_newest_first(tab: InvoicesTab, qtmodeltester) -> Non
     assert texts(model, 2) == ["NFCom (62)", "NFCom (62)"]
     assert texts(model, 3) == ["05/04/2026 08:00", "05/03/2026 08:00"]  # São Paulo time
     assert [plain(t) for t in texts(model, 4)] == ["R$ 129,90", "R$ 99,90"]
-    assert texts(model, 5) == ["Autorizada", "Autorizada"]
+    # homologation documents (tpAmb=2, the test certificate) are never shown as of value
+    assert texts(model, 5) == ["Autorizada — sem valor fiscal (homologação)"] * 2
     key = model.row_at(0).access_key
     assert fiscal.is_valid_key(key) and key in model.index(0, 5).data(Qt.ItemDataRole.ToolTipRole)
 

@@ -99,7 +99,7 @@ def validate_nfcom(xml: str | bytes) -> list[str]:
         return [f"linha {e.line}: {e.message}" for e in schema.error_log]
 
 
-def _nfcom_element(root: Any) -> Any:
+def nfcom_element(root: Any) -> Any:
     if root_name(root) == "nfcomProc":
         return root.find(f"{{{NS}}}NFCom")
     return root
@@ -121,7 +121,7 @@ def signature_problem(xml: str | bytes) -> str | None:
     fiscal platform's and SEFAZ's check (the demo's certificate is self-signed).
     """
     try:
-        nfcom = _nfcom_element(parse_xml(xml))
+        nfcom = nfcom_element(parse_xml(xml))
     except InvalidInput as exc:
         return exc.message
     if nfcom is None:

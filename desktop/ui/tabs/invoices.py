@@ -58,6 +58,12 @@ def status_word(status: InvoiceStatus) -> str:
     return _tr("Autorizada") if status is InvoiceStatus.AUTHORIZED else _tr("Cancelada")
 
 
+def status_text(item: InvoiceItem) -> str:
+    """The status, and for a homologation document (tpAmb=2) that it has no fiscal value."""
+    word = status_word(item.status)
+    return word if item.has_fiscal_value else word + _tr(" — sem valor fiscal (homologação)")
+
+
 def model_word(model: str) -> str:
     return _tr("NFCom (62)") if model == "62" else model
 
@@ -75,7 +81,7 @@ def invoice_columns() -> list[Column]:
         Column(_tr("Valor"), lambda i: fmt.money(i.amount), RIGHT),
         Column(
             _tr("Situação"),
-            lambda i: status_word(i.status),
+            status_text,
             LEFT,
             tooltip=lambda i: _tr("Chave de acesso: %1").replace("%1", i.access_key),
             foreground=_status_color,
