@@ -6,8 +6,8 @@ Central's database or in a separate FreeRADIUS PostgreSQL database named by the 
 the connection and SQLAlchemy's ``postgresql_readonly``).
 
 Connection records are confidential (Marco Civil da Internet, Art. 13): a kiosk sees only its
-own subscriber, and every view (first page or full statement) and every print is written to
-the audit log.  A session belongs to the period in which it *started* (``acctstarttime``, the
+own subscriber, and every read is covered by an entry in the audit log, one per view (the
+rule and its reasons: :mod:`desktop.services.connection_audit`); every print has its own.  A session belongs to the period in which it *started* (``acctstarttime``, the
 indexed column); its traffic is counted on that São Paulo day, because ``radacct`` keeps only
 the running totals of a session, not a per-day history.
 """
@@ -46,7 +46,7 @@ from desktop.db import Database, ping_idle_connections
 from desktop.errors import DatabaseUnavailable, InvalidInput
 from desktop.models import Contract, RadAcct, RadiusLogin, Setting
 from desktop.models.base import utc_reader
-from desktop.services import audit
+from desktop.services import audit, connection_audit
 from desktop.services.access import require_subscriber
 from desktop.services.actors import Actor
 from desktop.services.clock import LOCAL_TZ, local_period_bounds, to_local, utcnow
@@ -454,6 +454,16 @@ def _daily(
     return days
 
 
+def _audit_read(
+    db: Database, actor: Actor, flt: ConnectionFilter, *, first_page: bool, page: bool
+) -> None:
+    """The audit entry of a page, totals or chart read, unless its view already has one."""
+    sub, period = flt.subscriber_id, flt.period
+    if connection_audit.needs_entry(db, actor, sub, period, first_page=first_page):
+        _audit(db, actor, flt, ACTION_VIEWED)
+        connection_audit.opened(db, actor, sub, period, first_page=page)
+
+
 def _audit(db: Database, actor: Actor, flt: ConnectionFilter, action: str) -> None:
     audit.record_now(
         db,
@@ -475,7 +485,7 @@ def page(
     after: tuple[dt.datetime, int] | None = None,
     limit: int = 200,
 ) -> list[ConnectionItem]:
-    """One page of sessions by start time; the first page of a view is audited."""
+    """One page of sessions by start time; audited once per view (``after=None`` starts one)."""
     _check(actor, flt)
     limit = max(1, min(limit, MAX_PAGE))
     with db.read_session() as conn:
@@ -488,8 +498,9 @@ def page(
             else:
                 with _radacct_session(db, conn, url) as (source, _dialect):
                     items = _page(source, logins, flt, after, limit)
-    if after is None:  # audited once the records were actually read
-        _audit(db, actor, flt, ACTION_VIEWED)
+    # Audited once the records were read: the first page starts a view; a later page
+    # outside any audited view (another caller, or an hour later) is audited too.
+    _audit_read(db, actor, flt, first_page=after is None, page=True)
     return items
 
 
@@ -518,10 +529,13 @@ def totals(db: Database, actor: Actor, flt: ConnectionFilter) -> ConnectionTotal
         if not _url_value(url):
             if not row[0]:
                 _logins(conn, flt)  # raises unless the subscriber has logins (without sessions)
-            return _totals_value(row)
-        logins, url = _logins(conn, flt)
-        with _radacct_session(db, conn, url) as (source, dialect):
-            return _totals(source, dialect, logins, flt)
+            result = _totals_value(row)
+        else:
+            logins, url = _logins(conn, flt)
+            with _radacct_session(db, conn, url) as (source, dialect):
+                result = _totals(source, dialect, logins, flt)
+    _audit_read(db, actor, flt, first_page=False, page=False)
+    return result
 
 
 def daily_traffic(db: Database, actor: Actor, flt: ConnectionFilter) -> list[DayTraffic]:
@@ -530,7 +544,9 @@ def daily_traffic(db: Database, actor: Actor, flt: ConnectionFilter) -> list[Day
     with db.read_session() as conn:
         logins, url = _logins(conn, flt)
         with _radacct_session(db, conn, url) as (source, dialect):
-            return _daily(source, dialect, logins, flt)
+            days = _daily(source, dialect, logins, flt)
+    _audit_read(db, actor, flt, first_page=False, page=False)
+    return days
 
 
 def statement(
