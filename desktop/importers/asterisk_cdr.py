@@ -175,7 +175,7 @@ def parse_line(
         sequence = _int(fields[20], "sequence", MAX_SEQUENCE) if count == 21 else None
         _check_times(start, answer, end, duration, billsec)
         for what, number in (("origem (src)", fields[1]), ("destino (dst)", fields[2])):
-            if any(c.isdigit() and not c.isascii() for c in number):
+            if not number.isascii() and any(c.isdigit() and not c.isascii() for c in number):
                 raise _Bad(f"{what} com dígitos que não são ASCII: {number!r}")
     except _Bad as exc:
         return CdrError(line_no, str(exc), raw)

@@ -7,6 +7,8 @@
 * One transaction: fatal problems (missing file, not a CSV, a read error half-way) leave the
   database as it was.  Bad lines are not fatal: they are reported with their numbers.
 * Batched: terminals and existing keys are looked up and rows inserted 10 000 at a time.
+* One import at a time: a second station importing the same file at once waits for the
+  first and then reports its lines as already imported.
 """
 
 from __future__ import annotations
@@ -20,7 +22,8 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select, text
+from sqlalchemy import String, any_, bindparam, select, text
+from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
@@ -44,6 +47,7 @@ SQLITE_IMPORT_CACHE_KIB = 128 * 1024
 # a wrong clock (or a forged line).  A day covers any time-zone mistake in the file.
 FUTURE_TOLERANCE = dt.timedelta(days=1)
 CALLS = Base.metadata.tables["calls"]
+IMPORT_LOCK_KEY = 0x43445249  # "CDRI": pg_advisory_xact_lock key of ``import cdr``
 
 Progress = Callable[[int, int], None]  # (bytes read, file size)
 
@@ -115,6 +119,7 @@ def import_cdr(
     total = file.stat().st_size
     try:
         with db.session() as session, file.open("rb") as stream, _sqlite_cache(session):
+            _one_import_at_a_time(session)
             run = _Run(prices=rating.tariffs(session))
             record = CdrImport(file_name=file.name[-255:], started_at=utcnow())
             session.add(record)
@@ -225,13 +230,12 @@ def _store(session: Session, run: _Run, batch: Sequence[CdrRecord]) -> None:
         del rows[key]
         run.duplicates += 1
     if rows:
-        # Another station may be importing the same file right now: a key it inserted
-        # meanwhile is skipped by the database (ON CONFLICT DO NOTHING, which waits for that
-        # transaction on PostgreSQL) and counted as a duplicate, never an IntegrityError.
-        stmt = _insert_ignoring_duplicates(session).returning(CALLS.c.source_key)
-        inserted = len(session.execute(stmt, list(rows.values())).all())
-        run.imported += inserted
-        run.duplicates += len(rows) - inserted
+        # Imports run one at a time (``_one_import_at_a_time``), so the keys checked above
+        # are all there is; ON CONFLICT DO NOTHING keeps any other writer of ``calls`` from
+        # turning a duplicate into an IntegrityError.  (Without RETURNING: an executemany
+        # of an upsert with RETURNING runs row by row, three times slower.)
+        session.execute(_insert_ignoring_duplicates(session), list(rows.values()))
+        run.imported += len(rows)
 
 
 @contextmanager
@@ -264,9 +268,20 @@ def _load_terminals(session: Session, run: _Run, numbers: set[str]) -> None:
 
 
 def _insert_ignoring_duplicates(session: Session) -> Any:
+    insert = pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
+    return insert(CALLS).on_conflict_do_nothing(index_elements=["source_key"])
+
+
+def _one_import_at_a_time(session: Session) -> None:
+    """Serialize imports, so one that starts while another is writing the same calls waits
+    for it and then finds them there (reported as duplicates, not an IntegrityError).
+
+    PostgreSQL: a transaction-level advisory lock, released at commit or rollback.  SQLite
+    needs none: the import's first write (its ``cdr_imports`` row, flushed before any key is
+    looked up) takes the database's single write lock for the whole transaction.
+    """
     if session.get_bind().dialect.name == "postgresql":
-        return pg_insert(CALLS).on_conflict_do_nothing(index_elements=["source_key"])
-    return sqlite_insert(CALLS).on_conflict_do_nothing(index_elements=["source_key"])
+        session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": IMPORT_LOCK_KEY})
 
 
 def _imported_under_legacy_keys(
@@ -289,7 +304,7 @@ def _imported_under_legacy_keys(
     for chunk in _chunks(list(legacy)):
         stored = session.execute(
             select(Call.source_key, Call.destination, Call.duration_s).where(
-                Call.source_key.in_(chunk)
+                _key_in(session, chunk)
             )
         )
         for old, destination, duration_s in stored:
@@ -304,8 +319,16 @@ def _imported_under_legacy_keys(
 def _existing_keys(session: Session, rows: dict[str, dict[str, Any]]) -> list[str]:
     found: list[str] = []
     for chunk in _chunks(list(rows)):
-        found.extend(session.scalars(select(Call.source_key).where(Call.source_key.in_(chunk))))
+        found.extend(session.scalars(select(Call.source_key).where(_key_in(session, chunk))))
     return found
+
+
+def _key_in(session: Session, keys: Sequence[str]) -> Any:
+    """``source_key IN (...)``; on PostgreSQL ``= ANY(:array)``, one parameter instead of
+    thousands to render and bind (the lookups took a fifth of an import's time)."""
+    if session.get_bind().dialect.name == "postgresql":
+        return Call.source_key == any_(bindparam("keys", list(keys), type_=ARRAY(String)))
+    return Call.source_key.in_(keys)
 
 
 def _chunks(items: Sequence[str]) -> Iterable[Sequence[str]]:
