@@ -141,6 +141,17 @@ def test_the_holders_ac_must_be_installed_and_sign_the_holder(
     assert _import(db, finance, tmp_path, good, "c.xml").imported == 1
 
 
+def test_the_path_must_end_at_an_installed_root(
+    db: Database, finance: Any, tmp_path: Path, pki: dict[str, Issued]
+) -> None:
+    """An AC installed without its root, or beside another root, is no anchor."""
+    good = signed_proc(signer_for(pki["leaf"]), CPFS[0])
+    _configure(db, str(write_bundle(tmp_path / "so-ac.pem", pki["ac"])))
+    assert "Nenhuma AC raiz" in _reason(_import(db, finance, tmp_path, good, "a.xml"))
+    _configure(db, str(write_bundle(tmp_path / "outra.pem", pki["other_root"], pki["ac"])))
+    assert "não pertence à cadeia" in _reason(_import(db, finance, tmp_path, good, "b.xml"))
+
+
 def test_a_certificate_not_yet_valid_at_the_issue_date_is_refused(
     db: Database, finance: Any, tmp_path: Path, pki: dict[str, Issued]
 ) -> None:

@@ -10,11 +10,11 @@ say whether that certificate is the emitter's:
 2. **In production (tpAmb=1) the certificate chains to an ICP-Brasil root** the provider
    installed (setting ``fiscal.icp_brasil_roots``: a PEM/DER bundle or a folder of them, the
    root and intermediate ACs as ITI publishes them).  The NFCom XSD allows one certificate in
-   the signature, the holder's, so its AC must be installed; every installed certificate is
-   a trust anchor, as in a CA bundle.  The AC's signature on the holder's certificate, its CA
-   flag and ``keyCertSign``, and both validity periods at the NFCom's issue time are checked.
-   Revocation (LCR) is not checked here: that is SEFAZ's check at authorization, which the
-   protocol (``protNFCom``) attests.
+   the signature, the holder's, so the ACs between it and the root come from that bundle
+   too; only its self-signed certificates are anchors.  On every link of the path the
+   issuer's signature, CA flag and ``keyCertSign`` are checked, and every validity period
+   at the NFCom's issue time.  Revocation (LCR) is not checked here: that is SEFAZ's check at
+   authorization, which the protocol (``protNFCom``) attests.
 3. Homologation documents (tpAmb=2) need no chain (the demo signs with a self-signed test
    certificate) but are stored and shown as *sem valor fiscal*.
 """
@@ -39,6 +39,7 @@ from desktop.services.fiscal.reader import nfcom_element, parse_xml
 OID_CNPJ = x509.ObjectIdentifier("2.16.76.1.3.3")  # ICP-Brasil: CNPJ of the legal entity
 CERT_SUFFIXES = (".pem", ".crt", ".cer", ".der")
 ROOTS_SETTING = "fiscal.icp_brasil_roots"
+MAX_PATH = 6  # ICP-Brasil paths: root, AC de 1º nível, AC de 2º nível, holder
 _CNPJ = re.compile(r"[0-9A-Z]{12}[0-9]{2}", re.ASCII)
 # The otherName value: OCTET STRING, UTF8String, PrintableString or IA5String.
 _STRING_TAGS = frozenset({0x04, 0x0C, 0x13, 0x16})
@@ -46,10 +47,11 @@ _STRING_TAGS = frozenset({0x04, 0x0C, 0x13, 0x16})
 
 @dataclass(frozen=True)
 class TrustStore:
-    """The ICP-Brasil certificates the provider installed (trust anchors)."""
+    """The ICP-Brasil certificates the provider installed: roots (self-signed, the anchors)
+    and the ACs below them."""
 
     source: str
-    anchors: tuple[x509.Certificate, ...]
+    certificates: tuple[x509.Certificate, ...]
 
 
 def load_trust_store(location: str) -> TrustStore:
@@ -64,19 +66,24 @@ def load_trust_store(location: str) -> TrustStore:
             f"As raízes ICP-Brasil configuradas ({ROOTS_SETTING} = {location}) não foram "
             "encontradas nesta estação."
         )
-    anchors: list[x509.Certificate] = []
+    found: list[x509.Certificate] = []
     for file in files:
         try:
-            anchors.extend(_certificates(file.read_bytes()))
+            found.extend(_certificates(file.read_bytes()))
         except (OSError, ValueError):
             raise InvalidInput(
                 f"Certificado ilegível entre as raízes ICP-Brasil: {file.name}."
             ) from None
-    if not anchors:
+    if not found:
         raise InvalidInput(
             f"Nenhum certificado nas raízes ICP-Brasil configuradas ({ROOTS_SETTING} = {location})."
         )
-    return TrustStore(str(path), tuple(anchors))
+    if not any(_self_signed(c) for c in found):
+        raise InvalidInput(
+            f"Nenhuma AC raiz (certificado autoassinado) nas raízes ICP-Brasil configuradas "
+            f"({ROOTS_SETTING} = {location})."
+        )
+    return TrustStore(str(path), tuple(found))
 
 
 def _certificates(data: bytes) -> list[x509.Certificate]:
@@ -168,13 +175,24 @@ def chain_problem(leaf: x509.Certificate, store: TrustStore, at: dt.datetime) ->
     )
 
 
-def _reaches_anchor(cert: x509.Certificate, store: TrustStore, at: dt.datetime) -> bool:
-    """Issued by a certificate of the store that may issue at ``at``.  Every certificate the
-    provider installed is an anchor (as in a CA bundle): the holder's AC is one of them."""
-    return any(
-        issuer.subject == cert.issuer and _may_issue(issuer, at) and _issued_by(cert, issuer)
-        for issuer in store.anchors
-    )
+def _reaches_anchor(
+    cert: x509.Certificate, store: TrustStore, at: dt.datetime, depth: int = 0
+) -> bool:
+    """A path from ``cert`` through the store's ACs to one of its self-signed roots."""
+    if depth > MAX_PATH:
+        return False
+    for issuer in store.certificates:
+        if issuer.subject != cert.issuer or issuer == cert:
+            continue
+        if not _may_issue(issuer, at) or not _issued_by(cert, issuer):
+            continue
+        if _self_signed(issuer) or _reaches_anchor(issuer, store, at, depth + 1):
+            return True
+    return False
+
+
+def _self_signed(cert: x509.Certificate) -> bool:
+    return cert.subject == cert.issuer and _issued_by(cert, cert)
 
 
 def _issued_by(cert: x509.Certificate, issuer: x509.Certificate) -> bool:
