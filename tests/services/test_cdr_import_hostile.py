@@ -211,3 +211,28 @@ def test_four_stations_importing_one_file_at_once(
 
 
 COUNT = 2000
+
+
+def test_a_database_kept_busy_is_a_message_not_a_traceback(
+    sqlite_db: Database, tmp_path: Path
+) -> None:
+    """SQLite: another connection holds the write lock past the busy timeout (10 s)."""
+    import sqlite3
+
+    from desktop.errors import UserError
+
+    subscriber(
+        sqlite_db, "F", CPFS[0], plan="Fone", voice=True, internet=False, terminal="4430451234"
+    )
+    finance = make_user(sqlite_db, "financeiro1", Role.FINANCE)
+    path = _write(tmp_path / "Master.csv", [line("u.1")])
+    holder = sqlite3.connect(sqlite_db.url.removeprefix("sqlite:///"), isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")
+    try:
+        with pytest.raises(UserError) as refused:
+            import_cdr(sqlite_db, finance, path)
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert "nada" in refused.value.message and "Master.csv" in refused.value.message
+    assert import_cdr(sqlite_db, finance, path).imported == 1  # once free, it imports
