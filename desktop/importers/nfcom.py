@@ -13,7 +13,8 @@ what it says; :func:`desktop.services.invoices.import_nfcom` stores it.  The che
    the provider installed (``fiscal.icp_brasil_roots``); homologation needs no chain but is
    kept as *sem valor fiscal*;
 6. the protocol: an ``nfcomProc`` whose protNFCom authorizes this key (cStat 100 or 150) in
-   the document's environment, and whose digVal is the signature's digest.
+   the document's environment, and whose digVal is the signature's digest; when SEFAZ signed
+   it, that signature holds (and chains to ICP-Brasil in production).
 
 A file is read as bytes and its encoding is the XML's own (UTF-8, or UTF-16 with its byte
 order mark); anything unreadable is an :class:`InvalidInput` for that file only.
@@ -32,12 +33,13 @@ from desktop.errors import InvalidInput
 from desktop.services import fiscal
 from desktop.services.fiscal.access_key import MODEL_NFCOM
 from desktop.services.fiscal.builder import NS
-from desktop.services.fiscal.reader import parse_xml, root_name
+from desktop.services.fiscal.reader import parse_xml, protocol_signature_problem, root_name
 from desktop.services.fiscal.trust import (
     ROOTS_SETTING,
     TrustStore,
     chain_problem,
     holder_problem,
+    protocol_certificates,
     signing_certificates,
 )
 
@@ -127,7 +129,24 @@ def _check(data: bytes, roots: TrustStore | None, roots_problem: str | None) -> 
         raise InvalidInput("o protocolo de autorização não traz o digVal da NFCom")
     if not fiscal.protocol_digest_matches(data):
         raise InvalidInput("o digVal do protocolo não confere com a assinatura da NFCom")
+    _check_protocol_signer(data, info, protocol.received_at, roots)
     return NfcomFile(_text(data, root), info)
+
+
+def _check_protocol_signer(
+    data: bytes, info: fiscal.NfcomInfo, received_at: dt.datetime, roots: TrustStore | None
+) -> None:
+    """SEFAZ's signature on the protocol, when there is one: it holds, and in production
+    its certificate chains to ICP-Brasil (``roots`` is set: :func:`_check_signer` ran)."""
+    problem = protocol_signature_problem(data)
+    if problem is not None:
+        raise InvalidInput(problem)
+    certificates = protocol_certificates(data)
+    if not certificates or info.environment != fiscal.ENV_PRODUCTION or roots is None:
+        return
+    problem = chain_problem(certificates[0], roots, received_at.astimezone(dt.UTC))
+    if problem is not None:
+        raise InvalidInput("protocolo de autorização: " + problem)
 
 
 def _check_signer(

@@ -278,3 +278,41 @@ def _der() -> Any:
     from cryptography.hazmat.primitives import serialization
 
     return serialization.Encoding.DER
+
+
+def _sign_protocol(proc: str, signer: Any) -> str:
+    """SEFAZ's enveloped signature on infProt (optional in the XSD)."""
+    number = re.search(r"<nProt>([0-9]+)</nProt>", proc)
+    assert number is not None
+    reference = "ID" + number.group(1)
+    with_id = proc.replace("<infProt>", f'<infProt Id="{reference}">', 1)
+    # The signer replaces every signature of what it is given: sign protNFCom on its own.
+    start, end = with_id.index("<protNFCom"), with_id.index("</protNFCom>") + len("</protNFCom>")
+    prot = with_id[start:end].replace(
+        "<protNFCom", '<protNFCom xmlns="http://www.portalfiscal.inf.br/nfcom"', 1
+    )
+    signed = signer.sign(prot, reference)
+    signed = signed.replace(' xmlns="http://www.portalfiscal.inf.br/nfcom"', "", 1)
+    return with_id[:start] + signed + with_id[end:]
+
+
+def test_a_protocol_signed_by_sefaz_must_hold_and_chain_in_production(
+    db: Database, finance: Any, tmp_path: Path, pki: dict[str, Issued]
+) -> None:
+    _configure(db, str(write_bundle(tmp_path / "icp.pem", pki["root"], pki["ac"])))
+    proc = signed_proc(signer_for(pki["leaf"]), CPFS[0], number=1)
+    sefaz = signer_for(holder(pki["ac"], "SEFAZ VIRTUAL RS:87958674000181", key=3))
+    good = _sign_protocol(proc, sefaz)
+    assert fiscal.validate_nfcom(good) == []
+    assert _import(db, finance, tmp_path, good, "a.xml").imported == 1
+
+    tampered = _sign_protocol(signed_proc(signer_for(pki["leaf"]), CPFS[0], number=2), sefaz)
+    tampered = tampered.replace("Autorizado o uso da NFCom", "Autorizado o uso", 1)
+    assert "protocolo de autorização: assinatura digital inválida" in _reason(
+        _import(db, finance, tmp_path, tampered, "b.xml")
+    )
+    forged_sefaz = signer_for(holder(None, "SEFAZ VIRTUAL RS:87958674000181", key=4))
+    forged = _sign_protocol(signed_proc(signer_for(pki["leaf"]), CPFS[0], number=3), forged_sefaz)
+    assert "protocolo de autorização: o certificado da assinatura não pertence" in _reason(
+        _import(db, finance, tmp_path, forged, "c.xml")
+    )

@@ -117,8 +117,8 @@ def signature_problem(xml: str | bytes) -> str | None:
     """Why the NFCom's signature does not hold (Portuguese), or None when it does.
 
     Integrity only: the digest of ``infNFCom`` and the RSA signature are checked against the
-    certificate inside the signature.  Whether that certificate chains to ICP-Brasil is the
-    fiscal platform's and SEFAZ's check (the demo's certificate is self-signed).
+    certificate inside the signature.  Whose certificate that is (the emitter's, ICP-Brasil)
+    is :mod:`desktop.services.fiscal.trust`'s check.
     """
     try:
         nfcom = nfcom_element(parse_xml(xml))
@@ -126,10 +126,40 @@ def signature_problem(xml: str | bytes) -> str | None:
         return exc.message
     if nfcom is None:
         return "NFCom não encontrada no arquivo"
-    inf = nfcom.find(f"{{{NS}}}infNFCom")
-    cert = nfcom.find(f"{{{DS}}}Signature/{{{DS}}}KeyInfo/{{{DS}}}X509Data/{{{DS}}}X509Certificate")
-    if inf is None or cert is None or not (cert.text or "").strip():
+    problem = _enveloped_signature_problem(nfcom, "infNFCom")
+    if problem == _UNSIGNED:
         return "NFCom sem assinatura digital (ou sem o certificado na assinatura)"
+    if problem == _NOT_COVERED:
+        return "a assinatura digital não cobre os dados da NFCom (infNFCom)"
+    return problem
+
+
+def protocol_signature_problem(xml: str | bytes) -> str | None:
+    """Why the signature of the protNFCom (SEFAZ's, optional in the XSD) does not hold, or
+    None when it holds or there is none (its certificate: ``trust.protocol_certificates``)."""
+    prot = parse_xml(xml).find(f"{{{NS}}}protNFCom")
+    if prot is None or prot.find(f"{{{DS}}}Signature") is None:
+        return None
+    problem = _enveloped_signature_problem(prot, "infProt")
+    if problem is None:
+        return None
+    if problem in (_UNSIGNED, _NOT_COVERED):
+        return "a assinatura do protocolo de autorização não cobre o protocolo (infProt)"
+    return "protocolo de autorização: " + problem
+
+
+_UNSIGNED = "unsigned"
+_NOT_COVERED = "not covered"
+
+
+def _enveloped_signature_problem(parent: Any, signed_tag: str) -> str | None:
+    """The enveloped ds:Signature of ``parent`` over its child ``signed_tag`` (by Id)."""
+    inf = parent.find(f"{{{NS}}}{signed_tag}")
+    cert = parent.find(
+        f"{{{DS}}}Signature/{{{DS}}}KeyInfo/{{{DS}}}X509Data/{{{DS}}}X509Certificate"
+    )
+    if inf is None or cert is None or not (cert.text or "").strip():
+        return _UNSIGNED
     verifier = XMLVerifier()
     # libxml2 2.13 (lxml 5.4 wheels) writes a spurious xmlns="" on grandchildren in the
     # inclusive C14N of a subtree whose default namespace was redeclared (ds:SignedInfo inside
@@ -138,7 +168,7 @@ def signature_problem(xml: str | bytes) -> str | None:
     verifier.excise_empty_xmlns_declarations = True
     try:
         result = verifier.verify(
-            etree.tostring(nfcom),
+            etree.tostring(parent),
             x509_cert=re.sub(r"\s+", "", cert.text),
             id_attribute="Id",
             expect_config=_SIGNATURE_CONFIG,
@@ -150,8 +180,8 @@ def signature_problem(xml: str | bytes) -> str | None:
     except Exception as exc:  # pyOpenSSL raises its own errors for broken certificates
         return f"certificado da assinatura ilegível ({type(exc).__name__})"
     signed = getattr(result, "signed_xml", None)
-    if signed is None or signed.get("Id") != inf.get("Id"):
-        return "a assinatura digital não cobre os dados da NFCom (infNFCom)"
+    if signed is None or not inf.get("Id") or signed.get("Id") != inf.get("Id"):
+        return _NOT_COVERED
     return None
 
 

@@ -15,7 +15,9 @@ say whether that certificate is the emitter's:
    issuer's signature, CA flag and ``keyCertSign`` are checked, and every validity period
    at the NFCom's issue time.  Revocation (LCR) is not checked here: that is SEFAZ's check at
    authorization, which the protocol (``protNFCom``) attests.
-3. Homologation documents (tpAmb=2) need no chain (the demo signs with a self-signed test
+3. A protocol signed by SEFAZ (protNFCom's optional ds:Signature) must hold, and in
+   production chain to ICP-Brasil as well.
+4. Homologation documents (tpAmb=2) need no chain (the demo signs with a self-signed test
    certificate) but are stored and shown as *sem valor fiscal*.
 """
 
@@ -27,13 +29,14 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from cryptography import x509
 from cryptography.exceptions import InvalidSignature
 from cryptography.x509.oid import NameOID
 
 from desktop.errors import InvalidInput
-from desktop.services.fiscal.builder import DS
+from desktop.services.fiscal.builder import DS, NS
 from desktop.services.fiscal.reader import nfcom_element, parse_xml
 
 OID_CNPJ = x509.ObjectIdentifier("2.16.76.1.3.3")  # ICP-Brasil: CNPJ of the legal entity
@@ -95,9 +98,17 @@ def _certificates(data: bytes) -> list[x509.Certificate]:
 def signing_certificates(xml: str | bytes) -> list[x509.Certificate]:
     """The certificates of the NFCom signature's X509Data, the signer's first (as signxml
     takes it); InvalidInput when one cannot be read."""
-    nfcom = nfcom_element(parse_xml(xml))
+    return _x509_data(nfcom_element(parse_xml(xml)))
+
+
+def protocol_certificates(xml: str | bytes) -> list[x509.Certificate]:
+    """The certificates of the protNFCom's signature (SEFAZ's), when it is signed."""
+    return _x509_data(parse_xml(xml).find(f"{{{NS}}}protNFCom"))
+
+
+def _x509_data(parent: Any) -> list[x509.Certificate]:
     path = f"{{{DS}}}Signature/{{{DS}}}KeyInfo/{{{DS}}}X509Data/{{{DS}}}X509Certificate"
-    found = nfcom.findall(path) if nfcom is not None else []
+    found = parent.findall(path) if parent is not None else []
     try:
         return [
             x509.load_der_x509_certificate(base64.b64decode(re.sub(r"\s+", "", n.text or "")))
