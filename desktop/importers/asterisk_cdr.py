@@ -144,14 +144,16 @@ def parse_line(
     raw: str, line_no: int, *, columns: int | None = None, gmt: bool | None = None
 ) -> CdrRecord | CdrError:
     """Parse one physical line of ``Master.csv``."""
+    if "\x00" in raw:  # no PBX writes one, and PostgreSQL refuses it in any text column
+        return CdrError(line_no, "caractere nulo na linha (arquivo corrompido?)", raw)
     try:
         fields: list[str] = next(csv.reader((raw,), strict=True), [])
     except csv.Error as exc:
         # The csv module's messages are English; the two a Master.csv can produce, in words.
         if "unexpected end of data" in str(exc):
             return CdrError(line_no, "aspas sem fechar (linha cortada?)", raw)
-        if "NUL" in str(exc):
-            return CdrError(line_no, "caractere nulo na linha (arquivo corrompido?)", raw)
+        if "field limit" in str(exc):
+            return CdrError(line_no, "campo grande demais para um CDR", raw[:200])
         return CdrError(line_no, "aspas mal formadas", raw)
     count = len(fields)
     if columns is not None and count != columns:

@@ -122,6 +122,19 @@ def test_every_bad_line_is_refused_with_its_number_and_the_rest_imports(
     assert max(c.amount for c in calls) < Decimal("1.00")  # nothing rated in the millions
 
 
+def test_corrupt_lines_are_named_in_portuguese(
+    db: Database, finance: CounterActor, tmp_path: Path
+) -> None:
+    huge = line("u.2").replace('"Dial"', '"' + "x" * 200_000 + '"')
+    nul = line("u.3\x00")  # in the uniqueid, which is stored as the key
+    report = import_cdr(db, finance, _write(tmp_path / "Master.csv", [line("u.1"), huge, nul]))
+    assert report.imported == 1
+    assert report.malformed == [
+        (2, "campo grande demais para um CDR"),
+        (3, "caractere nulo na linha (arquivo corrompido?)"),
+    ]
+
+
 def test_arabic_indic_digits_in_the_caller_are_no_terminal(
     db: Database, finance: CounterActor, tmp_path: Path
 ) -> None:
