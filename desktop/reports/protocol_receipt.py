@@ -64,6 +64,43 @@ def _p(text: str, style: ParagraphStyle) -> Paragraph:
     return Paragraph(escape(text).replace("\n", "<br/>"), style)
 
 
+# A table row cannot break across pages (reportlab raises LayoutError when one is taller than
+# the frame), so long texts go into the tables as several rows of at most this many lines.
+ROW_LINES = 20
+ROW_CHARS = 1500
+
+
+def text_chunks(text: str, max_lines: int = ROW_LINES, max_chars: int = ROW_CHARS) -> list[str]:
+    """``text`` cut into pieces short enough for one table row each (whole lines, then words)."""
+    pieces: list[str] = []
+    lines: list[str] = []
+    size = 0
+    for line in text.split("\n"):
+        while len(line) > max_chars:  # one pasted line with no breaks: cut at a space
+            cut = line.rfind(" ", 0, max_chars)
+            cut = cut if cut > max_chars // 2 else max_chars
+            if lines:
+                pieces.append("\n".join(lines))
+                lines, size = [], 0
+            pieces.append(line[:cut])
+            line = line[cut:].lstrip(" ")
+        if lines and (len(lines) >= max_lines or size + len(line) > max_chars):
+            pieces.append("\n".join(lines))
+            lines, size = [], 0
+        lines.append(line)
+        size += len(line) + 1
+    if lines:
+        pieces.append("\n".join(lines))
+    return pieces or [""]
+
+
+def _rows(label: Paragraph | str, text: str, style: ParagraphStyle) -> list[list[object]]:
+    """A field's rows: the label on the first, the text continued on the next ones."""
+    return [
+        [label if i == 0 else "", _p(piece, style)] for i, piece in enumerate(text_chunks(text))
+    ]
+
+
 def render_protocol_receipt(receipt: ProtocolReceipt) -> bytes:
     styles = getSampleStyleSheet()
     body = ParagraphStyle(
@@ -105,7 +142,8 @@ def render_protocol_receipt(receipt: ProtocolReceipt) -> bytes:
     if receipt.contacts:
         fields.append(("Contatos", ", ".join(receipt.contacts)))
     fields.append(("Descrição", receipt.description))
-    table = Table([[_p(k, label), _p(v, body)] for k, v in fields], colWidths=[32 * mm, 143 * mm])
+    table_rows = [row for k, v in fields for row in _rows(_p(k, label), v, body)]
+    table = Table(table_rows, colWidths=[32 * mm, 143 * mm])
     table.setStyle(
         TableStyle(
             [
@@ -118,14 +156,16 @@ def render_protocol_receipt(receipt: ProtocolReceipt) -> bytes:
     story += [table, Spacer(1, 6 * mm), _p("Histórico", head)]
     if receipt.history:
         rows = [[_p("Data e hora", label), _p("Por", label), _p("Registro", label)]]
-        rows += [
-            [
-                _p(_when(e.at), body),
-                _p(e.actor, body),
-                _p(f"{e.action}: {e.text}" if e.text else e.action, body),
-            ]
-            for e in receipt.history
-        ]
+        for e in receipt.history:
+            for i, piece in enumerate(text_chunks(f"{e.action}: {e.text}" if e.text else e.action)):
+                first = i == 0
+                rows.append(
+                    [
+                        _p(_when(e.at), body) if first else "",
+                        _p(e.actor, body) if first else "",
+                        _p(piece, body),
+                    ]
+                )
         hist = Table(rows, colWidths=[38 * mm, 32 * mm, 105 * mm], repeatRows=1)
         hist.setStyle(
             TableStyle(

@@ -503,6 +503,16 @@ def record_session_action(
         add_event(session, ticket.id, actor, action, text)
 
 
+def add_note(db: Database, actor: Actor, ticket_id: int, text: str) -> None:
+    """A note the attendant adds to an open ticket's history (its detail dialog)."""
+    note = clean_input(text, MAX_DESCRIPTION + 1, single_line=False).strip()
+    if not note:
+        raise InvalidInput("Escreva a observação antes de registrar.")
+    if len(note) > MAX_DESCRIPTION:
+        raise InvalidInput(f"Observação muito longa: o máximo é de {MAX_DESCRIPTION} caracteres.")
+    record_session_action(db, actor, ticket_id, ACTION_NOTE, note)
+
+
 def close_ticket(db: Database, actor: Actor, ticket_id: int, text: str = "") -> TicketItem:
     """Close a ticket (idempotent: closing a closed ticket changes nothing)."""
     with db.session() as session:

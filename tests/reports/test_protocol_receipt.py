@@ -77,3 +77,29 @@ def test_same_receipt_same_bytes_and_long_history_flows_to_a_second_page(tmp_pat
     text = pdf_text(long_pdf, tmp_path)
     assert "Boleto 79/2026 reimpresso" in text
     assert text.count("\f") >= 2  # pdftotext separates pages with form feeds
+
+
+def test_a_pasted_12000_character_description_and_long_notes_flow_over_pages(
+    tmp_path: Path,
+) -> None:
+    """Trial finding: a long pasted description made a table row taller than the page
+    (reportlab LayoutError) and the receipt could be neither printed nor e-mailed."""
+    lines = "\n".join(f"Linha {i:04d} do relato colado pelo assinante." for i in range(260))
+    one_line = " ".join(f"palavra{i:05d}" for i in range(1000))  # ~12,000 chars, no breaks
+    base = receipt()
+    long_receipt = ProtocolReceipt(
+        **{
+            **base.__dict__,
+            "description": lines + "\n" + one_line,
+            "history": (
+                *base.history,
+                ReceiptEvent(OPENED, "atendente1", "Observação", lines + "\nFIM DA NOTA"),
+            ),
+        }
+    )
+    assert len(long_receipt.description) > 12_000
+    text = pdf_text(render_protocol_receipt(long_receipt), tmp_path)
+    assert "Linha 0259 do relato" in text
+    assert "palavra00999" in text
+    assert "FIM DA NOTA" in text
+    assert text.count("\f") >= 4

@@ -218,3 +218,20 @@ def test_session_protocol_records_each_action_then_closes(
     assert (
         tickets.detail(db, kiosk(sub_id), kiosk_item.id).history[0].actor == "assinante (quiosque)"
     )
+
+
+def test_add_note_cleans_refuses_empty_and_closed_tickets(
+    db: Database, attendant: CounterActor, family: tuple[int, int, int, int]
+) -> None:
+    sub_id, maria, _, _ = family
+    item = tickets.open_ticket(db, attendant, sub_id, "Informação", "Horário da loja", maria)
+    with pytest.raises(InvalidInput, match="Escreva a observação"):
+        tickets.add_note(db, attendant, item.id, "  \n ")
+    with pytest.raises(InvalidInput, match="muito longa"):
+        tickets.add_note(db, attendant, item.id, "x" * (tickets.MAX_DESCRIPTION + 1))
+    tickets.add_note(db, attendant, item.id, " Ligou de novo\x00. ")
+    last = tickets.detail(db, attendant, item.id).history[-1]
+    assert (last.action, last.text) == (tickets.ACTION_NOTE, "Ligou de novo .")
+    tickets.close_ticket(db, attendant, item.id)
+    with pytest.raises(Conflict, match="já foi encerrado"):
+        tickets.add_note(db, attendant, item.id, "Depois do fim")

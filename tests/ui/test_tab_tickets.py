@@ -9,7 +9,9 @@ import datetime as dt
 import pytest
 from sqlalchemy import update
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import QWheelEvent
+from PySide6.QtWidgets import QApplication
 
 from desktop.db import Database
 from desktop.models import Contact, Ticket
@@ -75,6 +77,22 @@ def tab(qtbot, sqlite_db: Database, family) -> TicketsTab:
     widget.show()
     widget.activated()
     return widget
+
+
+def wheel_down(widget) -> None:
+    """One notch of the mouse wheel over ``widget``."""
+    centre = QPointF(widget.rect().center())
+    event = QWheelEvent(
+        centre,
+        widget.mapToGlobal(centre),
+        QPoint(0, -120),
+        QPoint(0, -120),
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
+    QApplication.sendEvent(widget, event)
 
 
 def ids_on_screen(tab: TicketsTab) -> list[int]:
@@ -215,3 +233,48 @@ def test_email_receipt_reaches_the_subscriber(
     assert len(inbox.messages) == 1
     assert recorded_dialogs.shown[-1][0] == "information"
     assert "Comprovante enviado para c***@example.com.br" in recorded_dialogs.shown[-1][2]
+
+
+def test_detail_scrolls_a_long_description_and_takes_a_note_and_the_closing(
+    qtbot, sqlite_db: Database, tab: TicketsTab, family, recorded_dialogs: RecordingDialogs
+) -> None:
+    """Trial finding: a long description was cut mid-line with no scroll bar, and a ticket
+    could be neither annotated nor closed from its detail."""
+    _sub, actor, _people, ids = family
+    long_text = "\n".join(f"Linha {i} do relato" for i in range(200))
+    with sqlite_db.session() as session:
+        session.execute(
+            update(Ticket).where(Ticket.id == ids["none"]).values(description=long_text)
+        )
+    tab.consult()
+    tab.table.selectRow(0)
+    tab.show_detail()
+    dialog = tab.detail_dialog
+    assert isinstance(dialog, TicketDetailDialog)
+    view = dialog.description_view
+    assert view.toPlainText() == long_text and view.isReadOnly()
+    bar = view.verticalScrollBar()
+    assert bar.maximum() > 0 and bar.isVisible()
+    wheel_down(view.viewport())
+    assert bar.value() > 0
+    dialog.resize(900, 560)
+    assert dialog.height() <= 728  # fits a 768-pixel-high counter screen
+
+    dialog.note_edit.setPlainText("Cliente ligou de novo.")
+    dialog.note_button.click()
+    history = tickets.detail(sqlite_db, actor, ids["none"]).history
+    assert (history[-1].action, history[-1].text) == (tickets.ACTION_NOTE, "Cliente ligou de novo.")
+    assert texts(dialog.model, 3)[-1] == "Cliente ligou de novo."
+    assert dialog.note_edit.toPlainText() == ""
+
+    recorded_dialogs.answer = False
+    dialog.close_ticket_button.click()
+    assert tickets.detail(sqlite_db, actor, ids["none"]).item.closed_at is None
+    recorded_dialogs.answer = True
+    dialog.close_ticket_button.click()
+    assert recorded_dialogs.shown[-1][0] == "question"
+    assert display_protocol(tab.detail_dialog.detail.item.protocol) in recorded_dialogs.shown[-1][2]
+    detail = tickets.detail(sqlite_db, actor, ids["none"])
+    assert detail.item.closed_at is not None
+    assert dialog.status_value.text().startswith("Encerrado")
+    assert not dialog.note_button.isEnabled() and not dialog.close_ticket_button.isEnabled()

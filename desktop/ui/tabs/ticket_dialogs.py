@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QPlainTextEdit,
     QPushButton,
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.models.enums import TicketStatus
 from desktop.services import tickets
 from desktop.services.protocols import display_protocol
 from desktop.services.subscribers import ContactInfo
@@ -144,10 +146,18 @@ def history_columns() -> list[Column]:
 
 
 class TicketDetailDialog(QDialog):
-    """A ticket's data and its history of interactions, oldest first."""
+    """A ticket's data and its history of interactions, oldest first.
+
+    The description is a read-only text box (it scrolls, with the wheel too: a pasted
+    description of thousands of characters used to be cut mid-line).  At the counter the
+    attendant adds a note to the history or closes the ticket from here; the tab runs the
+    service and calls :meth:`show_detail` with what it returns.
+    """
 
     print_requested = Signal()
     email_requested = Signal()
+    note_requested = Signal(str)
+    close_requested = Signal()
 
     def __init__(
         self,
@@ -155,40 +165,66 @@ class TicketDetailDialog(QDialog):
         task_runner: TaskRunner,
         *,
         allow_save: bool,
+        allow_edit: bool = False,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("ticketDetailDialog")
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        item = detail.item
-        self.setWindowTitle(_tr("Atendimento %1").replace("%1", display_protocol(item.protocol)))
+        self.allow_edit = allow_edit
         facts = QFormLayout()
-        facts.addRow(_tr("Protocolo:"), self._value(display_protocol(item.protocol)))
-        facts.addRow(_tr("Abertura:"), self._value(fmt.local_datetime(item.opened_at)))
-        facts.addRow(_tr("Tipo:"), self._value(item.type))
-        closed = f" — {fmt.local_datetime(item.closed_at)}" if item.closed_at else ""
-        facts.addRow(_tr("Situação:"), self._value(status_words(item) + closed))
-        facts.addRow(
-            _tr("Canal / estação:"),
-            self._value(
-                f"{QCoreApplication.translate('TicketsTab', tickets.CHANNEL_WORDS[detail.channel])}"
-                f" — {detail.station} ({detail.opened_by})"
-            ),
-        )
-        facts.addRow(_tr("Contatos:"), self._value(", ".join(item.contacts) or "—"))
-        facts.addRow(_tr("Descrição:"), self._value(item.description))
-        events: tuple[EventItem, ...] = detail.history
+        self.protocol_value = self._value()
+        self.opened_value = self._value()
+        self.type_value = self._value()
+        self.status_value = self._value()
+        self.channel_value = self._value()
+        self.contacts_value = self._value()
+        self.description_view = QPlainTextEdit(self)
+        self.description_view.setObjectName("ticketDescription")
+        self.description_view.setReadOnly(True)
+        self.description_view.setTabChangesFocus(True)
+        self.description_view.setAccessibleName(_tr("Descrição"))
+        lines = self.description_view.fontMetrics().lineSpacing()
+        self.description_view.setMaximumHeight(lines * 5 + 12)
+        facts.addRow(_tr("Protocolo:"), self.protocol_value)
+        facts.addRow(_tr("Abertura:"), self.opened_value)
+        facts.addRow(_tr("Tipo:"), self.type_value)
+        facts.addRow(_tr("Situação:"), self.status_value)
+        facts.addRow(_tr("Canal / estação:"), self.channel_value)
+        facts.addRow(_tr("Contatos:"), self.contacts_value)
+        facts.addRow(_tr("Descrição:"), self.description_view)
         self.model = TintedModel(
             history_columns(), key=lambda e: e.at, task_runner=task_runner, parent=self
         )
         self.table = data_table(self)
         self.table.setModel(self.model)
+        self.table.setAccessibleName(_tr("Histórico"))
         fit_columns(
             self.table,
             {0: "00/00/0000 00:00", 1: "atendente.longo", 2: "Comprovante por e-mail"},
             stretch=3,
         )
-        self.model.reset(whole_list(lambda: events))
+        self.note_edit = QPlainTextEdit(self)
+        self.note_edit.setObjectName("ticketNote")
+        self.note_edit.setTabChangesFocus(True)
+        self.note_edit.setPlaceholderText(_tr("Observação para o histórico"))
+        self.note_edit.setAccessibleName(_tr("Observação"))
+        self.note_edit.setMaximumHeight(lines * 3 + 12)
+        self.note_button = QPushButton(_tr("Registrar observação"), self)
+        self.note_button.clicked.connect(self._note)
+        self.close_ticket_button = QPushButton(_tr("Encerrar atendimento"), self)
+        self.close_ticket_button.clicked.connect(self.close_requested)
+        note_row = QHBoxLayout()
+        note_row.addWidget(self.note_edit, 1)
+        note_column = QVBoxLayout()
+        note_column.addWidget(self.note_button)
+        note_column.addWidget(self.close_ticket_button)
+        note_column.addStretch(1)
+        note_row.addLayout(note_column)
+        self.note_box = QWidget(self)
+        self.note_box.setLayout(note_row)
+        note_row.setContentsMargins(0, 0, 0, 0)
+        self.note_box.setVisible(allow_edit)
         self.print_button = QPushButton(_tr("Imprimir comprovante"), self)
         self.email_button = QPushButton(_tr("Enviar por e-mail"), self)
         self.print_button.clicked.connect(self.print_requested)
@@ -203,12 +239,59 @@ class TicketDetailDialog(QDialog):
         layout.addLayout(facts)
         layout.addWidget(QLabel(_tr("Histórico"), self))
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.note_box)
         layout.addWidget(self.result_bar)
         layout.addWidget(buttons)
-        self.resize(900, 560)
+        self.detail = detail
+        self.show_detail(detail)
+        # Tall enough for several history rows, but inside a 768-pixel-high counter screen.
+        screen = self.screen().availableGeometry() if self.screen() else None
+        height = min(700, screen.height() - 40) if screen else 640
+        width = min(900, screen.width() - 40) if screen else 900
+        self.resize(width, height)
 
-    def _value(self, text: str) -> QLabel:
-        label = QLabel(text, self)
+    def show_detail(self, detail: TicketDetail) -> None:
+        """Fill the dialog from ``detail`` (again after a note or the closing)."""
+        self.detail = detail
+        item = detail.item
+        self.setWindowTitle(_tr("Atendimento %1").replace("%1", display_protocol(item.protocol)))
+        self.protocol_value.setText(display_protocol(item.protocol))
+        self.opened_value.setText(fmt.local_datetime(item.opened_at))
+        self.type_value.setText(item.type)
+        closed = f" — {fmt.local_datetime(item.closed_at)}" if item.closed_at else ""
+        self.status_value.setText(status_words(item) + closed)
+        channel = QCoreApplication.translate("TicketsTab", tickets.CHANNEL_WORDS[detail.channel])
+        self.channel_value.setText(f"{channel} — {detail.station} ({detail.opened_by})")
+        self.contacts_value.setText(", ".join(item.contacts) or "—")
+        self.description_view.setPlainText(item.description)
+        events: tuple[EventItem, ...] = detail.history
+        self.model.reset(whole_list(lambda: events))
+        is_open = item.status is not TicketStatus.CLOSED
+        for widget in (self.note_edit, self.note_button, self.close_ticket_button):
+            widget.setEnabled(is_open)
+        if not is_open:
+            self.note_edit.setPlaceholderText(_tr("Atendimento encerrado."))
+
+    def set_busy(self, busy: bool) -> None:
+        is_open = self.detail.item.status is not TicketStatus.CLOSED
+        for button in (self.note_button, self.close_ticket_button):
+            button.setEnabled(is_open and not busy)
+
+    def note_added(self, detail: TicketDetail) -> None:
+        self.note_edit.clear()
+        self.show_detail(detail)
+        self.result_bar.show_info(_tr("Observação registrada no histórico."))
+
+    def _note(self) -> None:
+        text = self.note_edit.toPlainText().strip()
+        if not text:
+            self.result_bar.show_error(_tr("Escreva a observação antes de registrar."))
+            self.note_edit.setFocus()
+            return
+        self.note_requested.emit(text)
+
+    def _value(self) -> QLabel:
+        label = QLabel(self)
         label.setWordWrap(True)
         label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         return label

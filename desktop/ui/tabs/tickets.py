@@ -323,18 +323,68 @@ class TicketsTab(SubscriberTab):
         )
 
     def _show_detail(self, detail: TicketDetail) -> None:
+        counter = not is_kiosk(self.context.actor)
         dialog = TicketDetailDialog(
             detail,
             self.context.task_runner,
-            allow_save=not is_kiosk(self.context.actor),
+            allow_save=counter,
+            allow_edit=counter,
             parent=self,
         )
         ticket_id = detail.item.id
         dialog.print_requested.connect(lambda: self.print_receipt(ticket_id, dialog.result_bar))
         dialog.email_requested.connect(lambda: self.email_receipt(ticket_id, dialog))
+        dialog.note_requested.connect(lambda text: self.add_note(dialog, text))
+        dialog.close_requested.connect(lambda: self.close_ticket(dialog))
         self.detail_dialog = dialog
         dialog.destroyed.connect(lambda *_: setattr(self, "detail_dialog", None))
         dialog.open()
+
+    def add_note(self, dialog: TicketDetailDialog, text: str) -> None:
+        ctx = self.context
+        ticket_id = dialog.detail.item.id
+
+        def work() -> TicketDetail:
+            tickets.add_note(ctx.db, ctx.actor, ticket_id, text)
+            return tickets.detail(ctx.db, ctx.actor, ticket_id)
+
+        dialog.set_busy(True)
+        ctx.task_runner.submit(
+            ("ticket-note", ticket_id),
+            work,
+            on_success=dialog.note_added,
+            on_error=dialog.result_bar.show_error,
+            on_finished=lambda: dialog.set_busy(False),
+            owner=dialog,
+        )
+
+    def close_ticket(self, dialog: TicketDetailDialog) -> None:
+        ctx = self.context
+        item = dialog.detail.item
+        question = _tr(
+            "Encerrar o atendimento %1? Depois de encerrado, ele não recebe mais observações."
+        ).replace("%1", display_protocol(item.protocol))
+        if not dialogs().question(dialog, _tr("Encerrar atendimento"), question):
+            return
+
+        def work() -> TicketDetail:
+            tickets.close_ticket(ctx.db, ctx.actor, item.id)
+            return tickets.detail(ctx.db, ctx.actor, item.id)
+
+        def closed(detail: TicketDetail) -> None:
+            dialog.show_detail(detail)
+            dialog.result_bar.show_info(_tr("Atendimento encerrado."))
+            self.consult()
+
+        dialog.set_busy(True)
+        ctx.task_runner.submit(
+            ("ticket-close", item.id),
+            work,
+            on_success=closed,
+            on_error=dialog.result_bar.show_error,
+            on_finished=lambda: dialog.set_busy(False),
+            owner=dialog,
+        )
 
     def _ticket_id(self, ticket_id: int | None) -> int | None:
         if ticket_id is not None:
