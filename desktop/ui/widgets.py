@@ -9,7 +9,6 @@ from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal
 from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QDateEdit,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -20,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.services.periods import Period
+from desktop.ui.date_field import DateField
 
 
 def _tr(text: str) -> str:
@@ -34,18 +34,17 @@ def from_qdate(value: QDate) -> dt.date:
     return dt.date(value.year(), value.month(), value.day())
 
 
-def date_edit(value: dt.date, parent: QWidget | None = None) -> QDateEdit:
-    """A date field with a calendar popup, dd/MM/yyyy."""
-    edit = QDateEdit(parent)
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("dd/MM/yyyy")
-    edit.setDate(to_qdate(value))
-    edit.setMinimumWidth(QFontMetrics(edit.font()).horizontalAdvance("00/00/00000") + 48)
-    return edit
+def date_edit(value: dt.date, parent: QWidget | None = None) -> DateField:
+    """A date field, dd/mm/aaaa typed as is, with a calendar (see desktop.ui.date_field)."""
+    return DateField(value, parent)
 
 
 class PeriodPicker(QWidget):
-    """Two dates, "de ... a ...".  ``period()`` raises InvalidInput when they are reversed."""
+    """Two dates, "de ... a ...".
+
+    ``period()`` reads what is on screen: InvalidInput when a date cannot be read (the field
+    turns red) or the dates are reversed, so nothing runs on a period the person did not see.
+    """
 
     changed = Signal()
 
@@ -72,7 +71,8 @@ class PeriodPicker(QWidget):
         return from_qdate(self.start_edit.date()), from_qdate(self.end_edit.date())
 
     def period(self) -> Period:
-        start, end = self.dates()
+        start = self.start_edit.typed_date()
+        end = self.end_edit.typed_date()
         return Period(start, end)
 
 

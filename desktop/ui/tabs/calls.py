@@ -215,6 +215,11 @@ class CallsTab(SubscriberTab):
         try:
             return self.current_filter()
         except UserError as exc:
+            # The list on screen no longer matches the filters: it goes, so nobody reads old
+            # results under the error (a garbled date, "Período muito longo").
+            self._filter = None
+            self.model.clear()
+            self.totals.set_rows([], headers=[_tr(TOTALS_TITLE)])
             self.result.show_error(exc.message)
             return None
 

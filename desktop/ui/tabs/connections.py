@@ -202,6 +202,12 @@ class ConnectionsTab(SubscriberTab):
         try:
             return self.current_filter()
         except UserError as exc:
+            # The list on screen no longer matches the filters: it goes, so nobody reads old
+            # results under the error (a garbled date, "Período muito longo").
+            self._filter = None
+            self.model.clear()
+            self.totals.set_rows([])
+            self.chart.set_placeholder(_tr("Escolha o período e clique em Ver."))
             self.result.show_error(exc.message)
             return None
 

@@ -336,6 +336,9 @@ class FinancialTab(SubscriberTab):
         try:
             flt = self.current_filter()
         except UserError as exc:
+            self._filter = None  # no old list under the error (a garbled date, say)
+            self.model.clear()
+            self.totals.show_totals(None)
             self.message.show_error(exc.message)
             return
         self._loaded_once = True

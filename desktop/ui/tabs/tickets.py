@@ -237,6 +237,7 @@ class TicketsTab(SubscriberTab):
         try:
             flt = self.current_filter()
         except UserError as exc:
+            self.model.clear()  # no old list under the error
             self.message.show_error(exc.message)
             return
         self._loaded_once = True
