@@ -89,8 +89,8 @@ def test_parse_date_forms() -> None:
 
 def test_the_statement_does_not_run_on_a_date_nobody_typed(
     qtbot,
-    tab: CallsTab,
-    sync_pool,  # noqa: F811
+    tab: CallsTab,  # noqa: F811
+    sync_pool,
 ) -> None:
     assert tab.model.rowCount() > 0
     queries = sync_pool.started
