@@ -134,7 +134,7 @@ class DailyTrafficChart(QWidget):
 
     def minimumSizeHint(self) -> QSize:
         line = QFontMetricsF(self.font()).height()
-        return QSize(320, int(line * 9.5))
+        return QSize(320, int(line * 7.5))  # leaves rows for the sessions list at 768 px
 
     # ------------------------------------------------------------------ geometry
     def _small_font(self) -> QFont:

@@ -26,6 +26,7 @@ from desktop.ui import formatting as fmt
 from desktop.ui.backoffice import Factory, backoffice_actions
 from desktop.ui.dialogs import dialogs
 from desktop.ui.search import SearchPanel
+from desktop.ui.widgets import no_tab_stops
 from desktop.ui.workers import TaskRunner, runner
 from desktop.ui.workspace import WorkspaceView
 
@@ -92,6 +93,9 @@ class MainWindow(QMainWindow):
         self.tabs.tabCloseRequested.connect(self.close_tab)
         self.tabs.addTab(self.search_panel, _tr("Busca"))
         bar = self.tabs.tabBar()
+        # No invisible Tab stop after the search field: Ctrl+W closes, a click or the search
+        # opens a subscriber; the menus inside have their own shortcuts (workspace.py).
+        no_tab_stops(self.tabs)
         for side in (QTabBar.ButtonPosition.RightSide, QTabBar.ButtonPosition.LeftSide):
             bar.setTabButton(0, side, None)  # the search tab stays
 

@@ -14,8 +14,9 @@ from desktop.services import subscribers
 from desktop.services.actors import Actor
 from desktop.services.subscribers import SubscriberHit
 from desktop.ui import formatting as fmt
+from desktop.ui.column_fit import ContentFit
 from desktop.ui.query_model import Column, QueryModel
-from desktop.ui.widgets import BusyIndicator, configure_table, fit_columns
+from desktop.ui.widgets import BusyIndicator, configure_table
 from desktop.ui.workers import TaskRunner, runner
 from desktop.ui.workspace import contract_details
 
@@ -114,7 +115,10 @@ class SearchPanel(QWidget):
         configure_table(self.table)
         self.table.setModel(self.model)
         self.table.setAccessibleName(_tr("Assinantes encontrados"))
-        fit_columns(self.table, {0: "M" * 22, 1: "00.000.000/0000-00"}, stretch=None)
+        # A long name is shown whole (sized to the names found); the contracts take the rest.
+        self.column_fit = ContentFit(
+            self.table, stretch=2, samples={1: "00.000.000/0000-00"}, min_stretch=240
+        )
         self.table.activated.connect(self._activated)
         self.hint = QLabel(self)
         self.hint.setObjectName("searchHint")

@@ -5,8 +5,10 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections.abc import Callable
+from functools import partial
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -24,7 +26,7 @@ from desktop.services.protocols import display_protocol
 from desktop.services.subscribers import ContractSummary, SubscriberWorkspace
 from desktop.ui import formatting as fmt
 from desktop.ui.tabs import PendingTab, SubscriberTab, TabContext, tab_classes_for
-from desktop.ui.widgets import Badge, BusyIndicator, MessageLine
+from desktop.ui.widgets import Badge, BusyIndicator, MessageLine, no_tab_stops
 from desktop.ui.workers import TaskRunner, runner
 
 log = logging.getLogger(__name__)
@@ -156,6 +158,9 @@ class WorkspaceView(QWidget):
         self.tabs.setDocumentMode(True)
         self.tabs.currentChanged.connect(self._tab_changed)
         self.tabs.setVisible(False)
+        # The tab bar showed no focus yet took a Tab stop; it is reached by shortcuts instead.
+        no_tab_stops(self.tabs)
+        self._menu_shortcuts()
         self.busy = BusyIndicator(self)
         self.message = MessageLine(self)
         self._layout = QVBoxLayout(self)
@@ -165,6 +170,50 @@ class WorkspaceView(QWidget):
         self._layout.addWidget(self.message)
         self._layout.addWidget(self.tabs, 1)
         self.load()
+
+    def _menu_shortcuts(self) -> None:
+        """Ctrl+Tab / Ctrl+PgDn (next), Ctrl+Shift+Tab / Ctrl+PgUp (previous), Alt+1…9."""
+        keys: list[tuple[str, Callable[[], None]]] = [
+            ("Ctrl+Tab", lambda: self.step_tab(1)),
+            ("Ctrl+PgDown", lambda: self.step_tab(1)),
+            ("Ctrl+Shift+Tab", lambda: self.step_tab(-1)),
+            ("Ctrl+Backtab", lambda: self.step_tab(-1)),
+            ("Ctrl+PgUp", lambda: self.step_tab(-1)),
+        ]
+        for n in range(1, 10):
+            keys.append((f"Alt+{n}", partial(self.go_to_tab, n - 1)))
+        self.shortcuts: list[QShortcut] = []
+        for key, slot in keys:
+            shortcut = QShortcut(QKeySequence(key), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(slot)
+            self.shortcuts.append(shortcut)
+
+    def step_tab(self, step: int) -> None:
+        count = self.tabs.count()
+        if count:
+            self.go_to_tab((self.tabs.currentIndex() + step) % count)
+
+    def go_to_tab(self, index: int) -> None:
+        """Show the menu tab ``index`` and put the focus on its first field."""
+        if not 0 <= index < self.tabs.count():
+            return
+        self.tabs.setCurrentIndex(index)
+        page = self.tabs.widget(index)
+        if page is None:
+            return
+        widget: QWidget | None = page.nextInFocusChain()
+        while widget is not None and widget is not page:
+            if (
+                page.isAncestorOf(widget)
+                and widget.isVisible()
+                and widget.isEnabled()
+                and widget.focusPolicy() & Qt.FocusPolicy.TabFocus
+            ):
+                widget.setFocus(Qt.FocusReason.ShortcutFocusReason)
+                return
+            widget = widget.nextInFocusChain()
+        page.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def load(self) -> None:
         self.busy.set_busy(True)

@@ -270,6 +270,8 @@ class TotalsGrid(QFrame):
         layout.setContentsMargins(1, 1, 1, 1)  # inside the panel's border
         layout.addWidget(self._scroll)
         self._labels: list[list[QLabel]] = []
+        self._copies: list[QLabel] = []  # row titles repeated in front of a wrapped block
+        self._per_block = 0
         self.set_rows([])
 
     def set_rows(
@@ -291,13 +293,70 @@ class TotalsGrid(QFrame):
         for i, row in enumerate(rows):
             last = overall == "row" and i == len(rows) - 1
             self._add_row(row, "totalsOverall" if last else "totalsCell", overall == "column")
+        self._per_block = 0
+        self._place()
+        self._fit_height()
+
+    def _columns_per_block(self) -> int:
+        """How many figure columns fit beside the row titles in the panel's width."""
+        count = max((len(line) for line in self._labels), default=1)
+        if count <= 1:
+            return 1
+        widths = [
+            max(line[c].sizeHint().width() for line in self._labels if c < len(line))
+            for c in range(count)
+        ]
+        margins = self._grid.contentsMargins()
+        available = (self._scroll.viewport().width() or self.width()) - margins.left()
+        available -= margins.right()
+        spacing = self._grid.horizontalSpacing()
+        used, fitting = widths[0], 0
+        for width in widths[1:]:
+            used += spacing + width
+            if used > available:
+                break
+            fitting += 1
+        return max(1, fitting)
+
+    def _place(self) -> None:
+        """Wrap the figure columns into blocks under each other (row titles repeated) when
+        the panel is too narrow: the trial saw the call totals scroll sideways and hide
+        *Total* at 1024×768."""
+        per_block = self._columns_per_block()
+        if per_block == self._per_block:
+            return
+        self._per_block = per_block
+        for copy in self._copies:
+            self._grid.removeWidget(copy)
+            copy.hide()
+            copy.deleteLater()
+        self._copies = []
+        for line in self._labels:
+            for label in line:
+                self._grid.removeWidget(label)
+        count = max((len(line) for line in self._labels), default=1)
+        height = len(self._labels)
+        for row, line in enumerate(self._labels):
+            if line:
+                self._grid.addWidget(line[0], row, 0)
+            for column in range(1, len(line)):
+                block, offset = divmod(column - 1, per_block)
+                self._grid.addWidget(line[column], block * height + row, offset + 1)
+                if offset == 0 and block > 0:
+                    copy = QLabel(line[0].text(), self._inner)
+                    copy.setObjectName(line[0].objectName())
+                    copy.setAlignment(line[0].alignment())
+                    self._grid.addWidget(copy, block * height + row, 0)
+                    copy.show()
+                    self._copies.append(copy)
         for column in range(self._grid.columnCount()):
             self._grid.setColumnStretch(column, 0)
-        self._grid.setColumnStretch(len(self._headers), 1)  # the figures keep to the left
+        self._grid.setColumnStretch(min(count, per_block + 1), 1)  # figures keep to the left
         self._fit_height()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
+        self._place()
         self._fit_height()
 
     def _fit_height(self) -> None:

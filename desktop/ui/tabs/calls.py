@@ -17,10 +17,10 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -35,6 +35,7 @@ from desktop.services.calls import CallFilter, CallItem, CallTotals
 from desktop.services.periods import current_month
 from desktop.services.subscribers import Menu
 from desktop.ui import formatting as fmt
+from desktop.ui.flow_layout import FlowLayout
 from desktop.ui.query_model import LEFT, RIGHT, Column, QueryModel
 from desktop.ui.tabs._common import (
     ResultBar,
@@ -144,30 +145,38 @@ class CallsTab(SubscriberTab):
         self.result = ResultBar(context.task_runner, allow_save=not is_kiosk(context.actor))
         self.message = self.result.message
 
-        # Labels above the fields: three filters and two buttons in one row of a 1280-px window.
-        filters = QGridLayout()
-        filters.setHorizontalSpacing(18)
-        filters.setVerticalSpacing(2)
-        for column, (text, field) in enumerate(
-            (
-                (_tr("Período"), self.period_picker),
-                (_tr("Terminal"), self.terminal_combo),
-                (_tr("Tipo de terminação"), self.type_combo),
-            )
+        # Labels above the fields; the groups wrap onto a second line on a 1024-px counter.
+        filters = FlowLayout(spacing=18, line_spacing=8)
+        for text, field in (
+            (_tr("Período"), self.period_picker),
+            (_tr("Terminal"), self.terminal_combo),
+            (_tr("Tipo de terminação"), self.type_combo),
         ):
-            label = QLabel(text, self)
+            group = QWidget(self)
+            column = QVBoxLayout(group)
+            column.setContentsMargins(0, 0, 0, 0)
+            column.setSpacing(2)
+            label = QLabel(text, group)
             label.setObjectName("fieldLabel")
             label.setBuddy(field.start_edit if isinstance(field, PeriodPicker) else field)
-            filters.addWidget(label, 0, column)
-            filters.addWidget(field, 1, column)
-        buttons = QHBoxLayout()
+            column.addWidget(label)
+            column.addWidget(field)
+            filters.addWidget(group)
+        buttons_box = QWidget(self)
+        buttons_box.setProperty("flowBottom", True)  # on the fields' line, under no caption
+        buttons = QHBoxLayout(buttons_box)
+        buttons.setContentsMargins(0, 0, 0, 0)
         buttons.setSpacing(8)
         buttons.addWidget(self.view_button)
         buttons.addWidget(self.print_button)
         buttons.addSpacing(10)
         buttons.addWidget(self.busy)
-        filters.addLayout(buttons, 1, 3)
-        filters.setColumnStretch(4, 1)
+        filters.addWidget(buttons_box)
+        filters_box = QWidget(self)
+        filters_box.setLayout(filters)
+        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(True)
+        filters_box.setSizePolicy(policy)
 
         self.model = QueryModel(
             call_columns(),
@@ -192,7 +201,7 @@ class CallsTab(SubscriberTab):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 12, 12, 12)
         layout.setSpacing(8)
-        layout.addLayout(filters)
+        layout.addWidget(filters_box)
         layout.addWidget(self.result)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.totals)

@@ -32,6 +32,7 @@ from desktop.services import company, financial
 from desktop.services.financial import FinancialFilter, FinancialItem, FinancialTotals, StatusTotal
 from desktop.services.subscribers import Menu
 from desktop.ui import formatting as fmt
+from desktop.ui.column_fit import ContentFit
 from desktop.ui.pix_button import PixPayBar
 from desktop.ui.query_model import LEFT, RIGHT, Column, QueryModel
 from desktop.ui.tabs._common import ResultBar, StatementPrinter, is_kiosk
@@ -42,7 +43,6 @@ from desktop.ui.widgets import (
     FilterBar,
     PeriodPicker,
     data_table,
-    fit_columns,
 )
 
 MONEY_SAMPLE = "R$ 99.999,99"
@@ -101,8 +101,18 @@ def financial_columns() -> list[Column]:
             LEFT,
             foreground=_status_color,
         ),
-        Column(_tr("Pago em"), lambda i: fmt.local_date(i.paid_at), LEFT, foreground=_row_color),
-        Column(_tr("Valor pago"), lambda i: fmt.money(i.paid_amount), RIGHT, foreground=_row_color),
+        Column(
+            _tr("Pago em").replace(" ", "\n"),
+            lambda i: fmt.local_date(i.paid_at),
+            LEFT,
+            foreground=_row_color,
+        ),
+        Column(
+            _tr("Valor pago").replace(" ", "\n"),
+            lambda i: fmt.money(i.paid_amount),
+            RIGHT,
+            foreground=_row_color,
+        ),
         Column(
             _tr("Forma"),
             lambda i: fmt.payment_method(i.payment_method),
@@ -112,7 +122,7 @@ def financial_columns() -> list[Column]:
         Column(_tr("Multa"), lambda i: _money_or_blank(i.fine), RIGHT, foreground=_row_color),
         Column(_tr("Juros"), lambda i: _money_or_blank(i.interest), RIGHT, foreground=_row_color),
         Column(
-            _tr("Valor atualizado"),
+            _tr("Valor atualizado").replace(" ", "\n"),  # two lines: a narrow column
             lambda i: fmt.money(i.updated_amount) if i.status is ReceivableStatus.OPEN else "",
             RIGHT,
             tooltip=lambda i: _tr("Valor com multa e juros até hoje") if i.overdue_days else None,
@@ -291,7 +301,14 @@ class FinancialTab(SubscriberTab):
         self.table = data_table(self)
         self.table.setModel(self.model)
         self.table.setAccessibleName(_tr("Lançamentos do extrato financeiro"))
-        fit_columns(self.table, COLUMN_SAMPLES, stretch=1)
+        # Sized to the rows loaded: the description gets what empty columns do not need.
+        self.column_fit = ContentFit(
+            self.table,
+            stretch=1,
+            samples=COLUMN_SAMPLES,
+            keep=(0, 2, 4, 5, 7, 8, 9),
+            hide_empty=(4, 5, 6, 7, 8, 9),
+        )
         self.table.horizontalHeader().setMinimumSectionSize(60)
         self.table.doubleClicked.connect(self.open_detail)  # payments and bank occurrences
 
