@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from sqlalchemy import select
@@ -67,6 +67,9 @@ class PurchaseItem:
     transferred_by: str | None
     transfer_quantity: int | None
     transfer_reference: str | None
+    # True when ``buy`` found this purchase already made with the same key (a double click,
+    # a retry): nothing new was bought, and the screen says so.
+    already_registered: bool = False
 
 
 @dataclass(frozen=True)
@@ -152,7 +155,8 @@ def buy(
             if existing.subscriber_id != subscriber_id:
                 raise Conflict("Identificador de compra já usado.")
             contract = session.get(Contract, existing.contract_id)
-            return _item(existing, contract.number if contract else "")
+            found = _item(existing, contract.number if contract else "")
+            return replace(found, already_registered=True)
         contract = session.get(Contract, contract_id)
         if contract is None or contract.subscriber_id != subscriber_id:
             raise NotFound("Plano não encontrado para este assinante.")

@@ -8,6 +8,7 @@ import pytest
 from sqlalchemy import func, select
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
 from desktop.db import Database
 from desktop.models import CreditValue, SmsPurchase
@@ -78,12 +79,17 @@ def test_buying_twice_with_the_same_form_records_one_purchase(
 ) -> None:
     key = tab.purchase_key
     qtbot.mouseClick(tab.buy_button, Qt.MouseButton.LeftButton)
-    qtbot.mouseClick(tab.buy_button, Qt.MouseButton.LeftButton)  # double click / retry
+    tab.buy()  # a double click or a retry that arrives with the same form
     assert purchases(sqlite_db) == 1
     assert tab.purchase_key == key
+    questions = [text for kind, _title, text in recorded_dialogs.shown if kind == "question"]
+    assert questions[0].replace("\xa0", " ").startswith("Comprar 1.000 SMS por R$ 90,00 para ")
+    assert "vencimento em 3 dias" in questions[0]
     infos = [text for kind, _title, text in recorded_dialogs.shown if kind == "information"]
-    assert len(infos) == 2 and infos[0] == infos[1]
+    assert len(infos) == 2
     assert infos[0].replace("\xa0", " ").startswith("Compra registrada: 1.000 SMS por R$ 90,00")
+    assert infos[1].startswith("Esta compra já está registrada (nada foi comprado de novo)")
+    assert not tab.buy_button.isVisible()  # only "Nova compra" beside the form now
     assert tab.model.rowCount() == 1
     assert texts(tab.model, 4) == ["Aguardando pagamento"]
     assert texts(tab.model, 0)[0].endswith("(ana)")
@@ -92,6 +98,7 @@ def test_buying_twice_with_the_same_form_records_one_purchase(
 
     tab.value_combo.setCurrentIndex(1)  # another value: another purchase
     assert tab.purchase_key != key
+    assert tab.buy_button.isVisible() and not tab.new_button.isVisible()
     tab.buy()
     assert purchases(sqlite_db) == 2
     key2 = tab.purchase_key
@@ -151,3 +158,22 @@ def test_subscriber_without_sms_plan(qtbot, sqlite_db: Database) -> None:
     assert not widget.buy_button.isEnabled()
     assert "não tem plano que envie SMS" in widget.message.message.text()
     assert widget.model.rows() == ()
+
+
+def test_nothing_is_bought_without_the_confirmation(
+    qtbot, sqlite_db: Database, tab: SmsCreditsTab, recorded_dialogs: RecordingDialogs
+) -> None:
+    recorded_dialogs.answer = False
+    qtbot.mouseClick(tab.buy_button, Qt.MouseButton.LeftButton)
+    assert purchases(sqlite_db) == 0
+    assert recorded_dialogs.shown[-1][0] == "question"
+    assert tab.buy_button.isVisible() and tab.buy_button.isEnabled()
+
+
+def test_the_plan_box_keeps_its_width_while_busy(qtbot, tab: SmsCreditsTab) -> None:
+    tab.resize(1000, 600)
+    QApplication.processEvents()
+    width = tab.plan_combo.width()
+    tab.busy.set_busy(True)
+    QApplication.processEvents()
+    assert tab.plan_combo.width() == width >= tab.plan_combo.sizeHint().width()

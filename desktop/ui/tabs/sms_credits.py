@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -30,6 +31,7 @@ from desktop.services.sms_credits import AccountInfo, CreditOption, PurchaseItem
 from desktop.services.subscribers import Menu
 from desktop.ui import formatting as fmt
 from desktop.ui.dialogs import dialogs
+from desktop.ui.flow_layout import FlowLayout
 from desktop.ui.query_model import RIGHT, Column
 from desktop.ui.tabs._common import ResultBar, is_kiosk
 from desktop.ui.tabs._lists import TintedModel, print_pdf_job, whole_list
@@ -130,8 +132,13 @@ class SmsCreditsTab(SubscriberTab):
             context.task_runner, allow_save=not is_kiosk(context.actor), parent=self
         )
 
-        form = QHBoxLayout()
-        form.setSpacing(8)
+        # A flow row: each field keeps its size (the plan box used to shrink to "CT-2023-000"
+        # while the busy bar was shown) and the row wraps on a narrow screen.
+        form_box = QWidget(self)
+        form = FlowLayout(form_box, spacing=8)
+        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(True)
+        form_box.setSizePolicy(policy)
         for text, widget in (
             (_tr("Plano:"), self.plan_combo),
             (_tr("Valor de crédito:"), self.value_combo),
@@ -187,7 +194,7 @@ class SmsCreditsTab(SubscriberTab):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 12, 12, 12)
         layout.setSpacing(8)
-        layout.addLayout(form)
+        layout.addWidget(form_box)
         layout.addWidget(self.message)
         layout.addSpacing(6)
         layout.addWidget(history_title)
@@ -196,6 +203,7 @@ class SmsCreditsTab(SubscriberTab):
 
         self._key = self._new_key()
         self._contract_numbers: dict[int, str] = {}
+        self._options: dict[int, CreditOption] = {}
         self._accounts: list[AccountInfo] | None = None
         self._filling = False
         self._loaded_once = False
@@ -236,6 +244,7 @@ class SmsCreditsTab(SubscriberTab):
     def _fill_form(self, data: tuple[list[tuple[int, str, str]], list[CreditOption]]) -> None:
         plans, options = data
         self._contract_numbers = {contract_id: number for contract_id, number, _plan in plans}
+        self._options = {option.id: option for option in options}
         self._filling = True
         try:
             self.plan_combo.clear()
@@ -312,6 +321,7 @@ class SmsCreditsTab(SubscriberTab):
         """A new purchase: a new idempotency key."""
         self._key = self._new_key()
         self.new_button.setVisible(False)
+        self.buy_button.setVisible(True)
         self._update_buttons()
 
     def selected(self) -> PurchaseItem | None:
@@ -337,6 +347,20 @@ class SmsCreditsTab(SubscriberTab):
         value_id = self.value_combo.currentData()
         if contract_id is None or value_id is None:
             return
+        # One click used to buy R$ 90,00 at once: the person confirms what is bought first.
+        question = (
+            _tr("Comprar %1 SMS por %2 para %3?")
+            .replace("%1", fmt.number(self._option_quantity()))
+            .replace("%2", fmt.money(self._option_price()))
+            .replace("%3", self.plan_combo.currentText())
+            + "\n\n"
+            + _tr(
+                "Será gerado um boleto com vencimento em %1 dias; os créditos são liberados "
+                "depois da confirmação do pagamento."
+            ).replace("%1", str(sms_credits.PAYMENT_DAYS))
+        )
+        if not dialogs().question(self, _tr("Confirmar compra de crédito"), question):
+            return
         ctx = self.context
         key = self._key
         self.buy_button.setEnabled(False)  # before submit: a synchronous pool ends inside it
@@ -352,7 +376,32 @@ class SmsCreditsTab(SubscriberTab):
             owner=self,
         )
 
+    def _option_quantity(self) -> int:
+        option = self._options.get(self.value_combo.currentData())
+        return option.quantity if option else 0
+
+    def _option_price(self) -> Any:
+        option = self._options.get(self.value_combo.currentData())
+        return option.price if option else 0
+
     def _bought(self, item: PurchaseItem) -> None:
+        self.buy_button.setVisible(False)  # "Comprar" beside "Nova compra" was unclear
+        self.new_button.setVisible(True)
+        if item.already_registered:
+            text = (
+                _tr(
+                    "Esta compra já está registrada (nada foi comprado de novo): "
+                    "%1 SMS por %2 (contrato %3), em %4. Ela está selecionada na lista abaixo."
+                )
+                .replace("%1", fmt.number(item.quantity))
+                .replace("%2", fmt.money(item.price))
+                .replace("%3", item.contract_number)
+                .replace("%4", fmt.local_datetime(item.created_at))
+            )
+            self.message.show_info(text)
+            dialogs().information(self, _tr("Compra de Crédito"), text)
+            self.reload(reselect=item.id)
+            return
         self.context.record(
             tickets.ACTION_PURCHASE,
             f"Compra de {item.quantity} créditos de SMS (compra {item.id}, contrato {item.contract_number}).",
@@ -370,7 +419,6 @@ class SmsCreditsTab(SubscriberTab):
         )
         self.message.show_info(text)
         dialogs().information(self, _tr("Compra de Crédito"), text)
-        self.new_button.setVisible(True)
         self.reload(reselect=item.id)
 
     def _buy_finished(self) -> None:
