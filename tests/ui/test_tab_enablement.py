@@ -10,8 +10,11 @@ from PySide6.QtCore import Qt
 
 from desktop.db import Database
 from desktop.models.enums import ContractStatus, Role
+from desktop.services import settings as settings_service
 from desktop.services import subscribers
 from desktop.services.actors import Actor
+from desktop.services.enablement import eligible_contracts
+from desktop.ui import formatting as fmt
 from desktop.ui.tabs import EnablementTab, TabContext
 from desktop.ui.workers import runner
 from tests.conftest import kiosk, make_user
@@ -98,3 +101,24 @@ def test_no_suspended_plan_says_so(qtbot, sqlite_db: Database) -> None:
     assert tab.model.rowCount() == 0
     assert tab.message.isVisible() and "Nenhum plano suspenso" in tab.message.text()
     assert not tab.enable_button.isEnabled()
+
+
+def test_the_question_names_the_end_date_and_time_the_enablement_gets(
+    qtbot, sqlite_db: Database, recorded_dialogs: RecordingDialogs
+) -> None:
+    """Trial finding: the question said "até o fim do prazo" without the date."""
+    sub_id, contract_id, _ = suspended(sqlite_db)
+    actor = make_user(sqlite_db, "ana", Role.ATTENDANT)
+    days = int(settings_service.read(sqlite_db, "enablement.days"))
+    tab = make_tab(qtbot, sqlite_db, actor, sub_id)
+    qtbot.mouseClick(tab.enable_button, Qt.MouseButton.LeftButton)
+    question = recorded_dialogs.shown[0][2]
+    match = re.search(
+        rf"vale {days} dias: até (\d\d/\d\d/\d{{4}}) às (\d\d:\d\d) \(horário de Brasília\)",
+        question,
+    )
+    assert match, question
+    (option,) = eligible_contracts(sqlite_db, actor, sub_id)
+    assert option.contract_id == contract_id and option.enabled_until is not None
+    granted = fmt.local_datetime(option.enabled_until)
+    assert granted == f"{match.group(1)} {match.group(2)}"  # the date agreed to is the one given

@@ -9,13 +9,15 @@ database refuses the second) and shows the expiry and the protocol of the atendi
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from desktop.models.enums import ContractStatus
-from desktop.services import enablement, receipts
+from desktop.services import enablement, receipts, settings
+from desktop.services.clock import utcnow
 from desktop.services.enablement import EnablementOption, EnablementResult
 from desktop.services.protocols import display_protocol
 from desktop.services.subscribers import Menu
@@ -153,15 +155,29 @@ class EnablementTab(SubscriberTab):
         layout.addStretch(1)  # a subscriber has a few plans: no tall empty table
         self._loaded_once = False
         self._enabling = False
+        self._days: int | None = None
 
     # ------------------------------------------------------------------ loading
     def activated(self) -> None:
         if not self._loaded_once:
             self.reload()
 
+    def _read_days(self) -> int:
+        return int(settings.read(self.context.db, "enablement.days"))
+
+    def _days_loaded(self, days: int) -> None:
+        self._days = days
+
     def reload(self) -> None:
         self._loaded_once = True
         ctx = self.context
+        ctx.task_runner.submit(
+            ("enablement-days", id(self)),
+            self._read_days,
+            on_success=self._days_loaded,
+            on_error=lambda _message: None,  # read again when the question is asked
+            owner=self,
+        )
         self.model.reset(
             whole_list(lambda: enablement.eligible_contracts(ctx.db, ctx.actor, ctx.workspace.id))
         )
@@ -210,13 +226,23 @@ class EnablementTab(SubscriberTab):
         option = self.selected()
         if option is None or not option.allowed or self._enabling:
             return
+        days = self._days if self._days is not None else self._read_days()
+        # The end the service will give (now + the configured days), to the minute: the
+        # person agrees to a date, not to "o fim do prazo".
+        until = fmt.local_datetime(utcnow() + dt.timedelta(days=days))
+        end_date, end_time = until.split(" ")
         question = (
             _tr("Habilitar provisoriamente o plano %1 (contrato %2)?")
             .replace("%1", option.plan)
             .replace("%2", option.number)
             + "\n\n"
+            + _tr("A habilitação vale %1 dias: até %2 às %3 (horário de Brasília).")
+            .replace("%1", str(days))
+            .replace("%2", end_date)
+            .replace("%3", end_time)
+            + "\n"
             + _tr(
-                "O acesso volta em instantes. Se o débito não for pago até o fim do prazo, "
+                "O acesso volta em instantes. Se o débito não for pago até lá, "
                 "o plano é suspenso de novo automaticamente."
             )
         )
