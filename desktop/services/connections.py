@@ -79,6 +79,7 @@ ACTION_PRINTED = "extrato_conexoes.impresso"
 class ConnectionFilter:
     subscriber_id: int
     period: Period = field(default_factory=default_period)
+    login: str | None = None  # one of the subscriber's logins; None: all of them
 
 
 class ConnectionItem(NamedTuple):
@@ -213,7 +214,12 @@ def _logins(executor: Executor, flt: ConnectionFilter) -> tuple[tuple[str, ...],
     if not rows:
         require_subscriber_row(executor, flt.subscriber_id)  # NotFound: unknown subscriber
         raise InvalidInput(NO_LOGIN)
-    return tuple(login for login, _url in rows), _url_value(rows[0][1])
+    logins = tuple(login for login, _url in rows)
+    if flt.login is not None:  # the login filter: only a login of this subscriber
+        if flt.login not in logins:
+            raise InvalidInput(f"O login {flt.login!r} não é deste assinante.")
+        logins = (flt.login,)
+    return logins, _url_value(rows[0][1])
 
 
 def _in_period(flt: ConnectionFilter) -> list[Any]:
@@ -473,6 +479,7 @@ def _audit(db: Database, actor: Actor, flt: ConnectionFilter, action: str) -> No
         flt.subscriber_id,
         de=flt.period.start.isoformat(),
         ate=flt.period.end.isoformat(),
+        **({"login": flt.login} if flt.login else {}),
     )
 
 
@@ -489,7 +496,8 @@ def page(
     _check(actor, flt)
     limit = max(1, min(limit, MAX_PAGE))
     with db.read_session() as conn:
-        local = db.dialect == "postgresql"
+        # The one-statement paths read every login of the subscriber: not with a login filter.
+        local = db.dialect == "postgresql" and flt.login is None
         items = _local_page(conn, flt, after, limit) if local else None
         if items is None:
             logins, url = _logins(conn, flt)  # raises: no such subscriber, no RADIUS login
@@ -526,7 +534,7 @@ def totals(db: Database, actor: Actor, flt: ConnectionFilter) -> ConnectionTotal
         start, end = local_period_bounds(flt.period.start, flt.period.end)
         params = {"subscriber_id": flt.subscriber_id, "start": start, "end": end}
         url, *row = conn.execute(_totals_stmt(db.dialect, local=True), params).one()
-        if not _url_value(url):
+        if not _url_value(url) and flt.login is None:
             if not row[0]:
                 _logins(conn, flt)  # raises unless the subscriber has logins (without sessions)
             result = _totals_value(row)

@@ -314,3 +314,19 @@ def test_totals_in_one_statement_keep_scope_and_errors(
         connections.totals(db, attendant, connections.ConnectionFilter(voice_only, NOVEMBER))
     with pytest.raises(NotFound):
         connections.totals(db, attendant, connections.ConnectionFilter(999_999, NOVEMBER))
+
+
+def test_the_login_filter_reads_one_login_and_refuses_anothers(
+    db: Database, attendant: CounterActor
+) -> None:
+    sub_id, _ = _setup(db)
+    flt = connections.ConnectionFilter(sub_id, NOVEMBER, "maria.fibra")
+    assert [i.login for i in connections.page(db, attendant, flt)] == ["maria.fibra"]
+    assert connections.totals(db, attendant, flt).sessions == 1
+    assert sum(d.download_bytes for d in connections.daily_traffic(db, attendant, flt)) == sum(
+        i.download_bytes for i in connections.page(db, attendant, flt)
+    )
+    everyone = connections.ConnectionFilter(sub_id, NOVEMBER)
+    assert connections.totals(db, attendant, everyone).sessions == 4
+    with pytest.raises(InvalidInput, match="não é deste assinante"):
+        connections.page(db, attendant, connections.ConnectionFilter(sub_id, NOVEMBER, "joao"))

@@ -11,7 +11,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor
 
 from desktop.db import Database
-from desktop.models import AuditEntry
+from desktop.models import AuditEntry, Contract, RadiusLogin
 from desktop.models.enums import Role
 from desktop.services import connections, subscribers
 from desktop.services.actors import CounterActor
@@ -94,17 +94,17 @@ def test_ver_shows_sessions_totals_and_chart(
     qtbot.mouseClick(tab.view_button, Qt.MouseButton.LeftButton)
     model = tab.model
     qtmodeltester.check(model)
-    assert texts(model, 0) == ["02/11/2026 08:00", "02/11/2026 20:00", "29/11/2026 22:00"]
-    assert texts(model, 1) == ["02/11/2026 10:30", "02/11/2026 21:00", "em andamento"]
-    assert texts(model, 2)[:2] == ["2:30:00", "1:00:00"]
-    assert texts(model, 3)[0] == "100.64.0.10"
-    assert texts(model, 4) == ["2804:14c:1000:100::/56", "", "2804:14c:1000:100::/56"]
-    assert texts(model, 5)[0] == "AA:BB:CC:00:11:22"
-    assert texts(model, 6)[0] == "10.0.0.1"
-    assert texts(model, 7) == ["1,23 GB", "500,00 MB", "2,00 kB"]
-    assert texts(model, 8) == ["120,00 MB", "5,00 MB", "1,00 kB"]
-    assert texts(model, 9) == ["Pedido do usuário", "Perda de portadora", ""]
-    assert model.index(0, 7).data(Qt.ItemDataRole.ToolTipRole) == "1.230.000.000 bytes recebidos"
+    assert texts(model, 0 + 1) == ["02/11/2026 08:00", "02/11/2026 20:00", "29/11/2026 22:00"]
+    assert texts(model, 1 + 1) == ["02/11/2026 10:30", "02/11/2026 21:00", "em andamento"]
+    assert texts(model, 2 + 1)[:2] == ["2:30:00", "1:00:00"]
+    assert texts(model, 3 + 1)[0] == "100.64.0.10"
+    assert texts(model, 4 + 1) == ["2804:14c:1000:100::/56", "", "2804:14c:1000:100::/56"]
+    assert texts(model, 5 + 1)[0] == "AA:BB:CC:00:11:22"
+    assert texts(model, 6 + 1)[0] == "10.0.0.1"
+    assert texts(model, 7 + 1) == ["1,23 GB", "500,00 MB", "2,00 kB"]
+    assert texts(model, 8 + 1) == ["120,00 MB", "5,00 MB", "1,00 kB"]
+    assert texts(model, 9 + 1) == ["Pedido do usuário", "Perda de portadora", ""]
+    assert model.index(0, 8).data(Qt.ItemDataRole.ToolTipRole) == "1.230.000.000 bytes recebidos"
 
     rows = tab.totals.rows()
     assert rows[0] == ["Totais do período", "Sessões", "Tempo conectado", "Download", "Upload"]
@@ -165,3 +165,57 @@ def test_imprimir_prints_and_is_audited_as_printed(qtbot, tab: ConnectionsTab, s
     assert outcome is not None and outcome.job_id is not None
     assert sink_job_bytes(queues, outcome.job_id) == outcome.pdf
     assert connections.ACTION_PRINTED in audit_actions(db)
+
+
+SECOND = "maria.loja@fibra"
+
+
+@pytest.fixture
+def two_logins(setup) -> tuple[Database, CounterActor, int]:
+    """Maria has a second plan with its own login (home and shop)."""
+    db, actor, sub = setup
+    with db.session() as session:
+        first = session.scalars(select(Contract).where(Contract.subscriber_id == sub)).one()
+        contract = Contract(
+            number="C999999",
+            subscriber_id=sub,
+            plan_id=first.plan_id,
+            status=first.status,
+            activated_on=first.activated_on,
+        )
+        session.add(contract)
+        session.flush()
+        session.add(RadiusLogin(contract_id=contract.id, username=SECOND))
+    radacct(db, [session_row(SECOND, local(2026, 11, 10, 9), local(2026, 11, 10, 11))])
+    return db, actor, sub
+
+
+def test_two_logins_get_a_login_column_and_a_login_filter(qtbot, two_logins) -> None:
+    """Trial finding: the sessions of two logins were mixed with no Login column."""
+    db, actor, sub = two_logins
+    ws = subscribers.workspace(db, actor, sub)
+    tab = ConnectionsTab(TabContext(db, actor, ws, runner(), lambda: TODAY))
+    qtbot.addWidget(tab)
+    tab.resize(1300, 760)
+    tab.show()
+    assert tab.login_combo.isVisible()
+    assert [tab.login_combo.itemText(i) for i in range(tab.login_combo.count())] == [
+        "Todos",
+        SECOND,
+        LOGIN,
+    ]
+    tab.view()
+    assert not tab.table.isColumnHidden(0)
+    assert texts(tab.model, 0) == [LOGIN, LOGIN, SECOND, LOGIN]
+    tab.login_combo.setCurrentIndex(tab.login_combo.findText(SECOND))
+    tab.view()
+    assert texts(tab.model, 0) == [SECOND]
+    assert tab.totals.rows()[1][1] == "1"  # the totals follow the filter
+    with pytest.raises(Exception, match="não é deste assinante"):
+        connections.page(
+            db, actor, connections.ConnectionFilter(sub, tab.current_filter().period, "outro")
+        )
+
+
+def test_one_login_needs_no_login_column(tab: ConnectionsTab) -> None:
+    assert tab.table.isColumnHidden(0) and not tab.login_combo.isVisible()

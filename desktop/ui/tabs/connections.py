@@ -16,9 +16,10 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QFont, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QHBoxLayout,
+    QComboBox,
     QLabel,
     QPushButton,
+    QSizePolicy,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -39,6 +40,7 @@ from desktop.services.periods import current_month
 from desktop.services.subscribers import Menu
 from desktop.ui import formatting as fmt
 from desktop.ui.charts import DailyTrafficChart
+from desktop.ui.flow_layout import FlowLayout
 from desktop.ui.query_model import LEFT, RIGHT, Column, QueryModel
 from desktop.ui.tabs._common import (
     ResultBar,
@@ -51,16 +53,17 @@ from desktop.ui.tabs.base import SubscriberTab, TabContext
 from desktop.ui.widgets import BusyIndicator, PeriodPicker, configure_table, fit_columns
 
 COLUMN_SAMPLES = {
-    0: "00/00/0000 00:00",
+    0: "login.do.assinante",
     1: "00/00/0000 00:00",
-    2: "000:00:00",
-    3: "100.100.100.100",
-    4: "2804:14c:1000:100::/56",
-    5: "AA:BB:CC:00:11:22",
-    6: "100.100.10.10",
-    7: "999,99 MB",
+    2: "00/00/0000 00:00",
+    3: "000:00:00",
+    4: "100.100.100.100",
+    5: "2804:14c:1000:100::/56",
+    6: "AA:BB:CC:00:11:22",
+    7: "100.100.10.10",
     8: "999,99 MB",
-    9: "Perda de portadora",
+    9: "999,99 MB",
+    10: "Perda de portadora",
 }
 TOTAL_HEADERS = ("Totais do período", "Sessões", "Tempo conectado", "Download", "Upload")
 
@@ -85,6 +88,7 @@ def _open_color(item: ConnectionItem) -> str | None:
 
 def connection_columns() -> list[Column]:
     return [
+        Column(_tr("Login"), lambda c: c.login),  # shown when the subscriber has several
         Column(_tr("Início"), lambda c: fmt.local_datetime(c.started_at)),
         Column(_tr("Fim"), _stop, foreground=_open_color),
         Column(_tr("Duração"), lambda c: duration(c.duration_s), RIGHT),
@@ -137,12 +141,33 @@ class ConnectionsTab(SubscriberTab):
         self.result = ResultBar(context.task_runner, allow_save=not is_kiosk(context.actor))
         self.message = self.result.message
 
-        filters = QHBoxLayout()
-        filters.setSpacing(8)
+        # A flow row: wraps on a 1024-px counter instead of widening the window.
+        filters_box = QWidget(self)
+        filters = FlowLayout(filters_box, spacing=8)
+        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(True)
+        filters_box.setSizePolicy(policy)
         period_label = QLabel(_tr("Período:"), self)
         period_label.setBuddy(self.period_picker.start_edit)
         filters.addWidget(period_label)
         filters.addWidget(self.period_picker)
+        filters.addSpacing(10)
+        # A subscriber with several logins: pick one, or see all with a Login column.
+        self.logins = sorted(
+            {c.radius_login for c in context.workspace.contracts if c.radius_login}
+        )
+        self.login_combo = QComboBox(self)
+        self.login_combo.addItem(_tr("Todos"), None)
+        for login in self.logins:
+            self.login_combo.addItem(login, login)
+        self.login_combo.setAccessibleName(_tr("Login"))
+        login_label = QLabel(_tr("Login:"), self)
+        login_label.setBuddy(self.login_combo)
+        several = len(self.logins) > 1
+        login_label.setVisible(several)
+        self.login_combo.setVisible(several)
+        filters.addWidget(login_label)
+        filters.addWidget(self.login_combo)
         filters.addSpacing(10)
         filters.addWidget(self.view_button)
         filters.addWidget(self.print_button)
@@ -172,6 +197,7 @@ class ConnectionsTab(SubscriberTab):
         self.table.setModel(self.model)
         self.table.setAccessibleName(_tr("Sessões de conexão do período"))
         fit_columns(self.table, COLUMN_SAMPLES)
+        self.table.setColumnHidden(0, not several)  # one login: the column says nothing
         self.table.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
 
         self.totals = TotalsGrid([_tr(h) for h in TOTAL_HEADERS], self)
@@ -182,7 +208,7 @@ class ConnectionsTab(SubscriberTab):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 12, 12, 12)
         layout.setSpacing(8)
-        layout.addLayout(filters)
+        layout.addWidget(filters_box)
         layout.addWidget(self.result)
         # The chart and the sessions share the height through a splitter that favours the
         # list (the trial saw 2½ rows at 1024×768); the attendant can drag it either way.
@@ -205,7 +231,11 @@ class ConnectionsTab(SubscriberTab):
     # ------------------------------------------------------------------ behaviour
     def current_filter(self) -> ConnectionFilter:
         """The filter on screen; InvalidInput for a reversed or too long period."""
-        return ConnectionFilter(self.context.workspace.id, checked_period(self.period_picker))
+        return ConnectionFilter(
+            self.context.workspace.id,
+            checked_period(self.period_picker),
+            self.login_combo.currentData(),
+        )
 
     def _filter_or_message(self) -> ConnectionFilter | None:
         try:
