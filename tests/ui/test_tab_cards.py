@@ -191,6 +191,12 @@ def test_without_cielo_the_phone_procedure_is_shown_large(
     assert "4002-5472" in dialog.procedure and "(1234567890)" in dialog.procedure
     assert dialog.procedure_label.font().pointSize() >= 15
     assert texts(tab.model, 6)[0] == "Cancelamento por telefone"
-    assert tab.cancel_button.isEnabled()  # a manual request may still be retried online
     dialog.accept()
     qtbot.waitUntil(lambda: tab.procedure_dialog is None)
+    # Trial finding: the button stayed enabled and asked the same question again.
+    tab.select_payment(second)
+    assert not tab.cancel_button.isEnabled()
+    assert "já foi pedido por telefone" in tab.detail_label.text()
+    asked = len(recorded_dialogs.shown)
+    tab.cancel_selected()
+    assert len(recorded_dialogs.shown) == asked and tab.procedure_dialog is None

@@ -36,7 +36,13 @@ from desktop.ui.tabs._lists import TintedModel, whole_list
 from desktop.ui.tabs.base import SubscriberTab, TabContext
 from desktop.ui.widgets import BusyIndicator, MessageLine, data_table, fit_columns
 
-NOT_CANCELLABLE = (CardPaymentStatus.VOIDED, CardPaymentStatus.DENIED)
+# A cancellation already asked for by phone is not asked again: the button used to stay
+# enabled and ask the very same question (issue 15, item 8).
+NOT_CANCELLABLE = (
+    CardPaymentStatus.VOIDED,
+    CardPaymentStatus.DENIED,
+    CardPaymentStatus.MANUAL_REQUESTED,
+)
 
 
 def _tr(text: str) -> str:
@@ -286,6 +292,11 @@ class CardsTab(SubscriberTab):
         duplicate = self.model.duplicate_tooltip(item)
         if duplicate:
             text += "\n" + duplicate
+        if item.status is CardPaymentStatus.MANUAL_REQUESTED:
+            text += "\n" + _tr(
+                "O cancelamento deste pagamento já foi pedido por telefone: siga o "
+                "procedimento da Cielo (4002-5472); não é preciso pedir de novo."
+            )
         self.detail_label.setText(text)
         self.detail_label.setStyleSheet(f"color: {fmt.AMBER};" if duplicate else "")
 
