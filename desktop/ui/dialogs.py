@@ -9,12 +9,25 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QStandardPaths
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("Dialogs", text)
+
+
+def documents_dir() -> Path:
+    """The person's Documents folder (their home when the system names none that exists)."""
+    location = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    folder = Path(location) if location else Path.home()
+    return folder if folder.is_dir() else Path.home()
+
+
+def suggested_path(suggested: str) -> Path:
+    """``suggested`` as the save dialog should open it: a bare name goes to Documents."""
+    path = Path(suggested)
+    return path if path.is_absolute() else documents_dir() / path
 
 
 class DialogService:
@@ -47,9 +60,14 @@ class DialogService:
         suggested: str,
         filters: str = "",
     ) -> Path | None:
-        """Ask where to save; None when the person cancels."""
+        """Ask where to save; None when the person cancels.
+
+        A bare file name opens in the person's Documents folder, not in the program's folder
+        (the working directory).  Qt's own words ("Procurar em:", "Arquivos do tipo:") come
+        from qtbase's catalogue, which desktop.ui.i18n installs with the interface language.
+        """
         name, _selected = QFileDialog.getSaveFileName(
-            parent, caption, suggested, filters or _tr("Todos os arquivos (*)")
+            parent, caption, str(suggested_path(suggested)), filters or _tr("Todos os arquivos (*)")
         )
         return Path(name) if name else None
 

@@ -20,6 +20,7 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import ClassVar
 
 from sqlalchemy.exc import SQLAlchemyError
 
@@ -105,6 +106,26 @@ def _remove_installed(app: QCoreApplication) -> None:
         app.removeTranslator(_installed.pop())
 
 
+class QtSupplement(QTranslator):
+    """Qt strings that the shipped ``qtbase_pt_BR`` lacks: Qt 6.12's file dialog says
+    "&Look in:" and "Files of &type:" (with mnemonics) while the catalogue has them without,
+    so the save dialog mixed English with Portuguese (issue 15, item 9)."""
+
+    WORDS: ClassVar[dict[tuple[str, str], str]] = {
+        ("QFileDialog", "&Look in:"): "&Procurar em:",
+        ("QFileDialog", "Files of &type:"): "Arquivos do &tipo:",
+    }
+
+    def translate(
+        self, context: str, source: str, disambiguation: str | None = None, n: int = -1
+    ) -> str | None:
+        # None (a null QString) lets Qt ask the next catalogue; "" would blank the text.
+        return self.WORDS.get((context, source))
+
+    def isEmpty(self) -> bool:
+        return False
+
+
 def _load_qt_base(app: QCoreApplication, language: str) -> None:
     """Qt's own strings (Yes/No/Cancel of the standard dialogs) in the same language."""
     translator = QTranslator(app)
@@ -112,6 +133,10 @@ def _load_qt_base(app: QCoreApplication, language: str) -> None:
     if translator.load(f"qtbase_{language}", directory):
         app.installTranslator(translator)
         _installed.append(translator)
+    if language == "pt_BR":  # installed last: asked first
+        supplement = QtSupplement(app)
+        app.installTranslator(supplement)
+        _installed.append(supplement)
 
 
 def install_translator(app: QCoreApplication, language: str) -> str:
