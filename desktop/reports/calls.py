@@ -60,7 +60,7 @@ TOTAL_COLUMNS = (
 
 
 def _minutes(seconds: int) -> str:
-    return number(Decimal(seconds) / 60, 1) if seconds % 60 else number(seconds // 60)
+    return number(Decimal(seconds) / 60, 1)  # always one decimal: "7,0" beside "5,9"
 
 
 def _totals_rows(totals: CallTotals) -> list[list[str]]:

@@ -117,7 +117,17 @@ def data_size(n_bytes: int) -> str:
 
 
 def phone(number_text: str) -> str:
-    """'4430451234' -> '(44) 3045-1234'; 11 digits -> '(44) 99988-7766'; others as given."""
+    """'4430451234' -> '(44) 3045-1234'; 11 digits -> '(44) 99988-7766'; non-geographic
+    numbers as Anatel writes them: '08007771234' -> '0800 777 1234' (0300, 0500, 0900 too),
+    '40031234' -> '4003-1234' (300X/400X); others as given."""
+    if (
+        len(number_text) == 11
+        and number_text.isdigit()
+        and number_text[:4] in ("0800", "0300", "0500", "0900")
+    ):
+        return f"{number_text[:4]} {number_text[4:7]} {number_text[7:]}"
+    if len(number_text) == 8 and number_text.isdigit() and number_text[:3] in ("300", "400"):
+        return f"{number_text[:4]}-{number_text[4:]}"
     if len(number_text) == 10 and number_text.isdigit():
         return f"({number_text[:2]}) {number_text[2:6]}-{number_text[6:]}"
     if len(number_text) == 11 and number_text.isdigit() and not number_text.startswith("0"):

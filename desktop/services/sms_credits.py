@@ -70,6 +70,7 @@ class PurchaseItem:
     # True when ``buy`` found this purchase already made with the same key (a double click,
     # a retry): nothing new was bought, and the screen says so.
     already_registered: bool = False
+    subscriber_name: str = ""  # filled for the back-office queues (who is paying)
 
 
 @dataclass(frozen=True)
@@ -244,13 +245,14 @@ def queue(db: Database, actor: Actor, status: SmsPurchaseStatus) -> list[Purchas
     require_role(actor, Role.FINANCE, Role.SUPPORT)
     with db.session() as session:
         rows = session.execute(
-            select(SmsPurchase, Contract.number)
+            select(SmsPurchase, Contract.number, Subscriber.name)
             .join(Contract, Contract.id == SmsPurchase.contract_id)
+            .join(Subscriber, Subscriber.id == SmsPurchase.subscriber_id)
             .where(SmsPurchase.status == status)
             .order_by(SmsPurchase.created_at, SmsPurchase.id)
             .limit(500)
         ).all()
-        return [_item(p, number) for p, number in rows]
+        return [replace(_item(p, number), subscriber_name=name) for p, number, name in rows]
 
 
 def _login_for(contract: Contract) -> str:

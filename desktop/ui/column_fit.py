@@ -31,6 +31,7 @@ class ContentFit(QObject):
         min_stretch: int = 160,
         keep: Sequence[int] = (),
         hide_empty: Sequence[int] = (),
+        hidden: Sequence[int] = (),
     ) -> None:
         super().__init__(view)
         self.view = view
@@ -41,6 +42,7 @@ class ContentFit(QObject):
         # Columns hidden while every loaded row leaves them blank (no fine on a paid list):
         # an empty column said nothing and took the room the description needed.
         self.hide_empty = set(hide_empty)
+        self.hidden = set(hidden)  # never shown (the same for every row of this list)
         model = view.model()
         model.modelReset.connect(self.refit)
         model.rowsInserted.connect(self.refit)
@@ -66,6 +68,9 @@ class ContentFit(QObject):
         result: dict[int, int] = {}
         for column in range(model.columnCount()):
             if column == self.stretch:
+                continue
+            if column in self.hidden:
+                result[column] = 0
                 continue
             if (
                 column in self.hide_empty

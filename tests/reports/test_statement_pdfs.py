@@ -151,7 +151,7 @@ def test_pt_br_formatting_helpers() -> None:
     assert common.datetime_br(dt.datetime(2026, 12, 1, 2, 30, tzinfo=UTC)) == "30/11/2026 23:30:00"
     assert (
         common.phone("4430451234") == "(44) 3045-1234"
-        and common.phone("08007001234") == "08007001234"
+        and common.phone("08007001234") == "0800 700 1234"
     )
 
 

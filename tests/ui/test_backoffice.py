@@ -9,6 +9,7 @@ from decimal import Decimal
 import pytest
 from sqlalchemy import select
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit
 
 from desktop.db import Database
@@ -263,3 +264,23 @@ def test_audit_log_lists_newest_first(
     assert texts(window.model, 2)[0] == "Administrador"
     assert texts(window.model, 6)[0] == "antes: 3 · depois: 4"
     assert texts(window.model, 0)[0].count(":") == 2  # local time with seconds
+
+
+def test_payments_queue_names_the_subscriber_and_fits_1024(
+    qtbot, sqlite_db: Database, purchase: int
+) -> None:
+    """Trial finding: no subscriber's name, and "Pagament…" cut at the right edge."""
+    window = PaymentsQueue(sqlite_db, make_user(sqlite_db, "carlos", Role.FINANCE))
+    qtbot.addWidget(window)
+    window.resize(1000, 700)
+    window.show()
+    qtbot.waitExposed(window)
+    header = window.table.horizontalHeader()
+    titles = {
+        window.model.headerData(c, Qt.Orientation.Horizontal): c for c in range(header.count())
+    }
+    assert window.model.index(0, titles["Assinante"]).data() == "Empresa SMS"
+    assert header.isSectionHidden(titles["Pagamento confirmado"])  # empty in this queue
+    assert header.isSectionHidden(titles["Situação"])  # the queue's own title says it
+    shown = [c for c in range(header.count()) if not header.isSectionHidden(c)]
+    assert sum(header.sectionSize(c) for c in shown) <= window.table.viewport().width()

@@ -55,3 +55,18 @@ def test_ctrl_tab_ctrl_pgdn_and_alt_number_move_between_statement_tabs(
     page = view.tabs.currentWidget()
     if not isinstance(page, PendingTab):  # the focus follows into the tab's first field
         assert page.isAncestorOf(QApplication.focusWidget())
+
+
+def test_every_list_tab_calls_its_query_button_ver(qtbot, window: MainWindow) -> None:  # noqa: F811
+    """Trial finding: *Ver* in some tabs and *Consultar* in others."""
+    from PySide6.QtWidgets import QPushButton
+
+    view = open_maria(qtbot, window)
+    words = set()
+    for i in range(view.tabs.count()):
+        page = view.tabs.widget(i)
+        for name in ("view_button", "consult_button"):
+            button = getattr(page, name, None)
+            if isinstance(button, QPushButton):
+                words.add(button.text())
+    assert words == {"Ver"}

@@ -87,7 +87,7 @@ def test_ver_shows_the_calls_in_order_and_the_totals(tab: CallsTab, qtmodelteste
         "(44) 3045-9999",
         "(44) 3045-1234",
     ]
-    assert texts(model, 2) == ["(44) 3045-2000", "(44) 99988-7766", "(11) 3333-4444", "08007771234"]
+    assert texts(model, 2) == ["(44) 3045-2000", "(44) 99988-7766", "(11) 3333-4444", "0800 777 1234"]
     assert texts(model, 3) == [
         "Local fixo",
         "Local móvel (VC1)",
@@ -111,7 +111,7 @@ def test_ver_shows_the_calls_in_order_and_the_totals(tab: CallsTab, qtmodelteste
             "Total",
         ],
         ["Ligações", "1", "1", "1", "1", "4"],
-        ["Minutos tarifados", "1,1", "2,1", "62,1", "0", "65,3"],
+        ["Minutos tarifados", "1,1", "2,1", "62,1", "0,0", "65,3"],
         ["Valor", "R$ 0,11", "R$ 1,05", "R$ 12,42", "R$ 0,00", "R$ 13,58"],
     ]
     assert not tab.busy.isVisible()
@@ -127,7 +127,7 @@ def test_terminal_and_type_filters(qtbot, tab: CallsTab) -> None:
     tab.terminal_combo.setCurrentIndex(0)
     tab.type_combo.setCurrentIndex(tab.type_combo.findData(CallType.GRATUITA))
     qtbot.keyClick(tab.type_combo, Qt.Key.Key_Return)  # Enter works as Ver
-    assert texts(tab.model, 2) == ["08007771234"]
+    assert texts(tab.model, 2) == ["0800 777 1234"]
     assert tab.totals.rows()[0][1:] == ["Gratuita", "Total"]
 
 
@@ -136,7 +136,7 @@ def test_an_empty_period_says_so(tab: CallsTab) -> None:
     tab.view()
     assert tab.model.rowCount() == 0
     assert tab.message.kind == "info" and "Nenhuma ligação" in tab.message.text()
-    assert [r[1:] for r in tab.totals.rows()] == [["Total"], ["0"], ["0"], ["R$\xa00,00"]]
+    assert [r[1:] for r in tab.totals.rows()] == [["Total"], ["0"], ["0,0"], ["R$\xa00,00"]]
 
 
 @pytest.mark.parametrize(
@@ -175,7 +175,7 @@ def test_imprimir_sends_the_statement_to_the_station_printer(qtbot, tab: CallsTa
     assert pdf.startswith(b"%PDF-")
     text = _pdf_text(pdf)
     assert "Extrato de Ligações" in text and "Maria Aparecida da Silva" in text
-    assert "(11) 3333-4444" in text and "08007771234" in text
+    assert "(11) 3333-4444" in text and "0800 777 1234" in text
 
 
 @pytest.mark.cups

@@ -177,8 +177,10 @@ def test_new_ticket_shows_the_protocol_big_and_lists_it(
     assert dialog.type_combo.count() == len(tickets.TICKET_TYPES)
     dialog.submit()  # no description
     assert dialog.message.kind == "error" and dialog.isVisible()
+    assert dialog.message.isVisibleTo(dialog)
     choose(dialog.type_combo, "Mudança de endereço")
-    dialog.description_edit.setPlainText("Vai mudar para a Rua B, 20")
+    qtbot.keyClicks(dialog.description_edit, "Vai mudar para a Rua B, 20")
+    assert not dialog.message.isVisibleTo(dialog)  # the error goes once something is typed
     choose(dialog.contact_combo, "Carla Souza (filho(a))")
     qtbot.mouseClick(
         dialog.buttons.button(dialog.buttons.StandardButton.Ok), Qt.MouseButton.LeftButton

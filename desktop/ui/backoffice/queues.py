@@ -36,12 +36,13 @@ from desktop.services.clock import utcnow
 from desktop.services.sms_credits import PurchaseItem, TransferResult
 from desktop.ui import formatting as fmt
 from desktop.ui.backoffice.style import BackofficeWindow
+from desktop.ui.column_fit import ContentFit
 from desktop.ui.dialogs import dialogs
 from desktop.ui.query_model import RIGHT, Column
 from desktop.ui.tabs._common import ResultBar
 from desktop.ui.tabs._lists import TintedModel, print_receipt_job, whole_list
 from desktop.ui.tabs.sms_credits import status_words, when_who, who
-from desktop.ui.widgets import BusyIndicator, data_table, fit_columns
+from desktop.ui.widgets import BusyIndicator, data_table
 from desktop.ui.workers import TaskRunner
 
 
@@ -53,6 +54,7 @@ def queue_columns() -> list[Column]:
     return [
         Column(_tr("Compra"), lambda p: f"#{p.id}", RIGHT),
         Column(_tr("Data"), lambda p: fmt.local_datetime(p.created_at)),
+        Column(_tr("Assinante"), lambda p: p.subscriber_name, tooltip=lambda p: p.subscriber_name),
         Column(_tr("Contrato"), lambda p: p.contract_number),
         Column(_tr("Quantidade"), lambda p: f"{fmt.number(p.quantity)} SMS", RIGHT),
         Column(_tr("Valor"), lambda p: fmt.money(p.price), RIGHT),
@@ -93,18 +95,24 @@ class QueueWindow(BackofficeWindow):
         self.model.page_loaded.connect(self._loaded)
         self.table = data_table(self)
         self.table.setModel(self.model)
-        fit_columns(
+        # Sized to the rows: the subscriber's name takes the room; the status is the queue's
+        # own (its title) and "Pagamento confirmado" shows only where a row has it.
+        self.column_fit = ContentFit(
             self.table,
-            {
+            stretch=2,
+            samples={
                 0: "#000000",
                 1: "00/00/0000 00:00",
-                2: "CT-0000-000000",
-                3: "100.000 SMS",
-                4: "R$ 9.999,99",
-                5: "atendente",
-                6: "Aguardando pagamento",
+                3: "CT-0000-000000",
+                4: "100.000 SMS",
+                5: "R$ 9.999,99",
+                6: "atendente",
+                8: "00/00/0000 00:00 (financeiro)",
             },
-            stretch=7,
+            keep=(0, 1, 3, 4, 5),
+            hide_empty=(8,),
+            hidden=(7,),
+            min_stretch=200,
         )
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.empty_label = QLabel(_tr("Nenhuma compra nesta fila."), self)

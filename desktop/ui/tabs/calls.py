@@ -86,8 +86,9 @@ def call_columns() -> list[Column]:
 
 
 def billed_minutes(seconds: int) -> str:
-    """Billed time in minutes as the printed statement shows it (one decimal place)."""
-    return number(Decimal(seconds) / 60, 1) if seconds % 60 else number(seconds // 60)
+    """Billed time in minutes, always with one decimal place ("7,0" beside "5,9": the trial
+    saw "7" in one column and "5,9" in the next), as the printed statement shows it."""
+    return number(Decimal(seconds) / 60, 1)
 
 
 def totals_table(totals: CallTotals) -> tuple[list[str], list[list[str]]]:

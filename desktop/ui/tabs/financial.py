@@ -253,9 +253,9 @@ class FinancialTab(SubscriberTab):
             self.status_combo.addItem(_tr(text), status)
         self.status_combo.setAccessibleName(_tr("Situação"))
         self.period_picker = PeriodPicker(*default_period(today), parent=self)
-        self.consult_button = QPushButton(_tr("Consultar"), self)
+        self.consult_button = QPushButton(_tr("Ver"), self)  # one word in every tab
         self.consult_button.setObjectName("primary")
-        self.consult_button.setToolTip(_tr("Consultar (Enter)"))
+        self.consult_button.setToolTip(_tr("Mostrar os lançamentos com estes filtros (Enter)"))
         self.consult_button.clicked.connect(self.consult)
         self.print_button = QPushButton(_tr("Imprimir"), self)
         self.print_button.setToolTip(_tr("Imprimir o extrato com os filtros da tela"))

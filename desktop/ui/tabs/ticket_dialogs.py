@@ -63,6 +63,8 @@ class NewTicketDialog(QDialog):
         self.description_edit = QPlainTextEdit(self)
         self.description_edit.setPlaceholderText(_tr("O que o assinante pediu ou relatou"))
         self.description_edit.setTabChangesFocus(True)
+        # "A descrição é obrigatória" goes as soon as something is typed.
+        self.description_edit.textChanged.connect(self._description_changed)
         self.contact_combo = QComboBox(self)
         self.contact_combo.addItem(_tr("Nenhum (o próprio assinante)"), None)
         for contact in contacts:
@@ -95,6 +97,10 @@ class NewTicketDialog(QDialog):
 
     def set_busy(self, busy: bool) -> None:
         self.buttons.setEnabled(not busy)
+
+    def _description_changed(self) -> None:
+        if self.message.kind == "error" and self.description_edit.toPlainText().strip():
+            self.message.clear_message()
 
     def submit(self) -> None:
         text = self.description_edit.toPlainText().strip()

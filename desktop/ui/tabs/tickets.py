@@ -125,7 +125,8 @@ class TicketsTab(SubscriberTab):
         self.contact_combo.setToolTip(
             _tr("Um contato: os atendimentos em que ele é o primeiro contato.")
         )
-        self.consult_button = QPushButton(_tr("Consultar"), self)
+        self.consult_button = QPushButton(_tr("Ver"), self)  # one word in every tab
+        self.consult_button.setToolTip(_tr("Mostrar os atendimentos com estes filtros (Enter)"))
         self.consult_button.clicked.connect(self.consult)
         self.busy = BusyIndicator(self)
         self.message = ResultBar(
