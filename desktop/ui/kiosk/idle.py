@@ -16,7 +16,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QVBoxLayout, QWidget
 
 WARNING_S = 15
 TICK_MS = 250
@@ -106,6 +106,8 @@ class CountdownOverlay(QWidget):
     at the window and hides the overlay.
     """
 
+    continued = Signal()  # the Continuar button
+
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
         self.setObjectName("idleOverlay")
@@ -119,24 +121,58 @@ class CountdownOverlay(QWidget):
         self.hint.setObjectName("idleHint")
         self.seconds = QLabel(card)
         self.seconds.setObjectName("idleSeconds")
+        # A button to say "I am here" (a touch anywhere works too).
+        self.continue_button = QPushButton(_tr("Continuar"), card)
+        self.continue_button.setObjectName("kioskPrimary")
+        self.continue_button.setAccessibleName(_tr("Continuar usando o quiosque"))
+        self.continue_button.setMinimumHeight(72)
+        self.continue_button.clicked.connect(self.continued)
         inner = QVBoxLayout(card)
         inner.setContentsMargins(48, 36, 48, 36)
         inner.setSpacing(16)
         for label in (self.title, self.hint, self.seconds):
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
             inner.addWidget(label)
-        card.setMinimumWidth(820)  # the longest line, at kiosk size, without wrapping
+        inner.addWidget(self.continue_button)
+        card.setMinimumWidth(min(820, max(480, parent.width() - 40)))  # 768-px portrait too
+        self.card = card
+        self.home = parent  # the kiosk window; a dialog on top borrows the overlay
         outer = QVBoxLayout(self)
         outer.addStretch(1)
         outer.addWidget(card, 0, Qt.AlignmentFlag.AlignCenter)
         outer.addStretch(1)
         self.hide()
 
+    def host(self) -> QWidget:
+        """Where the countdown must show: over a dialog the subscriber has open (the DANFE
+        preview used to hide it, and the session ended with no warning), else the kiosk."""
+        modal = QApplication.activeModalWidget()
+        active = QApplication.activeWindow()
+        for window in (modal, active):
+            if window is not None and window is not self.home and window.isVisible():
+                owner = window.parentWidget()
+                while owner is not None and owner is not self.home:
+                    owner = owner.parentWidget()
+                if owner is self.home:  # a dialog of this kiosk, not some other window
+                    return window
+        return self.home
+
+    def dismiss(self) -> None:
+        """Someone is there: hide, and come back to the kiosk window."""
+        self.hide()
+        if self.parentWidget() is not self.home:
+            self.setParent(self.home)
+            self.hide()
+
     def show_seconds(self, seconds: int) -> None:
         text = _tr("Por segurança, a sessão será encerrada em %n segundos.")
         if seconds == 1:
             text = _tr("Por segurança, a sessão será encerrada em 1 segundo.")
         self.seconds.setText(text.replace("%n", str(seconds)))
+        host = self.host()
+        if self.parentWidget() is not host:
+            self.setParent(host)  # (hides it: shown again below)
+        self.card.setMinimumWidth(min(820, max(320, host.width() - 40)))
         parent = self.parentWidget()
         if parent is not None:
             self.setGeometry(parent.rect())

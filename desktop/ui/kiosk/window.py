@@ -16,7 +16,7 @@ import time
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QCloseEvent, QFont, QResizeEvent, QShowEvent, QWindow
+from PySide6.QtGui import QCloseEvent, QFont, QGuiApplication, QResizeEvent, QShowEvent, QWindow
 from PySide6.QtWidgets import QApplication, QStackedWidget, QVBoxLayout, QWidget
 
 from desktop.config import resources_dir
@@ -127,11 +127,18 @@ class KioskWindow(QWidget):
 
         self.idle = IdleWatcher(clock, self)
         self.idle.countdown.connect(self.overlay.show_seconds)
-        self.idle.activity.connect(self.overlay.hide)
+        self.idle.activity.connect(self.overlay.dismiss)
+        self.overlay.continued.connect(self.idle.touch)
         self.idle.timed_out.connect(self._timed_out)
         self.guard = KioskGuard(self, clock)
         self.guard.exit_requested.connect(self.request_exit)
         self._filtered: QWindow | None = None
+        # Dialogs the kiosk opens (the DANFE preview) are windows of their own: their
+        # touches must count as activity too, or the session ends under the subscriber.
+        self._dialog_windows: list[QWindow] = []
+        app = QGuiApplication.instance()
+        if isinstance(app, QGuiApplication):
+            app.focusWindowChanged.connect(self._watch_dialog_window)
 
     # ----------------------------------------------------------------- start and screens
     def start(self) -> None:
@@ -301,6 +308,17 @@ class KioskWindow(QWidget):
         handle.installEventFilter(self.idle)
         handle.installEventFilter(self.guard)
         self._filtered = handle
+
+    def _watch_dialog_window(self, window: QWindow | None) -> None:
+        if window is None or window is self._filtered or window in self._dialog_windows:
+            return
+        self._dialog_windows.append(window)
+        window.installEventFilter(self.idle)
+        window.destroyed.connect(lambda *_: self._forget_dialog_window(window))
+
+    def _forget_dialog_window(self, window: QWindow) -> None:
+        if window in self._dialog_windows:
+            self._dialog_windows.remove(window)
 
     def _unwatch_input(self) -> None:
         handle, self._filtered = self._filtered, None

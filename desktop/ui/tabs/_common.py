@@ -20,7 +20,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, Qt, QUrl
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QBuffer,
+    QByteArray,
+    QCoreApplication,
+    QIODevice,
+    Qt,
+    QUrl,
+)
 from PySide6.QtGui import QDesktopServices, QFont, QFontDatabase, QResizeEvent
 from PySide6.QtWidgets import (
     QDialog,
@@ -32,6 +40,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QPushButton,
     QScrollArea,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -67,6 +76,13 @@ def minutes_seconds(seconds: int) -> str:
     """A call's length as mm:ss (minutes may pass 59: 4530 -> '75:30')."""
     minutes, secs = divmod(max(0, int(seconds)), 60)
     return f"{minutes:02d}:{secs:02d}"
+
+
+def select_the_only_row(view: QTableView, model: QAbstractItemModel, *, kiosk: bool) -> None:
+    """A kiosk list with one line has it chosen already: a button that looks active and does
+    nothing on tap waited for a selection nobody knew to make (issue 15, item 10)."""
+    if kiosk and model.rowCount() == 1 and not view.selectionModel().hasSelection():
+        view.selectRow(0)
 
 
 def checked_period(picker: PeriodPicker) -> Period:
@@ -197,6 +213,9 @@ class ResultBar(QWidget):
         """Success: "Enviado para a impressora X." (also in the status bar); failure: the
         printer's message (where the PDF was kept) and *Salvar PDF…*."""
         self.last_outcome = outcome
+        if not self._allow_save:  # the kiosk's bar: it speaks to the subscriber, no queue names
+            self._subscriber_print_outcome(outcome)
+            return
         if outcome.printed:
             text = done_text or _tr("Enviado para a impressora %1.")
             text = text.replace("%1", outcome.printer or "")
@@ -206,6 +225,23 @@ class ResultBar(QWidget):
         self.message.show_error(outcome.error or _tr("O documento não foi impresso."))
         self._unprinted = outcome
         self.save_button.setVisible(self._allow_save)
+
+    def _subscriber_print_outcome(self, outcome: PrintOutcome) -> None:
+        if outcome.printed:
+            self.show_info(
+                _tr(
+                    "Pronto! Seu documento está sendo impresso: retire-o na impressora do quiosque."
+                )
+            )
+            return
+        log.warning("kiosk print failed: %s", outcome.error)  # the details are for the staff
+        self.message.show_error(
+            _tr(
+                "Não foi possível imprimir agora. Procure um atendente no balcão: "
+                "ele imprime o seu documento."
+            )
+        )
+        self._unprinted = outcome
 
     @property
     def unprinted(self) -> PrintOutcome | None:

@@ -36,6 +36,7 @@ from desktop.ui.tabs._common import (
     is_kiosk,
     monospace_label,
     print_document,
+    select_the_only_row,
     write_file,
 )
 from desktop.ui.tabs.base import SubscriberTab, TabContext
@@ -220,6 +221,7 @@ class BoletosTab(SubscriberTab):
     def _page_loaded(self, _count: int) -> None:
         if self.model.rowCount() == 0 and self.model.exhausted:
             self.result.show_info(_tr("Nenhuma conta em aberto para reimprimir."))
+        select_the_only_row(self.table, self.model, kiosk=self.kiosk)
 
     def selected(self) -> OpenBill | None:
         rows = self.table.selectionModel().selectedRows()
@@ -334,11 +336,18 @@ class BoletosTab(SubscriberTab):
         self.context.record(tickets.ACTION_REPRINT, f"Segunda via {how}: vencimento {bills}.")
 
     def _show_lines(self, infos: list[BoletoInfo]) -> None:
-        title = (
-            _tr("Linha digitável (para ler ao assinante):")
-            if len(infos) == 1
-            else _tr("Linhas digitáveis (vencimento, valor, linha):")
-        )
+        if self.kiosk:  # the subscriber reads this screen: no words meant for the attendant
+            title = (
+                _tr("Linha digitável do seu boleto (para pagar pelo aplicativo do banco):")
+                if len(infos) == 1
+                else _tr("Linhas digitáveis dos seus boletos (vencimento, valor, linha):")
+            )
+        else:
+            title = (
+                _tr("Linha digitável (para ler ao assinante):")
+                if len(infos) == 1
+                else _tr("Linhas digitáveis (vencimento, valor, linha):")
+            )
         self.confirmation_title.setText(title)
         self.digitable.setText(digitable_lines(infos))
         self.confirmation.setVisible(True)

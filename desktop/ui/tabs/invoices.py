@@ -13,6 +13,7 @@ is selected:
 
 from __future__ import annotations
 
+from dataclasses import fields, replace
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +25,8 @@ from desktop.errors import UserError
 from desktop.models.enums import InvoiceStatus
 from desktop.reports.danfe_com import render_danfe_com
 from desktop.services import invoices, settings, tickets
+from desktop.services.documents import mask_document
+from desktop.services.fiscal.types import NfcomInfo, Party
 from desktop.services.invoices import InvoiceItem
 from desktop.services.subscribers import Menu
 from desktop.ui import formatting as fmt
@@ -34,6 +37,7 @@ from desktop.ui.tabs._common import (
     ResultBar,
     is_kiosk,
     print_document,
+    select_the_only_row,
     show_pdf,
     write_file,
 )
@@ -89,9 +93,31 @@ def invoice_columns() -> list[Column]:
     ]
 
 
-def danfe_pdf(db: Database, actor: Any, invoice_id: int) -> tuple[str, bytes]:
-    """Runs in the worker: (title, PDF bytes) of the invoice's DANFE-COM, logo included."""
+class MaskedParty(Party):
+    """The recipient as a public kiosk screen shows it: ***.982.247-** (LGPD)."""
+
+    @property
+    def document_formatted(self) -> str:
+        return mask_document(self.document)
+
+
+def masked_recipient(info: NfcomInfo) -> NfcomInfo:
+    party = info.recipient
+    values = {f.name: getattr(party, f.name) for f in fields(party)}
+    return replace(info, recipient=MaskedParty(**values))
+
+
+def danfe_pdf(
+    db: Database, actor: Any, invoice_id: int, *, masked: bool = False
+) -> tuple[str, bytes]:
+    """Runs in the worker: (title, PDF bytes) of the invoice's DANFE-COM, logo included.
+
+    ``masked``: the preview on a kiosk screen, where the header masks the CPF too; the
+    printed or e-mailed document keeps the full number (issue 15, item 12).
+    """
     info = invoices.invoice_info(db, actor, invoice_id)
+    if masked:
+        info = masked_recipient(info)
     logo: bytes | None = None
     logo_path = str(settings.read(db, "company.logo_path") or "").strip()
     if logo_path:
@@ -190,6 +216,7 @@ class InvoicesTab(SubscriberTab):
     def _page_loaded(self, _count: int) -> None:
         if self.model.rowCount() == 0 and self.model.exhausted:
             self.result.show_info(_tr("Nenhuma nota fiscal emitida para este assinante."))
+        select_the_only_row(self.table, self.model, kiosk=self.kiosk)
 
     def selected(self) -> InvoiceItem | None:
         rows = self.table.selectionModel().selectedRows()
@@ -243,7 +270,13 @@ class InvoicesTab(SubscriberTab):
         if item is None:
             return
         ctx = self.context
-        self._run("preview", item, lambda: danfe_pdf(ctx.db, ctx.actor, item.id), self._show)
+        masked = self.kiosk
+        self._run(
+            "preview",
+            item,
+            lambda: danfe_pdf(ctx.db, ctx.actor, item.id, masked=masked),
+            self._show,
+        )
 
     def _show(self, result: tuple[str, bytes]) -> None:
         title, pdf = result
