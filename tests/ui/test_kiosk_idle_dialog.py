@@ -29,7 +29,7 @@ def open_dialog(qtbot, win: KioskWindow) -> QDialog:
 
 def test_countdown_shows_over_an_open_dialog_and_continuar_keeps_the_session(
     qtbot,
-    window: KioskWindow,
+    window: KioskWindow,  # noqa: F811
     sqlite_db,
     clock,  # noqa: F811
 ) -> None:

@@ -132,6 +132,7 @@ class CountdownOverlay(QWidget):
         inner.setSpacing(16)
         for label in (self.title, self.hint, self.seconds):
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            label.setWordWrap(True)  # over a small dialog too
             inner.addWidget(label)
         inner.addWidget(self.continue_button)
         card.setMinimumWidth(min(820, max(480, parent.width() - 40)))  # 768-px portrait too

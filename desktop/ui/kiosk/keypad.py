@@ -42,6 +42,7 @@ from desktop.services.documents import normalize_document
 NUMERIC = "numeric"
 ALPHA = "alpha"
 KEY_HEIGHT = 56  # px: above the 48 px touch target (kiosk.qss says the same)
+KEY_MIN_WIDTH = 48  # the touch target; eleven keys a row still fit a 1024-px kiosk
 BACKSPACE = "⌫"
 SHIFT = "⇧"
 
@@ -240,7 +241,7 @@ class Keypad(QFrame):
         button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the field keeps the focus
         button.setAutoRepeat(label == BACKSPACE)
         button.setMinimumHeight(KEY_HEIGHT)
-        button.setMinimumWidth(KEY_HEIGHT)
+        button.setMinimumWidth(KEY_MIN_WIDTH)
         button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         if accessible:
             button.setAccessibleName(accessible)

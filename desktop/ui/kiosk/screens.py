@@ -17,6 +17,7 @@ from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractSpinBox,
+    QBoxLayout,
     QComboBox,
     QFrame,
     QGridLayout,
@@ -119,7 +120,7 @@ def bottom_bar(parent: QWidget, *buttons: QPushButton | None) -> QHBoxLayout:
         if button is None:
             bar.addStretch(1)
         else:
-            button.setMinimumWidth(200)
+            button.setMinimumWidth(160)  # two of them and the keys fit a 1024-px kiosk
             bar.addWidget(button)
     return bar
 
@@ -230,11 +231,21 @@ class LoginScreen(QFrame):
         form.addWidget(self.busy)
         form.addStretch(1)
         form.addLayout(bottom_bar(self, self.back_button, None, self.enter_button))
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(48, 40, 48, 40)
-        layout.setSpacing(40)
-        layout.addLayout(form, 4)
-        layout.addWidget(self.keypad, 5, Qt.AlignmentFlag.AlignVCenter)
+        self.columns = QHBoxLayout(self)
+        self.columns.setContentsMargins(48, 40, 48, 40)
+        self.columns.setSpacing(40)
+        self.columns.addLayout(form, 4)
+        self.columns.addWidget(self.keypad, 5, Qt.AlignmentFlag.AlignVCenter)
+
+    def set_narrow(self, narrow: bool, portrait: bool = False) -> None:
+        """A 1024-px kiosk: tighter margins; a portrait (768 px) one: the keys go under."""
+        direction = (
+            QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight
+        )
+        self.columns.setDirection(direction)
+        margin = 20 if narrow else 48
+        self.columns.setContentsMargins(margin, 20 if narrow else 40, margin, 20 if narrow else 40)
+        self.columns.setSpacing(20 if narrow else 40)
 
     def _caption(self, text: str) -> QLabel:
         label = QLabel(text, self)
@@ -334,9 +345,14 @@ class SessionHeader(QFrame):
         protocol.setSpacing(2)
         protocol.addWidget(self.protocol_caption, 0, Qt.AlignmentFlag.AlignRight)
         protocol.addWidget(self.protocol_label, 0, Qt.AlignmentFlag.AlignRight)
+        # Long names and titles wrap: the header never makes the kiosk wider than a 768-px
+        # portrait or 1024-px screen.
+        for label in (self.name_label, self.title_label):
+            label.setWordWrap(True)
+            label.setMinimumWidth(120)
         layout = QHBoxLayout(self)
-        layout.setContentsMargins(32, 14, 32, 14)
-        layout.setSpacing(24)
+        layout.setContentsMargins(24, 12, 24, 12)
+        layout.setSpacing(16)
         layout.addLayout(who, 1)
         layout.addWidget(self.title_label, 1)
         layout.addLayout(protocol, 1)
@@ -365,6 +381,8 @@ class MenuScreen(QFrame):
         greeting.setWordWrap(True)
         grid = QGridLayout()
         grid.setSpacing(20)
+        self.grid = grid
+        self.columns = self.COLUMNS
         self.buttons: dict[type[SubscriberTab], QPushButton] = {}
         for index, cls in enumerate(tab_classes):
             button = big_button(cls.title(), "kioskMenuButton", self)
@@ -389,6 +407,17 @@ class MenuScreen(QFrame):
 
     def titles(self) -> list[str]:
         return [button.text() for button in self.buttons.values()]
+
+    def set_narrow(self, narrow: bool, portrait: bool = False) -> None:
+        """One column of tiles on a 768-px portrait kiosk, two at 1024 px, three otherwise."""
+        columns = 1 if portrait else 2 if narrow else self.COLUMNS
+        if columns == self.columns:
+            return
+        self.columns = columns
+        for button in self.buttons.values():
+            self.grid.removeWidget(button)
+        for index, button in enumerate(self.buttons.values()):
+            self.grid.addWidget(button, index // columns, index % columns)
 
 
 class TaskScreen(QFrame):

@@ -106,6 +106,7 @@ class KioskWindow(QWidget):
         self.exit_dialog: AdminExitDialog | None = None
         self._may_close = False
         self._idle_timeout_s = DEFAULT_IDLE_S
+        self._screen_size = (1366, 768)
 
         self.setObjectName("kioskWindow")
         self.setWindowTitle(_tr("Central do Assinante — Autoatendimento"))
@@ -187,6 +188,7 @@ class KioskWindow(QWidget):
         if self.menu_screen is None:
             classes = tab_classes_for(session.workspace.menus)
             self.menu_screen = MenuScreen(session, classes, self.stack)
+            self.menu_screen.set_narrow(self.is_narrow(), self.is_portrait())
             self.menu_screen.chosen.connect(self.open_menu)
             self.menu_screen.logout.connect(self.logout)
             self.stack.addWidget(self.menu_screen)
@@ -338,14 +340,33 @@ class KioskWindow(QWidget):
         else:
             event.ignore()  # Alt+F4, the window manager's close button...
 
+    NARROW_PX = 1200  # below this width (1024×768, 768×1360 portrait) the screens stack
+
+    def is_narrow(self) -> bool:
+        return self._screen_size[0] < self.NARROW_PX
+
+    def is_portrait(self) -> bool:
+        return self._screen_size[1] > self._screen_size[0]
+
+    def fit_screens(self, width: int, height: int) -> None:
+        """Lay the screens out for a ``width``×``height`` kiosk — before resizing to it, as a
+        window cannot be made smaller than what its screens ask for."""
+        self._screen_size = (width, height)
+        narrow, portrait = self.is_narrow(), self.is_portrait()
+        self.login.set_narrow(narrow, portrait)
+        if self.menu_screen is not None:
+            self.menu_screen.set_narrow(narrow, portrait)
+
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
+        self.fit_screens(event.size().width(), event.size().height())
         if self.overlay.isVisible():
             self.overlay.setGeometry(self.rect())
 
     def show_kiosk(self, *, windowed: bool = False, size: tuple[int, int] = (1366, 768)) -> None:
         """Full screen, frameless and on top; ``windowed`` for development and screenshots."""
         if windowed:
+            self.fit_screens(*size)
             self.resize(*size)
             self.show()
             return
@@ -356,5 +377,6 @@ class KioskWindow(QWidget):
         )
         screen = self.screen() or QApplication.primaryScreen()
         if screen is not None:  # a kiosk image may run no window manager to do this
+            self.fit_screens(screen.geometry().width(), screen.geometry().height())
             self.setGeometry(screen.geometry())
         self.showFullScreen()

@@ -1,0 +1,70 @@
+"""The kiosk at 1024×768 and in portrait 768×1360 (issue 15, item 14): every screen fits
+(the window used to need 1366 px), the menu tiles re-flow, and the calendar shows whole
+weekday names at the kiosk's type."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from PySide6.QtCore import QLocale
+from PySide6.QtWidgets import QApplication
+
+from desktop.db import Database
+from desktop.ui.kiosk import KioskWindow
+from desktop.ui.tabs import FinancialTab
+from tests.ui.test_kiosk import TODAY, clock, flush_deletes, login, sub_id  # noqa: F401
+
+SIZES = [(1024, 768), (768, 1360), (1366, 768)]
+
+
+@pytest.fixture(params=SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def sized(request, qtbot, sqlite_db: Database, sub_id: int, clock) -> Iterator[KioskWindow]:  # noqa: F811
+    win = KioskWindow(sqlite_db, "quiosque-loja-1", today=lambda: TODAY, clock=clock)
+    win.start()
+    win.show_kiosk(windowed=True, size=request.param)
+    qtbot.waitExposed(win)
+    yield win
+    win.allow_close()
+    win.close()
+    win.deleteLater()
+    flush_deletes()
+
+
+def fits(win: KioskWindow, size: tuple[int, int]) -> None:
+    QApplication.processEvents()
+    assert win.width() == size[0], f"the kiosk asks for {win.minimumSizeHint().width()} px"
+    assert win.minimumSizeHint().width() <= size[0]
+
+
+@pytest.mark.qt_log_ignore("does not support grabbing the keyboard")
+def test_every_screen_fits_the_kiosk(sized: KioskWindow) -> None:
+    size = (sized.width(), sized.height())
+    assert size in SIZES
+    fits(sized, size)
+    sized.show_login()
+    fits(sized, size)
+    login(sized)
+    menu = sized.menu_screen
+    assert menu is not None
+    fits(sized, size)
+    expected = 1 if size[1] > size[0] else 2 if size[0] < 1200 else 3
+    assert menu.columns == expected
+    menu.buttons[FinancialTab].click()
+    fits(sized, size)
+    tab = sized.task_screen.tab
+    assert isinstance(tab, FinancialTab)
+    edit = tab.period_picker.start_edit
+    edit.open_calendar()
+    popup = edit.popup
+    assert popup is not None and popup.isVisible()
+    metrics = popup.calendar.fontMetrics()
+    locale: QLocale = popup.calendar.locale()
+    widest = max(
+        metrics.horizontalAdvance(locale.dayName(d, QLocale.FormatType.ShortFormat))
+        for d in range(1, 8)
+    )
+    assert popup.width() >= 7 * widest  # "dom. seg. ter." whole, not "d… s… q…"
+    assert popup.height() >= 7 * metrics.height()  # six weeks and the weekday row
+    popup.hide()
