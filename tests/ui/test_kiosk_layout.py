@@ -68,3 +68,30 @@ def test_every_screen_fits_the_kiosk(sized: KioskWindow) -> None:
     assert popup.width() >= 7 * widest  # "dom. seg. ter." whole, not "d… s… q…"
     assert popup.height() >= 7 * metrics.height()  # six weeks and the weekday row
     popup.hide()
+
+
+def test_the_menu_says_why_bills_or_invoices_are_missing(
+    qtbot,
+    sqlite_db: Database,
+    sub_id: int,  # noqa: F811
+    clock,  # noqa: F811
+) -> None:
+    """Trial finding: the welcome promised segunda via and notas fiscais; a subscriber with
+    neither saw no such tiles and no word why."""
+    win = KioskWindow(sqlite_db, "quiosque-loja-1", today=lambda: TODAY, clock=clock)
+    win.start()
+    win.show_kiosk(windowed=True)
+    qtbot.waitExposed(win)
+    try:
+        login(win)
+        menu = win.menu_screen
+        assert menu is not None
+        text = menu.missing_label.text()
+        assert menu.missing_label.isVisible()
+        assert "Notas fiscais: ainda não há nota fiscal emitida para você." in text
+        assert "Segunda via" not in text  # this subscriber has open bills: the tile is there
+    finally:
+        win.allow_close()
+        win.close()
+        win.deleteLater()
+        flush_deletes()

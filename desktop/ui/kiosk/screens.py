@@ -39,7 +39,7 @@ from desktop.services import auth, settings, subscribers, tickets
 from desktop.services.actors import KioskActor
 from desktop.services.documents import mask_document, parse_document
 from desktop.services.protocols import display_protocol
-from desktop.services.subscribers import SubscriberWorkspace
+from desktop.services.subscribers import Menu, SubscriberWorkspace
 from desktop.services.tickets import TicketItem
 from desktop.ui.kiosk.keypad import ALPHA, DocumentEdit, Keypad
 from desktop.ui.tabs import SubscriberTab, TabContext
@@ -393,11 +393,25 @@ class MenuScreen(QFrame):
             grid.addWidget(button, index // self.COLUMNS, index % self.COLUMNS)
         self.exit_button = big_button(_tr("Sair"), "kioskExit", self)
         self.exit_button.clicked.connect(self.logout)
+        # The welcome screen promises bills and invoices: say why a tile is missing.
+        menus = session.workspace.menus
+        missing = []
+        if Menu.BOLETOS not in menus:
+            missing.append(
+                _tr("Segunda via de boleto: você não tem boletos em aberto para reimprimir.")
+            )
+        if Menu.INVOICES not in menus:
+            missing.append(_tr("Notas fiscais: ainda não há nota fiscal emitida para você."))
+        self.missing_label = QLabel("\n".join(missing), self)
+        self.missing_label.setObjectName("kioskHint")
+        self.missing_label.setWordWrap(True)
+        self.missing_label.setVisible(bool(missing))
         body = QVBoxLayout()
         body.setContentsMargins(48, 24, 48, 32)
         body.setSpacing(24)
         body.addWidget(greeting)
         body.addLayout(grid, 1)
+        body.addWidget(self.missing_label)
         body.addLayout(bottom_bar(self, None, self.exit_button))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
