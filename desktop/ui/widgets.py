@@ -202,6 +202,8 @@ def configure_table(view: QTableView) -> QTableView:
     # A little less padding than before: more rows on a 768-pixel-high counter screen.
     view.verticalHeader().setDefaultSectionSize(QFontMetrics(view.font()).height() + 10)
     view.horizontalHeader().setHighlightSections(False)
+    # A screen reader names every control (issue 15, item 16): the header too.
+    view.horizontalHeader().setAccessibleName(_tr("Títulos das colunas"))
     view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
     return view
 

@@ -148,7 +148,7 @@ class WelcomeScreen(QFrame):
         self.start_button.setMinimumWidth(520)
         self.start_button.clicked.connect(self.started)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(48, 48, 48, 48)
+        layout.setContentsMargins(48, 48, 48, 96)  # the bottom: room for Alto contraste
         layout.addStretch(2)
         for label in (self.company, self.title, self.subtitle):
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)

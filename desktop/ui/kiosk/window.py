@@ -17,7 +17,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QFont, QGuiApplication, QResizeEvent, QShowEvent, QWindow
-from PySide6.QtWidgets import QApplication, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QPushButton, QStackedWidget, QVBoxLayout, QWidget
 
 from desktop.config import resources_dir
 from desktop.db import Database
@@ -68,6 +68,15 @@ def apply_kiosk_font(app: QApplication) -> None:
     font = QFont(app.font())
     font.setPointSize(KIOSK_POINT_SIZE)
     app.setFont(font)
+
+
+def contrast_style_sheet() -> str:
+    """resources/kiosk_contrast.qss: appended to the kiosk's own in high-contrast mode."""
+    try:
+        return (resources_dir() / "kiosk_contrast.qss").read_text(encoding="utf-8")
+    except OSError:
+        log.warning("kiosk contrast style sheet not found")
+        return ""
 
 
 def kiosk_style_sheet() -> str:
@@ -121,6 +130,14 @@ class KioskWindow(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.stack)
         self.overlay = CountdownOverlay(self)
+        # On every screen: high contrast and large text (Lei 13.146/2015, ABNT NBR 15250).
+        self.high_contrast = False
+        self.contrast_button = QPushButton(_tr("Alto contraste"), self)
+        self.contrast_button.setObjectName("kioskContrast")
+        self.contrast_button.setCheckable(True)
+        self.contrast_button.setAccessibleName(_tr("Alto contraste e letras grandes"))
+        self.contrast_button.setToolTip(_tr("Alto contraste e letras grandes"))
+        self.contrast_button.toggled.connect(self.set_high_contrast)
 
         self.welcome.started.connect(self.show_login)
         self.login.back.connect(self.show_welcome)
@@ -231,6 +248,7 @@ class KioskWindow(QWidget):
     def logout(self, reason: str = END_BY_SUBSCRIBER) -> None:
         """Close the atendimento, destroy every view of the subscriber, back to welcome."""
         self.idle.stop()
+        self.set_high_contrast(False)  # the next person starts from the usual screen
         self._close_modal_widgets()
         session, self.session = self.session, None
         self._drop_task_screen()
@@ -340,6 +358,28 @@ class KioskWindow(QWidget):
         else:
             event.ignore()  # Alt+F4, the window manager's close button...
 
+    def set_high_contrast(self, on: bool) -> None:
+        """White and yellow on black with larger type, for the whole kiosk."""
+        self.high_contrast = on
+        self.setProperty("highContrast", on)
+        extra = contrast_style_sheet() if on else ""
+        self.setStyleSheet(kiosk_style_sheet() + "\n" + extra)
+        if self.contrast_button.isChecked() != on:
+            self.contrast_button.setChecked(on)
+        self._place_contrast_button()
+
+    def _place_contrast_button(self) -> None:
+        """Bottom centre, between Voltar and Sair, above every screen."""
+        button = self.contrast_button
+        button.adjustSize()
+        size = button.sizeHint()
+        button.setGeometry(
+            (self.width() - size.width()) // 2, self.height() - size.height() - 20, *size.toTuple()
+        )
+        button.raise_()
+        if self.overlay.isVisible() and self.overlay.parentWidget() is self:
+            self.overlay.raise_()
+
     NARROW_PX = 1200  # below this width (1024×768, 768×1360 portrait) the screens stack
 
     def is_narrow(self) -> bool:
@@ -360,6 +400,7 @@ class KioskWindow(QWidget):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self.fit_screens(event.size().width(), event.size().height())
+        self._place_contrast_button()
         if self.overlay.isVisible():
             self.overlay.setGeometry(self.rect())
 

@@ -110,6 +110,7 @@ class TicketsTab(SubscriberTab):
         self.text_edit = QLineEdit(self)
         self.text_edit.setClearButtonEnabled(True)
         self.text_edit.setPlaceholderText(_tr("Texto a procurar"))
+        self.text_edit.setAccessibleName(_tr("Texto a procurar"))
         self.text_edit.returnPressed.connect(self.consult)
         self.period_picker = PeriodPicker(*default_period(context.today()), parent=self)
         self.status_combo = QComboBox(self)
