@@ -10,11 +10,13 @@ from __future__ import annotations
 import argparse
 import importlib
 import logging
+import logging.handlers
 import sys
 from collections.abc import Sequence
 
 from desktop import __version__
-from desktop.cli import context
+from desktop.cli import argparse_pt, context
+from desktop.config import data_dir
 from desktop.errors import UserError
 
 EXIT_USER_ERROR = 2
@@ -43,12 +45,40 @@ COMMAND_MODULES = [
 ]
 
 
+def log_to_file() -> None:
+    """Warnings go to ``<data dir>/logs/central-assinante.log``, as the app's do, not to the
+    person: ``--print NOPRINTER`` used to add an English "WARNING desktop.printing: …" line
+    to the Portuguese message (which already says what happened)."""
+    root = logging.getLogger()
+    path = data_dir() / "logs" / "central-assinante.log"
+    if any(getattr(h, "baseFilename", None) == str(path) for h in root.handlers):
+        return
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handler: logging.Handler = logging.handlers.RotatingFileHandler(
+            path, maxBytes=1_000_000, backupCount=3, encoding="utf-8"
+        )
+    except OSError:  # a read-only data folder: the log is lost, not the command
+        handler = logging.NullHandler()
+    handler.setLevel(logging.WARNING)
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root.addHandler(handler)
+    if root.level == logging.NOTSET or root.level > logging.WARNING:
+        root.setLevel(logging.WARNING)
+
+
 def build_parser() -> argparse.ArgumentParser:
+    argparse_pt.install()  # before the parser is built: its help texts are taken then
     parser = argparse.ArgumentParser(
         prog="central-assinante",
         description="Central do Assinante: balcão, quiosque e retaguarda.",
     )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"%(prog)s {__version__}",
+        help="mostra a versão do programa e sai",
+    )
     parser.add_argument(
         "--self-check", action="store_true", help="verifica esta instalação e sai (0: tudo certo)"
     )
@@ -61,7 +91,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
-    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    log_to_file()
     parser = build_parser()
     args = parser.parse_args(args_list)
     if args.self_check:

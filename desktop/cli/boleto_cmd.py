@@ -5,10 +5,9 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from pathlib import Path
 from typing import Any
 
-from desktop.cli import context
+from desktop.cli import context, output
 from desktop.errors import InvalidInput
 from desktop.services import boletos
 
@@ -44,6 +43,7 @@ def boleto_json(info: boletos.BoletoInfo) -> dict[str, Any]:
 
 
 def cmd_boleto(args: argparse.Namespace) -> int:
+    output.check_output_path(args.output)
     if args.format == "pdf" and not args.output and sys.stdout.isatty():
         raise InvalidInput("Use -o ARQUIVO para gravar o PDF (ou redirecione a saída).")
     db = context.database(args)
@@ -64,14 +64,14 @@ def cmd_boleto(args: argparse.Namespace) -> int:
     if args.format == "pdf":
         assert pdf is not None
         if args.output:
-            Path(args.output).write_bytes(pdf)
+            output.write_output(args.output, pdf)
         else:
             sys.stdout.buffer.write(pdf)
             sys.stdout.flush()
         return 0
     if args.output:
-        Path(args.output).write_text(
-            json.dumps(boleto_json(info), ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
+        output.write_output(
+            args.output, json.dumps(boleto_json(info), ensure_ascii=False, indent=2) + "\n"
         )
     else:
         context.print_json(boleto_json(info))

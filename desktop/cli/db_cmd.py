@@ -16,7 +16,7 @@ def register(sub: Any) -> None:
 
 
 def cmd_upgrade(args: argparse.Namespace) -> int:
-    db = context.database(args, upgrade=False)
+    db = context.database(args, upgrade=False, create=True)
     revision = db.upgrade()
     print(f"Banco de dados atualizado (revisão {revision}).")
     return 0

@@ -52,7 +52,7 @@ def register(sub: Any) -> None:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    db = context.database(args)
+    db = context.database(args, create=True)
     started = time.monotonic()
     result = create_demo(
         db,

@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from desktop.cli import context
+from desktop.cli import context, output
 from desktop.errors import InvalidInput
 from desktop.services import invoices, settings, subscribers
 from desktop.services.clock import to_local
@@ -110,11 +110,12 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 
 def cmd_xml(args: argparse.Namespace) -> int:
+    output.check_output_path(args.output)
     db = context.database(args)
     actor = context.operator(args, db)
     _name, data = invoices.invoice_xml(db, actor, args.invoice_id)
     if args.output:
-        Path(args.output).write_bytes(data)
+        output.write_output(args.output, data)
         print(f"XML gravado em {args.output}.", file=sys.stderr)
     else:
         sys.stdout.buffer.write(data)
@@ -136,6 +137,7 @@ def _logo(db: Any) -> bytes | None:
 def cmd_pdf(args: argparse.Namespace) -> int:
     if not args.output and args.printer is None and sys.stdout.isatty():
         raise InvalidInput("Use -o ARQUIVO ou --print [IMPRESSORA] (ou redirecione a saída).")
+    output.check_output_path(args.output)
     db = context.database(args)
     actor = context.operator(args, db)
     info = invoices.invoice_info(db, actor, args.invoice_id)
@@ -143,7 +145,7 @@ def cmd_pdf(args: argparse.Namespace) -> int:
 
     pdf = render_danfe_com(info, _logo(db))
     if args.output:
-        Path(args.output).write_bytes(pdf)
+        output.write_output(args.output, pdf)
         print(f"PDF gravado em {args.output}.", file=sys.stderr)
     elif args.printer is None:
         sys.stdout.buffer.write(pdf)

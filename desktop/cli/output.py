@@ -86,7 +86,34 @@ def refuse_options(args: argparse.Namespace, kind: str, *names: str) -> None:
             raise InvalidInput(f"A opção {flags[name]} não se aplica ao extrato de {kind}.")
 
 
+def check_output_path(path: str | None) -> None:
+    """``-o`` into a folder that does not exist (or is not a folder) is refused before any
+    work: it used to end in a FileNotFoundError traceback after the statement was built."""
+    if not path:
+        return
+    target = Path(path)
+    folder = target.parent
+    if target.is_dir():
+        raise InvalidInput(f"-o {path}: é uma pasta; informe o nome do arquivo a gravar.")
+    if not folder.is_dir():
+        raise InvalidInput(f"-o {path}: a pasta {folder} não existe. Crie-a ou escolha outra.")
+
+
+def write_output(path: str, data: bytes | str) -> None:
+    """Write ``-o``; a file that cannot be written is a message, not a traceback."""
+    target = Path(path)
+    try:
+        if isinstance(data, bytes):
+            target.write_bytes(data)
+        else:
+            target.write_text(data, encoding="utf-8", newline="")
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        raise InvalidInput(f"Não foi possível gravar {path}: {reason}.") from None
+
+
 def check_output(args: argparse.Namespace) -> None:
+    check_output_path(getattr(args, "output", None))
     if args.format == "pdf" and not args.output and args.printer is None:
         raise InvalidInput("Para --format pdf informe -o ARQUIVO ou --print [IMPRESSORA].")
     if args.printer is not None and args.format in ("csv", "json"):
@@ -101,7 +128,7 @@ def wants_pdf(args: argparse.Namespace) -> bool:
 # --------------------------------------------------------------------------- writers
 def _write_text(args: argparse.Namespace, text: str) -> None:
     if args.output:
-        Path(args.output).write_text(text, encoding="utf-8", newline="")
+        write_output(args.output, text)
     else:
         sys.stdout.write(text)
 
@@ -148,7 +175,7 @@ def emit_table(
 def emit_pdf(args: argparse.Namespace, pdf: bytes, title: str) -> int:
     """Save the PDF to ``-o`` and/or print it with ``--print [PRINTER]``."""
     if args.output:
-        Path(args.output).write_bytes(pdf)
+        write_output(args.output, pdf)
         print(f"PDF gravado em {args.output}.", file=sys.stderr)
     if args.printer is not None:
         from desktop.printing import print_pdf  # lazily: only printing needs it

@@ -38,7 +38,9 @@ def register(sub: Any) -> None:
         "--contact", metavar="NOME", help="atendimentos cujo primeiro contato é esta pessoa"
     )
     who.add_argument(
-        "--all-contacts", action="store_true", help="todos os atendimentos de todos os contatos"
+        "--all-contacts",
+        action="store_true",
+        help="todos os atendimentos do assinante (com ou sem contato)",
     )
     listing.add_argument("--format", default="table", choices=["table", "json"])
     listing.set_defaults(func=cmd_list)

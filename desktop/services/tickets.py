@@ -109,7 +109,10 @@ class TicketFilter:
     period: Period | None = None  # on opened_at, São Paulo days
     status: TicketStatus | None = None
     contact_id: int | None = None  # tickets whose FIRST contact is this person
-    all_contacts: bool = False  # every ticket of all the subscriber's contacts
+    # *Todos* (SPEC §1.8; ``ticket list --all-contacts``): every ticket of the subscriber,
+    # those with no contact too (the session atendimentos used to disappear).
+    all_contacts: bool = False
+    with_contact: bool = False  # only the tickets that list one of the subscriber's contacts
 
 
 @dataclass(frozen=True)
@@ -316,7 +319,7 @@ def page(
 ) -> list[TicketItem]:
     """One page of the subscriber's tickets, newest first."""
     require_subscriber(actor, flt.subscriber_id)
-    if flt.contact_id is not None and flt.all_contacts:
+    if flt.contact_id is not None and (flt.all_contacts or flt.with_contact):
         raise InvalidInput("Escolha um contato ou Todos, não os dois.")
     stmt = (
         select(Ticket)
@@ -335,7 +338,7 @@ def page(
         stmt = stmt.where(Ticket.status == flt.status)
     if flt.contact_id is not None:
         stmt = stmt.where(Ticket.first_contact_id == flt.contact_id)
-    if flt.all_contacts:
+    if flt.with_contact:
         stmt = stmt.where(
             exists(
                 select(TicketContact.ticket_id)

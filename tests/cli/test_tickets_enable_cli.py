@@ -108,7 +108,8 @@ def test_ticket_open_then_list_json_shape(
     code, out, _ = run(
         capsys, db, "ticket", "list", "--subscriber", CPFS[0], "--all-contacts", "--format", "json"
     )
-    assert len(json.loads(out)["items"]) == 1
+    # Todos: every ticket of the subscriber, the one with no contact too (issue 15, item 21).
+    assert len(json.loads(out)["items"]) == 2
     code, out, _ = run(
         capsys,
         db,

@@ -118,8 +118,11 @@ def test_contact_filter_matches_only_the_first_contact_and_todos_gives_all(
 
     assert ids(contact_id=maria) == [by_maria.id]  # Maria is only second on the joint ticket
     assert ids(contact_id=jose) == [jose_then_maria.id, by_jose.id]
-    assert ids(all_contacts=True) == [jose_then_maria.id, by_jose.id, by_maria.id]
-    assert ids() == [nobody.id, jose_then_maria.id, by_jose.id, by_maria.id]
+    assert ids(with_contact=True) == [jose_then_maria.id, by_jose.id, by_maria.id]
+    everyone = [nobody.id, jose_then_maria.id, by_jose.id, by_maria.id]
+    assert ids() == everyone
+    # Todos (--all-contacts) is every ticket, the one with no contact too (issue 15, item 21).
+    assert ids(all_contacts=True) == everyone
     joint = tickets.page(db, attendant, tickets.TicketFilter(sub_id, contact_id=jose))[0]
     assert joint.contacts == ("José Araújo", "Maria da Silva")  # first contact first
     with pytest.raises(InvalidInput):

@@ -232,7 +232,7 @@ class TicketsTab(SubscriberTab):
             period=self.period_picker.period(),
             status=self.status_combo.currentData(),
             contact_id=contact if isinstance(contact, int) else None,
-            all_contacts=contact == ANY_CONTACT,
+            with_contact=contact == ANY_CONTACT,
         )
 
     def consult(self) -> None:
