@@ -433,7 +433,9 @@ class PixPaymentView(QFrame):
 
     def _receipt_printed(self, outcome: PrintOutcome) -> None:
         self.receipt_outcome = outcome
-        if outcome.printed:
+        if outcome.printed and self.kiosk:  # the subscriber: where to pick it up, no queue name
+            self.receipt_line.show_info(_tr("Retire o seu comprovante na impressora do quiosque."))
+        elif outcome.printed:
             self.receipt_line.show_info(
                 _tr("Comprovante enviado para a impressora %1.").replace(
                     "%1", outcome.printer or ""
@@ -474,10 +476,13 @@ class PixPaymentView(QFrame):
     def _boleto_printed(self, result: tuple[PrintOutcome, str]) -> None:
         outcome, line = result
         if outcome.printed:
+            text = (
+                _tr("Retire o seu boleto na impressora do quiosque. Linha digitável: %2")
+                if self.kiosk
+                else _tr("Boleto enviado para a impressora %1. Linha digitável: %2")
+            )
             self.boleto_line.show_info(
-                _tr("Boleto enviado para a impressora %1. Linha digitável: %2")
-                .replace("%1", outcome.printer or "")
-                .replace("%2", line)
+                text.replace("%1", outcome.printer or "").replace("%2", line)
             )
             self.context.record(
                 tickets.ACTION_REPRINT,

@@ -233,6 +233,9 @@ def test_a_suspended_subscriber_pays_at_the_kiosk_and_is_back_online(
     qtbot.waitUntil(lambda: hasattr(view, "receipt_outcome"), timeout=10_000)
     outcome = view.receipt_outcome
     assert outcome.printed and outcome.printer == queues.sink_queue, outcome.error
+    # The kiosk speaks to the subscriber: where to pick it up, never a queue name.
+    assert "impressora do quiosque" in view.receipt_line.text()
+    assert queues.sink_queue not in view.receipt_line.text()
     printed = pdf_text(sink_job_bytes(queues, outcome.job_id), tmp_path)
     assert "COMPROVANTE DE PAGAMENTO" in printed and e2eid in printed and "PIX" in printed
     assert "R$ 102,73" in printed and info.txid in printed
