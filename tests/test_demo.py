@@ -307,7 +307,8 @@ def test_fast_sqlite_writes_store_what_core_stores(tmp_path: Path, sqlite_templa
                 target.execute(insert(table), rows)  # Core's own bind processing
     with fast.engine.connect() as a, core.engine.connect() as b:
         for table in tables:
-            sql = f'SELECT * FROM "{table.name}" ORDER BY 1, 2'
+            order = "1, 2" if len(table.columns) > 1 else "1"  # name_words has one column
+            sql = f'SELECT * FROM "{table.name}" ORDER BY {order}'
             assert a.exec_driver_sql(sql).all() == b.exec_driver_sql(sql).all(), table.name
     fast.dispose()
     core.dispose()
