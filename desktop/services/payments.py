@@ -61,18 +61,17 @@ def settle(
     *,
     reference: str = "",
     paid_at: dt.datetime | None = None,
-    idempotency_key: str | None = None,
 ) -> SettleResult:
     """Record the payment of an open receivable (finance, audited) and lift a paid suspension.
 
-    ``idempotency_key``: the caller's id for this one action (a retry with the same key is
-    not a second payment); without it every call is a new action.
+    Each call is a new counter action (its own ``source_key``); a second click or a second
+    station finds the bill no longer open and is refused, nothing recorded.
     """
     require_counter(actor)
     require_role(actor, Role.FINANCE)
     check_amount(amount, what="Valor pago")
     paid_at = paid_at or utcnow()
-    key = f"balcao:{idempotency_key or uuid.uuid4().hex}"
+    key = f"balcao:{uuid.uuid4().hex}"
     with db.session() as session:
         receivable = session.scalar(select(Receivable).where(Receivable.id == receivable_id))
         if receivable is None:
@@ -107,9 +106,7 @@ def settle(
             reference=reference,
             interest=(amount - receivable.amount) or None,
         )
-        if done.outcome is settlement.SettleOutcome.ALREADY_SETTLED:
-            pass  # the same action retried: it stands as recorded the first time
-        elif done.outcome is not settlement.SettleOutcome.SETTLED:
+        if done.outcome is not settlement.SettleOutcome.SETTLED:
             # Another station settled it between the read above and this UPDATE.
             session.rollback()
             status = session.scalar(select(Receivable.status).where(Receivable.id == receivable_id))
