@@ -88,7 +88,9 @@ class QrView(QWidget):
         self.setObjectName("pixQr")
         self._matrix: list[list[bool]] = []
         self.payload = ""
-        self.setMinimumSize(220, 220)
+        # At least ~5 px a module for a dynamic PIX (version 7-10): a phone reads it from arm's
+        # length even when the copia-e-cola text beside it asks for most of a 1024 px screen.
+        self.setMinimumSize(300, 300)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setAccessibleName(_tr("QR Code do PIX"))
 

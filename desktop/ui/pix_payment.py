@@ -90,6 +90,16 @@ class _Refused:
     boleto: bool
 
 
+# Qt wraps a label only where a line may break; the payload has long runs without one.
+ZERO_WIDTH_SPACE = "\u200b"
+
+
+def breakable(payload: str, every: int = 4) -> str:
+    """The payload with a zero-width break chance every few characters (shown, not copied:
+    *Copiar* copies the payload itself)."""
+    return ZERO_WIDTH_SPACE.join(payload[i : i + every] for i in range(0, len(payload), every))
+
+
 def is_kiosk(actor: Actor) -> bool:
     return isinstance(actor, KioskActor)
 
@@ -305,7 +315,7 @@ class PixPaymentView(QFrame):
             return
         self.info = outcome
         self.qr.set_payload(outcome.payload)
-        self.copy_paste.setText(outcome.payload)
+        self.copy_paste.setText(breakable(outcome.payload))
         self.amount_label.setText(fmt.money(outcome.amount))
         original = outcome.amount - outcome.fine - outcome.interest
         if outcome.fine or outcome.interest:
