@@ -28,8 +28,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from desktop.domain import banks, febraban, pix
 from desktop.reports.boleto import BoletoDocument, Party, render_boleto, render_boletos
-from desktop.services import banks, febraban, pix
 
 PEER_VENV = Path(tempfile.gettempdir()) / "central-bench-python3-boleto-accel"
 ACCOUNT = banks.BankAccountData("001", "1234", "12345", "6", "17", "1234567")

@@ -42,11 +42,11 @@ from desktop.db import Database
 from desktop.demo.people import make_cnpj, make_cpf
 from desktop.demo.pools import Pools
 from desktop.demo.writer import BulkWriter
+from desktop.domain.actors import CounterActor
+from desktop.domain.enums import ContractStatus, Role
 from desktop.domain.phones import DDDS
-from desktop.models.enums import ContractStatus, Role
+from desktop.domain.text import search_key
 from desktop.services import subscribers
-from desktop.services.actors import CounterActor
-from desktop.services.text import search_key
 
 PG_ADMIN = "postgresql://postgres@127.0.0.1:5432/postgres"
 CACHE = Path.home() / ".cache" / "central-bench"

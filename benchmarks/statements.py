@@ -37,12 +37,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 import psycopg
 
 from desktop.db import Database
+from desktop.domain.actors import CounterActor
+from desktop.domain.clock import local_period_bounds
+from desktop.domain.enums import CallType, Role
+from desktop.domain.periods import Period
 from desktop.models import Contract, Plan, RadiusLogin, Subscriber, Terminal
-from desktop.models.enums import CallType, Role
 from desktop.services import calls, connections
-from desktop.services.actors import CounterActor
-from desktop.services.clock import local_period_bounds
-from desktop.services.periods import Period
 
 PG_ADMIN = "postgresql://postgres@127.0.0.1:5432/postgres"
 TERMINALS = 2000

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 import logging
-import logging.handlers
 import sys
 from types import TracebackType
 
@@ -17,9 +16,11 @@ from PySide6.QtCore import QCoreApplication, QDir, QObject, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
 
-from desktop.config import data_dir, resources_dir
+from desktop.config import resources_dir
 from desktop.db import Database
 from desktop.errors import UserError
+from desktop.startup import log_to_file, open_database
+from desktop.startup import station as startup_station
 from desktop.ui.jobs_timer import JobsTimer
 from desktop.ui.workers import wait_for_workers
 
@@ -30,22 +31,6 @@ BASE_POINT_SIZE = 11
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("App", text)
-
-
-def setup_file_logging() -> None:
-    """Warnings and bugs go to ``<data dir>/logs/central-assinante.log`` (rotated)."""
-    path = data_dir() / "logs" / "central-assinante.log"
-    root = logging.getLogger()
-    for existing in root.handlers:
-        if getattr(existing, "baseFilename", None) == str(path):
-            return
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handler = logging.handlers.RotatingFileHandler(
-        path, maxBytes=1_000_000, backupCount=3, encoding="utf-8"
-    )
-    handler.setLevel(logging.WARNING)
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    root.addHandler(handler)
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
@@ -96,13 +81,6 @@ def install_excepthook() -> None:
     sys.excepthook = hook
 
 
-def open_database(args: argparse.Namespace) -> Database:
-    """The database of ``--db`` / station.ini, migrated (raises UserError when it cannot be)."""
-    from desktop.cli import context
-
-    return context.database(args)
-
-
 def start_jobs_timer(db: Database, parent: QObject) -> JobsTimer:
     """Expire provisional enablements from the app too (SPEC §1.7), off the GUI thread."""
     jobs = JobsTimer(db, parent=parent)
@@ -112,15 +90,14 @@ def start_jobs_timer(db: Database, parent: QObject) -> JobsTimer:
 
 def run_counter(args: argparse.Namespace) -> int:
     """``central-assinante`` with no command: the counter GUI.  Returns the exit code."""
-    from desktop.cli import context
     from desktop.ui.counter import CounterController
     from desktop.ui.dialogs import dialogs
 
-    setup_file_logging()
+    log_to_file()
     app = create_application()
     try:
         db = open_database(args)
-        station = context.station(args)
+        station = startup_station(args)
     except UserError as exc:
         log.warning("cannot open the database: %s", exc.message)
         dialogs().error(None, _tr("Central do Assinante"), exc.message)
@@ -142,19 +119,18 @@ def run_counter(args: argparse.Namespace) -> int:
 
 def run_kiosk(args: argparse.Namespace) -> int:
     """``central-assinante kiosk``: the self-service kiosk, full screen (``--windowed``)."""
-    from desktop.cli import context
     from desktop.ui.dialogs import dialogs
     from desktop.ui.i18n import install_translator, interface_language
     from desktop.ui.kiosk.keypad import use_system_keyboard
     from desktop.ui.kiosk.window import KioskWindow, apply_kiosk_font
 
-    setup_file_logging()
+    log_to_file()
     use_system_keyboard()  # Qt Virtual Keyboard, when it can load, must be chosen first
     app = create_application()
     apply_kiosk_font(app)
     try:
         db = open_database(args)
-        station = context.station(args)
+        station = startup_station(args)
     except UserError as exc:
         log.warning("cannot open the database: %s", exc.message)
         dialogs().error(None, _tr("Central do Assinante"), exc.message)

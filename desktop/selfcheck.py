@@ -90,8 +90,8 @@ def check_database(args: argparse.Namespace) -> str:
 
 
 def check_boleto(_args: argparse.Namespace) -> str:
+    from desktop.domain import banks, febraban, pix
     from desktop.reports.boleto import BoletoDocument, Party, render_boleto
-    from desktop.services import banks, febraban, pix
 
     account = banks.BankAccountData(
         bank_code="001", agency="1234", account="99999", wallet="17", agreement="1234567"
@@ -126,11 +126,11 @@ def check_boleto(_args: argparse.Namespace) -> str:
 
 
 def check_statement(_args: argparse.Namespace) -> str:
-    from desktop.models.enums import CallType
+    from desktop.domain.enums import CallType
+    from desktop.domain.periods import Period
     from desktop.reports.calls import build_calls_pdf
     from desktop.services.calls import CallItem, CallStatement, CallTotals, TypeTotal
     from desktop.services.company import CompanyInfo
-    from desktop.services.periods import Period
     from desktop.services.statement_common import SubscriberHeader
 
     start = dt.datetime(2025, 3, 1, 12, 0, tzinfo=dt.UTC)
@@ -181,7 +181,7 @@ def check_statement(_args: argparse.Namespace) -> str:
 
 
 def check_printers(_args: argparse.Namespace) -> str:
-    from desktop import printing
+    from desktop.adapters import printing
     from desktop.errors import PrinterError
 
     try:
@@ -251,8 +251,8 @@ def check_locale(_args: argparse.Namespace) -> str:
 
 
 def check_documents(_args: argparse.Namespace) -> str:
-    from desktop.services.documents import format_document, parse_document
-    from desktop.services.passwords import hash_password_fast, verify_password
+    from desktop.domain.documents import format_document, parse_document
+    from desktop.domain.passwords import hash_password_fast, verify_password
 
     cpf = format_document(parse_document("529.982.247-25"))
     stored = hash_password_fast("verificação")
@@ -262,7 +262,7 @@ def check_documents(_args: argparse.Namespace) -> str:
 
 
 def check_nfcom(_args: argparse.Namespace) -> str:
-    from desktop.services.fiscal import reader
+    from desktop.domain.fiscal import reader
 
     problems = reader.validate_nfcom(b'<NFCom xmlns="http://www.portalfiscal.inf.br/nfcom"/>')
     if not problems:

@@ -64,8 +64,8 @@ def suspended_subscriber(db: object) -> tuple[str, str]:
     """(document, RADIUS login) of the demo's "Suspenso por débito" subscriber."""
     from sqlalchemy import select
 
+    from desktop.domain.enums import ContractStatus
     from desktop.models import Contract, RadiusLogin, Subscriber
-    from desktop.models.enums import ContractStatus
 
     with db.session() as session:  # type: ignore[attr-defined]
         row = session.execute(
@@ -97,9 +97,9 @@ def start_psp(db: object, work: Path) -> object:
     """The local PSP, and the database's ``pix.*`` settings pointing at it."""
     from sqlalchemy import select
 
+    from desktop.domain.actors import CounterActor
     from desktop.models import CounterUser
     from desktop.services import settings
-    from desktop.services.actors import CounterActor
     from tests.fakes.pix_pki import make_pki
     from tests.fakes.pix_psp_server import CLIENT_ID, CLIENT_SECRET, PspServer
 

@@ -30,7 +30,7 @@ def touch(widget: QWidget) -> None:
 def drive(
     db: Any, psp: Any, document: str, login: str, out: Path, printer: str, receipt_printer: str
 ) -> int:
-    from desktop import printing
+    from desktop.adapters import printing
     from desktop.app import create_application
     from desktop.ui.kiosk.window import KioskWindow, apply_kiosk_font
     from desktop.ui.tabs import FinancialTab

@@ -30,10 +30,10 @@ from PySide6.QtWidgets import QApplication
 
 from desktop.config import default_database_url
 from desktop.db import Database
+from desktop.domain.clock import today_local
+from desktop.domain.enums import ReceivableStatus
+from desktop.domain.text import search_key
 from desktop.models import Receivable, Subscriber
-from desktop.models.enums import ReceivableStatus
-from desktop.services.clock import today_local
-from desktop.services.text import search_key
 
 ROOT = Path(__file__).resolve().parent.parent
 LOGIN, PASSWORD = "atendente", "atendente-demo"  # the demo's attendant

@@ -29,6 +29,9 @@ from screenshots import Driver, ensure_demo, shoot
 
 from desktop.config import default_database_url
 from desktop.db import Database
+from desktop.domain.actors import CounterActor
+from desktop.domain.clock import utcnow
+from desktop.domain.enums import ContractStatus
 from desktop.models import (
     CardPayment,
     Contact,
@@ -38,10 +41,7 @@ from desktop.models import (
     Subscriber,
     Ticket,
 )
-from desktop.models.enums import ContractStatus
 from desktop.services import auth, enablement
-from desktop.services.actors import CounterActor
-from desktop.services.clock import utcnow
 
 ROOT = Path(__file__).resolve().parent.parent
 STATION = "loja-centro-balcao-02"

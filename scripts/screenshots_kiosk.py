@@ -24,9 +24,9 @@ from PySide6.QtWidgets import QApplication
 
 from desktop.config import default_database_url
 from desktop.db import Database
+from desktop.domain.actors import KioskActor
 from desktop.models import Subscriber
 from desktop.services import subscribers
-from desktop.services.actors import KioskActor
 from desktop.services.subscribers import Menu
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))

@@ -31,9 +31,9 @@ from screenshots import LOGIN, PASSWORD, ROOT, Driver, ensure_demo, shoot
 from desktop import config
 from desktop.config import default_database_url
 from desktop.db import Database
+from desktop.domain.clock import today_local
+from desktop.domain.enums import ReceivableStatus
 from desktop.models import Contract, Invoice, RadiusLogin, Receivable, Subscriber, Terminal
-from desktop.models.enums import ReceivableStatus
-from desktop.services.clock import today_local
 
 Step = tuple[str, Callable[[], bool], Callable[[], None]]
 
@@ -42,7 +42,7 @@ def ensure_invoices(db: Database) -> None:
     with db.session() as session:
         if session.scalar(select(func.count()).select_from(Invoice)):
             return
-    from desktop.demo_invoices import generate_demo_invoices
+    from desktop.demo.invoices import generate_demo_invoices
 
     print("generating demo NFCom…", flush=True)
     generate_demo_invoices(db, seed=42, months=6)

@@ -16,10 +16,10 @@ import pytest
 from sqlalchemy import text
 
 from desktop.db import Database
+from desktop.domain.actors import CounterActor, KioskActor
+from desktop.domain.enums import Role
+from desktop.domain.passwords import hash_password_fast
 from desktop.models import Base, CounterUser
-from desktop.models.enums import Role
-from desktop.services.actors import CounterActor, KioskActor
-from desktop.services.passwords import hash_password_fast
 
 PG_ADMIN_URL = os.environ.get("CENTRAL_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres")
 

@@ -7,9 +7,9 @@ import itertools
 from decimal import Decimal
 
 from desktop.db import Database
+from desktop.domain.enums import ContractStatus, PaymentMethod, ReceivableStatus
+from desktop.domain.text import search_key
 from desktop.models import Contact, Contract, Plan, RadiusLogin, Receivable, Subscriber, Terminal
-from desktop.models.enums import ContractStatus, PaymentMethod, ReceivableStatus
-from desktop.services.text import search_key
 
 _counter = itertools.count(1)
 

@@ -14,8 +14,8 @@ from cryptography.hazmat.primitives.asymmetric import rsa
 from cryptography.hazmat.primitives.serialization import pkcs12
 from cryptography.x509.oid import NameOID
 
-from desktop.services import fiscal
-from desktop.services.fiscal.trust import OID_CNPJ
+from desktop.domain import fiscal
+from desktop.domain.fiscal.trust import OID_CNPJ
 from tests.nfcom_factories import authorize, draft
 
 PASSWORD = "teste"

@@ -6,9 +6,10 @@ import datetime as dt
 from decimal import Decimal
 from pathlib import Path
 
+from desktop.adapters import homologation_certificate
 from desktop.config import SETTINGS
-from desktop.services import fiscal
-from desktop.services.fiscal import builder
+from desktop.domain import fiscal
+from desktop.domain.fiscal import builder
 
 COMPANY_CNPJ = SETTINGS["company.cnpj"].default
 ISSUED = dt.datetime(2026, 3, 5, 11, 0, tzinfo=dt.UTC)  # 08:00 in São Paulo
@@ -83,14 +84,14 @@ def install_certificate() -> Path:
     if not _PFX:
         e = emitter()
         _PFX.append(fiscal.make_self_signed_certificate(e.name, e.document))
-    path = fiscal.homologation_certificate_path()
+    path = homologation_certificate.homologation_certificate_path()
     path.write_bytes(_PFX[0])
     return path
 
 
 def signer() -> fiscal.Signer:
     e = emitter()
-    return fiscal.homologation_signer(e.name, e.document)
+    return homologation_certificate.homologation_signer(e.name, e.document)
 
 
 def authorize(

@@ -10,8 +10,8 @@ from typing import Any
 from sqlalchemy import insert, select
 
 from desktop.db import Database
+from desktop.domain.enums import CallType
 from desktop.models import Call, RadAcct, Terminal
-from desktop.models.enums import CallType
 
 _keys = itertools.count(1)
 SP = dt.timezone(dt.timedelta(hours=-3))  # São Paulo has been -03:00 all year since 2019

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import ast
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -33,7 +35,9 @@ print("ok")
 
 
 def test_domain_layers_import_without_qt() -> None:
-    result = subprocess.run([sys.executable, "-c", PROBE], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-c", PROBE], cwd=ROOT, capture_output=True, text=True, timeout=120
+    )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "ok"
 
@@ -44,5 +48,141 @@ def test_services_do_not_mention_qt_in_source() -> None:
         for layer in ("services", "reports", "models", "importers")
         for path in (ROOT / "desktop" / layer).rglob("*.py")
         if "PySide6" in path.read_text(encoding="utf-8")
+    ]
+    assert offenders == []
+
+
+# --------------------------------------------------------------------------- import contract
+# Each layer of desktop/ and the layers it may import (DESIGN.md, "Arrows point one way"):
+# ui and cli -> services and reports -> domain, models, adapters, importers -> db, config.
+# Every import counts: module level, inside functions and under TYPE_CHECKING, with one stated
+# exception (REPORTS_MAY_NAME_SERVICE_TYPES).
+BOTTOM = {"errors", "desktop"}  # ``desktop`` itself: __version__
+LOWER = BOTTOM | {"domain", "config"}
+DATA = LOWER | {"models", "db", "migrations"}
+SERVICES_MAY_USE = DATA | {"adapters", "importers", "reports"}
+ALLOWED: dict[str, set[str]] = {
+    "errors": set(),
+    "desktop": set(),
+    "domain": {"errors"},
+    "config": BOTTOM | {"domain"},
+    "models": LOWER,
+    "db": LOWER | {"models", "migrations"},
+    "migrations": LOWER | {"models", "db"},
+    "adapters": DATA,
+    "importers": LOWER,
+    "reports": LOWER | {"adapters"},
+    "services": SERVICES_MAY_USE,
+    "startup": DATA | {"adapters"},
+    "selfcheck": SERVICES_MAY_USE | {"services", "startup"},
+    "demo": SERVICES_MAY_USE | {"services"},
+    "cli": SERVICES_MAY_USE | {"services", "demo", "selfcheck", "startup"},
+    "ui": SERVICES_MAY_USE | {"services", "selfcheck", "startup"},
+    "app": SERVICES_MAY_USE | {"services", "ui", "startup"},
+    "main": BOTTOM | {"cli", "app"},
+    "__main__": {"main"},
+}
+# Reports render the frozen dataclasses the services return; they name those types for the
+# type checker only (``if TYPE_CHECKING:``), so no report imports a service when it runs.
+REPORTS_MAY_NAME_SERVICE_TYPES = True
+
+
+def _module_name(path: Path) -> str:
+    parts = list(path.relative_to(ROOT).with_suffix("").parts)
+    if parts[-1] == "__init__":
+        parts.pop()
+    return ".".join(parts)
+
+
+def _layer(module: str) -> str:
+    parts = module.split(".")
+    return parts[1] if len(parts) > 1 else "desktop"
+
+
+def _type_checking_lines(tree: ast.Module) -> set[int]:
+    lines: set[int] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.If) and "TYPE_CHECKING" in ast.unparse(node.test):
+            for child in node.body:
+                lines.update(range(child.lineno, (child.end_lineno or child.lineno) + 1))
+    return lines
+
+
+def _imports(path: Path) -> list[tuple[str, int, bool]]:
+    """(imported module, line, only for the type checker) for every import in the file."""
+    module = _module_name(path)
+    package = module if path.name == "__init__.py" else module.rpartition(".")[0]
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    typing_only = _type_checking_lines(tree)
+    found: list[tuple[str, int, bool]] = []
+    for node in ast.walk(tree):
+        names: list[str] = []
+        if isinstance(node, ast.Import):
+            names = [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom):
+            base = node.module or ""
+            if node.level:
+                anchor = package.split(".")[: len(package.split(".")) - node.level + 1]
+                base = ".".join(anchor + ([node.module] if node.module else []))
+            # ``from desktop.services import audit`` imports desktop.services.audit
+            names = [f"{base}.{alias.name}" for alias in node.names] + [base]
+        for name in names:
+            if name == "desktop" or name.startswith("desktop."):
+                found.append((name, node.lineno, node.lineno in typing_only))
+    return found
+
+
+def _known_modules() -> set[str]:
+    return {_module_name(p) for p in (ROOT / "desktop").rglob("*.py")}
+
+
+def test_every_import_points_down_the_layers() -> None:
+    known = _known_modules()
+    wrong: list[str] = []
+    for path in sorted((ROOT / "desktop").rglob("*.py")):
+        source = _module_name(path)
+        layer = _layer(source)
+        assert layer in ALLOWED, f"{source}: layer {layer!r} is not in the import contract"
+        for target, line, typing_only in _imports(path):
+            if target not in known:
+                continue  # a name inside a module (``from desktop.x import y``)
+            to = _layer(target)
+            if to == layer or to in ALLOWED[layer]:
+                continue
+            if typing_only and layer == "reports" and to == "services":
+                continue  # REPORTS_MAY_NAME_SERVICE_TYPES
+            wrong.append(f"{path.relative_to(ROOT)}:{line}: {layer} -> {target}")
+    assert wrong == []
+
+
+def test_no_two_files_import_each_other() -> None:
+    known = _known_modules()
+    edges: dict[str, set[str]] = {}
+    for path in (ROOT / "desktop").rglob("*.py"):
+        source = _module_name(path)
+        edges[source] = {
+            t for t, _, typing_only in _imports(path) if t in known and not typing_only
+        }
+        edges[source].discard(source)
+    circles = sorted(
+        f"{a} <-> {b}"
+        for a, targets in edges.items()
+        for b in targets
+        if a < b
+        and a in edges.get(b, set())
+        and not b.startswith(a + ".")
+        and not a.startswith(b + ".")  # a package and its own module
+    )
+    assert circles == []
+
+
+def test_only_ui_app_the_self_check_and_the_qt_printer_import_qt() -> None:
+    qt_allowed = {"ui", "app", "selfcheck"}  # the self-check loads the binding to test it
+    offenders = [
+        str(path.relative_to(ROOT))
+        for path in (ROOT / "desktop").rglob("*.py")
+        if _layer(_module_name(path)) not in qt_allowed
+        and _module_name(path) != "desktop.adapters.qt_printing"
+        and re.search(r"^\s*(from|import) PySide6", path.read_text(encoding="utf-8"), re.M)
     ]
     assert offenders == []

@@ -106,7 +106,7 @@ def test_timestamps_come_back_in_utc_whatever_the_server_zone(pg_url: str) -> No
     the same instant, marked UTC."""
     import datetime as dt
 
-    from desktop.services.clock import LOCAL_TZ
+    from desktop.domain.clock import LOCAL_TZ
 
     db = Database(pg_url)
     try:

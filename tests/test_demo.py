@@ -16,6 +16,11 @@ from sqlalchemy import func, insert, select, text
 from desktop.cli import main as cli_main
 from desktop.db import Database
 from desktop.demo import create_demo
+from desktop.domain.clock import local_day_start, to_local
+from desktop.domain.documents import is_cnpj, is_cpf
+from desktop.domain.enums import ContractStatus, ReceivableStatus, Role
+from desktop.domain.passwords import verify_password
+from desktop.domain.text import search_key
 from desktop.errors import Conflict, InvalidInput
 from desktop.models import (
     Base,
@@ -40,13 +45,8 @@ from desktop.models import (
     TicketContact,
     TicketEvent,
 )
-from desktop.models.enums import ContractStatus, ReceivableStatus, Role
 from desktop.models.telephony import Call
-from desktop.services.clock import local_day_start, to_local
-from desktop.services.documents import is_cnpj, is_cpf
-from desktop.services.passwords import verify_password
 from desktop.services.protocols import next_protocol
-from desktop.services.text import search_key
 from desktop.services.tickets import TICKET_TYPES
 
 TODAY = dt.date(2026, 11, 20)

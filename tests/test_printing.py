@@ -1,4 +1,4 @@
-"""desktop.printing against real CUPS queues (CUPS-PDF and the byte-exact SINK).
+"""desktop.adapters.printing against real CUPS queues (CUPS-PDF and the byte-exact SINK).
 
 Every job is real: it goes through cupsd and a backend; outputs are read back from disk.
 Stopping cupsd itself is not tested here (it would break other tests running on the machine);
@@ -19,7 +19,8 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen import canvas
 
-from desktop import config, printing
+from desktop import config
+from desktop.adapters import printing
 from desktop.errors import PrinterError
 from tests.conftest_printing import CupsQueues, ensure_cups_queues, wait_for_file
 

@@ -10,8 +10,8 @@ from sqlalchemy import select
 
 from desktop.db import Database
 from desktop.demo import create_demo
+from desktop.domain.documents import format_document
 from desktop.models import Contract, Subscriber
-from desktop.services.documents import format_document
 
 README = Path(__file__).resolve().parent.parent / "README.md"
 

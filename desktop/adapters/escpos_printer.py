@@ -2,7 +2,7 @@
 
 The bytes come ready from :mod:`desktop.reports.receipts_escpos`; this module only moves
 them, through python-escpos's device classes (``Usb``, ``Serial``, ``Network``,
-``Win32Raw``).  A raw CUPS queue goes through :func:`desktop.printing.print_raw` (``lp -o
+``Win32Raw``).  A raw CUPS queue goes through :func:`desktop.adapters.printing.print_raw` (``lp -o
 raw``), like every other CUPS job of the app: same scheduler checks, same messages.
 
 ``receipt_printer`` in ``station.ini`` (``[station]``), one of::
@@ -184,7 +184,7 @@ def send(target: ReceiptTarget, data: bytes, title: str) -> None:
     """Write ``data`` to a USB, serial, network or Windows-queue receipt printer.
 
     Raises :class:`PrinterError` (Portuguese) when it cannot be reached or refuses the bytes.
-    A CUPS queue is not sent from here (see :func:`desktop.printing.print_raw`).
+    A CUPS queue is not sent from here (see :func:`desktop.adapters.printing.print_raw`).
     """
     from escpos.exceptions import Error as EscposError
 

@@ -9,15 +9,13 @@ from __future__ import annotations
 
 import argparse
 import importlib
-import logging
-import logging.handlers
 import sys
 from collections.abc import Sequence
 
 from desktop import __version__
 from desktop.cli import argparse_pt, context
-from desktop.config import data_dir
 from desktop.errors import UserError
+from desktop.startup import log_to_file
 
 EXIT_USER_ERROR = 2
 
@@ -45,28 +43,6 @@ COMMAND_MODULES = [
 ]
 
 
-def log_to_file() -> None:
-    """Warnings go to ``<data dir>/logs/central-assinante.log``, as the app's do, not to the
-    person: ``--print NOPRINTER`` used to add an English "WARNING desktop.printing: …" line
-    to the Portuguese message (which already says what happened)."""
-    root = logging.getLogger()
-    path = data_dir() / "logs" / "central-assinante.log"
-    if any(getattr(h, "baseFilename", None) == str(path) for h in root.handlers):
-        return
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handler: logging.Handler = logging.handlers.RotatingFileHandler(
-            path, maxBytes=1_000_000, backupCount=3, encoding="utf-8"
-        )
-    except OSError:  # a read-only data folder: the log is lost, not the command
-        handler = logging.NullHandler()
-    handler.setLevel(logging.WARNING)
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    root.addHandler(handler)
-    if root.level == logging.NOTSET or root.level > logging.WARNING:
-        root.setLevel(logging.WARNING)
-
-
 def build_parser() -> argparse.ArgumentParser:
     argparse_pt.install()  # before the parser is built: its help texts are taken then
     parser = argparse.ArgumentParser(
@@ -89,19 +65,27 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    args_list = list(sys.argv[1:] if argv is None else argv)
+def parse(argv: Sequence[str] | None = None) -> argparse.Namespace:
     log_to_file()
-    parser = build_parser()
-    args = parser.parse_args(args_list)
+    return build_parser().parse_args(list(sys.argv[1:] if argv is None else argv))
+
+
+def gui_mode(args: argparse.Namespace) -> str | None:
+    """``"counter"`` (no command), ``"kiosk"``, or None for a command of this module."""
+    if args.self_check:
+        return None
+    if args.command is None:
+        return "counter"
+    gui: str | None = getattr(args, "gui", None)
+    return gui
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run a parsed command (not a GUI mode: :mod:`desktop.main` starts those)."""
     if args.self_check:
         from desktop.selfcheck import run as run_self_check
 
         return run_self_check(args)
-    if args.command is None:
-        from desktop.app import run_counter
-
-        return run_counter(args)
     try:
         result: int = args.func(args)
         return result
@@ -111,3 +95,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("erro: interrompido pelo usuário; nada foi alterado.", file=sys.stderr)
         return 130
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """The commands alone (scripts and tests); ``central-assinante`` is :func:`desktop.main.main`."""
+    args = parse(argv)
+    if gui_mode(args) is not None:
+        print(
+            "erro: as janelas do balcão e do quiosque abrem pelo comando central-assinante.",
+            file=sys.stderr,
+        )
+        return EXIT_USER_ERROR
+    return run(args)

@@ -55,7 +55,7 @@ def cmd_boleto(args: argparse.Namespace) -> int:
 
         pdf = render_boleto(document_from_info(info))
     if args.printer is not None:
-        from desktop.printing import print_pdf
+        from desktop.adapters.printing import print_pdf
 
         assert pdf is not None
         result = print_pdf(pdf, args.printer or None, f"boleto-{info.receivable_id}")

@@ -6,10 +6,10 @@ import argparse
 from typing import Any
 
 from desktop.cli import context
-from desktop.models.enums import CardPaymentStatus
+from desktop.domain.clock import to_local
+from desktop.domain.documents import parse_document
+from desktop.domain.enums import CardPaymentStatus
 from desktop.services import cards, subscribers
-from desktop.services.clock import to_local
-from desktop.services.documents import parse_document
 
 
 def register(sub: Any) -> None:

@@ -9,7 +9,7 @@ from typing import Any
 
 from desktop.cli import context
 from desktop.demo import create_demo
-from desktop.services.documents import format_document
+from desktop.domain.documents import format_document
 
 # Tables in the order the summary lists them, with the words it uses.
 SUMMARY = (
@@ -60,7 +60,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
         seed=args.seed,
         progress=not args.quiet and sys.stderr.isatty(),
     )
-    from desktop.demo_invoices import generate_demo_invoices
+    from desktop.demo.invoices import generate_demo_invoices
 
     # NFCom invoices (signed, homologation) for the bills of up to 200 subscribers.
     invoices = generate_demo_invoices(db, args.seed)

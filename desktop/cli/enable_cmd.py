@@ -7,8 +7,8 @@ import sys
 from typing import Any
 
 from desktop.cli import context
+from desktop.domain.documents import parse_document
 from desktop.services import enablement, subscribers
-from desktop.services.documents import parse_document
 
 
 def register(sub: Any) -> None:

@@ -15,11 +15,11 @@ from pathlib import Path
 from typing import Any
 
 from desktop.cli import context, output
+from desktop.domain.clock import to_local
+from desktop.domain.documents import parse_document
+from desktop.domain.fiscal.access_key import format_key
 from desktop.errors import InvalidInput
 from desktop.services import invoices, settings, subscribers
-from desktop.services.clock import to_local
-from desktop.services.documents import parse_document
-from desktop.services.fiscal.access_key import format_key
 
 PAGE = 500
 
@@ -151,7 +151,7 @@ def cmd_pdf(args: argparse.Namespace) -> int:
         sys.stdout.buffer.write(pdf)
         sys.stdout.flush()
     if args.printer is not None:
-        from desktop.printing import print_pdf  # lazily: only printing needs it
+        from desktop.adapters.printing import print_pdf  # lazily: only printing needs it
 
         result = print_pdf(pdf, args.printer or None, f"danfe-com-{info.number}-{info.series}")
         job = f" (trabalho {result.job_id})" if result.job_id else ""

@@ -8,9 +8,9 @@ from typing import Any
 
 from desktop.cli import context
 from desktop.db import Database
+from desktop.domain.actors import Actor
 from desktop.errors import UserError
 from desktop.services import enablement_jobs, pix_charges
-from desktop.services.actors import Actor
 
 
 def register(sub: Any) -> None:

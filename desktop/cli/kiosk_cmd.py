@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import argparse
 from typing import Any
 
 
@@ -21,10 +20,4 @@ def register(sub: Any) -> None:
         action="store_true",
         help="em janela, não em tela cheia (desenvolvimento e capturas de tela)",
     )
-    parser.set_defaults(func=cmd_kiosk)
-
-
-def cmd_kiosk(args: argparse.Namespace) -> int:
-    from desktop.app import run_kiosk
-
-    return run_kiosk(args)
+    parser.set_defaults(gui="kiosk")  # desktop.main starts the window

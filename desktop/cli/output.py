@@ -22,9 +22,9 @@ from pathlib import Path
 from typing import Any
 
 from desktop.cli import context
+from desktop.domain.clock import to_local, today_local
+from desktop.domain.periods import Period, current_month, parse_date
 from desktop.errors import InvalidInput
-from desktop.services.clock import to_local, today_local
-from desktop.services.periods import Period, current_month, parse_date
 
 
 # --------------------------------------------------------------------------- values
@@ -178,7 +178,7 @@ def emit_pdf(args: argparse.Namespace, pdf: bytes, title: str) -> int:
         write_output(args.output, pdf)
         print(f"PDF gravado em {args.output}.", file=sys.stderr)
     if args.printer is not None:
-        from desktop.printing import print_pdf  # lazily: only printing needs it
+        from desktop.adapters.printing import print_pdf  # lazily: only printing needs it
 
         result = print_pdf(pdf, args.printer or None, title)
         job = f" (trabalho {result.job_id})" if result.job_id else ""

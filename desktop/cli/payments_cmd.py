@@ -6,8 +6,8 @@ import argparse
 from typing import Any
 
 from desktop.cli import context
+from desktop.domain.enums import PaymentMethod
 from desktop.domain.money import parse_amount
-from desktop.models.enums import PaymentMethod
 from desktop.services import payments
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from desktop import printing
+from desktop.adapters import printing
 from desktop.cli import context
 from desktop.config import load_station_config
 

@@ -61,7 +61,7 @@ def cmd_retorno(args: argparse.Namespace) -> int:
 
 
 def _print_table(report: Any, dry_run: bool) -> None:
-    from desktop.services.banks import bank_name
+    from desktop.domain.banks import bank_name
 
     print(f"Arquivo: {report.file}")
     if report.error:

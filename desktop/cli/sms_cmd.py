@@ -7,9 +7,9 @@ import uuid
 from typing import Any
 
 from desktop.cli import context
-from desktop.models.enums import SmsPurchaseStatus
+from desktop.domain.documents import parse_document
+from desktop.domain.enums import SmsPurchaseStatus
 from desktop.services import sms_credits, subscribers
-from desktop.services.documents import parse_document
 
 
 def register(sub: Any) -> None:

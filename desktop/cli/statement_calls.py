@@ -6,12 +6,12 @@ import argparse
 from typing import Any
 
 from desktop.cli import context, output
+from desktop.domain.documents import parse_document
+from desktop.domain.enums import CallType
 from desktop.errors import InvalidInput
-from desktop.models.enums import CallType
 from desktop.reports.calls import CALL_TYPE_WORDS, build_calls_pdf
 from desktop.reports.common import datetime_br, duration, money, phone
 from desktop.services import calls, subscribers
-from desktop.services.documents import parse_document
 
 ITEM_FIELDS = ["started_at", "terminal", "destination", "type", "duration_s", "billed_s", "amount"]
 

@@ -10,10 +10,10 @@ import argparse
 from typing import Any
 
 from desktop.cli import context, output
+from desktop.domain.documents import parse_document
 from desktop.reports.common import data_size, datetime_br, duration, number
 from desktop.reports.connections import CAUSE_WORDS, build_connections_pdf
 from desktop.services import connections, subscribers
-from desktop.services.documents import parse_document
 
 ITEM_FIELDS = [
     "login",

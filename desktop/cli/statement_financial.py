@@ -11,14 +11,14 @@ import datetime as dt
 from typing import Any
 
 from desktop.cli import context, output
+from desktop.domain.clock import today_local
+from desktop.domain.documents import parse_document
+from desktop.domain.enums import ReceivableStatus
+from desktop.domain.periods import Period
 from desktop.errors import InvalidInput
-from desktop.models.enums import ReceivableStatus
 from desktop.reports.common import money as money_br
 from desktop.reports.financial import build_financial_pdf
 from desktop.services import company, financial, subscribers
-from desktop.services.clock import today_local
-from desktop.services.documents import parse_document
-from desktop.services.periods import Period
 
 STATUS_WORDS = {
     "aberto": ReceivableStatus.OPEN,

@@ -13,10 +13,10 @@ import sys
 from typing import Any
 
 from desktop.cli import EXIT_USER_ERROR, context, output
+from desktop.domain.documents import parse_document
 from desktop.errors import InvalidInput
 from desktop.reports.quitacao import build_quitacao_pdf
 from desktop.services import quitacao, subscribers
-from desktop.services.documents import parse_document
 from desktop.services.quitacao import QuitacaoItem, QuitacaoRefused
 
 

@@ -6,8 +6,8 @@ import argparse
 from typing import Any
 
 from desktop.cli import context
+from desktop.domain.documents import format_document
 from desktop.services import subscribers
-from desktop.services.documents import format_document
 
 
 def register(sub: Any) -> None:

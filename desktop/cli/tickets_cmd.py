@@ -7,12 +7,12 @@ import datetime as dt
 from typing import Any
 
 from desktop.cli import context
+from desktop.domain.clock import to_local
+from desktop.domain.documents import parse_document
+from desktop.domain.enums import TicketStatus
+from desktop.domain.periods import Period, parse_date
 from desktop.errors import InvalidInput
-from desktop.models.enums import TicketStatus
 from desktop.services import subscribers, tickets
-from desktop.services.clock import to_local
-from desktop.services.documents import parse_document
-from desktop.services.periods import Period, parse_date
 
 STATUS_CHOICES = {
     "aberto": TicketStatus.OPEN,

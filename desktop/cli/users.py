@@ -8,8 +8,8 @@ import sys
 from typing import Any
 
 from desktop.cli import context
+from desktop.domain.enums import Role
 from desktop.errors import InvalidInput
-from desktop.models.enums import Role
 from desktop.services import auth
 
 

@@ -10,7 +10,7 @@ from typing import Any
 from desktop.demo.contracts import contract_number
 from desktop.demo.pools import weighted
 from desktop.demo.state import ContractInfo, Demo, SubscriberInfo
-from desktop.models.enums import (
+from desktop.domain.enums import (
     CardPaymentStatus,
     ContractStatus,
     PaymentMethod,

@@ -10,10 +10,10 @@ from sqlalchemy import Connection, select
 
 from desktop.demo.pools import CREDIT_VALUES, PLANS, SUSPENSION_GROUP, PlanDef
 from desktop.demo.writer import BulkWriter
+from desktop.domain.enums import Role
+from desktop.domain.passwords import hash_password
 from desktop.errors import Conflict
 from desktop.models import CounterUser, Plan
-from desktop.models.enums import Role
-from desktop.services.passwords import hash_password
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@ import datetime as dt
 
 from desktop.demo.pools import SUSPENSION_GROUP, slug
 from desktop.demo.state import ContractInfo, Demo, SubscriberInfo
-from desktop.models.enums import ContractStatus
+from desktop.domain.enums import ContractStatus
 
 BILLING_DAYS = (5, 10, 10, 15, 20, 25)
 _PASSWORD_CHARS = "abcdefghjkmnpqrstuvwxyz23456789"

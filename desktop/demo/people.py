@@ -16,8 +16,8 @@ from desktop.demo.pools import (
     slug,
 )
 from desktop.demo.state import ContactInfo, Demo, SubscriberInfo
-from desktop.services.documents import is_cnpj, is_cpf
-from desktop.services.text import search_key
+from desktop.domain.documents import is_cnpj, is_cpf
+from desktop.domain.text import search_key
 
 _CPF_WEIGHTS_1 = range(10, 1, -1)
 _CPF_WEIGHTS_2 = range(11, 1, -1)

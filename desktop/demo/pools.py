@@ -15,7 +15,7 @@ from typing import TypeVar
 
 from faker import Faker
 
-from desktop.services.text import search_key
+from desktop.domain.text import search_key
 
 T = TypeVar("T")
 

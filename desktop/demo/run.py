@@ -19,12 +19,12 @@ from desktop.demo.catalog import DemoLogin
 from desktop.demo.pools import COMPANY_PLANS, PERSON_PLANS, Pools, weighted
 from desktop.demo.state import Demo
 from desktop.demo.writer import BulkWriter
+from desktop.domain.clock import local_day_start, today_local
+from desktop.domain.enums import ContractStatus
+from desktop.domain.passwords import hash_password_fast
 from desktop.errors import Conflict, InvalidInput
 from desktop.models import Subscriber
-from desktop.models.enums import ContractStatus
 from desktop.services import rating, settings
-from desktop.services.clock import local_day_start, today_local
-from desktop.services.passwords import hash_password_fast
 
 MIN_SUBSCRIBERS = 10
 MAX_SUBSCRIBERS = 2_000_000

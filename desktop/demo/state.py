@@ -10,8 +10,8 @@ from decimal import Decimal
 
 from desktop.demo.pools import City, PlanDef, Pools
 from desktop.demo.writer import BulkWriter
-from desktop.models.enums import CallType, ContractStatus
-from desktop.services.clock import local_day_start
+from desktop.domain.clock import local_day_start
+from desktop.domain.enums import CallType, ContractStatus
 
 
 @dataclass

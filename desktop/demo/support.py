@@ -9,9 +9,9 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from desktop.demo.pools import TICKET_TEXTS, TICKET_TYPE_WEIGHTS, weighted
 from desktop.demo.state import ContractInfo, Demo, SubscriberInfo
-from desktop.models.enums import Channel, ContractStatus, TicketStatus
+from desktop.domain.clock import to_local
+from desktop.domain.enums import Channel, ContractStatus, TicketStatus
 from desktop.models.support import ProtocolCounter
-from desktop.services.clock import to_local
 from desktop.services.protocols import format_protocol
 from desktop.services.tickets import ACTION_CLOSED, ACTION_NOTE, ACTION_OPENED
 

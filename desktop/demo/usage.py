@@ -9,7 +9,7 @@ from itertools import accumulate
 
 from desktop.demo.pools import CARRIERS, COUNTRIES, OTHER_DDDS
 from desktop.demo.state import ContractInfo, Demo, SubscriberInfo
-from desktop.models.enums import ContractStatus
+from desktop.domain.enums import ContractStatus
 from desktop.services import rating
 
 GIB = 1024**3

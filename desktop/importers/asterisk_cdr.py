@@ -25,8 +25,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
+from desktop.domain.clock import LOCAL_TZ
 from desktop.errors import InvalidInput
-from desktop.services.clock import LOCAL_TZ
 
 BASE_COLUMNS = (
     "accountcode",

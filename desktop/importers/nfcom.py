@@ -8,7 +8,7 @@ what it says; :func:`desktop.services.invoices.import_nfcom` stores it.  The che
 2. valid against the official XSD shipped in nfelib (``procNFCom_v1.00.xsd``);
 3. the access key's check digit, and the key against the fields it repeats;
 4. the XML-DSig signature holds (the content was not changed after signing);
-5. the signer is the emitter (:mod:`desktop.services.fiscal.trust`): the certificate's CNPJ
+5. the signer is the emitter (:mod:`desktop.domain.fiscal.trust`): the certificate's CNPJ
    is ``emit/CNPJ``, and in production (tpAmb=1) it chains to the ICP-Brasil certificates
    the provider installed (``fiscal.icp_brasil_roots``); homologation needs no chain but is
    kept as *sem valor fiscal*;
@@ -29,12 +29,11 @@ from pathlib import Path
 
 from lxml import etree
 
-from desktop.errors import InvalidInput
-from desktop.services import fiscal
-from desktop.services.fiscal.access_key import MODEL_NFCOM
-from desktop.services.fiscal.builder import NS
-from desktop.services.fiscal.reader import parse_xml, protocol_signature_problem, root_name
-from desktop.services.fiscal.trust import (
+from desktop.domain import fiscal
+from desktop.domain.fiscal.access_key import MODEL_NFCOM
+from desktop.domain.fiscal.builder import NS
+from desktop.domain.fiscal.reader import parse_xml, protocol_signature_problem, root_name
+from desktop.domain.fiscal.trust import (
     ROOTS_SETTING,
     TrustStore,
     chain_problem,
@@ -42,6 +41,7 @@ from desktop.services.fiscal.trust import (
     protocol_certificates,
     signing_certificates,
 )
+from desktop.errors import InvalidInput
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
 _DECLARED_ENCODING = re.compile(rb"^\s*<\?xml[^>]*encoding=[\"']([A-Za-z0-9._-]+)[\"']")

@@ -8,8 +8,8 @@ from decimal import Decimal
 from sqlalchemy import ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from desktop.domain.enums import CardPaymentStatus, PaymentMethod, ReceivableStatus, db_enum
 from desktop.models.base import Base, utcnow
-from desktop.models.enums import CardPaymentStatus, PaymentMethod, ReceivableStatus, db_enum
 from desktop.models.subscribers import Contract, Subscriber
 
 

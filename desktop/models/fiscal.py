@@ -8,8 +8,8 @@ from decimal import Decimal
 from sqlalchemy import ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from desktop.domain.enums import InvoiceStatus, db_enum
 from desktop.models.base import Base, utcnow
-from desktop.models.enums import InvoiceStatus, db_enum
 from desktop.models.subscribers import Subscriber
 
 

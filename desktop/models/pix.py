@@ -15,8 +15,8 @@ from decimal import Decimal
 from sqlalchemy import ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
+from desktop.domain.enums import db_enum
 from desktop.models.base import Base, utcnow
-from desktop.models.enums import db_enum
 
 
 class PixChargeStatus(enum.StrEnum):

@@ -7,8 +7,8 @@ import datetime as dt
 from sqlalchemy import Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
+from desktop.domain.enums import Role, db_enum
 from desktop.models.base import Base, BigIntPK, utcnow
-from desktop.models.enums import Role, db_enum
 
 
 class CounterUser(Base):

@@ -8,8 +8,8 @@ from decimal import Decimal
 from sqlalchemy import ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from desktop.domain.enums import ContractStatus, db_enum
 from desktop.models.base import Base, utcnow
-from desktop.models.enums import ContractStatus, db_enum
 
 
 class Subscriber(Base):

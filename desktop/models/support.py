@@ -7,8 +7,8 @@ import datetime as dt
 from sqlalchemy import BigInteger, ForeignKey, Index, Integer, Sequence, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from desktop.domain.enums import Channel, ContractStatus, TicketStatus, db_enum
 from desktop.models.base import Base, utcnow
-from desktop.models.enums import Channel, ContractStatus, TicketStatus, db_enum
 from desktop.models.subscribers import Contact, Subscriber
 
 # ANATEL protocol numbers (see ``desktop.services.protocols``).  PostgreSQL hands them out

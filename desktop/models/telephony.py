@@ -8,8 +8,8 @@ from decimal import Decimal
 from sqlalchemy import BigInteger, ForeignKey, Index, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from desktop.domain.enums import CallType, db_enum
 from desktop.models.base import Base, BigIntPK, utcnow
-from desktop.models.enums import CallType, db_enum
 from desktop.models.subscribers import Contract
 
 

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from reportlab.platypus import Flowable
 
-from desktop.models.enums import CallType
+from desktop.domain.enums import CallType
 from desktop.reports.common import (
     Column,
     Document,

@@ -39,8 +39,8 @@ from reportlab.platypus import (
 )
 from reportlab.platypus.tables import CellStyle
 
-from desktop.services.clock import to_local
-from desktop.services.documents import format_document
+from desktop.domain.clock import to_local
+from desktop.domain.documents import format_document
 
 FONT = "Helvetica"
 FONT_BOLD = "Helvetica-Bold"

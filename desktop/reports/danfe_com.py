@@ -1,6 +1,6 @@
 """DANFE-COM: the auxiliary document of the NFCom (modelo 62), A4 portrait.
 
-Pure function of :class:`desktop.services.fiscal.NfcomInfo` (what the XML says) to PDF bytes;
+Pure function of :class:`desktop.domain.fiscal.NfcomInfo` (what the XML says) to PDF bytes;
 ``invariant=1`` makes the bytes reproducible.  Blocks, top to bottom: the homologation notice
 (tpAmb=2), emitter | DANFE-COM identification | QR code (``qrCodNFCom``), access key in groups
 of four, authorization protocol, recipient/subscriber, the bill (gFat), items (continued on
@@ -18,6 +18,9 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.utils import ImageReader, simpleSplit
 from reportlab.pdfgen.canvas import Canvas
 
+from desktop.domain.clock import LOCAL_TZ
+from desktop.domain.fiscal.access_key import format_key
+from desktop.domain.fiscal.types import HOMOLOGATION_NOTICE, Item, NfcomInfo
 from desktop.reports.danfe_com_canvas import (
     ALERT,
     ALERT_SHADE,
@@ -38,9 +41,6 @@ from desktop.reports.danfe_com_canvas import (
     money,
     quantity,
 )
-from desktop.services.clock import LOCAL_TZ
-from desktop.services.fiscal.access_key import format_key
-from desktop.services.fiscal.types import HOMOLOGATION_NOTICE, Item, NfcomInfo
 
 PORTAL = "https://dfe-portal.svrs.rs.gov.br/NFCom"
 

@@ -13,7 +13,8 @@ from typing import TYPE_CHECKING, Protocol
 
 from reportlab.platypus import Flowable
 
-from desktop.models.enums import PaymentMethod, ReceivableStatus
+from desktop.domain.clock import to_local
+from desktop.domain.enums import PaymentMethod, ReceivableStatus
 from desktop.reports.common import (
     Column,
     CompanyLike,
@@ -28,10 +29,9 @@ from desktop.reports.common import (
     small_table,
     totals_section,
 )
-from desktop.services.clock import to_local
 
 if TYPE_CHECKING:
-    from desktop.services.periods import Period
+    from desktop.domain.periods import Period
 
 TITLE = "Extrato Financeiro"
 

@@ -16,7 +16,9 @@ from xml.sax.saxutils import escape
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer
 
-from desktop.models.enums import ReceivableStatus
+from desktop.domain.clock import to_local
+from desktop.domain.documents import format_document
+from desktop.domain.enums import ReceivableStatus
 from desktop.reports.common import (
     STYLE_SECTION,
     STYLE_SMALL,
@@ -30,8 +32,6 @@ from desktop.reports.common import (
     paged_tables,
 )
 from desktop.reports.financial import METHOD_WORDS
-from desktop.services.clock import to_local
-from desktop.services.documents import format_document
 
 if TYPE_CHECKING:
     from desktop.services.quitacao import Quitacao, QuitacaoItem

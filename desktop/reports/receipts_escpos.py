@@ -36,7 +36,7 @@ from typing import Any
 from escpos.constants import QR_ECLEVEL_M
 
 from desktop.adapters.escpos_printer import printer_classes
-from desktop.models.enums import PaymentMethod
+from desktop.domain.enums import PaymentMethod
 from desktop.reports.common import date_br, datetime_br, money, number
 from desktop.reports.protocol_receipt import ProtocolReceipt, ReceiptCompany
 from desktop.reports.sms_slip import SmsAccountSlip

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from desktop.domain.actors import Actor, CounterActor, KioskActor
+from desktop.domain.enums import Role
 from desktop.errors import AccessDenied
-from desktop.models.enums import Role
-from desktop.services.actors import Actor, CounterActor, KioskActor
 
 ROLE_WORDS = {
     Role.ATTENDANT: "atendente",

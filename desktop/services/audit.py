@@ -11,11 +11,11 @@ from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from desktop.db import Database
+from desktop.domain.actors import Actor
+from desktop.domain.clock import utcnow
+from desktop.domain.enums import Role
 from desktop.models import AuditEntry
-from desktop.models.enums import Role
 from desktop.services.access import require_role
-from desktop.services.actors import Actor
-from desktop.services.clock import utcnow
 
 
 def _entry(

@@ -10,16 +10,16 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
 from desktop.db import Database
+from desktop.domain.actors import Actor, CounterActor, KioskActor
+from desktop.domain.clock import to_local, utcnow
+from desktop.domain.documents import parse_document
+from desktop.domain.enums import Channel, Role
+from desktop.domain.passwords import hash_password, needs_rehash, verify_password
+from desktop.domain.text import clean_input
 from desktop.errors import AccessDenied, Conflict, InvalidInput, NotFound
 from desktop.models import CounterUser, Subscriber
-from desktop.models.enums import Channel, Role
 from desktop.services import audit, settings
 from desktop.services.access import require_role
-from desktop.services.actors import Actor, CounterActor, KioskActor
-from desktop.services.clock import to_local, utcnow
-from desktop.services.documents import parse_document
-from desktop.services.passwords import hash_password, needs_rehash, verify_password
-from desktop.services.text import clean_input
 
 LOGIN_PATTERN = re.compile(r"[a-z0-9][a-z0-9._-]{1,59}")
 MIN_PASSWORD = 8

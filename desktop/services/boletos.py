@@ -21,15 +21,16 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from desktop.db import Database
+from desktop.domain import banks, febraban, pix
+from desktop.domain.actors import Actor, KioskActor
+from desktop.domain.clock import to_local, today_local, utcnow
+from desktop.domain.documents import format_document
+from desktop.domain.enums import ReceivableStatus
 from desktop.errors import Conflict, InvalidInput, NotFound
 from desktop.models import BankAccount, Boleto, Receivable, Subscriber
-from desktop.models.enums import ReceivableStatus
-from desktop.services import audit, banks, febraban, financial, pix, settings
+from desktop.services import audit, financial, settings
 from desktop.services.access import require_subscriber
-from desktop.services.actors import Actor, KioskActor
-from desktop.services.clock import to_local, today_local, utcnow
 from desktop.services.company import company_info
-from desktop.services.documents import format_document
 
 NO_BANK_ACCOUNT = "Nenhuma conta bancária configurada para boletos."
 

@@ -28,15 +28,15 @@ from sqlalchemy import (
 )
 
 from desktop.db import Database
+from desktop.domain.actors import Actor
+from desktop.domain.clock import local_period_bounds, utcnow
+from desktop.domain.enums import CallType
+from desktop.domain.periods import Period
 from desktop.errors import InvalidInput, NotFound
 from desktop.models import Call, Contract, Terminal
 from desktop.models.base import SQLITE_MONEY_MEMO, ValueReader, money_reader, utc_reader
-from desktop.models.enums import CallType
 from desktop.services.access import require_subscriber
-from desktop.services.actors import Actor
-from desktop.services.clock import local_period_bounds, utcnow
 from desktop.services.company import CompanyInfo, company_info
-from desktop.services.periods import Period
 from desktop.services.statement_common import (
     Executor,
     SubscriberHeader,

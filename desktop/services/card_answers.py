@@ -14,14 +14,14 @@ from typing import Any
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
+from desktop.adapters.cielo import CieloAnswer
 from desktop.db import Database
+from desktop.domain.actors import Actor
+from desktop.domain.clock import utcnow
+from desktop.domain.enums import CardPaymentStatus, EventKind
 from desktop.errors import DatabaseUnavailable
 from desktop.models import CardPayment
-from desktop.models.enums import CardPaymentStatus, EventKind
 from desktop.services import audit, events
-from desktop.services.actors import Actor
-from desktop.services.cielo import CieloAnswer
-from desktop.services.clock import utcnow
 
 RECORD_ATTEMPTS = 3  # the first try and two on fresh connections
 RECORD_RETRY_S = 0.5

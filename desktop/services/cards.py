@@ -27,22 +27,22 @@ from typing import Any
 import httpx
 from sqlalchemy import select, update
 
-from desktop.db import Database
-from desktop.errors import Conflict, DatabaseUnavailable, NotFound
-from desktop.models import CardPayment
-from desktop.models.enums import CardPaymentStatus, Role
-from desktop.services import audit, settings
-from desktop.services.access import require_counter, require_role, require_subscriber
-from desktop.services.actors import Actor
-from desktop.services.card_answers import not_recorded, record_answer
-from desktop.services.cielo import (
+from desktop.adapters.cielo import (
     CieloAnswer,
     CieloClient,
     CieloConfig,
     Outcome,
     config_from_settings,
 )
-from desktop.services.clock import to_local, utcnow
+from desktop.db import Database
+from desktop.domain.actors import Actor
+from desktop.domain.clock import to_local, utcnow
+from desktop.domain.enums import CardPaymentStatus, Role
+from desktop.errors import Conflict, DatabaseUnavailable, NotFound
+from desktop.models import CardPayment
+from desktop.services import audit, settings
+from desktop.services.access import require_counter, require_role, require_subscriber
+from desktop.services.card_answers import not_recorded, record_answer
 
 DUPLICATE_WINDOW = dt.timedelta(minutes=10)
 IN_FLIGHT_MARGIN = dt.timedelta(seconds=10)  # beyond the client's timeout

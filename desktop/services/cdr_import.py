@@ -30,14 +30,14 @@ from sqlalchemy.exc import OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from desktop.db import Database
+from desktop.domain.actors import Actor
+from desktop.domain.clock import utcnow
+from desktop.domain.enums import CallType, Role
 from desktop.errors import DatabaseUnavailable, InvalidInput
 from desktop.importers.asterisk_cdr import CdrError, CdrRecord, check_file, iter_lines, parse
 from desktop.models import Base, Call, CdrImport, Terminal
-from desktop.models.enums import CallType, Role
 from desktop.services import audit, rating
 from desktop.services.access import require_role
-from desktop.services.actors import Actor
-from desktop.services.clock import utcnow
 
 BATCH_SIZE = 10_000
 LOOKUP_CHUNK = 5_000  # bound parameters per IN (...) query, well under SQLite's 32 766

@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from sqlalchemy.orm import Session
 
 from desktop.db import Database
+from desktop.domain.documents import format_document
 from desktop.services import settings
-from desktop.services.documents import format_document
 
 
 @dataclass(frozen=True)

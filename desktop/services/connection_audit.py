@@ -26,8 +26,8 @@ from dataclasses import dataclass
 from weakref import WeakKeyDictionary
 
 from desktop.db import Database
-from desktop.services.actors import Actor
-from desktop.services.periods import Period
+from desktop.domain.actors import Actor
+from desktop.domain.periods import Period
 
 # How long one audit entry covers the rest of a view (further pages, totals, the chart).
 VIEW_WINDOW_S = 10 * 60.0

@@ -43,15 +43,15 @@ from sqlalchemy.exc import ArgumentError, DBAPIError
 
 from desktop.config import setting
 from desktop.db import Database, ping_idle_connections
+from desktop.domain.actors import Actor
+from desktop.domain.clock import LOCAL_TZ, local_period_bounds, to_local, utcnow
+from desktop.domain.periods import Period
 from desktop.errors import DatabaseUnavailable, InvalidInput
 from desktop.models import Contract, RadAcct, RadiusLogin, Setting
 from desktop.models.base import utc_reader
 from desktop.services import audit, connection_audit
 from desktop.services.access import require_subscriber
-from desktop.services.actors import Actor
-from desktop.services.clock import LOCAL_TZ, local_period_bounds, to_local, utcnow
 from desktop.services.company import CompanyInfo, company_info
-from desktop.services.periods import Period
 from desktop.services.statement_common import (
     Executor,
     SubscriberHeader,

@@ -30,6 +30,9 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from desktop.db import Database
+from desktop.domain.actors import Actor
+from desktop.domain.clock import to_local, utcnow
+from desktop.domain.enums import ContractStatus, EventKind, ReceivableStatus, Role, TicketStatus
 from desktop.errors import Conflict, DatabaseUnavailable, NotFound
 from desktop.models import (
     Contract,
@@ -40,11 +43,8 @@ from desktop.models import (
     Receivable,
     Ticket,
 )
-from desktop.models.enums import ContractStatus, EventKind, ReceivableStatus, Role, TicketStatus
-from desktop.services import audit, events, radius_control, radius_sync, settings
+from desktop.services import audit, events, radius_sync, settings
 from desktop.services.access import require_role, require_subscriber
-from desktop.services.actors import Actor
-from desktop.services.clock import to_local, utcnow
 from desktop.services.tickets import (
     ACTION_CLOSED,
     ACTION_ENABLEMENT,
@@ -272,7 +272,7 @@ def enable(
                 raise Conflict(ALREADY)
             plan = session.get(Plan, contract.plan_id)
             plan_name = plan.name if plan else ""
-            config = radius_control.load_config(session)
+            config = radius_sync.radius_config(session)
             logins = logins_of(session, contract.id)
             ticket: Ticket
             if ticket_id is None:

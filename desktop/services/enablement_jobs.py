@@ -29,13 +29,13 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.db import Database
+from desktop.domain.actors import Actor, CounterActor
+from desktop.domain.clock import to_local, utcnow
+from desktop.domain.enums import Channel, ContractStatus, EventKind, Role
 from desktop.errors import Conflict, NotFound, UserError
 from desktop.models import Contract, ProvisionalEnablement, RadiusAction, Ticket
-from desktop.models.enums import Channel, ContractStatus, EventKind, Role
-from desktop.services import audit, cards, events, radius_control, radius_sync
+from desktop.services import audit, cards, events, radius_sync
 from desktop.services.access import require_role, require_subscriber
-from desktop.services.actors import Actor, CounterActor
-from desktop.services.clock import to_local, utcnow
 from desktop.services.enablement import (
     END_EXPIRED,
     END_OTHER,
@@ -139,7 +139,7 @@ def _expire_one(
             audit.record(session, actor, "habilitacao_provisoria.paga", "contract", contract.id)
             _emit_expired(session, actor, contract, enablement, END_PAID, [])
             return END_PAID, number, contract.id
-        config = radius_control.load_config(session)
+        config = radius_sync.radius_config(session)
         logins = logins_of(session, contract.id)
         enablement.end_reason = END_EXPIRED
         text = "Prazo da habilitação provisória encerrado: plano suspenso novamente por falta de pagamento."
@@ -307,7 +307,7 @@ def _lift(db: Database, actor: Actor, contract_id: int, now: dt.datetime) -> Con
                     ticket_id,
                     "Débitos pagos: habilitação provisória encerrada, plano reativado definitivamente.",
                 )
-        config = radius_control.load_config(session)
+        config = radius_sync.radius_config(session)
         logins = logins_of(session, contract.id)
         if logins:
             # Already out of the group while enabled provisionally: no Disconnect then, but
@@ -384,7 +384,7 @@ def record_contract_status(
     logins = logins_of(session, contract_id)
     if not logins:
         return None
-    config = radius_control.load_config(session)
+    config = radius_sync.radius_config(session)
     radius_sync.record(
         session,
         contract_id,

@@ -23,12 +23,12 @@ from sqlalchemy import event, select, text
 from sqlalchemy.orm import Session, aliased
 
 from desktop.db import Database
+from desktop.domain.actors import Actor, CounterActor
+from desktop.domain.clock import utcnow
+from desktop.domain.enums import EventKind, Role
 from desktop.errors import InvalidInput
 from desktop.models import Contract, OutboxEvent, Receivable, Subscriber
-from desktop.models.enums import EventKind, Role
 from desktop.services.access import require_counter, require_role
-from desktop.services.actors import Actor, CounterActor
-from desktop.services.clock import utcnow
 
 MAX_LIMIT = 10_000
 # Key of the PostgreSQL advisory lock that orders the outbox (any constant of our own).

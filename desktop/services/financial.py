@@ -16,14 +16,14 @@ from sqlalchemy import ColumnElement, func, or_, select
 from sqlalchemy.orm import Session
 
 from desktop.db import Database
+from desktop.domain.actors import Actor
+from desktop.domain.clock import today_local
+from desktop.domain.enums import PaymentMethod, ReceivableStatus
+from desktop.domain.periods import Period
 from desktop.errors import NotFound
 from desktop.models import BankOccurrence, Payment, Receivable
-from desktop.models.enums import PaymentMethod, ReceivableStatus
 from desktop.services import settings
 from desktop.services.access import require_subscriber
-from desktop.services.actors import Actor
-from desktop.services.clock import today_local
-from desktop.services.periods import Period
 
 CENT = Decimal("0.01")
 ZERO = Decimal("0.00")

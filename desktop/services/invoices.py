@@ -12,33 +12,30 @@
 from __future__ import annotations
 
 import datetime as dt
-import smtplib
-import ssl
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
-from email.message import EmailMessage
-from email.utils import formatdate, make_msgid
 from pathlib import Path
 
 from sqlalchemy import or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from desktop.adapters import mailer
 from desktop.db import Database
-from desktop.errors import Conflict, InvalidInput, NotFound, UserError
+from desktop.domain.actors import Actor
+from desktop.domain.documents import format_document
+from desktop.domain.enums import InvoiceStatus, Role
+from desktop.domain.fiscal import ENV_PRODUCTION, HOMOLOGATION_NOTICE, NfcomInfo, parse_nfcom
+from desktop.domain.fiscal.trust import ROOTS_SETTING, TrustStore, load_trust_store
+from desktop.errors import Conflict, InvalidInput, NotFound
 from desktop.importers.nfcom import NfcomFile, read_nfcom_file
 from desktop.models import Invoice, Subscriber
-from desktop.models.enums import InvoiceStatus, Role
 from desktop.services import audit, settings
 from desktop.services.access import require_role, require_subscriber
-from desktop.services.actors import Actor
-from desktop.services.documents import format_document
-from desktop.services.fiscal import ENV_PRODUCTION, HOMOLOGATION_NOTICE, NfcomInfo, parse_nfcom
-from desktop.services.fiscal.trust import ROOTS_SETTING, TrustStore, load_trust_store
 
 XML_DECLARATION = b'<?xml version="1.0" encoding="UTF-8"?>\n'
-SMTP_TIMEOUT_S = 20
+
 
 
 # --------------------------------------------------------------------------- import
@@ -308,59 +305,20 @@ def email_invoice_xml(db: Database, actor: Actor, invoice_id: int) -> str:
         xml = XML_DECLARATION + invoice.xml.encode("utf-8")
         name = subscriber.name
     trade_name = company["company.trade_name"] or company["company.name"]
-    message = EmailMessage()
-    message["Subject"] = f"Nota Fiscal NFCom nº {number} série {series} - {trade_name}"
-    message["From"] = smtp["smtp.sender"]
-    message["To"] = address
-    message["Date"] = formatdate(localtime=False)
-    message["Message-ID"] = make_msgid(domain=smtp["smtp.sender"].rpartition("@")[2] or None)
-    message.set_content(
+    mailer.send_mail(
+        smtp,
+        address,
+        f"Nota Fiscal NFCom nº {number} série {series} - {trade_name}",
         f"Olá, {name}.\n\n"
         f"Segue em anexo o XML da Nota Fiscal Fatura de Serviços de Comunicação Eletrônica "
         f"(NFCom) nº {number}, série {series}.\n"
         f"Chave de acesso: {key}\n\n"
         f"Atenciosamente,\n{trade_name}\n"
-        f"{company['company.phone']} - {company['company.email']}\n"
+        f"{company['company.phone']} - {company['company.email']}\n",
+        [mailer.Attachment(xml_file_name(key), xml, "application/xml")],
     )
-    message.add_attachment(xml, maintype="application", subtype="xml", filename=xml_file_name(key))
-    _send(smtp, message)
     with db.session() as session:
         audit.record(
             session, actor, "nota_fiscal.email", "invoice", invoice_id, chave=key, para=address
         )
     return address
-
-
-def _send(smtp: dict[str, object], message: EmailMessage) -> None:
-    host, port = str(smtp["smtp.host"]).strip(), int(str(smtp["smtp.port"]))
-    if not host:
-        raise UserError(
-            "O envio de e-mail não está configurado (servidor SMTP). Avise o administrador."
-        )
-    try:
-        client: smtplib.SMTP
-        if port == 465:  # SMTPS: TLS from the first byte
-            client = smtplib.SMTP_SSL(
-                host, port, timeout=SMTP_TIMEOUT_S, context=ssl.create_default_context()
-            )
-        else:
-            client = smtplib.SMTP(host, port, timeout=SMTP_TIMEOUT_S)
-        with client:
-            if port != 465 and smtp["smtp.starttls"]:
-                client.starttls(context=ssl.create_default_context())
-            if smtp["smtp.user"]:
-                client.login(str(smtp["smtp.user"]), str(smtp["smtp.password"]))
-            client.send_message(message)
-    except smtplib.SMTPRecipientsRefused:
-        raise UserError(
-            "O servidor de e-mail recusou o endereço do assinante. Confira o e-mail cadastrado."
-        ) from None
-    except smtplib.SMTPAuthenticationError:
-        raise UserError(
-            "O servidor de e-mail recusou o usuário ou a senha. Avise o administrador."
-        ) from None
-    except (smtplib.SMTPException, OSError) as exc:
-        raise UserError(
-            f"Não foi possível enviar o e-mail agora ({type(exc).__name__}). "
-            "Tente de novo mais tarde; nada foi perdido."
-        ) from None

@@ -25,14 +25,14 @@ from decimal import Decimal
 from sqlalchemy import select
 
 from desktop.db import Database
+from desktop.domain.actors import Actor
+from desktop.domain.clock import to_local, utcnow
+from desktop.domain.enums import ContractStatus, PaymentMethod, ReceivableStatus, Role
 from desktop.domain.money import check_amount
 from desktop.errors import Conflict, InvalidInput, NotFound
 from desktop.models import Receivable
-from desktop.models.enums import ContractStatus, PaymentMethod, ReceivableStatus, Role
 from desktop.services import financial, settlement
 from desktop.services.access import require_counter, require_role
-from desktop.services.actors import Actor
-from desktop.services.clock import to_local, utcnow
 
 STATUS_WORDS = {ReceivableStatus.PAID: "baixada", ReceivableStatus.CANCELLED: "cancelada"}
 

@@ -27,14 +27,15 @@ from sqlalchemy.orm import Session
 from desktop.adapters import pix_psp
 from desktop.adapters.pix_psp import Cob, PspClient, PspUnavailable, ReceivedPix
 from desktop.db import Database
+from desktop.domain import pix
+from desktop.domain.actors import Actor
+from desktop.domain.clock import today_local, utcnow
+from desktop.domain.enums import EventKind, PaymentMethod, ReceivableStatus, Role
 from desktop.errors import AccessDenied, Conflict, NotFound, UserError
 from desktop.models import PixCharge, Receivable, Subscriber, Ticket
-from desktop.models.enums import EventKind, PaymentMethod, ReceivableStatus, Role
 from desktop.models.pix import PixChargeStatus
-from desktop.services import financial, pix, settings, settlement, tickets
+from desktop.services import financial, settings, settlement, tickets
 from desktop.services.access import require_role, require_subscriber
-from desktop.services.actors import Actor
-from desktop.services.clock import today_local, utcnow
 from desktop.services.settlement import SettleOutcome
 
 REUSE_MARGIN = dt.timedelta(minutes=2)  # a charge about to expire is not shown again

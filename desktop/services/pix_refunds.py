@@ -19,13 +19,13 @@ from sqlalchemy.exc import IntegrityError
 from desktop.adapters import pix_psp
 from desktop.adapters.pix_psp import PspClient
 from desktop.db import Database
+from desktop.domain.actors import Actor
+from desktop.domain.clock import utcnow
+from desktop.domain.enums import PaymentMethod, Role
 from desktop.errors import Conflict, InvalidInput, NotFound
 from desktop.models import Payment, PixRefund
-from desktop.models.enums import PaymentMethod, Role
 from desktop.services import audit, settings
 from desktop.services.access import require_counter, require_role
-from desktop.services.actors import Actor
-from desktop.services.clock import utcnow
 
 PENDING = "pendente"
 DONE_OR_UNDER_WAY = ("EM_PROCESSAMENTO", "DEVOLVIDO")

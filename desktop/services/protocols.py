@@ -28,8 +28,8 @@ from sqlalchemy import select
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
+from desktop.domain.clock import to_local, utcnow
 from desktop.models.support import PROTOCOL_SEQUENCE, ProtocolCounter
-from desktop.services.clock import to_local, utcnow
 
 SEQUENCE_DIGITS = 10
 PROTOCOL_LENGTH = 8 + SEQUENCE_DIGITS

@@ -30,15 +30,16 @@ from decimal import Decimal
 
 from sqlalchemy import select
 
+from desktop.adapters import mailer
 from desktop.db import Database
+from desktop.domain.actors import Actor
+from desktop.domain.clock import today_local
+from desktop.domain.enums import PaymentMethod, ReceivableStatus
 from desktop.errors import Conflict, InvalidInput
 from desktop.models import Receivable, Subscriber
-from desktop.models.enums import PaymentMethod, ReceivableStatus
 from desktop.reports.common import date_br, money
-from desktop.services import audit, mailer
+from desktop.services import audit, settings
 from desktop.services.access import require_subscriber
-from desktop.services.actors import Actor
-from desktop.services.clock import today_local
 from desktop.services.company import CompanyInfo, company_info
 from desktop.services.statement_common import SubscriberHeader, subscriber_header
 
@@ -203,7 +204,7 @@ def email_declaration(
     with db.session() as session:
         sub = session.get(Subscriber, subscriber_id)
         address = sub.email if sub is not None else None
-        smtp = mailer.smtp_settings(session)
+        smtp = settings.get_many(session, "smtp.")
     if not address or "@" not in address:
         raise InvalidInput(
             "O assinante não tem e-mail cadastrado: imprima a declaração ou atualize o cadastro."

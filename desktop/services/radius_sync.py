@@ -26,17 +26,30 @@ from dataclasses import dataclass
 from sqlalchemy import Engine, func, select, update
 from sqlalchemy.orm import Session
 
+from desktop.adapters import radius_control
+from desktop.adapters.radius_control import OpenSession, RadiusConfig
 from desktop.db import Database
+from desktop.domain.actors import Actor
+from desktop.domain.clock import utcnow
 from desktop.errors import DatabaseUnavailable
 from desktop.models import RadiusAction, RadiusChange, RadiusChangeState
-from desktop.services import audit, radius_control
-from desktop.services.actors import Actor
-from desktop.services.clock import utcnow
-from desktop.services.radius_control import OpenSession, RadiusConfig
+from desktop.services import audit, settings
 from desktop.services.tickets import ACTION_RADIUS, add_event
 
 PENDING = RadiusChangeState.PENDING.value
 RECOVERED = "Alteração no FreeRADIUS concluída pelas tarefas periódicas: "
+
+
+def radius_config(session: Session) -> RadiusConfig:
+    """The RADIUS settings (``radius.*``) as the adapter takes them."""
+    values = settings.get_many(session, "radius.")
+    return RadiusConfig(
+        database_url=str(values["radius.database_url"]).strip(),
+        suspension_group=str(values["radius.suspension_group"]),
+        nas_ip=str(values["radius.nas_ip"]).strip(),
+        nas_secret=str(values["radius.nas_secret"]),
+        coa_port=int(values["radius.coa_port"]),
+    )
 
 
 @dataclass(frozen=True)
@@ -223,7 +236,7 @@ def apply_contract(
     FreeRADIUS cannot be reached; the intent then stays pending for ``jobs run``.
     """
     with db.session() as session:
-        config = radius_control.load_config(session)
+        config = radius_config(session)
     if not config.database_url:
         # FreeRADIUS reads our own tables: write and mark in one transaction.
         with db.session() as session:
@@ -290,7 +303,7 @@ def apply_pending(db: Database, actor: Actor) -> tuple[list[Applied], list[str]]
     done: list[Applied] = []
     warnings: list[str] = []
     with db.session() as session:
-        config = radius_control.load_config(session)
+        config = radius_config(session)
     engine = radius_control.separate_engine(config) if config.database_url else None
     after = 0
     try:

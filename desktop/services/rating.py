@@ -31,10 +31,10 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from sqlalchemy.orm import Session
 
+from desktop.domain.clock import to_local
+from desktop.domain.enums import CallType
 from desktop.errors import InvalidInput
-from desktop.models.enums import CallType
 from desktop.services import settings
-from desktop.services.clock import to_local
 
 # The 67 Brazilian DDDs (códigos nacionais, CN): 11–99 without the round tens and 14 gaps.
 _UNASSIGNED_AREA_CODES = frozenset({23, 25, 26, 29, 36, 39, 52, 56, 57, 58, 59, 72, 76, 78})

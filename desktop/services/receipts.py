@@ -2,7 +2,7 @@
 
 Each function reads what the receipt says in one short session and returns the frozen input
 of :mod:`desktop.reports.receipts_escpos`; ``*_documents`` also render it, as (A4 PDF,
-ESC/POS bytes) for :func:`desktop.printing.print_receipt`, which picks the printer.  The
+ESC/POS bytes) for :func:`desktop.adapters.printing.print_receipt`, which picks the printer.  The
 subscriber's document is masked: a receipt is left behind at a kiosk more often than not.
 """
 
@@ -14,15 +14,15 @@ from decimal import Decimal
 from sqlalchemy import select
 
 from desktop.db import Database
+from desktop.domain.actors import Actor, CounterActor
+from desktop.domain.documents import mask_document
+from desktop.domain.enums import PaymentMethod, ReceivableStatus
 from desktop.errors import Conflict, NotFound
 from desktop.models import Contract, Plan, ProvisionalEnablement, Receivable, Subscriber, Ticket
-from desktop.models.enums import PaymentMethod, ReceivableStatus
 from desktop.reports.protocol_receipt import ReceiptCompany
 from desktop.reports.receipts_escpos import EnablementReceipt, PaymentReceipt
 from desktop.services.access import require_subscriber
-from desktop.services.actors import Actor, CounterActor
 from desktop.services.company import CompanyInfo, company_info
-from desktop.services.documents import mask_document
 from desktop.services.protocols import display_protocol
 
 

@@ -30,17 +30,17 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from desktop.db import Database
+from desktop.domain.actors import Actor
+from desktop.domain.banks import bank_name
+from desktop.domain.clock import LOCAL_TZ, today_local
+from desktop.domain.enums import PaymentMethod, ReceivableStatus, Role
 from desktop.errors import UserError
 from desktop.importers import cnab_codes
 from desktop.importers.cnab import LineProblem, RetornoEntry, RetornoFile, parse_retorno
 from desktop.importers.cnab_codes import OccurrenceKind
 from desktop.models import BankOccurrence, Payment, Receivable
-from desktop.models.enums import PaymentMethod, ReceivableStatus, Role
 from desktop.services import audit, retorno_match, settlement
 from desktop.services.access import require_counter, require_role
-from desktop.services.actors import Actor
-from desktop.services.banks import bank_name
-from desktop.services.clock import LOCAL_TZ, today_local
 from desktop.services.settlement import SettleOutcome
 
 MAX_FILE_BYTES = 64 * 1024 * 1024

@@ -9,7 +9,7 @@ into the handful of forms a stored nosso número can take for each configured ac
 bank, and those are looked up through the ``(bank_account_id, nosso_numero)`` unique index.
 
 A reading with a DV (its own position, or the last character taken for it) is only used
-when the DV is right for that bank (rules of :mod:`desktop.services.banks`), so "1234" is never taken for boleto "123"
+when the DV is right for that bank (rules of :mod:`desktop.domain.banks`), so "1234" is never taken for boleto "123"
 with DV 4 unless 4 is its DV.
 """
 
@@ -22,10 +22,10 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from desktop.domain import banks
+from desktop.domain.febraban import mod10
 from desktop.importers.cnab import RetornoEntry
 from desktop.models import BankAccount, Boleto
-from desktop.services import banks
-from desktop.services.febraban import mod10
 
 # Width of the number part (no DV, no wallet) of the nosso número the app prints, per bank:
 # the first lookup tries these; only what it does not find is tried at every zero padding.

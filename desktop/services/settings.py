@@ -12,12 +12,12 @@ from sqlalchemy.orm import Session
 
 from desktop.config import SETTINGS, setting
 from desktop.db import Database
+from desktop.domain.actors import Actor
+from desktop.domain.clock import utcnow
+from desktop.domain.enums import Role
 from desktop.models import Setting
-from desktop.models.enums import Role
 from desktop.services import audit
 from desktop.services.access import require_role
-from desktop.services.actors import Actor
-from desktop.services.clock import utcnow
 
 
 def get(session: Session, key: str) -> Any:

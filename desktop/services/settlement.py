@@ -27,12 +27,12 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from desktop.db import Database
+from desktop.domain.actors import Actor
+from desktop.domain.enums import EventKind, PaymentMethod, ReceivableStatus
 from desktop.domain.money import check_amount
 from desktop.errors import NotFound
 from desktop.models import Payment, Receivable
-from desktop.models.enums import EventKind, PaymentMethod, ReceivableStatus
 from desktop.services import audit, enablement_jobs, events
-from desktop.services.actors import Actor
 
 
 class SettleOutcome(enum.StrEnum):

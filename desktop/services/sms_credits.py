@@ -18,6 +18,10 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from desktop.db import Database
+from desktop.domain.actors import Actor
+from desktop.domain.clock import today_local, utcnow
+from desktop.domain.enums import ContractStatus, ReceivableStatus, Role, SmsPurchaseStatus
+from desktop.domain.passwords import generate_password, hash_password
 from desktop.errors import Conflict, InvalidInput, NotFound
 from desktop.models import (
     Contract,
@@ -28,12 +32,8 @@ from desktop.models import (
     SmsPurchase,
     Subscriber,
 )
-from desktop.models.enums import ContractStatus, ReceivableStatus, Role, SmsPurchaseStatus
 from desktop.services import audit
 from desktop.services.access import require_counter, require_role, require_subscriber
-from desktop.services.actors import Actor
-from desktop.services.clock import today_local, utcnow
-from desktop.services.passwords import generate_password, hash_password
 
 PAYMENT_DAYS = 3  # the purchase's boleto is due in three days
 

@@ -22,10 +22,10 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Session
 
+from desktop.domain.clock import today_local
+from desktop.domain.periods import Period, current_month
 from desktop.errors import NotFound
 from desktop.models import Subscriber
-from desktop.services.clock import today_local
-from desktop.services.periods import Period, current_month
 
 CENT = Decimal("0.01")
 # Pages and totals read on a Core connection (``Database.read_session``); statements on a

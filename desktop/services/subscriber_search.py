@@ -34,7 +34,11 @@ from sqlalchemy import ColumnElement, Connection, Select, and_, or_, select, tup
 from sqlalchemy.orm import InstrumentedAttribute
 
 from desktop.db import Database
+from desktop.domain.actors import Actor, KioskActor
+from desktop.domain.documents import is_cnpj, is_cpf, normalize_document
+from desktop.domain.enums import ContractStatus
 from desktop.domain.phones import phone_keys
+from desktop.domain.text import clean_input, like_escape, search_key
 from desktop.errors import AccessDenied, InvalidInput
 from desktop.models import (
     Contract,
@@ -45,11 +49,7 @@ from desktop.models import (
     SubscriberWord,
     Terminal,
 )
-from desktop.models.enums import ContractStatus
 from desktop.services.access import require_subscriber
-from desktop.services.actors import Actor, KioskActor
-from desktop.services.documents import is_cnpj, is_cpf, normalize_document
-from desktop.services.text import clean_input, like_escape, search_key
 
 MAX_SEARCH_LENGTH = 120
 # A typed prefix that starts more words than this is common: walk the name index instead.

@@ -13,6 +13,9 @@ from sqlalchemy import Select, exists, select
 from sqlalchemy.orm import Session
 
 from desktop.db import Database
+from desktop.domain.actors import Actor, KioskActor
+from desktop.domain.enums import ContractStatus, ReceivableStatus
+from desktop.domain.text import clean_input
 from desktop.errors import NotFound
 from desktop.models import (
     CardPayment,
@@ -23,16 +26,13 @@ from desktop.models import (
     Receivable,
     Subscriber,
 )
-from desktop.models.enums import ContractStatus, ReceivableStatus
 from desktop.services.access import require_subscriber
-from desktop.services.actors import Actor, KioskActor
 
 # Re-exported: callers know the search as ``subscribers.search``.
 from desktop.services.subscriber_search import MAX_SEARCH_LENGTH, contracts_of
 from desktop.services.subscriber_search import ContractSummary as ContractSummary
 from desktop.services.subscriber_search import SubscriberHit as SubscriberHit
 from desktop.services.subscriber_search import search as search
-from desktop.services.text import clean_input
 
 
 class Menu(enum.Enum):

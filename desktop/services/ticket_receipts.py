@@ -1,7 +1,7 @@
 """The protocol receipt (comprovante de atendimento): its data, its PDF, and e-mail.
 
 SPEC §1.8: the receipt can be printed and is sent to the subscriber's e-mail.  Printing goes
-through ``desktop.printing`` with the bytes of :func:`receipt_pdf`; :func:`email_receipt`
+through ``desktop.adapters.printing`` with the bytes of :func:`receipt_pdf`; :func:`email_receipt`
 sends them over SMTP (settings ``smtp.*``) and records the sending in the ticket's history.
 """
 
@@ -10,7 +10,10 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from desktop.adapters import mailer
 from desktop.db import Database
+from desktop.domain.actors import Actor
+from desktop.domain.documents import mask_document
 from desktop.errors import InvalidInput
 from desktop.models import Subscriber, TicketEvent
 from desktop.reports.protocol_receipt import (
@@ -19,10 +22,8 @@ from desktop.reports.protocol_receipt import (
     ReceiptEvent,
     render_protocol_receipt,
 )
-from desktop.services import mailer
-from desktop.services.actors import Actor
+from desktop.services import settings
 from desktop.services.company import company_info
-from desktop.services.documents import mask_document
 from desktop.services.protocols import display_protocol
 from desktop.services.tickets import (
     ACTION_EMAIL,
@@ -106,7 +107,7 @@ def email_receipt(db: Database, actor: Actor, ticket_id: int) -> str:
     """E-mail the receipt to the subscriber; returns the (masked) address it went to."""
     with db.session() as session:
         data, email = _receipt(session, actor, ticket_id)
-        config = mailer.smtp_settings(session)
+        config = settings.get_many(session, "smtp.")
     if not email or "@" not in email:
         raise InvalidInput(
             "O assinante não tem e-mail cadastrado: imprima o comprovante ou atualize o cadastro."

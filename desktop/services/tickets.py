@@ -22,16 +22,16 @@ from sqlalchemy import ColumnElement, exists, or_, select
 from sqlalchemy.orm import Session
 
 from desktop.db import Database
+from desktop.domain.actors import Actor, KioskActor
+from desktop.domain.clock import local_period_bounds, utcnow
+from desktop.domain.enums import Channel, EventKind, TicketStatus
+from desktop.domain.periods import Period
+from desktop.domain.text import clean_input, like_escape, search_key
 from desktop.errors import Conflict, InvalidInput, NotFound
 from desktop.models import Contact, Subscriber, Ticket, TicketContact, TicketEvent
-from desktop.models.enums import Channel, EventKind, TicketStatus
 from desktop.services import audit, events
 from desktop.services.access import require_subscriber
-from desktop.services.actors import Actor, KioskActor
-from desktop.services.clock import local_period_bounds, utcnow
-from desktop.services.periods import Period
 from desktop.services.protocols import next_protocol
-from desktop.services.text import clean_input, like_escape, search_key
 
 TYPE_COUNTER_SESSION = "Atendimento presencial"
 TYPE_KIOSK_SESSION = "Autoatendimento (quiosque)"

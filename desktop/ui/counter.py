@@ -6,7 +6,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QApplication
 
 from desktop.db import Database
-from desktop.services.actors import CounterActor
+from desktop.domain.actors import CounterActor
 from desktop.ui.login import LoginDialog
 from desktop.ui.main_window import MainWindow
 from desktop.ui.workers import TaskRunner, runner

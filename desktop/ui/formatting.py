@@ -14,9 +14,9 @@ from babel.numbers import format_currency, format_decimal
 
 from PySide6.QtCore import QCoreApplication
 
-from desktop.models.enums import ContractStatus, PaymentMethod, ReceivableStatus, Role
-from desktop.services.clock import to_local
-from desktop.services.documents import format_document
+from desktop.domain.clock import to_local
+from desktop.domain.documents import format_document
+from desktop.domain.enums import ContractStatus, PaymentMethod, ReceivableStatus, Role
 from desktop.ui.i18n import babel_locale
 
 # Status colours, shared by the style sheet (badges) and the table models (row text).

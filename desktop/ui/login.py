@@ -15,8 +15,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.db import Database
+from desktop.domain.actors import CounterActor
 from desktop.services import auth
-from desktop.services.actors import CounterActor
 from desktop.ui.widgets import BusyIndicator, MessageLine
 from desktop.ui.workers import TaskRunner, runner
 

@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.db import Database
-from desktop.services.actors import CounterActor
-from desktop.services.clock import today_local
+from desktop.domain.actors import CounterActor
+from desktop.domain.clock import today_local
 from desktop.services.subscribers import SubscriberWorkspace
 from desktop.ui import formatting as fmt
 from desktop.ui.backoffice import Factory, backoffice_actions

@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.models.enums import ReceivableStatus
+from desktop.domain.enums import ReceivableStatus
 from desktop.services import pix_charges
 from desktop.ui.pix_payment import BillRef, PixPaymentView, is_kiosk
 

@@ -14,10 +14,10 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from desktop.domain.actors import Actor
+from desktop.domain.enums import PaymentMethod
 from desktop.errors import Conflict
-from desktop.models.enums import PaymentMethod
 from desktop.reports.qr import qr_matrix
-from desktop.services.actors import Actor
 from desktop.services.pix_charges import CheckResult, SettledPix
 from desktop.services.settlement import SettleOutcome
 

@@ -40,11 +40,11 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.adapters.pix_psp import PspUnavailable
+from desktop.domain.actors import Actor, KioskActor
+from desktop.domain.clock import utcnow
 from desktop.errors import Conflict
 from desktop.models.pix import PixChargeStatus
 from desktop.services import pix_charges, tickets
-from desktop.services.actors import Actor, KioskActor
-from desktop.services.clock import utcnow
 from desktop.services.pix_charges import ChargeInfo, CheckResult
 from desktop.services.protocols import display_protocol
 from desktop.ui import formatting as fmt

@@ -9,9 +9,9 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QLabel, QTableView, QVBoxLayout, QWidget
 
 from desktop.db import Database
-from desktop.models.enums import ContractStatus
+from desktop.domain.actors import Actor
+from desktop.domain.enums import ContractStatus
 from desktop.services import subscribers
-from desktop.services.actors import Actor
 from desktop.services.subscribers import SubscriberHit
 from desktop.ui import formatting as fmt
 from desktop.ui.column_fit import ContentFit

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.services.periods import Period
+from desktop.domain.periods import Period
 from desktop.ui.date_field import DateField
 from desktop.ui.flow_layout import FlowLayout
 

@@ -19,9 +19,9 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.db import Database
+from desktop.domain.actors import Actor
+from desktop.domain.clock import today_local
 from desktop.services import subscribers, tickets
-from desktop.services.actors import Actor
-from desktop.services.clock import today_local
 from desktop.services.protocols import display_protocol
 from desktop.services.subscribers import ContractSummary, SubscriberWorkspace
 from desktop.ui import formatting as fmt

@@ -17,8 +17,8 @@ from pathlib import Path
 
 import pytest
 
-from desktop import config, printing
-from desktop.adapters import escpos_printer
+from desktop import config
+from desktop.adapters import escpos_printer, printing
 from desktop.adapters.escpos_printer import ReceiptTarget, parse_target
 from desktop.errors import InvalidInput, PrinterError
 from desktop.reports import receipts_escpos

@@ -12,12 +12,13 @@ from sqlalchemy import func, select
 
 from desktop.cli import main
 from desktop.db import Database
+from desktop.domain import febraban, pix
+from desktop.domain.clock import today_local
+from desktop.domain.enums import ReceivableStatus, Role
 from desktop.models import BankAccount, Boleto, Receivable
-from desktop.models.enums import ReceivableStatus, Role
 from desktop.reports.boleto import document_from_info, render_boleto
-from desktop.services import boletos, febraban, pix
+from desktop.services import boletos
 from desktop.services.auth import actor_for_operator
-from desktop.services.clock import today_local
 from tests.conftest import make_user
 from tests.conftest_printing import CupsQueues, ensure_cups_queues, wait_for_file
 from tests.factories import CPFS, receivable, subscriber

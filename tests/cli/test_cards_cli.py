@@ -9,9 +9,9 @@ import pytest
 
 from desktop.cli import main
 from desktop.db import Database
-from desktop.models.enums import Role
+from desktop.domain.actors import CounterActor
+from desktop.domain.enums import Role
 from desktop.services import settings
-from desktop.services.actors import CounterActor
 from tests.conftest import make_user
 from tests.factories import CPFS, receivable, subscriber
 from tests.fakes.cielo_server import MERCHANT_ID, MERCHANT_KEY, CieloServer

@@ -10,10 +10,10 @@ import pytest
 
 from desktop.cli import main
 from desktop.db import Database
+from desktop.domain.clock import local_day_start, local_period_bounds
+from desktop.domain.enums import Role
+from desktop.domain.periods import current_month, parse_date
 from desktop.errors import InvalidInput
-from desktop.models.enums import Role
-from desktop.services.clock import local_day_start, local_period_bounds
-from desktop.services.periods import current_month, parse_date
 from tests.conftest import make_user
 from tests.factories import CPFS, subscriber
 

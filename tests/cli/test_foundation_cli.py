@@ -10,8 +10,8 @@ import pytest
 
 from desktop.cli import main
 from desktop.db import Database
-from desktop.models.enums import ReceivableStatus, Role
-from desktop.services.clock import today_local
+from desktop.domain.clock import today_local
+from desktop.domain.enums import ReceivableStatus, Role
 from tests.conftest import make_user
 from tests.factories import CPFS, receivable, subscriber
 

@@ -9,8 +9,8 @@ from sqlalchemy import select
 
 from desktop.cli import main
 from desktop.db import Database
+from desktop.domain.enums import Role
 from desktop.models import Call
-from desktop.models.enums import Role
 from tests.conftest import make_user
 from tests.factories import CPFS, subscriber
 

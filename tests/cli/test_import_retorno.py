@@ -9,7 +9,7 @@ import pytest
 
 from desktop.cli import main
 from desktop.db import Database
-from desktop.models.enums import Role
+from desktop.domain.enums import Role
 from tests.conftest import make_user
 from tests.factories import CPFS, receivable, subscriber
 from tests.services.retorno_setup import bank_account, build, file_title, register

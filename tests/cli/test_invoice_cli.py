@@ -9,9 +9,9 @@ import pytest
 
 from desktop.cli import main
 from desktop.db import Database
-from desktop.models.enums import Role
+from desktop.domain import fiscal
+from desktop.domain.enums import Role
 from desktop.reports.danfe_com import render_danfe_com
-from desktop.services import fiscal
 from tests.conftest import make_user
 from tests.conftest_printing import CupsQueues, ensure_cups_queues, wait_for_file
 from tests.factories import CPFS, subscriber

@@ -9,10 +9,10 @@ from sqlalchemy import select
 
 from desktop.cli import main
 from desktop.db import Database
+from desktop.domain.actors import CounterActor
+from desktop.domain.enums import Role
 from desktop.models import Payment
-from desktop.models.enums import Role
 from desktop.services import settings
-from desktop.services.actors import CounterActor
 from tests.conftest import make_user
 from tests.fakes.pix_psp_server import PspServer
 from tests.services.radius_setup import suspended

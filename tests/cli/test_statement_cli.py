@@ -12,11 +12,11 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
+from desktop.adapters.printing import wait_for_job
 from desktop.cli import main
 from desktop.db import Database
+from desktop.domain.enums import CallType, Role
 from desktop.models import AuditEntry
-from desktop.models.enums import CallType, Role
-from desktop.printing import wait_for_job
 from tests.conftest import make_user
 from tests.conftest_printing import CupsQueues, ensure_cups_queues
 from tests.factories import CPFS, subscriber

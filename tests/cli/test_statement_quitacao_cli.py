@@ -12,7 +12,7 @@ import pytest
 
 from desktop.cli import main
 from desktop.db import Database
-from desktop.models.enums import Role
+from desktop.domain.enums import Role
 from tests.conftest import make_user
 from tests.factories import CPFS, receivable, subscriber
 from tests.services.test_quitacao import settled_2025

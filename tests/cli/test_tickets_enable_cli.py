@@ -10,10 +10,10 @@ from sqlalchemy import update
 
 from desktop.cli import main
 from desktop.db import Database
+from desktop.domain.clock import utcnow
+from desktop.domain.enums import ContractStatus, Role
 from desktop.models import Contact, Contract
-from desktop.models.enums import ContractStatus, Role
 from desktop.services import enablement
-from desktop.services.clock import utcnow
 from tests.conftest import make_user
 from tests.factories import CPFS
 from tests.services.radius_setup import groups, suspended

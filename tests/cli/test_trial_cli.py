@@ -11,7 +11,7 @@ import pytest
 
 from desktop.cli import main
 from desktop.db import Database
-from desktop.models.enums import ReceivableStatus, Role
+from desktop.domain.enums import ReceivableStatus, Role
 from tests.conftest import make_user
 from tests.factories import CPFS, receivable, subscriber
 
@@ -98,6 +98,6 @@ def test_a_missing_printer_warning_goes_to_the_log_not_to_the_person(
     code = main([*base, "statement", "financial", "--subscriber", CPFS[0], "--print", "NOPRINTER"])
     err = capsys.readouterr().err
     assert code == 2 and err.startswith("erro: Impressora 'NOPRINTER'")
-    assert "WARNING" not in err and "desktop.printing" not in err
+    assert "WARNING" not in err and "desktop.adapters.printing" not in err
     log = (data_dir() / "logs" / "central-assinante.log").read_text(encoding="utf-8")
-    assert "WARNING desktop.printing" in log
+    assert "WARNING desktop.adapters.printing" in log

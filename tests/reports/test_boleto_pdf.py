@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from desktop.domain import febraban, pix
 from desktop.reports.boleto import (
     BoletoDocument,
     Party,
@@ -23,7 +24,6 @@ from desktop.reports.boleto import (
     render_boletos,
 )
 from desktop.reports.qr import qr_matrix
-from desktop.services import febraban, pix
 
 VECTORS = json.loads(
     (Path(__file__).parent.parent / "data" / "boleto_vectors.json").read_text(encoding="utf-8")

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from desktop.domain import fiscal
 from desktop.reports.danfe_com import render_danfe_com
-from desktop.services import fiscal
 from tests.factories import CNPJ, CPFS
 from tests.nfcom_factories import install_certificate, nfcom_proc
 

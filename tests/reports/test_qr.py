@@ -19,8 +19,8 @@ from hypothesis import strategies as st
 from qrcode import base, exceptions, util
 from qrcode.constants import ERROR_CORRECT_H, ERROR_CORRECT_L, ERROR_CORRECT_M, ERROR_CORRECT_Q
 
+from desktop.domain import pix
 from desktop.reports.qr import FastQRCode, _codewords, _ecc, penalty, qr_bitmap, qr_matrix
-from desktop.services import pix
 
 PIX = json.loads(
     (Path(__file__).parent.parent / "data" / "pix_vectors.json").read_text(encoding="utf-8")

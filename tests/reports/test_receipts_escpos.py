@@ -13,7 +13,7 @@ import subprocess
 from decimal import Decimal
 from pathlib import Path
 
-from desktop.models.enums import PaymentMethod
+from desktop.domain.enums import PaymentMethod
 from desktop.reports import receipt_pdf, receipts_escpos
 from desktop.reports.protocol_receipt import ProtocolReceipt, ReceiptCompany, ReceiptEvent
 from desktop.reports.receipts_escpos import EnablementReceipt, PaymentReceipt

@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from desktop.models.enums import CallType, PaymentMethod, ReceivableStatus
+from desktop.domain.enums import CallType, PaymentMethod, ReceivableStatus
+from desktop.domain.periods import Period
 from desktop.reports import common
 from desktop.reports.calls import build_calls_pdf
 from desktop.reports.connections import build_connections_pdf
@@ -24,7 +25,6 @@ from desktop.services.connections import (
     DayTraffic,
 )
 from desktop.services.financial import FinancialFilter, FinancialItem, FinancialTotals, StatusTotal
-from desktop.services.periods import Period
 from desktop.services.statement_common import SubscriberHeader
 
 UTC = dt.UTC

@@ -17,10 +17,10 @@ import pytest
 from sqlalchemy import func, select
 
 from desktop.db import Database
+from desktop.domain.actors import CounterActor, KioskActor
+from desktop.domain.enums import ContractStatus, ReceivableStatus, Role
 from desktop.models import BankAccount, Base, CardPayment, Contact, CreditValue, Invoice
-from desktop.models.enums import ContractStatus, ReceivableStatus, Role
 from desktop.services import sms_credits, tickets
-from desktop.services.actors import CounterActor, KioskActor
 from tests.conftest import kiosk, make_user
 from tests.factories import CPFS, receivable, subscriber
 

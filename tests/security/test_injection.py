@@ -16,12 +16,12 @@ import pytest
 from sqlalchemy import func, select, text
 
 from desktop.db import Database
+from desktop.domain.actors import CounterActor, KioskActor
+from desktop.domain.documents import parse_document
+from desktop.domain.text import clean_input
 from desktop.errors import UserError
 from desktop.models import Subscriber, Ticket
 from desktop.services import auth, subscribers, tickets
-from desktop.services.actors import CounterActor, KioskActor
-from desktop.services.documents import parse_document
-from desktop.services.text import clean_input
 from desktop.services.tickets import TicketFilter
 from tests.security.conftest import World, row_counts
 

@@ -9,13 +9,13 @@ import pytest
 from sqlalchemy import select
 
 from desktop.db import Database
+from desktop.domain.actors import CounterActor
+from desktop.domain.clock import utcnow
+from desktop.domain.enums import Role, SmsPurchaseStatus
+from desktop.domain.passwords import needs_rehash
 from desktop.errors import AccessDenied
 from desktop.models import CounterUser, SmsPurchase, Subscriber
-from desktop.models.enums import Role, SmsPurchaseStatus
 from desktop.services import audit, auth, cards, enablement, settings, sms_credits
-from desktop.services.actors import CounterActor
-from desktop.services.clock import utcnow
-from desktop.services.passwords import needs_rehash
 from tests.conftest import make_user
 from tests.security.conftest import World
 

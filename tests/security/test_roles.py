@@ -16,8 +16,9 @@ from typing import Any
 import pytest
 
 from desktop.db import Database
+from desktop.domain.actors import Actor, KioskActor
+from desktop.domain.enums import Role, SmsPurchaseStatus
 from desktop.errors import AccessDenied, UserError
-from desktop.models.enums import Role, SmsPurchaseStatus
 from desktop.services import (
     audit,
     auth,
@@ -30,7 +31,6 @@ from desktop.services import (
     sms_credits,
     subscribers,
 )
-from desktop.services.actors import Actor, KioskActor
 from tests.conftest import make_user
 from tests.security.conftest import World, row_counts
 

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from desktop.models.enums import Role
+from desktop.domain.enums import Role
 
 
 def import_file(url: str, user_id: int, path: str, batch_size: int, barrier: Any, out: Any) -> None:
     from desktop.db import Database
+    from desktop.domain.actors import CounterActor
     from desktop.errors import UserError
     from desktop.services import cdr_import
-    from desktop.services.actors import CounterActor
 
     cdr_import.BATCH_SIZE = batch_size  # many check-then-insert rounds per import
     db = Database(url)

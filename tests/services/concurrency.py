@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from desktop.models.enums import Role
+from desktop.domain.enums import Role
 
 
 def open_tickets(
     url: str, user_id: int, subscriber_id: int, count: int, barrier: Any, out: Any
 ) -> None:
     from desktop.db import Database
+    from desktop.domain.actors import CounterActor
     from desktop.services import tickets
-    from desktop.services.actors import CounterActor
 
     db = Database(url)
     actor = CounterActor(user_id, "atendente1", Role.ATTENDANT, "estacao")
@@ -29,9 +29,9 @@ def enable_contract(
     url: str, user_id: int, subscriber_id: int, contract_id: int, barrier: Any, out: Any
 ) -> None:
     from desktop.db import Database
+    from desktop.domain.actors import CounterActor
     from desktop.errors import Conflict
     from desktop.services import enablement
-    from desktop.services.actors import CounterActor
 
     db = Database(url)
     actor = CounterActor(user_id, "atendente1", Role.ATTENDANT, "estacao")
@@ -64,8 +64,8 @@ def run_processes(target: Any, args_for: list[tuple[Any, ...]]) -> list[Any]:
 
 def import_retorno(url: str, user_id: int, path: str, barrier: Any, out: Any) -> None:
     from desktop.db import Database
+    from desktop.domain.actors import CounterActor
     from desktop.services import retorno
-    from desktop.services.actors import CounterActor
 
     db = Database(url)
     actor = CounterActor(user_id, "caixa", Role.FINANCE, "estacao")

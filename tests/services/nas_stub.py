@@ -12,7 +12,7 @@ from typing import Any
 
 from pyrad import packet, server
 
-from desktop.services.radius_control import dictionary
+from desktop.adapters.radius_control import dictionary
 
 
 @dataclass

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from desktop.models.enums import Role
+from desktop.domain.enums import Role
 
 
 def check_charge(url: str, user_id: int, txid: str, barrier: Any, out: Any) -> None:
     from desktop.db import Database
+    from desktop.domain.actors import CounterActor
     from desktop.errors import UserError
     from desktop.services import pix_charges
-    from desktop.services.actors import CounterActor
 
     db = Database(url)
     actor = CounterActor(user_id, "atendente1", Role.ATTENDANT, "estacao")

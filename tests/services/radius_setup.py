@@ -7,10 +7,10 @@ import datetime as dt
 from sqlalchemy import select, update
 
 from desktop.db import Database
+from desktop.domain.clock import today_local, utcnow
+from desktop.domain.enums import ContractStatus
 from desktop.models import Contract, RadAcct, RadUserGroup
-from desktop.models.enums import ContractStatus
 from desktop.services import settings
-from desktop.services.clock import today_local, utcnow
 from tests.factories import CPFS, receivable, subscriber
 
 SUSPENDED_SINCE = dt.datetime(2026, 11, 20, 12, 0, tzinfo=dt.UTC)

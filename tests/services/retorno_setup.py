@@ -9,9 +9,9 @@ from decimal import Decimal
 from sqlalchemy import select
 
 from desktop.db import Database
+from desktop.domain.actors import Actor
 from desktop.models import BankAccount, Boleto
 from desktop.services import boletos
-from desktop.services.actors import Actor
 from tests.importers.cnab_builders import Title, cnab240, cnab400
 
 ACCOUNTS: dict[str, dict[str, str]] = {

@@ -12,10 +12,10 @@ def counter_settle(
     from decimal import Decimal
 
     from desktop.db import Database
+    from desktop.domain.actors import CounterActor
+    from desktop.domain.enums import PaymentMethod, Role
     from desktop.errors import UserError
-    from desktop.models.enums import PaymentMethod, Role
     from desktop.services import payments
-    from desktop.services.actors import CounterActor
 
     db = Database(url)
     actor = CounterActor(user_id, "caixa", Role.FINANCE, "estacao")
@@ -37,9 +37,9 @@ def same_event_settle(
     from decimal import Decimal
 
     from desktop.db import Database
-    from desktop.models.enums import PaymentMethod, Role
+    from desktop.domain.actors import CounterActor
+    from desktop.domain.enums import PaymentMethod, Role
     from desktop.services import settlement
-    from desktop.services.actors import CounterActor
 
     db = Database(url)
     actor = CounterActor(user_id, "caixa", Role.FINANCE, "estacao")
@@ -62,9 +62,9 @@ def same_event_settle(
 
 def open_tickets(url: str, user_id: int, subscriber_id: int, count: int, barrier: Any, out: Any) -> None:
     from desktop.db import Database
-    from desktop.models.enums import Role
+    from desktop.domain.actors import CounterActor
+    from desktop.domain.enums import Role
     from desktop.services import tickets
-    from desktop.services.actors import CounterActor
 
     db = Database(url)
     actor = CounterActor(user_id, "atendente1", Role.ATTENDANT, "estacao")
@@ -82,9 +82,9 @@ def follow_events(url: str, user_id: int, seconds: float, barrier: Any, out: Any
     import time
 
     from desktop.db import Database
-    from desktop.models.enums import Role
+    from desktop.domain.actors import CounterActor
+    from desktop.domain.enums import Role
     from desktop.services import events
-    from desktop.services.actors import CounterActor
 
     db = Database(url)
     actor = CounterActor(user_id, "erp", Role.FINANCE, "erp")

@@ -8,11 +8,11 @@ import pytest
 from sqlalchemy import select
 
 from desktop.db import Database
+from desktop.domain.actors import CounterActor
+from desktop.domain.enums import Role
 from desktop.errors import AccessDenied, InvalidInput
 from desktop.models import AuditEntry, CounterUser, Subscriber
-from desktop.models.enums import Role
 from desktop.services import audit, auth, settings
-from desktop.services.actors import CounterActor
 from tests.conftest import make_user
 from tests.factories import CPFS, subscriber
 

@@ -17,15 +17,15 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from desktop.errors import InvalidInput
-from desktop.services import febraban
-from desktop.services.banks import (
+from desktop.domain import febraban
+from desktop.domain.banks import (
     BankAccountData,
     agency_code,
     bank_code_with_dv,
     free_field,
     sicredi_free_field,
 )
+from desktop.errors import InvalidInput
 
 A = BankAccountData
 ANY_DAY = dt.date(2026, 1, 15)

@@ -11,11 +11,12 @@ import pytest
 from sqlalchemy import func, select
 
 from desktop.db import Database
+from desktop.domain import febraban, pix
+from desktop.domain.actors import CounterActor
+from desktop.domain.enums import ReceivableStatus
 from desktop.errors import AccessDenied, Conflict, InvalidInput, NotFound, UserError
 from desktop.models import AuditEntry, BankAccount, Boleto, Receivable
-from desktop.models.enums import ReceivableStatus
-from desktop.services import boletos, febraban, pix, settings
-from desktop.services.actors import CounterActor
+from desktop.services import boletos, settings
 from tests.conftest import kiosk
 from tests.factories import CPFS, receivable, subscriber
 

@@ -9,13 +9,13 @@ import pytest
 from sqlalchemy import text
 
 from desktop.db import Database
+from desktop.domain.actors import CounterActor
+from desktop.domain.clock import today_local
+from desktop.domain.enums import CallType, Role
+from desktop.domain.periods import Period, current_month
 from desktop.errors import AccessDenied, InvalidInput, NotFound
 from desktop.models import Terminal
-from desktop.models.enums import CallType, Role
 from desktop.services import calls
-from desktop.services.actors import CounterActor
-from desktop.services.clock import today_local
-from desktop.services.periods import Period, current_month
 from tests.conftest import kiosk, make_user
 from tests.factories import CPFS, subscriber
 from tests.statement_factories import call, local

@@ -12,11 +12,11 @@ import pytest
 from sqlalchemy import func, select
 
 from desktop.db import Database
+from desktop.domain.actors import CounterActor
+from desktop.domain.enums import CardPaymentStatus
 from desktop.errors import Conflict, DatabaseUnavailable
 from desktop.models import AuditEntry, CardPayment, OutboxEvent
-from desktop.models.enums import CardPaymentStatus
 from desktop.services import card_answers, cards, enablement_jobs
-from desktop.services.actors import CounterActor
 from tests.conftest import PG_ADMIN_URL
 from tests.factories import CPFS, receivable, subscriber
 from tests.fakes.cielo_server import CieloServer

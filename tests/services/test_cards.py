@@ -11,11 +11,11 @@ import pytest
 from sqlalchemy import select
 
 from desktop.db import Database
+from desktop.domain.actors import CounterActor
+from desktop.domain.enums import CardPaymentStatus, Role
 from desktop.errors import AccessDenied, Conflict
 from desktop.models import AuditEntry, CardPayment
-from desktop.models.enums import CardPaymentStatus, Role
 from desktop.services import cards, settings
-from desktop.services.actors import CounterActor
 from tests.conftest import kiosk, make_user
 from tests.factories import CPFS, receivable, subscriber
 from tests.fakes.cielo_server import MERCHANT_ID, MERCHANT_KEY, CieloServer

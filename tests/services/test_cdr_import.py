@@ -11,12 +11,12 @@ import pytest
 from sqlalchemy import func, select
 
 from desktop.db import Database
+from desktop.domain.actors import CounterActor
+from desktop.domain.enums import CallType, Role
 from desktop.errors import AccessDenied, InvalidInput
 from desktop.models import AuditEntry, Call, CdrImport, Terminal
-from desktop.models.enums import CallType, Role
 from desktop.services import cdr_import
 from desktop.services import settings as settings_service
-from desktop.services.actors import CounterActor
 from desktop.services.cdr_import import ImportReport, import_cdr, normalize_src
 from tests.conftest import kiosk, make_user
 from tests.factories import CPFS, subscriber

@@ -13,9 +13,9 @@ import pytest
 from sqlalchemy import func, select
 
 from desktop.db import Database
+from desktop.domain.actors import CounterActor
+from desktop.domain.enums import CallType, Role
 from desktop.models import Call, Terminal
-from desktop.models.enums import CallType, Role
-from desktop.services.actors import CounterActor
 from desktop.services.cdr_import import import_cdr
 from tests.conftest import make_user
 from tests.factories import CPFS, subscriber

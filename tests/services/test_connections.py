@@ -14,12 +14,12 @@ import pytest
 from sqlalchemy import select
 
 from desktop.db import Database
+from desktop.domain.actors import CounterActor
+from desktop.domain.clock import utcnow
+from desktop.domain.periods import Period
 from desktop.errors import AccessDenied, DatabaseUnavailable, InvalidInput, NotFound
 from desktop.models import AuditEntry, RadiusLogin
 from desktop.services import connections, settings
-from desktop.services.actors import CounterActor
-from desktop.services.clock import utcnow
-from desktop.services.periods import Period
 from tests.conftest import PG_ADMIN_URL, kiosk
 from tests.factories import CPFS, subscriber
 from tests.statement_factories import local, radacct, session_row

@@ -15,12 +15,12 @@ from sqlalchemy import select
 
 from desktop.cli import main
 from desktop.db import Database
+from desktop.domain.actors import CounterActor
+from desktop.domain.enums import Role
+from desktop.domain.periods import Period
 from desktop.errors import AccessDenied
 from desktop.models import AuditEntry
-from desktop.models.enums import Role
 from desktop.services import connection_audit, connections
-from desktop.services.actors import CounterActor
-from desktop.services.periods import Period
 from tests.conftest import kiosk, make_user
 from tests.factories import CPFS, subscriber
 from tests.statement_factories import local, radacct, session_row

@@ -10,13 +10,14 @@ import pytest
 from pyrad import packet
 from sqlalchemy import create_engine, func, select
 
+from desktop.adapters import radius_control
 from desktop.db import Database
+from desktop.domain.actors import CounterActor
+from desktop.domain.clock import utcnow
+from desktop.domain.enums import ContractStatus, Role
 from desktop.errors import AccessDenied, Conflict
 from desktop.models import AuditEntry, ProvisionalEnablement, RadAcct, RadUserGroup, Ticket
-from desktop.models.enums import ContractStatus, Role
-from desktop.services import enablement, radius_control, settings, tickets
-from desktop.services.actors import CounterActor
-from desktop.services.clock import utcnow
+from desktop.services import enablement, settings, tickets
 from tests.conftest import kiosk, make_user
 from tests.factories import CPFS, subscriber
 from tests.services.concurrency import enable_contract, run_processes

@@ -9,12 +9,12 @@ from pyrad import packet
 from sqlalchemy import select, update
 
 from desktop.db import Database
+from desktop.domain.actors import CounterActor
+from desktop.domain.clock import utcnow
+from desktop.domain.enums import ContractStatus, ReceivableStatus, TicketStatus
 from desktop.errors import Conflict
 from desktop.models import AuditEntry, ProvisionalEnablement, Receivable, Ticket
-from desktop.models.enums import ContractStatus, ReceivableStatus, TicketStatus
 from desktop.services import enablement, enablement_jobs, tickets
-from desktop.services.actors import CounterActor
-from desktop.services.clock import utcnow
 from tests.conftest import kiosk
 from tests.factories import CPFS
 from tests.services.nas_stub import running_nas

@@ -10,10 +10,10 @@ import pytest
 
 from desktop.cli import main
 from desktop.db import Database
+from desktop.domain.actors import CounterActor
+from desktop.domain.enums import PaymentMethod, Role
 from desktop.errors import AccessDenied, InvalidInput
-from desktop.models.enums import PaymentMethod, Role
 from desktop.services import events, payments, tickets
-from desktop.services.actors import CounterActor
 from tests import factories
 from tests.conftest import make_user
 from tests.services.settle_workers import follow_events, open_tickets

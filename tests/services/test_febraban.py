@@ -12,8 +12,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from desktop.domain import febraban
 from desktop.errors import InvalidInput
-from desktop.services import febraban
 
 # Copy of /work/shared/vectors/boleto.json (cross-checked with python3-boleto and brazilian-utils).
 VECTORS = json.loads(

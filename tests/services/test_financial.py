@@ -8,11 +8,11 @@ from decimal import Decimal
 import pytest
 
 from desktop.db import Database
+from desktop.domain.actors import CounterActor
+from desktop.domain.enums import ReceivableStatus
+from desktop.domain.periods import Period
 from desktop.errors import AccessDenied, InvalidInput
-from desktop.models.enums import ReceivableStatus
 from desktop.services import financial, settings
-from desktop.services.actors import CounterActor
-from desktop.services.periods import Period
 from tests.conftest import kiosk
 from tests.factories import CPFS, receivable, subscriber
 

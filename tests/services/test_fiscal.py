@@ -18,8 +18,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 from lxml import etree
 
+from desktop.adapters import homologation_certificate
+from desktop.domain import fiscal
 from desktop.errors import InvalidInput
-from desktop.services import fiscal
 from tests.factories import CNPJ, CNPJ_ALNUM, CPFS
 from tests.nfcom_factories import (
     COMPANY_CNPJ,
@@ -138,7 +139,7 @@ def test_signed_nfcom_is_valid_against_the_official_xsd() -> None:
 
 
 def test_unsigned_xml_misses_only_the_signature() -> None:
-    from desktop.services.fiscal.builder import NS, _serializer
+    from desktop.domain.fiscal.builder import NS, _serializer
 
     unsigned = _serializer.render(obj=fiscal.build_binding(draft(CPFS[0])), ns_map={None: NS})
     errors = fiscal.validate_nfcom(unsigned)
@@ -261,18 +262,18 @@ def test_missing_address_is_a_clear_error() -> None:
 
 # --------------------------------------------------------------------------- certificate
 def test_homologation_certificate_is_made_once_per_data_dir(tmp_path: Path) -> None:
-    path = fiscal.homologation_certificate_path()
+    path = homologation_certificate.homologation_certificate_path()
     path.unlink()
-    first = fiscal.homologation_signer("Provedor Teste", COMPANY_CNPJ)
+    first = homologation_certificate.homologation_signer("Provedor Teste", COMPANY_CNPJ)
     assert path.exists() and path.stat().st_mode & 0o777 == 0o600
     assert first.holder == f"Provedor Teste:{COMPANY_CNPJ}"
     data = path.read_bytes()
-    assert fiscal.homologation_signer("Provedor Teste", COMPANY_CNPJ) is first
+    assert homologation_certificate.homologation_signer("Provedor Teste", COMPANY_CNPJ) is first
     assert path.read_bytes() == data
-    other = fiscal.homologation_signer("Outro", CNPJ)  # another CNPJ: a new certificate
+    other = homologation_certificate.homologation_signer("Outro", CNPJ)  # another CNPJ: a new certificate
     assert other.holder.endswith(f":{CNPJ}") and path.read_bytes() != data
 
 
 def test_wrong_password_is_refused() -> None:
     with pytest.raises(InvalidInput, match="senha"):
-        fiscal.load_signer(fiscal.homologation_certificate_path().read_bytes(), "errada")
+        fiscal.load_signer(homologation_certificate.homologation_certificate_path().read_bytes(), "errada")

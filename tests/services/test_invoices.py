@@ -17,12 +17,13 @@ from aiosmtpd.controller import Controller
 from sqlalchemy import func, select
 
 from desktop.db import Database
-from desktop.demo_invoices import generate_demo_invoices
+from desktop.demo.invoices import generate_demo_invoices
+from desktop.domain import fiscal
+from desktop.domain.clock import today_local
+from desktop.domain.enums import InvoiceStatus, ReceivableStatus, Role
 from desktop.errors import AccessDenied, InvalidInput, NotFound, UserError
 from desktop.models import AuditEntry, Invoice, Subscriber
-from desktop.models.enums import InvoiceStatus, ReceivableStatus, Role
-from desktop.services import fiscal, invoices, settings
-from desktop.services.clock import today_local
+from desktop.services import invoices, settings
 from tests.conftest import kiosk, make_user
 from tests.factories import CPFS, receivable, subscriber
 from tests.nfcom_factories import (

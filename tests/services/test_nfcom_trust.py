@@ -16,11 +16,12 @@ import pytest
 from sqlalchemy import select
 
 from desktop.db import Database
+from desktop.domain import fiscal
+from desktop.domain.enums import Role
+from desktop.domain.fiscal.trust import certificate_cnpjs, load_trust_store
 from desktop.models import Invoice
-from desktop.models.enums import Role
-from desktop.services import fiscal, invoices
+from desktop.services import invoices
 from desktop.services import settings as settings_service
-from desktop.services.fiscal.trust import certificate_cnpjs, load_trust_store
 from tests.conftest import make_user
 from tests.factories import CPFS, subscriber
 from tests.icp_factories import (

@@ -8,11 +8,11 @@ import pytest
 from sqlalchemy import select
 
 from desktop.db import Database
+from desktop.domain.actors import CounterActor
+from desktop.domain.enums import ContractStatus, PaymentMethod, Role
 from desktop.errors import AccessDenied, Conflict, InvalidInput
 from desktop.models import Receivable
-from desktop.models.enums import ContractStatus, PaymentMethod, Role
 from desktop.services import enablement, payments
-from desktop.services.actors import CounterActor
 from tests.conftest import make_user
 from tests.services.radius_setup import contract_state, groups, suspended
 

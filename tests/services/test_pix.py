@@ -11,8 +11,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from desktop.domain import pix
 from desktop.errors import InvalidInput
-from desktop.services import pix
 
 # Copy of /work/shared/vectors/pix.json (cross-checked with pix-utils and brazilian-utils).
 DATA = json.loads(

@@ -19,13 +19,14 @@ from sqlalchemy import func, select
 from desktop.adapters import pix_psp
 from desktop.adapters.pix_psp import Failure, PspUnavailable
 from desktop.db import Database
+from desktop.domain import pix
+from desktop.domain.actors import CounterActor
+from desktop.domain.clock import utcnow
+from desktop.domain.enums import ContractStatus, PaymentMethod, Role
 from desktop.errors import AccessDenied, Conflict
 from desktop.models import AuditEntry, OutboxEvent, Payment, PixCharge, Receivable
-from desktop.models.enums import ContractStatus, PaymentMethod, Role
 from desktop.models.pix import PixChargeStatus
-from desktop.services import payments, pix, pix_charges, settings, tickets
-from desktop.services.actors import CounterActor
-from desktop.services.clock import utcnow
+from desktop.services import payments, pix_charges, settings, tickets
 from desktop.services.enablement_jobs import system_actor
 from desktop.services.settlement import SettleOutcome
 from tests.conftest import kiosk, make_user

@@ -8,8 +8,8 @@ import re
 from sqlalchemy import text
 
 from desktop.db import Database
+from desktop.domain.actors import CounterActor
 from desktop.services import protocols
-from desktop.services.actors import CounterActor
 from tests.factories import subscriber
 from tests.services.concurrency import open_tickets, run_processes
 

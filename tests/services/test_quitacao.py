@@ -13,12 +13,12 @@ import pytest
 from sqlalchemy import select
 
 from desktop.db import Database
+from desktop.domain.actors import CounterActor
+from desktop.domain.enums import PaymentMethod, ReceivableStatus
 from desktop.errors import AccessDenied, Conflict, InvalidInput
 from desktop.models import AuditEntry
-from desktop.models.enums import PaymentMethod, ReceivableStatus
 from desktop.reports.quitacao import build_quitacao_pdf
 from desktop.services import quitacao
-from desktop.services.actors import CounterActor
 from desktop.services.quitacao import QuitacaoRefused
 from tests.conftest import kiosk
 from tests.factories import CPFS, receivable, subscriber
@@ -145,7 +145,7 @@ def test_kiosk_subscriber_gets_only_their_own(db: Database) -> None:
 def test_pdf_states_the_law_the_year_and_lists_the_bills(
     sqlite_db: Database, tmp_path: Path
 ) -> None:
-    from desktop.models.enums import Role
+    from desktop.domain.enums import Role
     from tests.conftest import make_user
 
     actor = make_user(sqlite_db, "ana", Role.ATTENDANT)

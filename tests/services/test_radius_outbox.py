@@ -26,10 +26,10 @@ import pytest
 from sqlalchemy import func, select
 
 from desktop.db import Database
+from desktop.domain.actors import CounterActor
+from desktop.domain.enums import ContractStatus
 from desktop.models import AuditEntry, OutboxEvent, ProvisionalEnablement, RadiusChange, Ticket
-from desktop.models.enums import ContractStatus
 from desktop.services import audit, enablement, enablement_jobs, radius_sync, settings, tickets
-from desktop.services.actors import CounterActor
 from tests.conftest import PG_ADMIN_URL
 from tests.factories import CPFS
 from tests.services.concurrency import run_processes

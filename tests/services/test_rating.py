@@ -10,8 +10,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from desktop.db import Database
+from desktop.domain.enums import CallType
 from desktop.errors import InvalidInput
-from desktop.models.enums import CallType
 from desktop.services import rating
 from desktop.services import settings as settings_service
 from desktop.services.rating import Classification, classify, rate

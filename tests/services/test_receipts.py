@@ -8,10 +8,10 @@ from decimal import Decimal
 import pytest
 
 from desktop.db import Database
+from desktop.domain.actors import CounterActor
+from desktop.domain.enums import PaymentMethod, ReceivableStatus
 from desktop.errors import AccessDenied, Conflict
-from desktop.models.enums import PaymentMethod, ReceivableStatus
 from desktop.services import enablement, receipts
-from desktop.services.actors import CounterActor
 from desktop.services.protocols import display_protocol
 from tests.conftest import kiosk
 from tests.escpos_stream import parse

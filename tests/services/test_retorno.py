@@ -12,12 +12,12 @@ import pytest
 from sqlalchemy import func, select
 
 from desktop.db import Database
+from desktop.domain.actors import CounterActor
+from desktop.domain.clock import today_local
+from desktop.domain.enums import ContractStatus, PaymentMethod, ReceivableStatus, Role
 from desktop.errors import AccessDenied
 from desktop.models import BankOccurrence, Payment, Receivable
-from desktop.models.enums import ContractStatus, PaymentMethod, ReceivableStatus, Role
 from desktop.services import financial, payments, retorno
-from desktop.services.actors import CounterActor
-from desktop.services.clock import today_local
 from tests.conftest import make_user
 from tests.factories import CPFS, receivable, subscriber
 from tests.services.concurrency import import_retorno, run_processes

@@ -9,11 +9,11 @@ import pytest
 from sqlalchemy import func, select
 
 from desktop.db import Database
+from desktop.domain.actors import CounterActor
+from desktop.domain.enums import PaymentMethod, ReceivableStatus, Role
 from desktop.errors import InvalidInput
 from desktop.models import OutboxEvent, Payment, Receivable
-from desktop.models.enums import PaymentMethod, ReceivableStatus, Role
 from desktop.services import payments, settlement
-from desktop.services.actors import CounterActor
 from desktop.services.settlement import SettleOutcome
 from tests import factories
 from tests.conftest import make_user

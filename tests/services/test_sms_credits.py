@@ -8,12 +8,12 @@ import pytest
 from sqlalchemy import select
 
 from desktop.db import Database
+from desktop.domain.actors import CounterActor
+from desktop.domain.enums import ReceivableStatus, Role, SmsPurchaseStatus
+from desktop.domain.passwords import verify_password
 from desktop.errors import AccessDenied, Conflict, InvalidInput
 from desktop.models import CreditValue, Receivable, SmsAccount
-from desktop.models.enums import ReceivableStatus, Role, SmsPurchaseStatus
 from desktop.services import sms_credits
-from desktop.services.actors import CounterActor
-from desktop.services.passwords import verify_password
 from tests.conftest import kiosk, make_user
 from tests.factories import CPFS, subscriber
 

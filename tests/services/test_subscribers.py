@@ -7,10 +7,10 @@ import datetime as dt
 import pytest
 
 from desktop.db import Database
+from desktop.domain.actors import CounterActor
+from desktop.domain.enums import ContractStatus
 from desktop.errors import AccessDenied
-from desktop.models.enums import ContractStatus
 from desktop.services import subscribers
-from desktop.services.actors import CounterActor
 from desktop.services.subscribers import Menu
 from tests.conftest import kiosk
 from tests.factories import CNPJ, CPFS, receivable, subscriber
@@ -136,8 +136,8 @@ def test_several_words_each_start_a_word_of_the_name(
 def test_the_name_index_follows_renames_and_new_subscribers(db: Database, attendant: CounterActor) -> None:
     from sqlalchemy import update
 
+    from desktop.domain.text import search_key
     from desktop.models import Subscriber
-    from desktop.services.text import search_key
 
     sub_id, _ = subscriber(db, "Teodoro Quintanilha", CPFS[0])
     assert [h.id for h in subscribers.search(db, attendant, "quintanilha")] == [sub_id]

@@ -15,10 +15,10 @@ from aiosmtpd.controller import Controller
 from sqlalchemy import update
 
 from desktop.db import Database
+from desktop.domain.actors import CounterActor
 from desktop.errors import InvalidInput, UserError
 from desktop.models import Subscriber
 from desktop.services import settings, ticket_receipts, tickets
-from desktop.services.actors import CounterActor
 from tests.conftest import kiosk
 from tests.factories import subscriber
 

@@ -8,12 +8,12 @@ import pytest
 from sqlalchemy import select, update
 
 from desktop.db import Database
+from desktop.domain.actors import CounterActor
+from desktop.domain.enums import Channel, TicketStatus
+from desktop.domain.periods import Period
 from desktop.errors import AccessDenied, Conflict, InvalidInput, NotFound
 from desktop.models import AuditEntry, Contact, Ticket
-from desktop.models.enums import Channel, TicketStatus
 from desktop.services import tickets
-from desktop.services.actors import CounterActor
-from desktop.services.periods import Period
 from tests.conftest import kiosk
 from tests.factories import CPFS, subscriber
 

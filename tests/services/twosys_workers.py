@@ -5,14 +5,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from desktop.models.enums import Role
+from desktop.domain.enums import Role
 
 
 def enable_once(url: str, user_id: int, subscriber_id: int, contract_id: int, out: Any) -> None:
     """Enable a plan (the test kills this process while it waits on FreeRADIUS)."""
     from desktop.db import Database
+    from desktop.domain.actors import CounterActor
     from desktop.services import enablement
-    from desktop.services.actors import CounterActor
 
     db = Database(url)
     actor = CounterActor(user_id, "atendente1", Role.ATTENDANT, "estacao")
@@ -22,9 +22,9 @@ def enable_once(url: str, user_id: int, subscriber_id: int, contract_id: int, ou
 
 def void_card(url: str, user_id: int, card_payment_id: int, barrier: Any, out: Any) -> None:
     from desktop.db import Database
+    from desktop.domain.actors import CounterActor
     from desktop.errors import UserError
     from desktop.services import cards
-    from desktop.services.actors import CounterActor
 
     db = Database(url)
     actor = CounterActor(user_id, "financeiro1", Role.FINANCE, "estacao")
@@ -59,11 +59,11 @@ def pay_and_lift(url: str, user_id: int, pairs: list[tuple[int, int]], barrier: 
     from sqlalchemy import update
 
     from desktop.db import Database
+    from desktop.domain.actors import CounterActor
+    from desktop.domain.clock import utcnow
+    from desktop.domain.enums import ReceivableStatus
     from desktop.models import Receivable
-    from desktop.models.enums import ReceivableStatus
     from desktop.services import enablement_jobs
-    from desktop.services.actors import CounterActor
-    from desktop.services.clock import utcnow
 
     db = Database(url)
     actor = CounterActor(user_id, "atendente1", Role.ATTENDANT, "estacao")

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from desktop import config, printing
+from desktop import config
+from desktop.adapters import printing
 from tests.conftest_printing import CupsQueues, ensure_cups_queues
 
 MISSING_PRINTER = "NAO-EXISTE"

@@ -12,7 +12,7 @@ from sqlalchemy import text
 
 from desktop.app import run_counter
 from desktop.db import Database
-from desktop.models.enums import Role
+from desktop.domain.enums import Role
 from desktop.ui.counter import CounterController
 from desktop.ui.login import LoginDialog
 from desktop.ui.main_window import MainWindow

@@ -13,11 +13,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit
 
 from desktop.db import Database
+from desktop.domain.actors import CounterActor
+from desktop.domain.enums import Role, SmsPurchaseStatus
+from desktop.domain.passwords import verify_password
 from desktop.models import AuditEntry, CreditValue, SmsAccount, SmsPurchase
-from desktop.models.enums import Role, SmsPurchaseStatus
 from desktop.services import settings, sms_credits
-from desktop.services.actors import CounterActor
-from desktop.services.passwords import verify_password
 from desktop.ui.backoffice import backoffice_actions
 from desktop.ui.backoffice.audit_log import AuditLogWindow
 from desktop.ui.backoffice.queues import PaymentsQueue, SlipDialog, TransfersQueue

@@ -9,11 +9,11 @@ import pytest
 from PySide6.QtCore import QDate, Qt
 
 from desktop.db import Database
-from desktop.models.enums import PaymentMethod, ReceivableStatus, Role
+from desktop.domain.actors import CounterActor
+from desktop.domain.enums import PaymentMethod, ReceivableStatus, Role
+from desktop.domain.periods import Period
 from desktop.services import financial, subscribers
-from desktop.services.actors import CounterActor
 from desktop.services.financial import FinancialFilter
-from desktop.services.periods import Period
 from desktop.ui import formatting as fmt
 from desktop.ui.tabs import FinancialTab, TabContext
 from desktop.ui.tabs.financial import default_period

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from desktop.models.enums import ContractStatus, PaymentMethod, ReceivableStatus, Role
+from desktop.domain.enums import ContractStatus, PaymentMethod, ReceivableStatus, Role
 from desktop.ui import formatting as fmt
 
 

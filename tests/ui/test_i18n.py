@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication
 
 from desktop.config import data_dir
 from desktop.db import Database
-from desktop.models.enums import Role
+from desktop.domain.enums import Role
 from desktop.services import settings
 from desktop.ui import i18n
 from desktop.ui.kiosk import KioskWindow

@@ -7,10 +7,10 @@ import datetime as dt
 from sqlalchemy import update
 
 from desktop.db import Database
+from desktop.domain.clock import utcnow
+from desktop.domain.enums import ContractStatus, Role
 from desktop.models import ProvisionalEnablement
-from desktop.models.enums import ContractStatus, Role
 from desktop.services import enablement
-from desktop.services.clock import utcnow
 from desktop.ui.jobs_timer import INTERVAL_MS, JobsTimer
 from tests.conftest import make_user
 from tests.services.radius_setup import contract_state, groups, suspended

@@ -27,10 +27,10 @@ from PySide6.QtWidgets import (
 
 import desktop
 from desktop.db import Database
+from desktop.domain.enums import ReceivableStatus, Role, TicketStatus
+from desktop.domain.passwords import hash_password_fast
 from desktop.models import Subscriber, Ticket, TicketEvent
-from desktop.models.enums import ReceivableStatus, Role, TicketStatus
 from desktop.services import settings
-from desktop.services.passwords import hash_password_fast
 from desktop.services.tickets import TYPE_KIOSK_SESSION
 from desktop.ui.kiosk import KioskWindow
 from desktop.ui.kiosk.admin_exit import CORNER_PX, NOT_ADMIN, TAPS

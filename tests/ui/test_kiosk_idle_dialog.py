@@ -8,7 +8,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialog, QLabel, QVBoxLayout
 
-from desktop.models.enums import Role
+from desktop.domain.enums import Role
 from desktop.services import settings
 from desktop.ui.kiosk import KioskWindow
 from desktop.ui.kiosk.idle import WARNING_S

@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 
 from desktop.db import Database
+from desktop.domain.documents import format_document, mask_document
 from desktop.models import BankAccount
 from desktop.services import invoices
-from desktop.services.documents import format_document, mask_document
 from desktop.ui.tabs import BoletosTab
 from desktop.ui.tabs._common import PrintOutcome, ResultBar
 from desktop.ui.tabs.invoices import danfe_pdf

@@ -6,8 +6,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 
 from desktop.db import Database
-from desktop.models.enums import Role
-from desktop.services.actors import CounterActor
+from desktop.domain.actors import CounterActor
+from desktop.domain.enums import Role
 from desktop.ui.login import LoginDialog
 from tests.conftest import make_user
 

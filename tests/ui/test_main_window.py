@@ -11,9 +11,9 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QAbstractButton
 
 from desktop.db import Database
-from desktop.models.enums import ContractStatus, ReceivableStatus, Role
+from desktop.domain.actors import CounterActor
+from desktop.domain.enums import ContractStatus, ReceivableStatus, Role
 from desktop.services import subscribers
-from desktop.services.actors import CounterActor
 from desktop.ui.main_window import MainWindow
 from desktop.ui.tabs import FinancialTab, PendingTab
 from desktop.ui.workspace import WorkspaceView
@@ -219,7 +219,7 @@ def test_back_office_menu_follows_the_role(qtbot, sqlite_db: Database) -> None:
 def test_each_subscriber_session_gets_a_protocol_with_its_history(
     qtbot, window: MainWindow, people, sqlite_db: Database, actor: CounterActor, sync_pool
 ) -> None:
-    from desktop.models.enums import TicketStatus
+    from desktop.domain.enums import TicketStatus
     from desktop.services import tickets as ticket_service
 
     view = window.open_subscriber(people["maria"], "Maria Aparecida da Silva")
@@ -248,8 +248,8 @@ def test_the_header_follows_an_enablement(qtbot, window: MainWindow, people, syn
     tab = view.tab(EnablementTab)
     assert tab is not None
     with view.db.session() as session:  # the enablement's effect on the contract
+        from desktop.domain.enums import ContractStatus as Status
         from desktop.models import Contract
-        from desktop.models.enums import ContractStatus as Status
 
         contract = session.query(Contract).filter_by(subscriber_id=people["marcos"]).one()
         contract.status = Status.PROVISIONAL
@@ -266,7 +266,7 @@ def test_closing_the_program_closes_the_open_atendimentos(
     recorded_dialogs,
     sync_pool,
 ) -> None:
-    from desktop.models.enums import TicketStatus
+    from desktop.domain.enums import TicketStatus
     from desktop.services import tickets as ticket_service
 
     view = window.open_subscriber(people["maria"], "Maria Aparecida da Silva")

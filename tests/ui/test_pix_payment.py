@@ -26,13 +26,13 @@ from PySide6.QtWidgets import QApplication
 
 from desktop.adapters import pix_psp
 from desktop.db import Database
+from desktop.domain.actors import Actor, CounterActor
+from desktop.domain.clock import today_local
+from desktop.domain.enums import ContractStatus, Role
+from desktop.domain.passwords import hash_password_fast
 from desktop.models import BankAccount, Payment, Subscriber, TicketEvent
-from desktop.models.enums import ContractStatus, Role
 from desktop.services import pix_charges, settings, subscribers, tickets
-from desktop.services.actors import Actor, CounterActor
-from desktop.services.clock import today_local
 from desktop.services.enablement_jobs import system_actor
-from desktop.services.passwords import hash_password_fast
 from desktop.services.settlement import SettleOutcome
 from desktop.ui import workers
 from desktop.ui.kiosk import KioskWindow
@@ -432,7 +432,7 @@ def test_the_button_follows_the_selection_and_says_when_pix_is_off(
 def test_only_an_open_bill_can_be_paid(
     qtbot: Any, sqlite_db: Database, psp: PspServer, debtor: tuple[int, int, int]
 ) -> None:
-    from desktop.models.enums import PaymentMethod, ReceivableStatus
+    from desktop.domain.enums import PaymentMethod, ReceivableStatus
     from tests.factories import receivable
 
     sub_id, contract_id, _bill = debtor

@@ -15,11 +15,11 @@ from PySide6.QtCore import QModelIndex, QRunnable, Qt, QThread, QThreadPool
 from PySide6.QtWidgets import QApplication, QTableView
 
 from desktop.db import Database
+from desktop.domain.actors import CounterActor
+from desktop.domain.enums import PaymentMethod, ReceivableStatus, Role
 from desktop.errors import DatabaseUnavailable
 from desktop.models import Receivable
-from desktop.models.enums import PaymentMethod, ReceivableStatus, Role
 from desktop.services import financial
-from desktop.services.actors import CounterActor
 from desktop.services.financial import FinancialFilter, FinancialItem
 from desktop.ui.query_model import RIGHT, Column, QueryModel
 from desktop.ui.tabs.financial import financial_columns

@@ -17,7 +17,7 @@ from PySide6.QtGui import QPainter, QPixmap
 from PySide6.QtWidgets import QMainWindow
 
 from desktop.db import Database
-from desktop.models.enums import ReceivableStatus, Role
+from desktop.domain.enums import ReceivableStatus, Role
 from desktop.services import subscribers, tickets
 from desktop.ui.tabs import FinancialTab, TabContext
 from desktop.ui.tabs._common import PdfPreviewDialog

@@ -11,11 +11,11 @@ import pytest
 from sqlalchemy import func, select
 
 from desktop.db import Database
+from desktop.domain.actors import CounterActor
+from desktop.domain.clock import today_local
+from desktop.domain.enums import Role
 from desktop.models import Payment
-from desktop.models.enums import Role
 from desktop.services import subscribers
-from desktop.services.actors import CounterActor
-from desktop.services.clock import today_local
 from desktop.ui.backoffice.retorno import RetornoWindow
 from desktop.ui.tabs import FinancialTab, TabContext
 from desktop.ui.tabs.financial_detail import ReceivableDetailDialog

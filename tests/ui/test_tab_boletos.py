@@ -18,10 +18,11 @@ from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtGui import QFontMetrics
 
 from desktop.db import Database
+from desktop.domain import febraban
+from desktop.domain.actors import Actor
+from desktop.domain.enums import ReceivableStatus, Role
 from desktop.models import BankAccount, Boleto
-from desktop.models.enums import ReceivableStatus, Role
-from desktop.services import febraban, subscribers
-from desktop.services.actors import Actor
+from desktop.services import subscribers
 from desktop.ui import formatting as fmt
 from desktop.ui.tabs import BoletosTab, TabContext
 from desktop.ui.workers import runner

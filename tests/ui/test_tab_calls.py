@@ -12,10 +12,10 @@ import pytest
 from PySide6.QtCore import QDate, Qt
 
 from desktop.db import Database
+from desktop.domain.actors import CounterActor
+from desktop.domain.enums import CallType, Role
 from desktop.models import Terminal
-from desktop.models.enums import CallType, Role
 from desktop.services import subscribers
-from desktop.services.actors import CounterActor
 from desktop.ui.tabs import CallsTab, TabContext
 from desktop.ui.workers import TaskRunner, runner
 from tests.conftest import make_user

@@ -13,10 +13,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
 from desktop.db import Database
+from desktop.domain.actors import Actor
+from desktop.domain.enums import CardPaymentStatus, Role
 from desktop.models import CardPayment
-from desktop.models.enums import CardPaymentStatus, Role
 from desktop.services import settings, subscribers
-from desktop.services.actors import Actor
 from desktop.ui import formatting as fmt
 from desktop.ui.tabs import CardsTab, TabContext
 from desktop.ui.tabs.cards import ProcedureDialog

@@ -11,10 +11,10 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor
 
 from desktop.db import Database
+from desktop.domain.actors import CounterActor
+from desktop.domain.enums import Role
 from desktop.models import AuditEntry, Contract, RadiusLogin
-from desktop.models.enums import Role
 from desktop.services import connections, subscribers
-from desktop.services.actors import CounterActor
 from desktop.services.connections import DayTraffic
 from desktop.ui import charts
 from desktop.ui.charts import DailyTrafficChart

@@ -11,8 +11,8 @@ from sqlalchemy import select
 from PySide6.QtCore import Qt
 
 from desktop.db import Database
+from desktop.domain.enums import Role
 from desktop.models import AuditEntry
-from desktop.models.enums import Role
 from desktop.services import connections, subscribers
 from desktop.ui.tabs import ConnectionsTab, TabContext
 from desktop.ui.workers import runner

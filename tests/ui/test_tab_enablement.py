@@ -9,10 +9,10 @@ import pytest
 from PySide6.QtCore import Qt
 
 from desktop.db import Database
-from desktop.models.enums import ContractStatus, Role
+from desktop.domain.actors import Actor
+from desktop.domain.enums import ContractStatus, Role
 from desktop.services import settings as settings_service
 from desktop.services import subscribers
-from desktop.services.actors import Actor
 from desktop.services.enablement import eligible_contracts
 from desktop.ui import formatting as fmt
 from desktop.ui.tabs import EnablementTab, TabContext

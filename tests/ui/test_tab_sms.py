@@ -11,10 +11,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from desktop.db import Database
+from desktop.domain.actors import CounterActor
+from desktop.domain.enums import Role
 from desktop.models import CreditValue, SmsPurchase
-from desktop.models.enums import Role
 from desktop.services import sms_credits, subscribers
-from desktop.services.actors import CounterActor
 from desktop.ui.tabs import SmsCreditsTab, TabContext
 from desktop.ui.workers import runner
 from tests.conftest import make_user

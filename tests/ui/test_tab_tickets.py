@@ -14,10 +14,10 @@ from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import QApplication
 
 from desktop.db import Database
+from desktop.domain.actors import CounterActor
+from desktop.domain.enums import Role
 from desktop.models import Contact, Ticket
-from desktop.models.enums import Role
 from desktop.services import subscribers, tickets
-from desktop.services.actors import CounterActor
 from desktop.services.protocols import display_protocol
 from desktop.ui.tabs import TabContext, TicketsTab
 from desktop.ui.tabs.ticket_dialogs import NewTicketDialog, ProtocolDialog, TicketDetailDialog

@@ -20,8 +20,8 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 from desktop.db import Database
-from desktop.models.enums import Role, SmsPurchaseStatus
-from desktop.services.actors import Actor, CounterActor
+from desktop.domain.actors import Actor, CounterActor
+from desktop.domain.enums import Role, SmsPurchaseStatus
 
 Factory = Callable[[Database, QWidget | None], QWidget]
 

@@ -15,11 +15,11 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from desktop.db import Database
-from desktop.models.enums import Role
+from desktop.domain.actors import CounterActor
+from desktop.domain.clock import to_local
+from desktop.domain.enums import Role
 from desktop.services import audit
-from desktop.services.actors import CounterActor
 from desktop.services.audit import AuditRow
-from desktop.services.clock import to_local
 from desktop.ui import formatting as fmt
 from desktop.ui.backoffice.style import BackofficeWindow
 from desktop.ui.query_model import Column, QueryModel

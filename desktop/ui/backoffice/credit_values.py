@@ -23,9 +23,9 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.db import Database
+from desktop.domain.actors import CounterActor
 from desktop.errors import InvalidInput
 from desktop.services import sms_credits
-from desktop.services.actors import CounterActor
 from desktop.services.sms_credits import CreditOption
 from desktop.ui import formatting as fmt
 from desktop.ui.dialogs import dialogs

@@ -28,11 +28,11 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.db import Database
-from desktop.models.enums import SmsPurchaseStatus
+from desktop.domain.actors import CounterActor
+from desktop.domain.clock import utcnow
+from desktop.domain.enums import SmsPurchaseStatus
 from desktop.reports.sms_slip import SmsAccountSlip, render_sms_slip
 from desktop.services import settings, sms_credits
-from desktop.services.actors import CounterActor
-from desktop.services.clock import utcnow
 from desktop.services.sms_credits import PurchaseItem, TransferResult
 from desktop.ui import formatting as fmt
 from desktop.ui.backoffice.style import BackofficeWindow

@@ -17,9 +17,9 @@ from PySide6.QtGui import QColor, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from desktop.db import Database
+from desktop.domain.actors import CounterActor
+from desktop.domain.banks import bank_name
 from desktop.services import retorno
-from desktop.services.actors import CounterActor
-from desktop.services.banks import bank_name
 from desktop.services.retorno import EntryResult, FileReport
 from desktop.ui import formatting as fmt
 from desktop.ui.backoffice.style import BackofficeWindow

@@ -33,9 +33,9 @@ from PySide6.QtWidgets import (
 
 from desktop.config import SETTINGS
 from desktop.db import Database
+from desktop.domain.actors import CounterActor
 from desktop.errors import UserError
 from desktop.services import settings
-from desktop.services.actors import CounterActor
 from desktop.services.settings import SettingView
 from desktop.ui.backoffice.credit_values import CreditValuesEditor
 from desktop.ui.backoffice.style import BackofficeWindow

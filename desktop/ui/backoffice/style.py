@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
 from desktop.db import Database
-from desktop.services.actors import CounterActor
+from desktop.domain.actors import CounterActor
 from desktop.ui.workers import TaskRunner, runner
 
 BACKOFFICE_QSS = """

@@ -25,10 +25,10 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.db import Database
+from desktop.domain.actors import CounterActor
+from desktop.domain.enums import Role
 from desktop.errors import AccessDenied
-from desktop.models.enums import Role
 from desktop.services import auth
-from desktop.services.actors import CounterActor
 from desktop.ui.kiosk.keypad import ALPHA, Keypad
 from desktop.ui.widgets import MessageLine
 from desktop.ui.workers import TaskRunner

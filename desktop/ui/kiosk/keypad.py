@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.services.documents import normalize_document
+from desktop.domain.documents import normalize_document
 
 NUMERIC = "numeric"
 ALPHA = "alpha"

@@ -34,10 +34,10 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.db import Database
+from desktop.domain.actors import KioskActor
+from desktop.domain.documents import mask_document, parse_document
 from desktop.errors import InvalidInput
 from desktop.services import auth, settings, subscribers, tickets
-from desktop.services.actors import KioskActor
-from desktop.services.documents import mask_document, parse_document
 from desktop.services.protocols import display_protocol
 from desktop.services.subscribers import Menu, SubscriberWorkspace
 from desktop.services.tickets import TicketItem

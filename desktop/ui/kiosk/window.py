@@ -21,8 +21,8 @@ from PySide6.QtWidgets import QApplication, QPushButton, QStackedWidget, QVBoxLa
 
 from desktop.config import resources_dir
 from desktop.db import Database
+from desktop.domain.clock import today_local
 from desktop.services import company, settings, tickets
-from desktop.services.clock import today_local
 from desktop.services.subscribers import Menu
 from desktop.ui.kiosk.admin_exit import AdminExitDialog, KioskGuard
 from desktop.ui.kiosk.idle import CountdownOverlay, IdleWatcher

@@ -45,11 +45,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop import printing
+from desktop.adapters import printing
+from desktop.domain.actors import Actor, KioskActor
+from desktop.domain.periods import Period
 from desktop.errors import PrinterError, UserError
 from desktop.services import tickets
-from desktop.services.actors import Actor, KioskActor
-from desktop.services.periods import Period
 from desktop.ui.dialogs import dialogs
 from desktop.ui.widgets import MessageLine, PeriodPicker
 from desktop.ui.workers import TaskRunner

@@ -18,9 +18,9 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from desktop.db import Database
+from desktop.domain.actors import Actor
+from desktop.domain.clock import today_local
 from desktop.services import tickets
-from desktop.services.actors import Actor
-from desktop.services.clock import today_local
 from desktop.services.subscribers import Menu, SubscriberWorkspace
 from desktop.ui.workers import TaskRunner, runner
 

@@ -25,14 +25,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.domain.enums import CallType
+from desktop.domain.periods import current_month
 from desktop.errors import UserError
-from desktop.models.enums import CallType
 from desktop.reports.calls import CALL_TYPE_WORDS, build_calls_pdf
 from desktop.reports.common import datetime_br, number
 from desktop.reports.common import phone as dialled
 from desktop.services import calls
 from desktop.services.calls import CallFilter, CallItem, CallTotals
-from desktop.services.periods import current_month
 from desktop.services.subscribers import Menu
 from desktop.ui import formatting as fmt
 from desktop.ui.flow_layout import FlowLayout

@@ -24,9 +24,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.models.enums import CardPaymentStatus, Role
+from desktop.domain.actors import Actor, CounterActor
+from desktop.domain.enums import CardPaymentStatus, Role
 from desktop.services import cards, tickets
-from desktop.services.actors import Actor, CounterActor
 from desktop.services.cards import CardItem, VoidResult
 from desktop.services.subscribers import Menu
 from desktop.ui import formatting as fmt

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.domain.periods import current_month
 from desktop.errors import UserError
 from desktop.reports.common import data_size, duration
 from desktop.reports.connections import CAUSE_WORDS, build_connections_pdf
@@ -36,7 +37,6 @@ from desktop.services.connections import (
     ConnectionTotals,
     DayTraffic,
 )
-from desktop.services.periods import current_month
 from desktop.services.subscribers import Menu
 from desktop.ui import formatting as fmt
 from desktop.ui.charts import DailyTrafficChart

@@ -15,9 +15,9 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from desktop.models.enums import ContractStatus
+from desktop.domain.clock import utcnow
+from desktop.domain.enums import ContractStatus
 from desktop.services import enablement, receipts, settings
-from desktop.services.clock import utcnow
 from desktop.services.enablement import EnablementOption, EnablementResult
 from desktop.services.protocols import display_protocol
 from desktop.services.subscribers import Menu

@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.domain.enums import ReceivableStatus
 from desktop.errors import UserError
-from desktop.models.enums import ReceivableStatus
 from desktop.reports.financial import build_financial_pdf
 from desktop.services import company, financial
 from desktop.services.financial import FinancialFilter, FinancialItem, FinancialTotals, StatusTotal

@@ -21,12 +21,12 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from desktop.db import Database
+from desktop.domain.documents import mask_document
+from desktop.domain.enums import InvoiceStatus
+from desktop.domain.fiscal.types import NfcomInfo, Party
 from desktop.errors import UserError
-from desktop.models.enums import InvoiceStatus
 from desktop.reports.danfe_com import render_danfe_com
 from desktop.services import invoices, settings, tickets
-from desktop.services.documents import mask_document
-from desktop.services.fiscal.types import NfcomInfo, Party
 from desktop.services.invoices import InvoiceItem
 from desktop.services.subscribers import Menu
 from desktop.ui import formatting as fmt

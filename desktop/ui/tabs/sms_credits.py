@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.models.enums import SmsPurchaseStatus
+from desktop.domain.enums import SmsPurchaseStatus
 from desktop.reports.boleto import document_from_info, render_boleto
 from desktop.services import boletos, sms_credits, tickets
 from desktop.services.sms_credits import AccountInfo, CreditOption, PurchaseItem

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.models.enums import TicketStatus
+from desktop.domain.enums import TicketStatus
 from desktop.services import tickets
 from desktop.services.protocols import display_protocol
 from desktop.services.subscribers import ContactInfo

@@ -24,10 +24,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.domain.clock import to_local
+from desktop.domain.enums import TicketStatus
 from desktop.errors import UserError
-from desktop.models.enums import TicketStatus
 from desktop.services import ticket_receipts, tickets
-from desktop.services.clock import to_local
 from desktop.services.protocols import display_protocol
 from desktop.services.subscribers import Menu
 from desktop.services.tickets import TicketDetail, TicketFilter, TicketItem

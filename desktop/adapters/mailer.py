@@ -15,10 +15,7 @@ from email.message import EmailMessage
 from email.utils import formatdate, make_msgid
 from typing import Any
 
-from sqlalchemy.orm import Session
-
 from desktop.errors import InvalidInput, UserError
-from desktop.services import settings
 
 TIMEOUT_S = 20
 
@@ -30,19 +27,14 @@ class Attachment:
     mime_type: str = "application/pdf"
 
 
-def smtp_settings(session: Session) -> dict[str, Any]:
-    return settings.get_many(session, "smtp.")
-
-
 def send_mail(
-    source: Session | Mapping[str, Any],
+    config: Mapping[str, Any],
     to: str,
     subject: str,
     body: str,
     attachments: Sequence[Attachment] = (),
 ) -> None:
     """Send one message; raise :class:`UserError` with the reason when it cannot be sent."""
-    config = smtp_settings(source) if isinstance(source, Session) else source
     host = str(config["smtp.host"]).strip()
     if not host:
         raise InvalidInput(

@@ -34,7 +34,6 @@ from desktop.config import resources_dir
 from desktop.db import create_db_engine
 from desktop.errors import DatabaseUnavailable
 from desktop.models import RadUserGroup
-from desktop.services import settings
 
 COA_TIMEOUT_S = 3.0
 COA_ATTEMPTS = 2
@@ -62,17 +61,6 @@ class CoaOutcome:
     username: str
     ok: bool
     message: str  # Portuguese, for the history and the warning
-
-
-def load_config(session: Session) -> RadiusConfig:
-    values = settings.get_many(session, "radius.")
-    return RadiusConfig(
-        database_url=str(values["radius.database_url"]).strip(),
-        suspension_group=str(values["radius.suspension_group"]),
-        nas_ip=str(values["radius.nas_ip"]).strip(),
-        nas_secret=str(values["radius.nas_secret"]),
-        coa_port=int(values["radius.coa_port"]),
-    )
 
 
 # pg_advisory_xact_lock(class, object): the class says "a contract of the Central do

@@ -6,7 +6,7 @@ REFERENCE.md §2), so it is ours: a few dozen lines of arithmetic, checked again
 vectors in ``vectors/boleto.json`` (cross-checked by python3-boleto and brazilian-utils).
 
 Barcode (44): bank (3) · currency ``9`` (1) · general DV (1) · factor (4) · amount in
-cents (10) · *campo livre* (25, bank-specific, see :mod:`desktop.services.banks`).
+cents (10) · *campo livre* (25, bank-specific, see :mod:`desktop.domain.banks`).
 
 Linha digitável (47): F1 = bank+currency+free[0:5]+DV10 · F2 = free[5:15]+DV10 ·
 F3 = free[15:25]+DV10 · F4 = general DV · F5 = factor+amount.

@@ -34,11 +34,11 @@ from nfelib.nfcom.bindings.v1_0.tipos_geral_nfcom_v1_00 import Tamb, TcodUfIbge,
 from xsdata.formats.dataclass.serializers import XmlSerializer
 from xsdata.formats.dataclass.serializers.config import SerializerConfig
 
+from desktop.domain.clock import LOCAL_TZ
+from desktop.domain.fiscal.access_key import MODEL_NFCOM, build_key
+from desktop.domain.fiscal.certificate import Signer
+from desktop.domain.fiscal.types import Address, Draft, Party, Protocol
 from desktop.errors import InvalidInput
-from desktop.services.clock import LOCAL_TZ
-from desktop.services.fiscal.access_key import MODEL_NFCOM, build_key
-from desktop.services.fiscal.certificate import Signer
-from desktop.services.fiscal.types import Address, Draft, Party, Protocol
 
 NS = "http://www.portalfiscal.inf.br/nfcom"
 DS = "http://www.w3.org/2000/09/xmldsig#"

@@ -9,7 +9,7 @@ open-source projects, which the tests use as oracles:
 * eduardocereto/pyboleto and its fork Trust-Code/python-boleto (Python; ``pyboleto/bank/``).
 
 Where they disagree the bank's rule as documented in those sources wins (noted per bank).
-The barcode around the free field is :mod:`desktop.services.febraban`'s job.
+The barcode around the free field is :mod:`desktop.domain.febraban`'s job.
 
 Field mapping of a :class:`BankAccountData` (the ``bank_accounts`` row):
 
@@ -33,8 +33,8 @@ import re
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from desktop.domain.febraban import mod10, weighted_sum
 from desktop.errors import InvalidInput
-from desktop.services.febraban import mod10, weighted_sum
 
 BANK_NAMES = {
     "001": "Banco do Brasil",

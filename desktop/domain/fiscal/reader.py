@@ -27,11 +27,10 @@ from xsdata.exceptions import ParserError
 from xsdata.formats.dataclass.context import XmlContext
 from xsdata.formats.dataclass.parsers import XmlParser
 
-from desktop.errors import InvalidInput
-from desktop.services.clock import LOCAL_TZ
-from desktop.services.fiscal.access_key import key_problem
-from desktop.services.fiscal.builder import DS, NS
-from desktop.services.fiscal.types import (
+from desktop.domain.clock import LOCAL_TZ
+from desktop.domain.fiscal.access_key import key_problem
+from desktop.domain.fiscal.builder import DS, NS
+from desktop.domain.fiscal.types import (
     UNITS,
     Address,
     Item,
@@ -40,6 +39,7 @@ from desktop.services.fiscal.types import (
     Protocol,
     Totals,
 )
+from desktop.errors import InvalidInput
 
 SCHEMA_DIR = Path(nfelib.__file__).resolve().parent / "nfcom" / "schemas" / "v1_0"
 # nfelib's CommonMixin has no NFCom branch in _get_schema_path(): always name the XSD.
@@ -118,7 +118,7 @@ def signature_problem(xml: str | bytes) -> str | None:
 
     Integrity only: the digest of ``infNFCom`` and the RSA signature are checked against the
     certificate inside the signature.  Whose certificate that is (the emitter's, ICP-Brasil)
-    is :mod:`desktop.services.fiscal.trust`'s check.
+    is :mod:`desktop.domain.fiscal.trust`'s check.
     """
     try:
         nfcom = nfcom_element(parse_xml(xml))

@@ -18,11 +18,13 @@ from typing import Any
 
 from sqlalchemy import Integer, cast, func, select
 
+from desktop.adapters import homologation_certificate
 from desktop.db import Database
+from desktop.domain import fiscal
+from desktop.domain.clock import LOCAL_TZ, today_local, utcnow
+from desktop.domain.enums import InvoiceStatus, ReceivableStatus
 from desktop.models import Boleto, Contract, Invoice, Plan, Receivable, Subscriber
-from desktop.models.enums import InvoiceStatus, ReceivableStatus
-from desktop.services import fiscal, settings
-from desktop.services.clock import LOCAL_TZ, today_local, utcnow
+from desktop.services import settings
 
 DEMO_SERIES = 1
 MAX_SUBSCRIBERS = 200
@@ -186,7 +188,7 @@ def generate_demo_invoices(
     bills = _bills(db, rng, max(1, months), emitter)
     if not bills:
         return 0
-    signer = fiscal.homologation_signer(emitter.name, emitter.document)
+    signer = homologation_certificate.homologation_signer(emitter.name, emitter.document)
     number = _next_number(db, emitter.document, DEMO_SERIES)
     now = utcnow()
     per_day: dict[dt.date, int] = {}

@@ -4,7 +4,8 @@ Production signs with the provider's ICP-Brasil **A1 certificate** (a PKCS#12 fi
 password, from the fiscal platform that issues the invoices).  The demo data and the tests
 sign in homologation (tpAmb=2) with a **self-signed test certificate** made here on demand with
 ``cryptography`` (RSA-2048, CN ``<company name>:<CNPJ>`` as ICP-Brasil certificates name the
-holder) and cached in the data directory, so it is never committed to the repository.  It has
+holder); :mod:`desktop.adapters.homologation_certificate` caches it in the data directory, so it
+is never committed to the repository.  It has
 no fiscal value: a SEFAZ would refuse it.
 """
 
@@ -12,10 +13,7 @@ from __future__ import annotations
 
 import base64
 import datetime as dt
-import os
-import threading
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from cryptography import x509
@@ -28,17 +26,11 @@ from erpbrasil.assinatura.certificado import Certificado
 from erpbrasil.assinatura.excecoes import CertificadoExpirado, CertificadoSenhaInvalida
 from lxml import etree
 
-from desktop import config
 from desktop.errors import InvalidInput
 
-TEST_CERTIFICATE_FILE = "certificado-teste.pfx"
 # Not a secret: it protects a self-signed test certificate that lives only in the data dir.
 TEST_CERTIFICATE_PASSWORD = "homologacao"
 TEST_CERTIFICATE_YEARS = 10
-
-_lock = threading.Lock()
-_signers: dict[tuple[str, float, str], Signer] = {}
-
 
 @dataclass(frozen=True)
 class Signer:
@@ -73,10 +65,6 @@ def load_signer(pfx: bytes, password: str) -> Signer:
 def _as_b64(pfx: bytes) -> bytes:
     # erpbrasil.assinatura takes a path or base64 text; bytes are always base64-decoded.
     return base64.b64encode(pfx)
-
-
-def homologation_certificate_path() -> Path:
-    return config.data_dir() / TEST_CERTIFICATE_FILE
 
 
 def make_self_signed_certificate(company_name: str, cnpj: str) -> bytes:
@@ -127,40 +115,3 @@ def make_self_signed_certificate(company_name: str, cnpj: str) -> bytes:
             TEST_CERTIFICATE_PASSWORD.encode()
         ),
     )
-
-
-def homologation_signer(company_name: str, cnpj: str) -> Signer:
-    """The cached test certificate of the data directory, made on first use.
-
-    A certificate made for another CNPJ, expired or unreadable is replaced.  The loaded signer
-    is kept in memory per (file, modification time, CNPJ).
-    """
-    path = homologation_certificate_path()
-    with _lock:
-        signer = _cached(path, cnpj)
-        if signer is not None:
-            return signer
-        pfx = make_self_signed_certificate(company_name, cnpj)
-        tmp = path.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_bytes(pfx)
-        os.chmod(tmp, 0o600)
-        os.replace(tmp, path)
-        signer = load_signer(pfx, TEST_CERTIFICATE_PASSWORD)
-        _signers[(str(path), path.stat().st_mtime, cnpj)] = signer
-        return signer
-
-
-def _cached(path: Path, cnpj: str) -> Signer | None:
-    if not path.exists():
-        return None
-    cache_key = (str(path), path.stat().st_mtime, cnpj)
-    if cache_key in _signers:
-        return _signers[cache_key]
-    try:
-        signer = load_signer(path.read_bytes(), TEST_CERTIFICATE_PASSWORD)
-    except (InvalidInput, OSError):
-        return None
-    if not signer.holder.endswith(":" + cnpj):
-        return None
-    _signers[cache_key] = signer
-    return signer

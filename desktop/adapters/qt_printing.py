@@ -1,8 +1,8 @@
-"""Printing through Qt print support: the Windows path of :mod:`desktop.printing`.
+"""Printing through Qt print support: the Windows path of :mod:`desktop.adapters.printing`.
 
 The PDF pages are rendered with QtPdf (``PySide6_Pdf``, the ``pdf`` extra) at 300 dpi and
 painted onto a ``QPainter(QPrinter)``; Qt hands the job to the system spooler (the Windows
-spooler, or CUPS where this also runs).  Only :mod:`desktop.printing` calls this module.
+spooler, or CUPS where this also runs).  Only :mod:`desktop.adapters.printing` calls this module.
 
 Qt fails *silently* when the printer is missing or the print service is down: the QPrinter
 falls back to PDF output with an empty ``printerName()`` and ``QPainter.begin()`` returns
@@ -19,8 +19,8 @@ from PySide6.QtCore import QCoreApplication, QMarginsF, QRectF, QSize, QSizeF, Q
 from PySide6.QtGui import QGuiApplication, QImage, QPageLayout, QPageSize, QPainter
 from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
 
+from desktop.adapters.printer_info import PrinterInfo
 from desktop.errors import PrinterError
-from desktop.printing import PrinterInfo
 
 if TYPE_CHECKING:  # QtPdf is the optional ``pdf`` extra: imported only when printing
     from PySide6.QtPdf import QPdfDocument

@@ -9,7 +9,7 @@
 
 from __future__ import annotations
 
-from desktop.services.fiscal.access_key import (
+from desktop.domain.fiscal.access_key import (
     AccessKey,
     build_key,
     check_digit,
@@ -18,7 +18,7 @@ from desktop.services.fiscal.access_key import (
     key_problem,
     parse_key,
 )
-from desktop.services.fiscal.builder import (
+from desktop.domain.fiscal.builder import (
     access_key_for,
     build_binding,
     build_nfcom,
@@ -27,14 +27,12 @@ from desktop.services.fiscal.builder import (
     simulate_authorization,
     xml_text,
 )
-from desktop.services.fiscal.certificate import (
+from desktop.domain.fiscal.certificate import (
     Signer,
-    homologation_certificate_path,
-    homologation_signer,
     load_signer,
     make_self_signed_certificate,
 )
-from desktop.services.fiscal.reader import (
+from desktop.domain.fiscal.reader import (
     AUTHORIZED_STATUS,
     consistency_problems,
     parse_nfcom,
@@ -43,7 +41,7 @@ from desktop.services.fiscal.reader import (
     signature_problem,
     validate_nfcom,
 )
-from desktop.services.fiscal.types import (
+from desktop.domain.fiscal.types import (
     ENV_HOMOLOGATION,
     ENV_PRODUCTION,
     HOMOLOGATION_NOTICE,
@@ -79,8 +77,6 @@ __all__ = [
     "check_digit",
     "consistency_problems",
     "format_key",
-    "homologation_certificate_path",
-    "homologation_signer",
     "is_valid_key",
     "key_problem",
     "load_signer",

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from desktop.models.enums import Channel, Role
+from desktop.domain.enums import Channel, Role
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,7 @@ Documents are PDF bytes (reportlab); they go straight to a printer, never throug
   CUPS install, need no compiled binding (pycups has no wheels) and speak the user's CUPS
   configuration (``CUPS_SERVER``, ``lpoptions``) exactly as the desktop does.  Their output is
   parsed in the C locale.
-* **Qt print support** (Windows): :mod:`desktop.ui.qt_printing`, imported lazily so importing
+* **Qt print support** (Windows): :mod:`desktop.adapters.qt_printing`, imported lazily so importing
   this module never imports Qt (the command line and the services stay Qt-free).
 
 ``CENTRAL_PRINT_BACKEND=qt|cups`` overrides the choice (tests run the Qt path on CUPS with it).
@@ -30,8 +30,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from desktop import config
+from desktop.adapters.printer_info import PrinterInfo
+from desktop.domain import clock
 from desktop.errors import PrinterError, UserError
-from desktop.services import clock
 
 log = logging.getLogger(__name__)
 
@@ -50,19 +51,6 @@ _COMMAND_TIMEOUT_S = 20.0
 # CUPS queue names: printable characters except space, '/', '#', '\\' and quotes; an instance
 # may follow after one '/'.  A leading '-' would read as an option to lp/lpstat.
 _NAME = re.compile(r"[^\s/#\\'\"-][^\s/#\\'\"]*(/[^\s/#\\'\"]+)?")
-
-
-@dataclass(frozen=True)
-class PrinterInfo:
-    name: str
-    is_default: bool
-    state: str  # "idle" | "printing" | "stopped" | "unknown" (see STATE_LABELS)
-    accepting: bool
-    reason: str = ""  # why it is stopped or refusing jobs, as the system says it
-
-    @property
-    def ready(self) -> bool:
-        return self.state != "stopped" and self.accepting
 
 
 @dataclass(frozen=True)
@@ -92,7 +80,7 @@ def backend() -> str:
 def list_printers() -> list[PrinterInfo]:
     """Every printer this machine can print to, the system default marked."""
     if backend() == "qt":
-        from desktop.ui import qt_printing
+        from desktop.adapters import qt_printing
 
         return qt_printing.list_printers()
     return _cups_list_printers()
@@ -250,7 +238,7 @@ def _resolve(printer: str | None, system_default: Callable[[], str | None]) -> s
 
 # --------------------------------------------------------------------------- Qt (Windows)
 def _qt_print(pdf: bytes, printer: str | None, title: str, copies: int) -> PrintResult:
-    from desktop.ui import qt_printing
+    from desktop.adapters import qt_printing
 
     name = _resolve(printer, qt_printing.default_printer_name)
     qt_printing.print_pdf(pdf, name, title, copies)

@@ -35,9 +35,9 @@ from cryptography import x509
 from cryptography.exceptions import InvalidSignature
 from cryptography.x509.oid import NameOID
 
+from desktop.domain.fiscal.builder import DS, NS
+from desktop.domain.fiscal.reader import nfcom_element, parse_xml
 from desktop.errors import InvalidInput
-from desktop.services.fiscal.builder import DS, NS
-from desktop.services.fiscal.reader import nfcom_element, parse_xml
 
 OID_CNPJ = x509.ObjectIdentifier("2.16.76.1.3.3")  # ICP-Brasil: CNPJ of the legal entity
 CERT_SUFFIXES = (".pem", ".crt", ".cer", ".der")

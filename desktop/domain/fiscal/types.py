@@ -9,7 +9,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from desktop.services.documents import format_document
+from desktop.domain.documents import format_document
 
 ENV_PRODUCTION = "1"
 ENV_HOMOLOGATION = "2"
@@ -80,7 +80,7 @@ class Line:
 
 @dataclass(frozen=True)
 class Draft:
-    """Everything :func:`desktop.services.fiscal.build_nfcom` needs for one NFCom."""
+    """Everything :func:`desktop.domain.fiscal.build_nfcom` needs for one NFCom."""
 
     emitter: Party
     recipient: Party
