@@ -157,3 +157,9 @@ def role(value: Role) -> str:
         Role.ADMIN: _tr("Administrador"),
     }
     return words.get(value, str(value))
+
+
+def minutes_seconds(seconds: int) -> str:
+    """A call's length as mm:ss (minutes may pass 59: 4530 -> '75:30')."""
+    minutes, secs = divmod(max(0, int(seconds)), 60)
+    return f"{minutes:02d}:{secs:02d}"

@@ -23,7 +23,7 @@ from desktop.services.settlement import SettleOutcome
 
 if TYPE_CHECKING:
     from desktop.db import Database
-    from desktop.ui.tabs._common import PrintOutcome
+    from desktop.ui.print_job import PrintOutcome
 
 _PAID = (SettleOutcome.SETTLED, SettleOutcome.ALREADY_SETTLED)
 
@@ -47,7 +47,7 @@ def print_pix_receipt(db: Database, actor: Actor, result: CheckResult) -> PrintO
     the A4 PDF to its printer (``print_document``; a failing printer keeps the PDF).
     """
     from desktop.services import receipts
-    from desktop.ui.tabs._common import print_document
+    from desktop.ui.print_job import print_document
 
     pix = paid_pix(result)
     if pix is None:
@@ -71,7 +71,7 @@ def print_boleto(db: Database, actor: Actor, receivable_id: int, today: dt.date)
     """The boleto offered when PIX fails: (print outcome, linha digitável)."""
     from desktop.reports.boleto import document_from_info, render_boleto
     from desktop.services import boletos
-    from desktop.ui.tabs._common import print_document
+    from desktop.ui.print_job import print_document
 
     info = boletos.boleto_for_receivable(db, actor, receivable_id, today=today)
     pdf = render_boleto(document_from_info(info))

@@ -40,8 +40,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.adapters.pix_psp import PspUnavailable
-from desktop.domain.actors import Actor, KioskActor
-from desktop.domain.clock import utcnow
+from desktop.domain import changes as op_changes
 from desktop.errors import Conflict
 from desktop.models.pix import PixChargeStatus
 from desktop.services import pix_charges, tickets
@@ -52,7 +51,7 @@ from desktop.ui.pix_parts import QrView, paid_pix, print_boleto, print_pix_recei
 from desktop.ui.widgets import BusyIndicator, MessageLine
 
 if TYPE_CHECKING:  # the tabs import this module: no import of them at run time
-    from desktop.ui.tabs._common import PrintOutcome
+    from desktop.ui.print_job import PrintOutcome
     from desktop.ui.tabs.base import TabContext
 
 POLL_MS = 2000  # GET /cob/{txid} while the QR is on screen
@@ -439,7 +438,7 @@ class PixPaymentView(QFrame):
             owner=self,
         )
         self.confirmed.emit(result)
-        ctx.notify_changed()
+        ctx.broadcast(op_changes.PAYMENT, self)  # the open lists show the bill paid
 
     def _receipt_printed(self, outcome: PrintOutcome) -> None:
         self.receipt_outcome = outcome

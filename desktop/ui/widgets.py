@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 
-from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal
-from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent
+from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QDate, Qt, Signal
+from PySide6.QtGui import QFont, QFontDatabase, QFontMetrics, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -232,3 +232,31 @@ def fit_columns(view: QTableView, samples: Mapping[int, str], stretch: int | Non
             header.resizeSection(column, width)
     if stretch is None:
         header.setStretchLastSection(True)
+
+
+def select_the_only_row(view: QTableView, model: QAbstractItemModel, *, kiosk: bool) -> None:
+    """A kiosk list with one line has it chosen already: a button that looks active and does
+    nothing on tap waited for a selection nobody knew to make (issue 15, item 10)."""
+    if kiosk and model.rowCount() == 1 and not view.selectionModel().hasSelection():
+        view.selectRow(0)
+
+
+def checked_period(picker: PeriodPicker) -> Period:
+    """The picker's period; InvalidInput when reversed or longer than 366 days."""
+    return picker.period().limited()
+
+
+def monospace_label(parent: QWidget | None = None) -> QLabel:
+    """Selectable text in a fixed-width font (the linha digitável is read aloud from it)."""
+    label = QLabel(parent)
+    label.setObjectName("digitableLine")
+    font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+    font.setStyleHint(QFont.StyleHint.TypeWriter)
+    font.setPointSize(label.font().pointSize() + 2)
+    label.setFont(font)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setTextInteractionFlags(
+        Qt.TextInteractionFlag.TextSelectableByMouse
+        | Qt.TextInteractionFlag.TextSelectableByKeyboard
+    )
+    return label

@@ -14,8 +14,10 @@ from desktop.db import Database
 from desktop.domain.documents import format_document, mask_document
 from desktop.models import BankAccount
 from desktop.services import invoices
+from desktop.services.documents import format_document, mask_document
+from desktop.ui.print_job import PrintOutcome
+from desktop.ui.result_bar import ResultBar
 from desktop.ui.tabs import BoletosTab
-from desktop.ui.tabs._common import PrintOutcome, ResultBar
 from desktop.ui.tabs.invoices import danfe_pdf
 from desktop.ui.workers import runner
 from tests.conftest import kiosk

@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtWidgets import QApplication, QLabel
 
 from desktop.ui.tabs import CallsTab, ConnectionsTab, FinancialTab
-from desktop.ui.tabs._common import TotalsGrid
+from desktop.ui.totals_grid import TotalsGrid
 from tests.ui import test_financial_tab as financial_tests
 from tests.ui import test_tab_calls as calls_tests
 from tests.ui import test_tab_connections as connections_tests

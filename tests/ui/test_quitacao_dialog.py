@@ -19,8 +19,8 @@ from PySide6.QtWidgets import QMainWindow
 from desktop.db import Database
 from desktop.domain.enums import ReceivableStatus, Role
 from desktop.services import subscribers, tickets
+from desktop.ui.pdf_view import PdfPreviewDialog
 from desktop.ui.tabs import FinancialTab, TabContext
-from desktop.ui.tabs._common import PdfPreviewDialog
 from desktop.ui.tabs.quitacao_dialog import QuitacaoDialog
 from desktop.ui.workers import runner
 from tests.conftest import kiosk, make_user

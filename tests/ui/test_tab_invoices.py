@@ -14,12 +14,11 @@ from aiosmtpd.controller import Controller
 from PySide6.QtCore import QItemSelectionModel, Qt
 
 from desktop.db import Database
-from desktop.domain import fiscal
-from desktop.domain.actors import Actor
-from desktop.domain.enums import Role
-from desktop.services import invoices, settings, subscribers
+from desktop.models.enums import Role
+from desktop.services import fiscal, invoices, settings, subscribers
+from desktop.services.actors import Actor
+from desktop.ui.pdf_view import PdfPreviewDialog
 from desktop.ui.tabs import InvoicesTab, TabContext
-from desktop.ui.tabs._common import PdfPreviewDialog
 from desktop.ui.workers import runner
 from tests.conftest import kiosk, make_user
 from tests.factories import CPFS, subscriber

@@ -29,8 +29,8 @@ from desktop.services import sms_credits
 from desktop.services.sms_credits import CreditOption
 from desktop.ui import formatting as fmt
 from desktop.ui.dialogs import dialogs
+from desktop.ui.list_models import TintedModel, whole_list
 from desktop.ui.query_model import RIGHT, Column
-from desktop.ui.tabs._lists import TintedModel, whole_list
 from desktop.ui.widgets import MessageLine, data_table, fit_columns
 from desktop.ui.workers import TaskRunner
 

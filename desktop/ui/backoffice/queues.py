@@ -38,9 +38,10 @@ from desktop.ui import formatting as fmt
 from desktop.ui.backoffice.style import BackofficeWindow
 from desktop.ui.column_fit import ContentFit
 from desktop.ui.dialogs import dialogs
+from desktop.ui.list_models import TintedModel, whole_list
+from desktop.ui.print_job import Document, print_job
 from desktop.ui.query_model import RIGHT, Column
-from desktop.ui.tabs._common import ResultBar
-from desktop.ui.tabs._lists import TintedModel, print_receipt_job, whole_list
+from desktop.ui.result_bar import ResultBar
 from desktop.ui.tabs.sms_credits import status_words, when_who, who
 from desktop.ui.widgets import BusyIndicator, data_table
 from desktop.ui.workers import TaskRunner
@@ -275,18 +276,14 @@ class SlipDialog(QDialog):
 
     def print_slip(self) -> None:
         slip = self._slip
-        def build() -> tuple[bytes, bytes]:
+        title = _tr("Comprovante de conta SMS")
+
+        def build() -> Document:
             from desktop.reports.receipts_escpos import sms_slip_escpos  # only when printing
 
-            return render_sms_slip(slip), sms_slip_escpos(slip)
+            return Document(render_sms_slip(slip), title, sms_slip_escpos(slip))
 
-        print_receipt_job(
-            self.result_bar,
-            self._runner,
-            ("sms-slip", slip.login),
-            build,
-            _tr("Comprovante de conta SMS"),
-        )
+        print_job(self._runner, ("sms-slip", slip.login), build, self.result_bar)
 
 
 class TransfersQueue(QueueWindow):

@@ -27,20 +27,19 @@ from desktop.services.boletos import BoletoInfo, OpenBill
 from desktop.services.subscribers import Menu
 from desktop.ui import formatting as fmt
 from desktop.ui.dialogs import dialogs
+from desktop.ui.files import PDF_FILTER, write_file
 from desktop.ui.pix_button import PixPayBar
+from desktop.ui.print_job import PrintOutcome, print_document
 from desktop.ui.query_model import LEFT, RIGHT, Column, QueryModel
-from desktop.ui.tabs._common import (
-    PDF_FILTER,
-    PrintOutcome,
-    ResultBar,
-    is_kiosk,
+from desktop.ui.result_bar import ResultBar
+from desktop.ui.tabs.base import SubscriberTab, TabContext, is_kiosk
+from desktop.ui.widgets import (
+    BusyIndicator,
+    data_table,
+    fit_columns,
     monospace_label,
-    print_document,
     select_the_only_row,
-    write_file,
 )
-from desktop.ui.tabs.base import SubscriberTab, TabContext
-from desktop.ui.widgets import BusyIndicator, data_table, fit_columns
 
 LIST_LIMIT = 500  # open_bills returns at most this many: one page
 COLUMN_SAMPLES = {

@@ -13,21 +13,10 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import (
-    QComboBox,
-    QHBoxLayout,
-    QLabel,
-    QPushButton,
-    QSizePolicy,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QComboBox, QVBoxLayout, QWidget
 
-from desktop.domain.enums import CallType
-from desktop.domain.periods import current_month
-from desktop.errors import UserError
+from desktop.models.enums import CallType
 from desktop.reports.calls import CALL_TYPE_WORDS, build_calls_pdf
 from desktop.reports.common import datetime_br, number
 from desktop.reports.common import phone as dialled
@@ -35,19 +24,13 @@ from desktop.services import calls
 from desktop.services.calls import CallFilter, CallItem, CallTotals
 from desktop.services.subscribers import Menu
 from desktop.ui import formatting as fmt
-from desktop.ui.flow_layout import FlowLayout
+from desktop.ui.formatting import minutes_seconds
+from desktop.ui.print_job import Document
 from desktop.ui.query_model import LEFT, RIGHT, Column, QueryModel
-from desktop.ui.tabs._common import (
-    ResultBar,
-    StatementPrinter,
-    TotalsGrid,
-    checked_period,
-    is_kiosk,
-    minutes_seconds,
-    two_lines,
-)
-from desktop.ui.tabs.base import SubscriberTab, TabContext
-from desktop.ui.widgets import BusyIndicator, PeriodPicker, data_table, fit_columns
+from desktop.ui.tabs.base import TabContext
+from desktop.ui.tabs.list_tab import ListTab, labelled_filters
+from desktop.ui.totals_grid import TotalsGrid, two_lines
+from desktop.ui.widgets import PeriodPicker, checked_period, data_table, fit_columns
 
 COLUMN_SAMPLES = {
     0: "00/00/0000 00:00:00",
@@ -115,7 +98,7 @@ def totals_table(totals: CallTotals) -> tuple[list[str], list[list[str]]]:
 TOTALS_TITLE = "Totais do período"
 
 
-class CallsTab(SubscriberTab):
+class CallsTab(ListTab):
     menu = Menu.CALLS
     title_text = "Extrato de Ligação"
 
@@ -134,84 +117,40 @@ class CallsTab(SubscriberTab):
         for call_type in CallType:
             self.type_combo.addItem(call_type_word(call_type), call_type)
         self.type_combo.setAccessibleName(_tr("Tipo de terminação"))
+        self.add_view_button(_tr("Mostrar as ligações do período (Enter)"))
+        self.add_print_button(_tr("Imprimir o extrato na impressora desta estação"))
 
-        self.view_button = QPushButton(_tr("Ver"), self)
-        self.view_button.setObjectName("primary")
-        self.view_button.setToolTip(_tr("Mostrar as ligações do período (Enter)"))
-        self.view_button.clicked.connect(self.view)
-        self.print_button = QPushButton(_tr("Imprimir"), self)
-        self.print_button.setToolTip(_tr("Imprimir o extrato na impressora desta estação"))
-        self.print_button.clicked.connect(self.print_statement)
-        self.busy = BusyIndicator(self)
-        self.result = ResultBar(context.task_runner, allow_save=not is_kiosk(context.actor))
-        self.message = self.result.message
-
-        # Labels above the fields; the groups wrap onto a second line on a 1024-px counter.
-        filters = FlowLayout(spacing=18, line_spacing=8)
-        for text, field in (
-            (_tr("Período"), self.period_picker),
-            (_tr("Terminal"), self.terminal_combo),
-            (_tr("Tipo de terminação"), self.type_combo),
-        ):
-            group = QWidget(self)
-            column = QVBoxLayout(group)
-            column.setContentsMargins(0, 0, 0, 0)
-            column.setSpacing(2)
-            label = QLabel(text, group)
-            label.setObjectName("fieldLabel")
-            label.setBuddy(field.start_edit if isinstance(field, PeriodPicker) else field)
-            column.addWidget(label)
-            column.addWidget(field)
-            filters.addWidget(group)
-        buttons_box = QWidget(self)
-        buttons_box.setProperty("flowBottom", True)  # on the fields' line, under no caption
-        buttons = QHBoxLayout(buttons_box)
-        buttons.setContentsMargins(0, 0, 0, 0)
-        buttons.setSpacing(8)
-        buttons.addWidget(self.view_button)
-        buttons.addWidget(self.print_button)
-        buttons.addSpacing(10)
-        buttons.addWidget(self.busy)
-        filters.addWidget(buttons_box)
-        filters_box = QWidget(self)
-        filters_box.setLayout(filters)
-        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
-        policy.setHeightForWidth(True)
-        filters_box.setSizePolicy(policy)
-
-        self.model = QueryModel(
-            call_columns(),
-            key=lambda item: item.sort_key,
-            task_runner=context.task_runner,
-            parent=self,
+        filters = labelled_filters(
+            self,
+            (
+                (_tr("Período"), self.period_picker),
+                (_tr("Terminal"), self.terminal_combo),
+                (_tr("Tipo de terminação"), self.type_combo),
+            ),
+            (self.view_button, self.print_button, self.busy),
         )
-        self.model.loading_changed.connect(self._update_busy)
-        self.model.page_loaded.connect(self._page_loaded)
-        self.model.failed.connect(self.result.show_error)
-        self.table = data_table(self)
-        self.table.setModel(self.model)
+        self.set_model(
+            QueryModel(
+                call_columns(),
+                key=lambda item: item.sort_key,
+                task_runner=context.task_runner,
+                parent=self,
+            ),
+            data_table(self),
+        )
         self.table.setAccessibleName(_tr("Ligações do período"))
         fit_columns(self.table, COLUMN_SAMPLES, stretch=3)
-
         self.totals = TotalsGrid([_tr(TOTALS_TITLE)], self)
-        self._totals_loading = False
-        self.printer = StatementPrinter(self, self.result, self.print_button, self._update_busy)
-        self._filter: CallFilter | None = None
-        self._loaded_once = False
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 12, 12, 12)
         layout.setSpacing(8)
-        layout.addWidget(filters_box)
+        layout.addWidget(filters)
         layout.addWidget(self.result)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.totals)
 
-    # ------------------------------------------------------------------ behaviour
-    def activated(self) -> None:
-        if not self._loaded_once:
-            self.view()
-
+    # ------------------------------------------------------------------ the list
     def current_filter(self) -> CallFilter:
         """The filter on screen; InvalidInput for a reversed or too long period."""
         return CallFilter(
@@ -221,83 +160,28 @@ class CallsTab(SubscriberTab):
             self.type_combo.currentData(),
         )
 
-    def _filter_or_message(self) -> CallFilter | None:
-        try:
-            return self.current_filter()
-        except UserError as exc:
-            # The list on screen no longer matches the filters: it goes, so nobody reads old
-            # results under the error (a garbled date, "Período muito longo").
-            self._filter = None
-            self.model.clear()
-            self.totals.set_rows([], headers=[_tr(TOTALS_TITLE)])
-            self.result.show_error(exc.message)
-            return None
+    def page(self, flt: CallFilter, after: Any, limit: int) -> list[CallItem]:
+        return calls.page(self.context.db, self.context.actor, flt, after=after, limit=limit)
 
-    def view(self) -> None:
-        """*Ver*: the calls of the period in the table and their totals below it."""
-        flt = self._filter_or_message()
-        if flt is None:
-            return
-        self._loaded_once = True
-        self.result.clear()
-        self._filter = flt
-        ctx = self.context
+    def empty_message(self) -> str:
+        return _tr("Nenhuma ligação no período com estes filtros.")
 
-        def fetch(after: Any, limit: int) -> list[CallItem]:
-            return calls.page(ctx.db, ctx.actor, flt, after=after, limit=limit)
+    def fetch_totals(self, flt: CallFilter) -> CallTotals:
+        return calls.totals(self.context.db, self.context.actor, flt)
 
-        self.model.reset(fetch)
+    def clear_totals(self, *, loading: bool) -> None:
         self.totals.set_rows([], headers=[_tr(TOTALS_TITLE)])
-        self._totals_loading = True
-        self._update_busy()
-        ctx.task_runner.submit(
-            ("calls-totals", id(self), flt),
-            lambda: calls.totals(ctx.db, ctx.actor, flt),
-            on_success=lambda totals: self._totals_arrived(flt, totals),
-            on_error=lambda message: self._totals_failed(flt, message),
-            owner=self,
-        )
 
-    def _totals_arrived(self, flt: CallFilter, totals: CallTotals) -> None:
-        if flt != self._filter:
-            return  # totals of filters replaced meanwhile
-        self._totals_loading = False
-        headers, rows = totals_table(totals)
+    def show_totals(self, value: CallTotals) -> None:
+        headers, rows = totals_table(value)
         self.totals.set_rows(rows, headers=headers, overall="column")
-        self._update_busy()
 
-    def _totals_failed(self, flt: CallFilter, message: str) -> None:
-        if flt != self._filter:
-            return
-        self._totals_loading = False
-        self.result.show_error(message)
-        self._update_busy()
-
-    def _page_loaded(self, _count: int) -> None:
-        if self.model.rowCount() == 0 and self.model.exhausted:
-            self.result.show_info(_tr("Nenhuma ligação no período com estes filtros."))
-
-    def print_statement(self) -> None:
-        """*Imprimir*: the whole statement as PDF, to this station's printer."""
-        flt = self._filter_or_message()
-        if flt is None:
-            return
+    # ------------------------------------------------------------------ Imprimir
+    def document(self, flt: CallFilter) -> Document:
         ctx = self.context
         title = _tr("Extrato de ligações — %1").replace("%1", ctx.workspace.name)
+        return Document(build_calls_pdf(calls.statement(ctx.db, ctx.actor, flt)), title)
 
+    def print_history(self, flt: CallFilter) -> str:
         period = flt.period
-        self.printer.start(
-            "calls-print",
-            lambda: (build_calls_pdf(calls.statement(ctx.db, ctx.actor, flt)), title),
-            f"Extrato de ligações de {period.start:%d/%m/%Y} a {period.end:%d/%m/%Y} impresso.",
-        )
-
-    def _update_busy(self, *_args: object) -> None:
-        self.busy.set_busy(self.model.loading or self._totals_loading or self.printer.printing)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            self.view()
-            event.accept()
-            return
-        super().keyPressEvent(event)
+        return f"Extrato de ligações de {period.start:%d/%m/%Y} a {period.end:%d/%m/%Y} impresso."

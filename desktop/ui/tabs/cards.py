@@ -31,8 +31,8 @@ from desktop.services.cards import CardItem, VoidResult
 from desktop.services.subscribers import Menu
 from desktop.ui import formatting as fmt
 from desktop.ui.dialogs import dialogs
+from desktop.ui.list_models import TintedModel, whole_list
 from desktop.ui.query_model import LEFT, RIGHT, Column
-from desktop.ui.tabs._lists import TintedModel, whole_list
 from desktop.ui.tabs.base import SubscriberTab, TabContext
 from desktop.ui.widgets import BusyIndicator, MessageLine, data_table, fit_columns
 

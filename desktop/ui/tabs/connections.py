@@ -13,12 +13,11 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QFont, QKeyEvent
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QLabel,
-    QPushButton,
     QSizePolicy,
     QSplitter,
     QTableView,
@@ -26,8 +25,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.domain.periods import current_month
-from desktop.errors import UserError
 from desktop.reports.common import data_size, duration
 from desktop.reports.connections import CAUSE_WORDS, build_connections_pdf
 from desktop.services import connections
@@ -41,16 +38,17 @@ from desktop.services.subscribers import Menu
 from desktop.ui import formatting as fmt
 from desktop.ui.charts import DailyTrafficChart
 from desktop.ui.flow_layout import FlowLayout
+from desktop.ui.print_job import Document
 from desktop.ui.query_model import LEFT, RIGHT, Column, QueryModel
-from desktop.ui.tabs._common import (
-    ResultBar,
-    StatementPrinter,
-    TotalsGrid,
+from desktop.ui.tabs.base import TabContext
+from desktop.ui.tabs.list_tab import ListTab
+from desktop.ui.totals_grid import TotalsGrid
+from desktop.ui.widgets import (
+    PeriodPicker,
     checked_period,
-    is_kiosk,
+    configure_table,
+    fit_columns,
 )
-from desktop.ui.tabs.base import SubscriberTab, TabContext
-from desktop.ui.widgets import BusyIndicator, PeriodPicker, configure_table, fit_columns
 
 COLUMN_SAMPLES = {
     0: "login.do.assinante",
@@ -122,36 +120,17 @@ def totals_row(totals: ConnectionTotals) -> list[str]:
     ]
 
 
-class ConnectionsTab(SubscriberTab):
+class ConnectionsTab(ListTab):
     menu = Menu.CONNECTIONS
     title_text = "Extrato de Conexões"
+    loads_when_shown = False  # every query is audited (Marco Civil): it waits for *Ver*
 
     def __init__(self, context: TabContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
         month = current_month(context.today())
         self.period_picker = PeriodPicker(month.start, month.end, parent=self)
-        self.view_button = QPushButton(_tr("Ver"), self)
-        self.view_button.setObjectName("primary")
-        self.view_button.setToolTip(_tr("Mostrar as conexões do período (Enter)"))
-        self.view_button.clicked.connect(self.view)
-        self.print_button = QPushButton(_tr("Imprimir"), self)
-        self.print_button.setToolTip(_tr("Imprimir o extrato na impressora desta estação"))
-        self.print_button.clicked.connect(self.print_statement)
-        self.busy = BusyIndicator(self)
-        self.result = ResultBar(context.task_runner, allow_save=not is_kiosk(context.actor))
-        self.message = self.result.message
-
-        # A flow row: wraps on a 1024-px counter instead of widening the window.
-        filters_box = QWidget(self)
-        filters = FlowLayout(filters_box, spacing=8)
-        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
-        policy.setHeightForWidth(True)
-        filters_box.setSizePolicy(policy)
-        period_label = QLabel(_tr("Período:"), self)
-        period_label.setBuddy(self.period_picker.start_edit)
-        filters.addWidget(period_label)
-        filters.addWidget(self.period_picker)
-        filters.addSpacing(10)
+        self.add_view_button(_tr("Mostrar as conexões do período (Enter)"))
+        self.add_print_button(_tr("Imprimir o extrato na impressora desta estação"))
         # A subscriber with several logins: pick one, or see all with a Login column.
         self.logins = sorted(
             {c.radius_login for c in context.workspace.contracts if c.radius_login}
@@ -161,14 +140,25 @@ class ConnectionsTab(SubscriberTab):
         for login in self.logins:
             self.login_combo.addItem(login, login)
         self.login_combo.setAccessibleName(_tr("Login"))
-        login_label = QLabel(_tr("Login:"), self)
-        login_label.setBuddy(self.login_combo)
         several = len(self.logins) > 1
-        login_label.setVisible(several)
-        self.login_combo.setVisible(several)
-        filters.addWidget(login_label)
-        filters.addWidget(self.login_combo)
-        filters.addSpacing(10)
+
+        # A flow row: wraps on a 1024-px counter instead of widening the window.
+        filters_box = QWidget(self)
+        filters = FlowLayout(filters_box, spacing=8)
+        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(True)
+        filters_box.setSizePolicy(policy)
+        for text, field, buddy, visible in (
+            (_tr("Período:"), self.period_picker, self.period_picker.start_edit, True),
+            (_tr("Login:"), self.login_combo, self.login_combo, several),
+        ):
+            label = QLabel(text, self)
+            label.setBuddy(buddy)
+            label.setVisible(visible)
+            field.setVisible(visible)
+            filters.addWidget(label)
+            filters.addWidget(field)
+            filters.addSpacing(10)
         filters.addWidget(self.view_button)
         filters.addWidget(self.print_button)
         filters.addSpacing(10)
@@ -177,33 +167,28 @@ class ConnectionsTab(SubscriberTab):
 
         self.chart = DailyTrafficChart(self)
         self.chart.set_placeholder(_tr("Escolha o período e clique em Ver."))
-        self.model = QueryModel(
-            connection_columns(),
-            key=lambda item: item.sort_key,
-            task_runner=context.task_runner,
-            parent=self,
-        )
-        self.model.loading_changed.connect(self._update_busy)
-        self.model.page_loaded.connect(self._page_loaded)
-        self.model.failed.connect(self.result.show_error)
-        self.table = QTableView(self)
+        table = QTableView(self)
         # Ten columns of addresses: one point smaller than the other tables, so that every
         # column fits a 1366-px screen; narrower windows scroll sideways (nothing is elided).
         font = QFont(self.font())
         font.setPointSizeF(max(8.0, font.pointSizeF() - 1))
-        self.table.setFont(font)
-        self.table.horizontalHeader().setFont(font)
-        configure_table(self.table)
-        self.table.setModel(self.model)
+        table.setFont(font)
+        table.horizontalHeader().setFont(font)
+        configure_table(table)
+        self.set_model(
+            QueryModel(
+                connection_columns(),
+                key=lambda item: item.sort_key,
+                task_runner=context.task_runner,
+                parent=self,
+            ),
+            table,
+        )
         self.table.setAccessibleName(_tr("Sessões de conexão do período"))
         fit_columns(self.table, COLUMN_SAMPLES)
         self.table.setColumnHidden(0, not several)  # one login: the column says nothing
         self.table.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-
         self.totals = TotalsGrid([_tr(h) for h in TOTAL_HEADERS], self)
-        self._summary_loading = False
-        self.printer = StatementPrinter(self, self.result, self.print_button, self._update_busy)
-        self._filter: ConnectionFilter | None = None
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 12, 12, 12)
@@ -228,7 +213,7 @@ class ConnectionsTab(SubscriberTab):
             )
         )
 
-    # ------------------------------------------------------------------ behaviour
+    # ------------------------------------------------------------------ the list
     def current_filter(self) -> ConnectionFilter:
         """The filter on screen; InvalidInput for a reversed or too long period."""
         return ConnectionFilter(
@@ -237,95 +222,42 @@ class ConnectionsTab(SubscriberTab):
             self.login_combo.currentData(),
         )
 
-    def _filter_or_message(self) -> ConnectionFilter | None:
-        try:
-            return self.current_filter()
-        except UserError as exc:
-            # The list on screen no longer matches the filters: it goes, so nobody reads old
-            # results under the error (a garbled date, "Período muito longo").
-            self._filter = None
-            self.model.clear()
-            self.totals.set_rows([])
-            self.chart.set_placeholder(_tr("Escolha o período e clique em Ver."))
-            self.result.show_error(exc.message)
-            return None
+    def page(self, flt: ConnectionFilter, after: Any, limit: int) -> list[ConnectionItem]:
+        return connections.page(self.context.db, self.context.actor, flt, after=after, limit=limit)
 
-    def view(self) -> None:
-        """*Ver*: sessions in the table, traffic per day in the chart, totals below."""
-        flt = self._filter_or_message()
-        if flt is None:
-            return
-        self.result.clear()
-        self._filter = flt
+    def empty_message(self) -> str:
+        return _tr("Nenhuma conexão no período.")
+
+    def fetch_totals(self, flt: ConnectionFilter) -> tuple[ConnectionTotals, list[DayTraffic]]:
+        """The totals row and the traffic per day for the chart."""
         ctx = self.context
-
-        def fetch(after: Any, limit: int) -> list[ConnectionItem]:
-            return connections.page(ctx.db, ctx.actor, flt, after=after, limit=limit)
-
-        def summary() -> tuple[ConnectionTotals, list[DayTraffic]]:
-            return (
-                connections.totals(ctx.db, ctx.actor, flt),
-                connections.daily_traffic(ctx.db, ctx.actor, flt),
-            )
-
-        self.model.reset(fetch)
-        self.totals.set_rows([])
-        self.chart.set_placeholder(_tr("Carregando…"))
-        self._summary_loading = True
-        self._update_busy()
-        ctx.task_runner.submit(
-            ("connections-summary", id(self), flt),
-            summary,
-            on_success=lambda result: self._summary_arrived(flt, *result),
-            on_error=lambda message: self._summary_failed(flt, message),
-            owner=self,
+        return (
+            connections.totals(ctx.db, ctx.actor, flt),
+            connections.daily_traffic(ctx.db, ctx.actor, flt),
         )
 
-    def _summary_arrived(
-        self, flt: ConnectionFilter, totals: ConnectionTotals, days: list[DayTraffic]
-    ) -> None:
-        if flt != self._filter:
-            return  # figures of filters replaced meanwhile
-        self._summary_loading = False
+    def clear_totals(self, *, loading: bool) -> None:
+        self.totals.set_rows([])
+        self.chart.set_placeholder(
+            _tr("Carregando…") if loading else _tr("Escolha o período e clique em Ver.")
+        )
+
+    def show_totals(self, value: tuple[ConnectionTotals, list[DayTraffic]]) -> None:
+        totals, days = value
         self.totals.set_rows([totals_row(totals)], overall="row")
         self.chart.set_days(days)
-        self._update_busy()
 
-    def _summary_failed(self, flt: ConnectionFilter, message: str) -> None:
-        if flt != self._filter:
-            return
-        self._summary_loading = False
+    def totals_failed(self, message: str) -> None:
         self.chart.set_placeholder(_tr("Gráfico indisponível."))
         self.result.show_error(message)
-        self._update_busy()
 
-    def _page_loaded(self, _count: int) -> None:
-        if self.model.rowCount() == 0 and self.model.exhausted:
-            self.result.show_info(_tr("Nenhuma conexão no período."))
-
-    def print_statement(self) -> None:
-        """*Imprimir*: the whole statement with its chart, to this station's printer."""
-        flt = self._filter_or_message()
-        if flt is None:
-            return
+    # ------------------------------------------------------------------ Imprimir
+    def document(self, flt: ConnectionFilter) -> Document:
         ctx = self.context
+        statement = connections.statement(ctx.db, ctx.actor, flt, printed=True)
         title = _tr("Extrato de conexões — %1").replace("%1", ctx.workspace.name)
+        return Document(build_connections_pdf(statement), title)
+
+    def print_history(self, flt: ConnectionFilter) -> str:
         period = flt.period
-        self.printer.start(
-            "connections-print",
-            lambda: (
-                build_connections_pdf(connections.statement(ctx.db, ctx.actor, flt, printed=True)),
-                title,
-            ),
-            f"Extrato de conexões de {period.start:%d/%m/%Y} a {period.end:%d/%m/%Y} impresso.",
-        )
-
-    def _update_busy(self, *_args: object) -> None:
-        self.busy.set_busy(self.model.loading or self._summary_loading or self.printer.printing)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            self.view()
-            event.accept()
-            return
-        super().keyPressEvent(event)
+        return f"Extrato de conexões de {period.start:%d/%m/%Y} a {period.end:%d/%m/%Y} impresso."

@@ -23,10 +23,11 @@ from desktop.services.protocols import display_protocol
 from desktop.services.subscribers import Menu
 from desktop.ui import formatting as fmt
 from desktop.ui.dialogs import dialogs
+from desktop.ui.list_models import TintedModel, whole_list
+from desktop.ui.print_job import print_job, receipt_document
 from desktop.ui.query_model import Column
-from desktop.ui.tabs._common import ResultBar, is_kiosk
-from desktop.ui.tabs._lists import TintedModel, print_receipt_job, whole_list
-from desktop.ui.tabs.base import SubscriberTab, TabContext
+from desktop.ui.result_bar import ResultBar
+from desktop.ui.tabs.base import SubscriberTab, TabContext, is_kiosk
 from desktop.ui.widgets import BusyIndicator, MessageLine, data_table, fit_columns
 
 VISIBLE_ROWS = 6  # more plans than this scroll
@@ -291,13 +292,16 @@ class EnablementTab(SubscriberTab):
             return
         ctx = self.context
         self.result_bar.setVisible(True)
-        print_receipt_job(
-            self.result_bar,
+        title = _tr("Comprovante de habilitação provisória")
+        print_job(
             ctx.task_runner,
             ("enablement-receipt", contract_id),
-            lambda: receipts.enablement_receipt_documents(
-                ctx.db, ctx.actor, ctx.workspace.id, contract_id
+            lambda: receipt_document(
+                receipts.enablement_receipt_documents(
+                    ctx.db, ctx.actor, ctx.workspace.id, contract_id
+                ),
+                title,
             ),
-            _tr("Comprovante de habilitação provisória"),
+            self.result_bar,
             done_text=_tr("Comprovante enviado para a impressora %1."),
         )

@@ -20,13 +20,11 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
-from desktop.domain.enums import ReceivableStatus
-from desktop.errors import UserError
+from desktop.models.enums import ReceivableStatus
 from desktop.reports.financial import build_financial_pdf
 from desktop.services import company, financial
 from desktop.services.financial import FinancialFilter, FinancialItem, FinancialTotals, StatusTotal
@@ -34,12 +32,12 @@ from desktop.services.subscribers import Menu
 from desktop.ui import formatting as fmt
 from desktop.ui.column_fit import ContentFit
 from desktop.ui.pix_button import PixPayBar
+from desktop.ui.print_job import Document
 from desktop.ui.query_model import LEFT, RIGHT, Column, QueryModel
-from desktop.ui.tabs._common import ResultBar, StatementPrinter, is_kiosk
-from desktop.ui.tabs.base import SubscriberTab, TabContext
+from desktop.ui.tabs.base import TabContext
+from desktop.ui.tabs.list_tab import ListTab
 from desktop.ui.tabs.quitacao_dialog import QuitacaoDialog
 from desktop.ui.widgets import (
-    BusyIndicator,
     FilterBar,
     PeriodPicker,
     data_table,
@@ -241,9 +239,11 @@ class TotalsPanel(QFrame):
         self._cells[(row, column)] = label
 
 
-class FinancialTab(SubscriberTab):
+class FinancialTab(ListTab):
     menu = Menu.FINANCIAL
     title_text = "Extrato Financeiro"
+    watches = frozenset({"receivables", "payments"})
+    enter_views = False  # the FilterBar: Enter in a filter field
 
     def __init__(self, context: TabContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
@@ -253,53 +253,44 @@ class FinancialTab(SubscriberTab):
             self.status_combo.addItem(_tr(text), status)
         self.status_combo.setAccessibleName(_tr("Situação"))
         self.period_picker = PeriodPicker(*default_period(today), parent=self)
-        self.consult_button = QPushButton(_tr("Ver"), self)  # one word in every tab
-        self.consult_button.setObjectName("primary")
-        self.consult_button.setToolTip(_tr("Mostrar os lançamentos com estes filtros (Enter)"))
-        self.consult_button.clicked.connect(self.consult)
-        self.print_button = QPushButton(_tr("Imprimir"), self)
-        self.print_button.setToolTip(_tr("Imprimir o extrato com os filtros da tela"))
-        self.print_button.clicked.connect(self.print_statement)
-        self.quitacao_button = QPushButton(_tr("Declaração de quitação"), self)
-        self.quitacao_button.setToolTip(
-            _tr("Declaração anual de quitação de débitos (Lei 12.007/2009)")
+        self.consult_button = self.add_view_button(
+            _tr("Mostrar os lançamentos com estes filtros (Enter)")
         )
-        self.quitacao_button.clicked.connect(self.open_quitacao)
+        self.add_print_button(_tr("Imprimir o extrato com os filtros da tela"))
+        self.quitacao_button = self.button(
+            _tr("Declaração de quitação"),
+            _tr("Declaração anual de quitação de débitos (Lei 12.007/2009)"),
+            self.open_quitacao,
+        )
         self.quitacao_dialog: QuitacaoDialog | None = None
-        self.busy = BusyIndicator(self)
-        self.result = ResultBar(context.task_runner, allow_save=not is_kiosk(context.actor))
-        self.message = self.result.message
 
         self.filters = FilterBar(self)
-        self.filters.submitted.connect(self.consult)  # Enter in a filter field
+        self.filters.submitted.connect(self.view)  # Enter in a filter field
         filters = self.filters.row
-        situation_label = QLabel(_tr("Situação:"), self)
-        situation_label.setBuddy(self.status_combo)
-        filters.addWidget(situation_label)
-        filters.addWidget(self.status_combo)
-        filters.addSpacing(16)
-        period_label = QLabel(_tr("Vencimento:"), self)
-        period_label.setBuddy(self.period_picker.start_edit)
-        filters.addWidget(period_label)
-        filters.addWidget(self.period_picker)
-        filters.addSpacing(16)
+        for text, field, buddy in (
+            (_tr("Situação:"), self.status_combo, self.status_combo),
+            (_tr("Vencimento:"), self.period_picker, self.period_picker.start_edit),
+        ):
+            label = QLabel(text, self)
+            label.setBuddy(buddy)
+            filters.addWidget(label)
+            filters.addWidget(field)
+            filters.addSpacing(16)
         filters.addWidget(self.consult_button)
         filters.addWidget(self.print_button)
         filters.addSpacing(16)
         filters.addWidget(self.busy)
         filters.addStretch(1)
 
-        self.model = QueryModel(
-            financial_columns(),
-            key=lambda item: item.sort_key,
-            task_runner=context.task_runner,
-            parent=self,
+        self.set_model(
+            QueryModel(
+                financial_columns(),
+                key=lambda item: item.sort_key,
+                task_runner=context.task_runner,
+                parent=self,
+            ),
+            data_table(self),
         )
-        self.model.loading_changed.connect(self._update_busy)
-        self.model.page_loaded.connect(self._page_loaded)
-        self.model.failed.connect(self.message.show_error)
-        self.table = data_table(self)
-        self.table.setModel(self.model)
         self.table.setAccessibleName(_tr("Lançamentos do extrato financeiro"))
         # Sized to the rows loaded: the description gets what empty columns do not need.
         self.column_fit = ContentFit(
@@ -313,10 +304,7 @@ class FinancialTab(SubscriberTab):
         self.table.doubleClicked.connect(self.open_detail)  # payments and bank occurrences
 
         self.totals = TotalsPanel(self)
-        self.printer = StatementPrinter(self, self.result, self.print_button, self._update_busy)
-        self._totals_loading = False
-        self._filter: FinancialFilter | None = None
-        self.pix = PixPayBar(context, self.table, self, on_paid=self.consult)
+        self.pix = PixPayBar(context, self.table, self)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 12, 12, 12)
@@ -331,97 +319,53 @@ class FinancialTab(SubscriberTab):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.pix)
         layout.addWidget(self.totals)
-        self._loaded_once = False
 
-    # ------------------------------------------------------------------ behaviour
+    # ------------------------------------------------------------------ the list
     def open_detail(self, index: QModelIndex) -> QWidget | None:
         from desktop.ui.tabs.financial_detail import open_detail
 
         return open_detail(self, self.context, self.model.row_at(index.row()))
 
-    def activated(self) -> None:
-        if not self._loaded_once:
-            self.consult()
+    def consult(self) -> None:
+        """Query with the filters on screen (the Ver button and Enter)."""
+        self.view()
 
     def current_filter(self) -> FinancialFilter:
         """The filter the form describes; InvalidInput when the dates are reversed."""
         status = self.status_combo.currentData()
         return FinancialFilter(self.context.workspace.id, status, self.period_picker.period())
 
-    def consult(self) -> None:
-        """Query with the filters on screen (the Consultar button and Enter)."""
-        try:
-            flt = self.current_filter()
-        except UserError as exc:
-            self._filter = None  # no old list under the error (a garbled date, say)
-            self.model.clear()
-            self.totals.show_totals(None)
-            self.message.show_error(exc.message)
-            return
-        self._loaded_once = True
-        self.message.clear_message()
-        self._filter = flt
+    def page(self, flt: FinancialFilter, after: Any, limit: int) -> list[FinancialItem]:
         ctx = self.context
-        today = ctx.today()
+        return financial.page(ctx.db, ctx.actor, flt, after=after, limit=limit, today=ctx.today())
 
-        def fetch(after: Any, limit: int) -> list[FinancialItem]:
-            return financial.page(ctx.db, ctx.actor, flt, after=after, limit=limit, today=today)
+    def empty_message(self) -> str:
+        return _tr("Nenhum lançamento encontrado com estes filtros.")
 
-        self.model.reset(fetch)
+    def fetch_totals(self, flt: FinancialFilter) -> FinancialTotals:
+        ctx = self.context
+        return financial.totals(ctx.db, ctx.actor, flt, today=ctx.today())
+
+    def clear_totals(self, *, loading: bool) -> None:
         self.totals.show_totals(None)
-        self._totals_loading = True
-        self._update_busy()
-        statuses = [flt.status] if flt.status is not None else list(ReceivableStatus)
-        ctx.task_runner.submit(
-            ("financial-totals", id(self), flt),  # the same query twice runs once
-            lambda: financial.totals(ctx.db, ctx.actor, flt, today=today),
-            on_success=lambda totals: self._totals_arrived(flt, totals, statuses),
-            on_error=lambda message: self._totals_failed(flt, message),
-            owner=self,
-        )
 
-    def _totals_arrived(
-        self, flt: FinancialFilter, totals: FinancialTotals, statuses: list[ReceivableStatus]
-    ) -> None:
-        if flt != self._filter:
-            return  # totals of filters replaced meanwhile; the newer ones are on their way
-        self._totals_loading = False
-        self.totals.show_totals(totals, statuses)
-        self._update_busy()
+    def show_totals(self, value: FinancialTotals) -> None:
+        flt = self._filter
+        status = flt.status if flt is not None else None
+        self.totals.show_totals(value, [status] if status is not None else list(ReceivableStatus))
 
-    def _totals_failed(self, flt: FinancialFilter, message: str) -> None:
-        if flt != self._filter:
-            return
-        self._totals_loading = False
-        self.message.show_error(message)
-        self._update_busy()
-
-    def _page_loaded(self, _count: int) -> None:
-        if self.model.rowCount() == 0 and self.model.exhausted:
-            self.message.show_info(_tr("Nenhum lançamento encontrado com estes filtros."))
-
-    def _update_busy(self, *_args: object) -> None:
-        self.busy.set_busy(self.model.loading or self._totals_loading or self.printer.printing)
-
-    def print_statement(self) -> None:
-        """*Imprimir*: the statement of the filters on screen, to this station's printer."""
-        try:
-            flt = self.current_filter()
-        except UserError as exc:
-            self.message.show_error(exc.message)
-            return
+    # ------------------------------------------------------------------ Imprimir
+    def document(self, flt: FinancialFilter) -> Document:
         ctx = self.context
         today = ctx.today()
-        title = _tr("Extrato financeiro — %1").replace("%1", ctx.workspace.name)
+        items, totals = financial.statement(ctx.db, ctx.actor, flt, today=today)
+        pdf = build_financial_pdf(
+            ctx.workspace, flt, items, totals, company=company.load(ctx.db), as_of=today
+        )
+        return Document(pdf, _tr("Extrato financeiro — %1").replace("%1", ctx.workspace.name))
 
-        def build() -> tuple[bytes, str]:
-            items, totals = financial.statement(ctx.db, ctx.actor, flt, today=today)
-            pdf = build_financial_pdf(
-                ctx.workspace, flt, items, totals, company=company.load(ctx.db), as_of=today
-            )
-            return pdf, title
-
-        self.printer.start("financial-print", build, "Extrato financeiro impresso.")
+    def print_history(self, flt: FinancialFilter) -> str:
+        return "Extrato financeiro impresso."
 
     def open_quitacao(self) -> None:
         """*Declaração de quitação*: the yearly declaration, in its own dialog."""

@@ -31,18 +31,13 @@ from desktop.services.invoices import InvoiceItem
 from desktop.services.subscribers import Menu
 from desktop.ui import formatting as fmt
 from desktop.ui.dialogs import dialogs
+from desktop.ui.files import write_file
+from desktop.ui.pdf_view import show_pdf
+from desktop.ui.print_job import PrintOutcome, print_document
 from desktop.ui.query_model import CENTER, LEFT, RIGHT, Column, QueryModel
-from desktop.ui.tabs._common import (
-    PrintOutcome,
-    ResultBar,
-    is_kiosk,
-    print_document,
-    select_the_only_row,
-    show_pdf,
-    write_file,
-)
-from desktop.ui.tabs.base import SubscriberTab, TabContext
-from desktop.ui.widgets import BusyIndicator, data_table, fit_columns
+from desktop.ui.result_bar import ResultBar
+from desktop.ui.tabs.base import SubscriberTab, TabContext, is_kiosk
+from desktop.ui.widgets import BusyIndicator, data_table, fit_columns, select_the_only_row
 
 COLUMN_SAMPLES = {
     0: "000.000.000",

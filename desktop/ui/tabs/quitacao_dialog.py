@@ -25,9 +25,10 @@ from PySide6.QtWidgets import (
 
 from desktop.reports.quitacao import build_quitacao_pdf
 from desktop.services import quitacao, tickets
-from desktop.ui.tabs._common import ResultBar, is_kiosk, show_pdf
-from desktop.ui.tabs._lists import print_pdf_job
-from desktop.ui.tabs.base import TabContext
+from desktop.ui.pdf_view import show_pdf
+from desktop.ui.print_job import Document, print_job
+from desktop.ui.result_bar import ResultBar
+from desktop.ui.tabs.base import TabContext, is_kiosk
 from desktop.ui.widgets import BusyIndicator
 
 YEARS_OFFERED = 10  # a subscriber rarely needs older ones; the command line takes any year
@@ -163,12 +164,12 @@ class QuitacaoDialog(QDialog):
         ctx = self.context
         self.result_bar.clear()
         self._start()
-        started = print_pdf_job(
-            self.result_bar,
+        title = self._title(year)
+        started = print_job(
             ctx.task_runner,
             ("quitacao-print", ctx.workspace.id, year),
-            lambda: self._pdf(year),
-            self._title(year),
+            lambda: Document(self._pdf(year), title),
+            self.result_bar,
             after_print=lambda _outcome: self._record_printed(year),
             done_text=_tr("Declaração enviada para a impressora %1."),
             on_finished=self._finished,

@@ -32,10 +32,11 @@ from desktop.services.subscribers import Menu
 from desktop.ui import formatting as fmt
 from desktop.ui.dialogs import dialogs
 from desktop.ui.flow_layout import FlowLayout
+from desktop.ui.list_models import TintedModel, whole_list
+from desktop.ui.print_job import Document, print_job
 from desktop.ui.query_model import RIGHT, Column
-from desktop.ui.tabs._common import ResultBar, is_kiosk
-from desktop.ui.tabs._lists import TintedModel, print_pdf_job, whole_list
-from desktop.ui.tabs.base import SubscriberTab, TabContext
+from desktop.ui.result_bar import ResultBar
+from desktop.ui.tabs.base import SubscriberTab, TabContext, is_kiosk
 from desktop.ui.widgets import BusyIndicator, data_table, fit_columns
 
 
@@ -433,14 +434,10 @@ class SmsCreditsTab(SubscriberTab):
         ctx = self.context
         receivable_id = item.receivable_id
 
-        def build() -> bytes:
-            info = boletos.boleto_for_receivable(ctx.db, ctx.actor, receivable_id)
-            return render_boleto(document_from_info(info))
+        title = _tr("Boleto — créditos SMS")
 
-        print_pdf_job(
-            self.message,
-            ctx.task_runner,
-            ("sms-boleto", receivable_id),
-            build,
-            _tr("Boleto — créditos SMS"),
-        )
+        def build() -> Document:
+            info = boletos.boleto_for_receivable(ctx.db, ctx.actor, receivable_id)
+            return Document(render_boleto(document_from_info(info)), title)
+
+        print_job(ctx.task_runner, ("sms-boleto", receivable_id), build, self.message)

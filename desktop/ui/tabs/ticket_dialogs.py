@@ -29,9 +29,9 @@ from desktop.services.protocols import display_protocol
 from desktop.services.subscribers import ContactInfo
 from desktop.services.tickets import EventItem, TicketDetail, TicketItem
 from desktop.ui import formatting as fmt
+from desktop.ui.list_models import TintedModel, whole_list
 from desktop.ui.query_model import Column
-from desktop.ui.tabs._common import ResultBar
-from desktop.ui.tabs._lists import TintedModel, whole_list
+from desktop.ui.result_bar import ResultBar
 from desktop.ui.widgets import MessageLine, data_table, fit_columns
 from desktop.ui.workers import TaskRunner
 

@@ -33,10 +33,10 @@ from desktop.services.subscribers import Menu
 from desktop.services.tickets import TicketDetail, TicketFilter, TicketItem
 from desktop.ui import formatting as fmt
 from desktop.ui.dialogs import dialogs
+from desktop.ui.print_job import print_job, receipt_document
 from desktop.ui.query_model import Column, QueryModel
-from desktop.ui.tabs._common import ResultBar, is_kiosk
-from desktop.ui.tabs._lists import print_receipt_job
-from desktop.ui.tabs.base import SubscriberTab, TabContext
+from desktop.ui.result_bar import ResultBar
+from desktop.ui.tabs.base import SubscriberTab, TabContext, is_kiosk
 from desktop.ui.tabs.ticket_dialogs import (
     NewTicketDialog,
     ProtocolDialog,
@@ -400,12 +400,14 @@ class TicketsTab(SubscriberTab):
         if chosen is None:
             return
         ctx = self.context
-        print_receipt_job(
-            bar or self.message,
+        title = _tr("Comprovante de atendimento")
+        print_job(
             ctx.task_runner,
             ("ticket-receipt-print", chosen),
-            lambda: ticket_receipts.receipt_documents(ctx.db, ctx.actor, chosen),
-            _tr("Comprovante de atendimento"),
+            lambda: receipt_document(
+                ticket_receipts.receipt_documents(ctx.db, ctx.actor, chosen), title
+            ),
+            bar or self.message,
             after_print=lambda outcome: ticket_receipts.record_printed(
                 ctx.db, ctx.actor, chosen, outcome.printer or ""
             ),

@@ -1,26 +1,21 @@
-"""Helpers for the lists of the subscriber tabs and the back office built on the shared model.
+"""Models for the lists built on the shared lazy model (subscriber tabs and back office).
 
 * :class:`TintedModel` is the shared :class:`~desktop.ui.query_model.QueryModel` plus a row
   background and a row tooltip (a duplicated card payment is amber, with the reason).
 * :func:`whole_list` adapts a service that returns a short, complete list (a subscriber's
   card payments, their SMS purchases) to the model's page fetch: the list arrives as one
   page, in the worker pool, like any other list.
-* :func:`print_pdf_job` builds a PDF and sends it to this station's printer in the worker
-  pool (``tabs._common.print_document``) and shows the outcome in a ``ResultBar``: a printer
-  error keeps the document under ``nao-impressos``, says where, and offers *Salvar PDF…*;
-  :func:`print_receipt_job` does the same for a receipt (the thermal printer when there is one).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from desktop.ui.query_model import Column, Fetch, QueryModel
-from desktop.ui.tabs._common import PrintOutcome, ResultBar, print_document
 from desktop.ui.workers import TaskRunner
 
 Index = QModelIndex | QPersistentModelIndex
@@ -82,69 +77,3 @@ class TintedModel(QueryModel):
             if predicate(item):
                 return row
         return -1
-
-
-def print_pdf_job(
-    result_bar: ResultBar,
-    task_runner: TaskRunner,
-    key: Hashable,
-    build: Callable[[], bytes],
-    title: str,
-    *,
-    after_print: Callable[[PrintOutcome], None] | None = None,
-    done_text: str | None = None,
-    on_finished: Callable[[], None] | None = None,
-) -> bool:
-    """Build and print a document off the GUI thread; False when that job is already running.
-
-    ``build`` and ``after_print`` (e.g. a note in the ticket's history, only when it printed)
-    run in the worker.  The outcome lands in ``result_bar``: "Enviado para a impressora X",
-    or the printer's message with *Salvar PDF…* (the PDF is never lost).
-    """
-
-    def work() -> PrintOutcome:
-        outcome = print_document(build(), title)
-        if outcome.printed and after_print is not None:
-            after_print(outcome)
-        return outcome
-
-    return task_runner.submit(
-        key,
-        work,
-        on_success=lambda outcome: result_bar.show_print_outcome(outcome, done_text),
-        on_error=result_bar.show_error,
-        on_finished=on_finished,
-        owner=result_bar,
-    )
-
-
-def print_receipt_job(
-    result_bar: ResultBar,
-    task_runner: TaskRunner,
-    key: Hashable,
-    build: Callable[[], tuple[bytes, bytes]],
-    title: str,
-    *,
-    after_print: Callable[[PrintOutcome], None] | None = None,
-    done_text: str | None = None,
-) -> bool:
-    """:func:`print_pdf_job` for a short document with an ESC/POS rendering too (SPEC §3).
-
-    ``build`` returns (A4 PDF, ESC/POS bytes): the receipt printer gets the bytes when the
-    station has one (``receipt_printer``), else the A4 printer the PDF, as before.
-    """
-
-    def work() -> PrintOutcome:
-        pdf, receipt = build()
-        outcome = print_document(pdf, title, receipt)
-        if outcome.printed and after_print is not None:
-            after_print(outcome)
-        return outcome
-
-    return task_runner.submit(
-        key,
-        work,
-        on_success=lambda outcome: result_bar.show_print_outcome(outcome, done_text),
-        on_error=result_bar.show_error,
-        owner=result_bar,
-    )
