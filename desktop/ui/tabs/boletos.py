@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from desktop.errors import UserError
 from desktop.reports.boleto import document_from_info, render_boleto, render_boletos
@@ -29,16 +29,14 @@ from desktop.ui import formatting as fmt
 from desktop.ui.dialogs import dialogs
 from desktop.ui.files import PDF_FILTER, write_file
 from desktop.ui.pix_button import PixPayBar
-from desktop.ui.print_job import PrintOutcome, print_document
+from desktop.ui.print_job import Document, PrintOutcome
 from desktop.ui.query_model import LEFT, RIGHT, Column, QueryModel
-from desktop.ui.result_bar import ResultBar
-from desktop.ui.tabs.base import SubscriberTab, TabContext, is_kiosk
+from desktop.ui.tabs.base import TabContext
+from desktop.ui.tabs.list_tab import ListTab
 from desktop.ui.widgets import (
-    BusyIndicator,
     data_table,
     fit_columns,
     monospace_label,
-    select_the_only_row,
 )
 
 LIST_LIMIT = 500  # open_bills returns at most this many: one page
@@ -121,28 +119,32 @@ def digitable_lines(infos: list[BoletoInfo]) -> str:
     )
 
 
-class BoletosTab(SubscriberTab):
+def _done_text(document: Document) -> str:
+    if len(document.extra) == 1:
+        return _tr("Boleto enviado para a impressora %1.")
+    return _tr("%n boletos enviados para a impressora %1.").replace("%n", str(len(document.extra)))
+
+
+class BoletosTab(ListTab):
     menu = Menu.BOLETOS
     title_text = "Segunda via Boleto"
+    watches = frozenset({"receivables"})
+    selects_the_only_row = True
 
     def __init__(self, context: TabContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
-        self.kiosk = is_kiosk(context.actor)
-        self.print_button = QPushButton(_tr("Imprimir"), self)
-        self.print_button.setObjectName("primary")
-        self.print_button.setToolTip(_tr("Imprimir o boleto selecionado"))
-        self.print_button.clicked.connect(self.print_selected)
-        self.save_button = QPushButton(_tr("Salvar PDF…"), self)
-        self.save_button.setToolTip(_tr("Gravar o boleto selecionado em PDF"))
-        self.save_button.clicked.connect(self.save_selected)
+        self.print_button = self.button(
+            _tr("Imprimir"), _tr("Imprimir o boleto selecionado"), self.print_selected, primary=True
+        )
+        self.save_button = self.button(
+            _tr("Salvar PDF…"), _tr("Gravar o boleto selecionado em PDF"), self.save_selected
+        )
         self.save_button.setVisible(not self.kiosk)  # a kiosk never shows a file dialog
-        self.print_all_button = QPushButton(_tr("Imprimir todos"), self)
-        self.print_all_button.setToolTip(_tr("Imprimir todos os boletos em aberto, de uma vez"))
-        self.print_all_button.clicked.connect(self.print_all)
-        self.busy = BusyIndicator(self)
-        self.result = ResultBar(context.task_runner, allow_save=not self.kiosk)
-        self.message = self.result.message
-
+        self.print_all_button = self.button(
+            _tr("Imprimir todos"),
+            _tr("Imprimir todos os boletos em aberto, de uma vez"),
+            self.print_all,
+        )
         actions = QHBoxLayout()
         actions.setSpacing(8)
         for button in (self.print_button, self.save_button, self.print_all_button):
@@ -151,24 +153,19 @@ class BoletosTab(SubscriberTab):
         actions.addWidget(self.busy)
         actions.addStretch(1)
 
-        self.model = QueryModel(
-            bill_columns(),
-            key=lambda bill: (bill.due_date, bill.receivable_id),
-            page_size=LIST_LIMIT,
-            task_runner=context.task_runner,
-            parent=self,
+        self.set_model(
+            QueryModel(
+                bill_columns(),
+                key=lambda bill: (bill.due_date, bill.receivable_id),
+                page_size=LIST_LIMIT,
+                task_runner=context.task_runner,
+                parent=self,
+            ),
+            data_table(self),
         )
-        self.model.loading_changed.connect(self._update_busy)
-        self.model.page_loaded.connect(self._page_loaded)
-        self.model.failed.connect(self.result.show_error)
-        self.model.modelReset.connect(self._update_buttons)
-        self.model.rowsInserted.connect(self._update_buttons)
-        self.table = data_table(self)
-        self.table.setModel(self.model)
         self.table.setAccessibleName(_tr("Contas em aberto"))
         fit_columns(self.table, COLUMN_SAMPLES, stretch=1)
-        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
-        self.pix = PixPayBar(context, self.table, self, on_paid=self.reload)
+        self.pix = PixPayBar(context, self.table, self)
 
         self.confirmation = QFrame(self)
         self.confirmation.setObjectName("boletoConfirmation")
@@ -184,9 +181,6 @@ class BoletosTab(SubscriberTab):
         box.addWidget(self.digitable)
         self.confirmation.setVisible(False)
 
-        self._working: set[str] = set()
-        self._loaded_once = False
-
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 12, 12, 12)
         layout.setSpacing(8)
@@ -195,80 +189,41 @@ class BoletosTab(SubscriberTab):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.pix)
         layout.addWidget(self.confirmation)
-        self._update_buttons()
+        self.update_buttons()
 
     # ------------------------------------------------------------------ list
-    def activated(self) -> None:
-        if not self._loaded_once:
-            self.reload()
-
     def reload(self) -> None:
-        self._loaded_once = True
-        self.result.clear()
+        self.view()
+
+    def page(self, flt: None, after: Any, limit: int) -> list[OpenBill]:
+        if after is not None:
+            return []  # the service returns the whole (capped) list at once
         ctx = self.context
-        today = ctx.today()
+        return boletos.open_bills(
+            ctx.db, ctx.actor, ctx.workspace.id, ctx.today(), include_expired=self.kiosk
+        )
 
-        def fetch(after: Any, _limit: int) -> list[OpenBill]:
-            if after is not None:
-                return []  # the service returns the whole (capped) list at once
-            return boletos.open_bills(
-                ctx.db, ctx.actor, ctx.workspace.id, today, include_expired=self.kiosk
-            )
-
-        self.model.reset(fetch)
-
-    def _page_loaded(self, _count: int) -> None:
-        if self.model.rowCount() == 0 and self.model.exhausted:
-            self.result.show_info(_tr("Nenhuma conta em aberto para reimprimir."))
-        select_the_only_row(self.table, self.model, kiosk=self.kiosk)
-
-    def selected(self) -> OpenBill | None:
-        rows = self.table.selectionModel().selectedRows()
-        return self.model.row_at(rows[0].row()) if rows else None
+    def empty_message(self) -> str:
+        return _tr("Nenhuma conta em aberto para reimprimir.")
 
     def reprintable(self) -> list[OpenBill]:
         return [bill for bill in self.model.rows() if bill.reprintable]
 
-    def _update_buttons(self, *_args: object) -> None:
+    def update_buttons(self, *_args: object) -> None:
         bill = self.selected()
         one = bill is not None and bill.reprintable
-        self.print_button.setEnabled(one and "print" not in self._working)
-        self.save_button.setEnabled(one and "save" not in self._working)
-        self.print_all_button.setEnabled(
-            bool(self.reprintable()) and "print-all" not in self._working
-        )
-
-    def _update_busy(self, *_args: object) -> None:
-        self.busy.set_busy(self.model.loading or bool(self._working))
+        self.print_button.setEnabled(one and not self.working("print"))
+        self.save_button.setEnabled(one and not self.working("save"))
+        self.print_all_button.setEnabled(bool(self.reprintable()) and not self.working("print-all"))
 
     # ------------------------------------------------------------------ actions
-    def _run(self, what: str, fn: Any, on_success: Any) -> None:
-        key = ("boletos", what, id(self))
-        if self.context.task_runner.is_running(key):
-            return  # a double click prints once
-        self.result.clear()
-        self.confirmation.setVisible(False)
-        self._working.add(what)
-        self._update_buttons()
-        self._update_busy()
-
-        def finished() -> None:
-            self._working.discard(what)
-            self._update_buttons()
-            self._update_busy()
-
-        self.context.task_runner.submit(
-            key,
-            fn,
-            on_success=on_success,
-            on_error=self.result.show_error,
-            on_finished=finished,
-            owner=self,
-        )
-
     def _boleto(self, receivable_id: int) -> BoletoInfo:
         ctx = self.context
         return boletos.boleto_for_receivable(ctx.db, ctx.actor, receivable_id, today=ctx.today())
+
+    def _print(self, what: str, build: Any) -> None:
+        self.confirmation.setVisible(False)
+        self.start_print(what, build, done_text=_done_text, on_done=self._printed)
 
     def print_selected(self) -> None:
         """*Imprimir*: the selected bill's boleto to this station's printer."""
@@ -277,11 +232,11 @@ class BoletosTab(SubscriberTab):
             return
         title = _tr("Boleto — %1").replace("%1", bill.description)
 
-        def job() -> tuple[PrintOutcome, list[BoletoInfo]]:
+        def build() -> Document:
             info = self._boleto(bill.receivable_id)
-            return print_document(render_boleto(document_from_info(info)), title), [info]
+            return Document(render_boleto(document_from_info(info)), title, extra=[info])
 
-        self._run("print", job, lambda result: self._printed(*result))
+        self._print("print", build)
 
     def print_all(self) -> None:
         """*Imprimir todos*: every reprintable open bill, one page each, in one job."""
@@ -290,24 +245,19 @@ class BoletosTab(SubscriberTab):
         ctx = self.context
         title = _tr("Boletos em aberto — %1").replace("%1", ctx.workspace.name)
 
-        def job() -> tuple[PrintOutcome, list[BoletoInfo]]:
+        def build() -> Document:
             infos = boletos.open_boletos(ctx.db, ctx.actor, ctx.workspace.id, ctx.today())
             if not infos:
                 raise UserError("Nenhuma conta em aberto para reimprimir.")
             pdf = render_boletos([document_from_info(info) for info in infos])
-            return print_document(pdf, title), infos
+            return Document(pdf, title, extra=infos)
 
-        self._run("print-all", job, lambda result: self._printed(*result))
+        self._print("print-all", build)
 
-    def _printed(self, outcome: PrintOutcome, infos: list[BoletoInfo]) -> None:
-        if len(infos) == 1:
-            done = _tr("Boleto enviado para a impressora %1.")
-        else:
-            done = _tr("%n boletos enviados para a impressora %1.").replace("%n", str(len(infos)))
-        self.result.show_print_outcome(outcome, done)
-        self._show_lines(infos)
-        if outcome.error is None:
-            self._record_reprint(infos, "impressa")
+    def _printed(self, outcome: PrintOutcome, document: Document) -> None:
+        self._show_lines(document.extra)
+        if outcome.printed:
+            self._record_reprint(document.extra, "impressa")
 
     def save_selected(self) -> None:
         """*Salvar PDF…* (counter): the selected bill's boleto to a file."""
@@ -323,7 +273,8 @@ class BoletosTab(SubscriberTab):
             info = self._boleto(bill.receivable_id)
             return write_file(path, render_boleto(document_from_info(info))), [info]
 
-        self._run("save", job, lambda result: self._saved(*result))
+        self.confirmation.setVisible(False)
+        self.run("save", job, lambda result: self._saved(*result))
 
     def _saved(self, path: Path, infos: list[BoletoInfo]) -> None:
         self.result.show_info(_tr("Boleto salvo em %1.").replace("%1", str(path)))

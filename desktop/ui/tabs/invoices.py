@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QDialog, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QVBoxLayout, QWidget
 
 from desktop.db import Database
 from desktop.domain.documents import mask_document
@@ -33,11 +33,11 @@ from desktop.ui import formatting as fmt
 from desktop.ui.dialogs import dialogs
 from desktop.ui.files import write_file
 from desktop.ui.pdf_view import show_pdf
-from desktop.ui.print_job import PrintOutcome, print_document
+from desktop.ui.print_job import Document, PrintOutcome
 from desktop.ui.query_model import CENTER, LEFT, RIGHT, Column, QueryModel
-from desktop.ui.result_bar import ResultBar
-from desktop.ui.tabs.base import SubscriberTab, TabContext, is_kiosk
-from desktop.ui.widgets import BusyIndicator, data_table, fit_columns, select_the_only_row
+from desktop.ui.tabs.base import TabContext
+from desktop.ui.tabs.list_tab import ListTab
+from desktop.ui.widgets import data_table, fit_columns
 
 COLUMN_SAMPLES = {
     0: "000.000.000",
@@ -128,32 +128,37 @@ def danfe_pdf(
 ACTION_WORDS = {"preview": "visualizada", "xml": "XML entregue", "print": "DANFE impresso"}
 
 
-class InvoicesTab(SubscriberTab):
+class InvoicesTab(ListTab):
     menu = Menu.INVOICES
     title_text = "Nota Fiscal"
+    selects_the_only_row = True
 
     def __init__(self, context: TabContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
-        self.kiosk = is_kiosk(context.actor)
-        self.preview_button = QPushButton(_tr("Visualizar"), self)
-        self.preview_button.setObjectName("primary")
-        self.preview_button.setToolTip(_tr("Mostrar o DANFE-COM da nota selecionada"))
-        self.preview_button.clicked.connect(self.preview)
+        self.preview_button = self.button(
+            _tr("Visualizar"),
+            _tr("Mostrar o DANFE-COM da nota selecionada"),
+            self.preview,
+            primary=True,
+        )
         if self.kiosk:
-            self.xml_button = QPushButton(_tr("Enviar XML por e-mail"), self)
-            self.xml_button.setToolTip(_tr("Enviar o XML da nota ao e-mail cadastrado"))
+            self.xml_button = self.button(
+                _tr("Enviar XML por e-mail"),
+                _tr("Enviar o XML da nota ao e-mail cadastrado"),
+                self.export_xml,
+            )
         else:
-            self.xml_button = QPushButton(_tr("Salvar XML…"), self)
-            self.xml_button.setToolTip(_tr("Gravar o XML autorizado da nota em um arquivo"))
-        self.xml_button.clicked.connect(self.export_xml)
-        self.print_button = QPushButton(_tr("Imprimir"), self)
-        self.print_button.setToolTip(_tr("Imprimir o DANFE-COM na impressora desta estação"))
-        self.print_button.clicked.connect(self.print_invoice)
+            self.xml_button = self.button(
+                _tr("Salvar XML…"),
+                _tr("Gravar o XML autorizado da nota em um arquivo"),
+                self.export_xml,
+            )
+        self.print_button = self.button(
+            _tr("Imprimir"),
+            _tr("Imprimir o DANFE-COM na impressora desta estação"),
+            self.print_invoice,
+        )
         self.action_buttons = (self.preview_button, self.xml_button, self.print_button)
-        self.busy = BusyIndicator(self)
-        self.result = ResultBar(context.task_runner, allow_save=not self.kiosk)
-        self.message = self.result.message
-
         actions = QHBoxLayout()
         actions.setSpacing(8)
         for button in self.action_buttons:
@@ -162,25 +167,18 @@ class InvoicesTab(SubscriberTab):
         actions.addWidget(self.busy)
         actions.addStretch(1)
 
-        self.model = QueryModel(
-            invoice_columns(),
-            key=lambda item: item.sort_key,
-            task_runner=context.task_runner,
-            parent=self,
+        self.set_model(
+            QueryModel(
+                invoice_columns(),
+                key=lambda item: item.sort_key,
+                task_runner=context.task_runner,
+                parent=self,
+            ),
+            data_table(self),
         )
-        self.model.loading_changed.connect(self._update_busy)
-        self.model.page_loaded.connect(self._page_loaded)
-        self.model.failed.connect(self.result.show_error)
-        self.model.modelReset.connect(self._update_buttons)
-        self.table = data_table(self)
-        self.table.setModel(self.model)
         self.table.setAccessibleName(_tr("Notas fiscais do assinante"))
         fit_columns(self.table, COLUMN_SAMPLES, stretch=5)
-        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self.table.doubleClicked.connect(lambda _index: self.preview())
-
-        self._working: set[str] = set()
-        self._loaded_once = False
         self.preview_dialog: QDialog | None = None
 
         layout = QVBoxLayout(self)
@@ -189,74 +187,39 @@ class InvoicesTab(SubscriberTab):
         layout.addLayout(actions)
         layout.addWidget(self.result)
         layout.addWidget(self.table, 1)
-        self._update_buttons()
+        self.update_buttons()
 
     # ------------------------------------------------------------------ list
-    def activated(self) -> None:
-        if not self._loaded_once:
-            self.reload()
-
     def reload(self) -> None:
-        self._loaded_once = True
-        self.result.clear()
+        self.view()
+
+    def page(self, flt: None, after: Any, limit: int) -> list[InvoiceItem]:
         ctx = self.context
+        return invoices.list_invoices(ctx.db, ctx.actor, ctx.workspace.id, after=after, limit=limit)
 
-        def fetch(after: Any, limit: int) -> list[InvoiceItem]:
-            return invoices.list_invoices(
-                ctx.db, ctx.actor, ctx.workspace.id, after=after, limit=limit
-            )
+    def empty_message(self) -> str:
+        return _tr("Nenhuma nota fiscal emitida para este assinante.")
 
-        self.model.reset(fetch)
-
-    def _page_loaded(self, _count: int) -> None:
-        if self.model.rowCount() == 0 and self.model.exhausted:
-            self.result.show_info(_tr("Nenhuma nota fiscal emitida para este assinante."))
-        select_the_only_row(self.table, self.model, kiosk=self.kiosk)
-
-    def selected(self) -> InvoiceItem | None:
-        rows = self.table.selectionModel().selectedRows()
-        return self.model.row_at(rows[0].row()) if rows else None
-
-    def _update_buttons(self, *_args: object) -> None:
+    def update_buttons(self, *_args: object) -> None:
         """Enabled once a row is selected; an action running on it waits for its end."""
         has_row = self.selected() is not None
         for button, what in zip(self.action_buttons, ("preview", "xml", "print"), strict=True):
-            button.setEnabled(has_row and what not in self._working)
+            button.setEnabled(has_row and not self.working(what))
 
-    def _update_busy(self, *_args: object) -> None:
-        self.busy.set_busy(self.model.loading or bool(self._working))
+    def _record(self, what: str, item: InvoiceItem) -> None:
+        self.context.record(
+            tickets.ACTION_INVOICE,
+            f"Nota fiscal {item.number}/{item.series}: {ACTION_WORDS.get(what, what)}.",
+        )
 
     def _run(self, what: str, item: InvoiceItem, fn: Any, on_success: Any) -> None:
         """One action on one invoice in the worker; the same action twice runs once."""
-        key = ("invoice", what, id(self), item.id)
-        if self.context.task_runner.is_running(key):
-            return
-        self.result.clear()
-        self._working.add(what)
-        self._update_busy()
-        self._update_buttons()
-
-        def finished() -> None:
-            self._working.discard(what)
-            self._update_busy()
-            self._update_buttons()
 
         def succeeded(result: Any) -> None:
             on_success(result)
-            if not (isinstance(result, PrintOutcome) and result.error is not None):
-                self.context.record(
-                    tickets.ACTION_INVOICE,
-                    f"Nota fiscal {item.number}/{item.series}: {ACTION_WORDS.get(what, what)}.",
-                )
+            self._record(what, item)
 
-        self.context.task_runner.submit(
-            key,
-            fn,
-            on_success=succeeded,
-            on_error=self.result.show_error,
-            on_finished=finished,
-            owner=self,
-        )
+        self.run(what, fn, succeeded, key=(item.id,))
 
     # ------------------------------------------------------------------ actions
     def preview(self) -> None:
@@ -323,8 +286,12 @@ class InvoicesTab(SubscriberTab):
             return
         ctx = self.context
 
-        def job() -> PrintOutcome:
+        def build() -> Document:
             title, pdf = danfe_pdf(ctx.db, ctx.actor, item.id)
-            return print_document(pdf, title)
+            return Document(pdf, title)
 
-        self._run("print", item, job, self.result.show_print_outcome)
+        def printed(outcome: PrintOutcome, _document: Document) -> None:
+            if outcome.printed:
+                self._record("print", item)
+
+        self.start_print("print", build, key=(item.id,), on_done=printed)
