@@ -77,6 +77,7 @@ class TabContext:
         changes: OpChanges,
         *,
         origin: QObject | None = None,
+        owner: QObject | None = None,
         on_success: Callable[[Any], None] | None = None,
         on_error: Callable[[str], None] | None = None,
         on_finished: Callable[[], None] | None = None,
@@ -85,7 +86,8 @@ class TabContext:
 
         ``changes``: what this write touches (``desktop.domain.changes``); a result with its
         own ``changes`` says it better.  The broadcast comes after ``on_success``: the screen
-        that wrote shows its result first.
+        that wrote shows its result first.  ``owner``: the widget whose closing drops the
+        callbacks (default ``origin``).
         """
 
         def succeeded(result: Any) -> None:
@@ -99,7 +101,7 @@ class TabContext:
             on_success=succeeded,
             on_error=on_error,
             on_finished=on_finished,
-            owner=origin,
+            owner=owner if owner is not None else origin,
         )
 
     def record(self, action: str, text: str) -> None:

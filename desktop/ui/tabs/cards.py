@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.domain.actors import Actor, CounterActor
-from desktop.domain.enums import CardPaymentStatus, Role
+from desktop.domain import changes as op_changes
+from desktop.models.enums import CardPaymentStatus, Role
 from desktop.services import cards, tickets
 from desktop.services.cards import CardItem, VoidResult
 from desktop.services.subscribers import Menu
@@ -176,6 +176,7 @@ class ProcedureDialog(QDialog):
 class CardsTab(SubscriberTab):
     menu = Menu.CARDS
     title_text = "Cartão de Crédito"
+    watches = frozenset({"cards"})
 
     def __init__(self, context: TabContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
@@ -237,17 +238,15 @@ class CardsTab(SubscriberTab):
         layout.addWidget(self.message)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.detail_label)
-        self._loaded_once = False
         self._reselect: int | None = None
 
     # ------------------------------------------------------------------ loading
-    def activated(self) -> None:
-        if not self._loaded_once:
-            self.reload()
+    def refresh(self) -> None:
+        self.reload()
 
     def reload(self, reselect: int | None = None) -> None:
         """Load the payments again; ``reselect`` selects that payment when it arrives."""
-        self._loaded_once = True
+        self.mark_loaded()
         self._reselect = reselect
         ctx = self.context
         self.model.reset(
@@ -335,13 +334,14 @@ class CardsTab(SubscriberTab):
         card_id = item.id
         self.cancel_button.setEnabled(False)  # before submit: a synchronous pool ends inside it
         self.busy.set_busy(True)
-        ctx.task_runner.submit(
+        ctx.write(  # a voided card payment reopens its bill in the other tabs
             self._void_key(item),
             lambda: cards.void_payment(ctx.db, ctx.actor, card_id),
+            op_changes.CARD_VOID,
+            origin=self,
             on_success=self._voided,
             on_error=self._void_failed,
             on_finished=self._void_finished,
-            owner=self,
         )
 
     def _voided(self, result: VoidResult) -> None:

@@ -15,8 +15,8 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from desktop.domain.clock import utcnow
-from desktop.domain.enums import ContractStatus
+from desktop.domain import changes as op_changes
+from desktop.models.enums import ContractStatus
 from desktop.services import enablement, receipts, settings
 from desktop.services.enablement import EnablementOption, EnablementResult
 from desktop.services.protocols import display_protocol
@@ -84,6 +84,8 @@ def enablement_columns() -> list[Column]:
 class EnablementTab(SubscriberTab):
     menu = Menu.ENABLEMENT
     title_text = "Habilitação Provisória"
+    # A payment elsewhere may end the suspension: the plan leaves this list.
+    watches = frozenset({"enablements", "receivables"})
 
     def __init__(self, context: TabContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
@@ -154,14 +156,12 @@ class EnablementTab(SubscriberTab):
         layout.addLayout(bar)
         layout.addWidget(self.result_bar)
         layout.addStretch(1)  # a subscriber has a few plans: no tall empty table
-        self._loaded_once = False
         self._enabling = False
         self._days: int | None = None
 
     # ------------------------------------------------------------------ loading
-    def activated(self) -> None:
-        if not self._loaded_once:
-            self.reload()
+    def refresh(self) -> None:
+        self.reload()
 
     def _read_days(self) -> int:
         return int(settings.read(self.context.db, "enablement.days"))
@@ -170,7 +170,7 @@ class EnablementTab(SubscriberTab):
         self._days = days
 
     def reload(self) -> None:
-        self._loaded_once = True
+        self.mark_loaded()
         ctx = self.context
         ctx.task_runner.submit(
             ("enablement-days", id(self)),
@@ -254,19 +254,19 @@ class EnablementTab(SubscriberTab):
         self._enabling = True  # before submit: a synchronous pool ends inside it
         self._update_selection()
         self._update_busy()
-        ctx.task_runner.submit(
+        ctx.write(  # the header's contract status follows (the broadcast refreshes it)
             ("enable", contract_id),
             lambda: enablement.enable(
                 ctx.db, ctx.actor, ctx.workspace.id, contract_id, ticket_id=ctx.session_ticket_id
             ),
+            op_changes.ENABLEMENT,
+            origin=self,
             on_success=self._enabled,
             on_error=self._failed,
             on_finished=self._finished,
-            owner=self,
         )
 
     def _enabled(self, result: EnablementResult) -> None:
-        self.context.notify_changed()
         self._enabled_contract = result.contract_id
         self.receipt_button.setVisible(True)
         text = result_text(result)

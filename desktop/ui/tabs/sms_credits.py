@@ -24,7 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.domain.enums import SmsPurchaseStatus
+from desktop.domain import changes as op_changes
+from desktop.models.enums import SmsPurchaseStatus
 from desktop.reports.boleto import document_from_info, render_boleto
 from desktop.services import boletos, sms_credits, tickets
 from desktop.services.sms_credits import AccountInfo, CreditOption, PurchaseItem
@@ -109,6 +110,7 @@ def purchase_columns() -> list[Column]:
 class SmsCreditsTab(SubscriberTab):
     menu = Menu.SMS_CREDITS
     title_text = "Compra de Crédito"
+    watches = frozenset({"sms"})  # a purchase paid or transferred in the back office
 
     def __init__(self, context: TabContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
@@ -207,7 +209,6 @@ class SmsCreditsTab(SubscriberTab):
         self._options: dict[int, CreditOption] = {}
         self._accounts: list[AccountInfo] | None = None
         self._filling = False
-        self._loaded_once = False
         self._reselect: int | None = None
         self._update_buttons()
 
@@ -221,13 +222,13 @@ class SmsCreditsTab(SubscriberTab):
         """The idempotency key of the form on screen."""
         return self._key
 
-    def activated(self) -> None:
-        if not self._loaded_once:
+    def refresh(self) -> None:
+        if not self.loaded_once:
             self.load_form()
-            self.reload()
+        self.reload()
 
     def load_form(self) -> None:
-        self._loaded_once = True
+        self.mark_loaded()
         ctx = self.context
 
         def work() -> tuple[list[tuple[int, str, str]], list[CreditOption]]:
@@ -366,15 +367,16 @@ class SmsCreditsTab(SubscriberTab):
         key = self._key
         self.buy_button.setEnabled(False)  # before submit: a synchronous pool ends inside it
         self.busy.set_busy(True)
-        ctx.task_runner.submit(
+        ctx.write(  # the purchase's bill is new in Segunda via and Extrato Financeiro
             ("sms-buy", key),
             lambda: sms_credits.buy(
                 ctx.db, ctx.actor, ctx.workspace.id, contract_id, value_id, key
             ),
+            op_changes.SMS_PURCHASE,
+            origin=self,
             on_success=self._bought,
             on_error=self.message.show_error,
             on_finished=self._buy_finished,
-            owner=self,
         )
 
     def _option_quantity(self) -> int:

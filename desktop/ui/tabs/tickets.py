@@ -24,8 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.domain.clock import to_local
-from desktop.domain.enums import TicketStatus
+from desktop.domain import changes as op_changes
 from desktop.errors import UserError
 from desktop.services import ticket_receipts, tickets
 from desktop.services.protocols import display_protocol
@@ -99,6 +98,7 @@ def ticket_columns() -> list[Column]:
 class TicketsTab(SubscriberTab):
     menu = Menu.TICKETS
     title_text = "Atendimentos"
+    watches = frozenset({"tickets"})
 
     def __init__(self, context: TabContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
@@ -214,13 +214,11 @@ class TicketsTab(SubscriberTab):
         self.new_dialog: NewTicketDialog | None = None
         self.protocol_dialog: ProtocolDialog | None = None
         self.detail_dialog: TicketDetailDialog | None = None
-        self._loaded_once = False
         self._update_buttons()
 
     # ------------------------------------------------------------------ list
-    def activated(self) -> None:
-        if not self._loaded_once:
-            self.consult()
+    def refresh(self) -> None:
+        self.consult()
 
     def current_filter(self) -> TicketFilter:
         contact = self.contact_combo.currentData()
@@ -242,7 +240,7 @@ class TicketsTab(SubscriberTab):
             self.model.clear()  # no old list under the error
             self.message.show_error(exc.message)
             return
-        self._loaded_once = True
+        self.mark_loaded()
         self.message.clear()
         ctx = self.context
 
@@ -286,13 +284,15 @@ class TicketsTab(SubscriberTab):
     def _open(self, dialog: NewTicketDialog, kind: str, text: str, contact: int | None) -> None:
         ctx = self.context
         dialog.set_busy(True)
-        ctx.task_runner.submit(
+        ctx.write(
             ("open-ticket", id(dialog)),
             lambda: tickets.open_ticket(ctx.db, ctx.actor, ctx.workspace.id, kind, text, contact),
+            op_changes.TICKET,
+            origin=self,
+            owner=dialog,
             on_success=lambda item: self._opened(dialog, item),
             on_error=dialog.message.show_error,
             on_finished=lambda: dialog.set_busy(False),
-            owner=dialog,
         )
 
     def _opened(self, dialog: NewTicketDialog, item: TicketItem) -> None:
@@ -352,13 +352,15 @@ class TicketsTab(SubscriberTab):
             return tickets.detail(ctx.db, ctx.actor, ticket_id)
 
         dialog.set_busy(True)
-        ctx.task_runner.submit(
+        ctx.write(
             ("ticket-note", ticket_id),
             work,
+            op_changes.TICKET,
+            origin=self,  # the list shows no notes: it stays as it is
+            owner=dialog,
             on_success=dialog.note_added,
             on_error=dialog.result_bar.show_error,
             on_finished=lambda: dialog.set_busy(False),
-            owner=dialog,
         )
 
     def close_ticket(self, dialog: TicketDetailDialog) -> None:
@@ -380,13 +382,15 @@ class TicketsTab(SubscriberTab):
             self.consult()
 
         dialog.set_busy(True)
-        ctx.task_runner.submit(
+        ctx.write(
             ("ticket-close", item.id),
             work,
+            op_changes.TICKET,
+            origin=self,
+            owner=dialog,
             on_success=closed,
             on_error=dialog.result_bar.show_error,
             on_finished=lambda: dialog.set_busy(False),
-            owner=dialog,
         )
 
     def _ticket_id(self, ticket_id: int | None) -> int | None:
