@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from desktop.app import apply_style
 from desktop.ui import dialogs as dialogs_module
 from desktop.ui import workers
+from desktop.ui.changes import reset_change_bus
 from desktop.ui.dialogs import DialogService
 
 
@@ -56,9 +57,11 @@ def sync_pool(qapp: QApplication) -> Iterator[workers.SynchronousPool]:
     pool = workers.SynchronousPool()
     workers.set_pool(pool)
     workers.reset_runner()
+    reset_change_bus()  # no tab of an earlier test hears this test's writes
     yield pool
     workers.set_pool(None)
     workers.reset_runner()
+    reset_change_bus()
 
 
 @pytest.fixture(autouse=True)

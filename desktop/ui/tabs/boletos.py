@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from desktop.errors import UserError
 from desktop.reports.boleto import document_from_info, render_boleto, render_boletos
@@ -130,6 +130,7 @@ class BoletosTab(ListTab):
     title_text = "Segunda via Boleto"
     watches = frozenset({"receivables"})
     selects_the_only_row = True
+    print_button: QPushButton  # the selected bill's boleto
 
     def __init__(self, context: TabContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)

@@ -117,8 +117,8 @@ class CallsTab(ListTab):
         for call_type in CallType:
             self.type_combo.addItem(call_type_word(call_type), call_type)
         self.type_combo.setAccessibleName(_tr("Tipo de terminação"))
-        self.add_view_button(_tr("Mostrar as ligações do período (Enter)"))
-        self.add_print_button(_tr("Imprimir o extrato na impressora desta estação"))
+        view = self.add_view_button(_tr("Mostrar as ligações do período (Enter)"))
+        print_ = self.add_print_button(_tr("Imprimir o extrato na impressora desta estação"))
 
         filters = labelled_filters(
             self,
@@ -127,7 +127,7 @@ class CallsTab(ListTab):
                 (_tr("Terminal"), self.terminal_combo),
                 (_tr("Tipo de terminação"), self.type_combo),
             ),
-            (self.view_button, self.print_button, self.busy),
+            (view, print_, self.busy),
         )
         self.set_model(
             QueryModel(

@@ -129,8 +129,8 @@ class ConnectionsTab(ListTab):
         super().__init__(context, parent)
         month = current_month(context.today())
         self.period_picker = PeriodPicker(month.start, month.end, parent=self)
-        self.add_view_button(_tr("Mostrar as conexões do período (Enter)"))
-        self.add_print_button(_tr("Imprimir o extrato na impressora desta estação"))
+        view = self.add_view_button(_tr("Mostrar as conexões do período (Enter)"))
+        print_ = self.add_print_button(_tr("Imprimir o extrato na impressora desta estação"))
         # A subscriber with several logins: pick one, or see all with a Login column.
         self.logins = sorted(
             {c.radius_login for c in context.workspace.contracts if c.radius_login}
@@ -159,8 +159,8 @@ class ConnectionsTab(ListTab):
             filters.addWidget(label)
             filters.addWidget(field)
             filters.addSpacing(10)
-        filters.addWidget(self.view_button)
-        filters.addWidget(self.print_button)
+        filters.addWidget(view)
+        filters.addWidget(print_)
         filters.addSpacing(10)
         filters.addWidget(self.busy)
         filters.addStretch(1)

@@ -256,7 +256,7 @@ class FinancialTab(ListTab):
         self.consult_button = self.add_view_button(
             _tr("Mostrar os lançamentos com estes filtros (Enter)")
         )
-        self.add_print_button(_tr("Imprimir o extrato com os filtros da tela"))
+        print_ = self.add_print_button(_tr("Imprimir o extrato com os filtros da tela"))
         self.quitacao_button = self.button(
             _tr("Declaração de quitação"),
             _tr("Declaração anual de quitação de débitos (Lei 12.007/2009)"),
@@ -277,7 +277,7 @@ class FinancialTab(ListTab):
             filters.addWidget(field)
             filters.addSpacing(16)
         filters.addWidget(self.consult_button)
-        filters.addWidget(self.print_button)
+        filters.addWidget(print_)
         filters.addSpacing(16)
         filters.addWidget(self.busy)
         filters.addStretch(1)
