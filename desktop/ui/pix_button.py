@@ -120,6 +120,9 @@ def open_pix_payment(
             view.deleteLater()
 
         view.close_requested.connect(leave)
+        hold = getattr(anchor.window(), "hold_idle_while", None)
+        if callable(hold):  # the kiosk window: no idle logout while the charge waits
+            hold(view)
         view.show()
         view.raise_()
     else:

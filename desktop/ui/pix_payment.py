@@ -109,6 +109,9 @@ class PixPaymentView(QFrame):
 
     confirmed = Signal(object)  # CheckResult: the bill is paid
     close_requested = Signal()
+    # True while a charge is on screen waiting to be paid (the kiosk holds its idle logout
+    # meanwhile); False once it is paid, expired, failed or the screen stops watching.
+    waiting_changed = Signal(bool)
 
     def __init__(self, context: TabContext, bill: BillRef, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -122,6 +125,7 @@ class PixPaymentView(QFrame):
         self.result: CheckResult | None = None
         self.checks = 0  # answered checks (tests and the log)
         self._stopped = False
+        self.waiting = False
         base = self.font().pointSize()
 
         self.title = self._label(_tr("Pagar com PIX"), "pixTitle", base + 8)
@@ -329,6 +333,7 @@ class PixPaymentView(QFrame):
         self.note.clear_message()
         self.waiting_label.setText(_tr("Aguardando pagamento…"))
         self.pages.setCurrentWidget(self.wait_page)
+        self._set_waiting(True)
         self._tick()
         self.tick_timer.start()
         self.poll()  # at once: a charge shown again may be paid already
@@ -385,6 +390,7 @@ class PixPaymentView(QFrame):
         left = int((info.expires_at - utcnow()).total_seconds())
         if left <= 0:
             self.expiry_label.setText(_tr("Prazo do PIX encerrado; conferindo o pagamento…"))
+            self._set_waiting(False)  # nothing more to wait for at the kiosk
             return
         minutes, seconds = divmod(left, 60)
         self.expiry_label.setText(_tr("Expira em %1").replace("%1", f"{minutes:02d}:{seconds:02d}"))
@@ -394,6 +400,12 @@ class PixPaymentView(QFrame):
         self._stopped = True
         self.poll_timer.stop()
         self.tick_timer.stop()
+        self._set_waiting(False)
+
+    def _set_waiting(self, waiting: bool) -> None:
+        if waiting != self.waiting:
+            self.waiting = waiting
+            self.waiting_changed.emit(waiting)
 
     @property
     def polling(self) -> bool:

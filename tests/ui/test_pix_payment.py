@@ -277,6 +277,85 @@ def test_idle_logout_mid_wait_stops_watching_and_the_job_settles_later(
     assert contract_state(sqlite_db, contract_id)[0] is ContractStatus.ACTIVE
 
 
+class _Clock:
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+@pytest.fixture
+def held_kiosk(
+    qtbot: Any, sqlite_db: Database, threads: None
+) -> Iterator[tuple[KioskWindow, _Clock]]:
+    """The kiosk with a clock the test moves (the idle logout reads it)."""
+    clock = _Clock()
+    win = KioskWindow(sqlite_db, "quiosque-loja-1", clock=clock)
+    win.start()
+    win.show_kiosk(windowed=True, size=(1024, 768))
+    qtbot.waitExposed(win)
+    yield win, clock
+    win.allow_close()
+    win.close()
+    win.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+def idle_past_the_timeout(win: KioskWindow, clock: _Clock) -> None:
+    clock.now += win.idle.timeout_s + 60  # a minute past the logout, nobody touching
+    win.idle.check()
+
+
+def test_the_idle_logout_waits_while_a_pix_charge_waits_and_resumes_after_payment(
+    qtbot: Any,
+    held_kiosk: tuple[KioskWindow, _Clock],
+    sqlite_db: Database,
+    psp: PspServer,
+    debtor: tuple[int, int, int],
+) -> None:
+    win, clock = held_kiosk
+    view = kiosk_pix_screen(qtbot, win)
+    assert view.waiting and win.idle.held
+    idle_past_the_timeout(win, clock)  # reading the QR with the bank's app takes a while
+    assert win.session is not None and view.isVisible() and view.polling
+    assert not win.overlay.isVisible()  # no countdown over the QR either
+
+    psp.state.pay(view.info.txid)  # type: ignore[union-attr]
+    qtbot.waitUntil(lambda: view.result is not None, timeout=10_000)
+    assert not view.waiting and not win.idle.held
+    assert win.session is not None  # paid: the confirmation is on screen
+    idle_past_the_timeout(win, clock)  # then the subscriber walks away
+    assert win.session is None  # logged out as usual
+
+
+def test_closing_the_pix_screen_or_its_expiry_gives_the_idle_logout_back(
+    qtbot: Any,
+    held_kiosk: tuple[KioskWindow, _Clock],
+    sqlite_db: Database,
+    psp: PspServer,
+    debtor: tuple[int, int, int],
+) -> None:
+    import dataclasses
+    import datetime as dt
+
+    from desktop.services.clock import utcnow
+
+    win, clock = held_kiosk
+    view = kiosk_pix_screen(qtbot, win)
+    assert win.idle.held
+    info = view.info
+    assert info is not None
+    view.info = dataclasses.replace(info, expires_at=utcnow() - dt.timedelta(seconds=1))
+    view._tick()  # the countdown on screen reaches the charge's expiry
+    assert not win.idle.held  # nothing left to wait for
+    view.close_button.click()  # Voltar: the screen closes
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert not win.idle.held
+    idle_past_the_timeout(win, clock)
+    assert win.session is None
+
+
 # --------------------------------------------------------------------------- counter
 def counter_tab(
     qtbot: Any, db: Database, actor: Actor, sub_id: int, cls: type = FinancialTab

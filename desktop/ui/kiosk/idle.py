@@ -54,6 +54,9 @@ class IdleWatcher(QObject):
         self.active = False
         self.warning = False
         self._last = clock()
+        # Who holds the logout (a PIX charge on screen waiting for its payment): while any
+        # does, the idle time does not count; it starts over when the last one lets go.
+        self._holds: set[int] = set()
         self.timer = QTimer(self)
         self.timer.setInterval(TICK_MS)
         self.timer.timeout.connect(self.check)
@@ -66,6 +69,7 @@ class IdleWatcher(QObject):
 
     def stop(self) -> None:
         self.active = False
+        self._holds.clear()  # the session ended: a new one starts unheld
         self.timer.stop()
         if self.warning:
             self.warning = False
@@ -78,12 +82,30 @@ class IdleWatcher(QObject):
             self.warning = False
             self.activity.emit()
 
+    @property
+    def held(self) -> bool:
+        return bool(self._holds)
+
+    def hold(self, key: int) -> None:
+        """No idle logout while ``key`` holds it (the countdown, if showing, goes)."""
+        self._holds.add(key)
+        self.touch()
+
+    def release(self, key: int) -> None:
+        """``key`` lets go: the idle time starts over from now."""
+        if key in self._holds:
+            self._holds.discard(key)
+            self.touch()
+
     def remaining(self) -> float:
         return self.timeout_s - (self.clock() - self._last)
 
     def check(self) -> None:
         """The timer's slot: warn during the last seconds, then time out."""
         if not self.active:
+            return
+        if self._holds:
+            self.touch()  # held: nobody is idle while a payment is awaited
             return
         left = self.remaining()
         if left <= 0:

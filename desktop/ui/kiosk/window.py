@@ -14,6 +14,7 @@ import datetime as dt
 import logging
 import time
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QFont, QGuiApplication, QResizeEvent, QShowEvent, QWindow
@@ -35,6 +36,9 @@ from desktop.ui.kiosk.screens import (
 )
 from desktop.ui.tabs import SubscriberTab, tab_classes_for
 from desktop.ui.workers import TaskRunner, runner
+
+if TYPE_CHECKING:
+    from desktop.ui.pix_payment import PixPaymentView
 
 log = logging.getLogger(__name__)
 
@@ -233,6 +237,28 @@ class KioskWindow(QWidget):
             lambda: tickets.record_session_action(db, actor, ticket_id, action, text),
             on_error=lambda message: log.warning("session history: %s", message),
         )
+
+    def hold_idle_while(self, view: PixPaymentView) -> None:
+        """No idle logout while ``view`` shows a PIX charge waiting for its payment.
+
+        A subscriber reading the QR with the bank's app does not touch the kiosk for a
+        minute or two; cutting them then lost the screen that confirms the payment.  The hold
+        ends when the charge is paid, expires or fails, or the screen closes; the idle time
+        then starts over.  Leaving anyway never loses a payment: the reconciliation job
+        settles what no screen watched.
+        """
+        key = id(view)
+
+        def waiting(now: bool) -> None:
+            if now:
+                self.idle.hold(key)
+            else:
+                self.idle.release(key)
+
+        view.waiting_changed.connect(waiting)
+        view.destroyed.connect(lambda *_args: self.idle.release(key))
+        if view.waiting:
+            self.idle.hold(key)
 
     def _drop_task_screen(self) -> None:
         screen, self.task_screen = self.task_screen, None
