@@ -36,7 +36,8 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.enums import ReceivableStatus
 from desktop.services import pix_charges
-from desktop.ui.pix_payment import BillRef, PixPaymentView, is_kiosk
+from desktop.ui.pix_payment import PixPaymentView, is_kiosk
+from desktop.ui.pix_screen import BillRef
 
 if TYPE_CHECKING:
     from desktop.ui.tabs.base import TabContext

@@ -22,20 +22,12 @@ reconciliation job (``jobs run`` and the app's timer) finds what no screen watch
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QGuiApplication
+from PySide6.QtCore import QCoreApplication, QTimer, Signal
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
-    QFrame,
-    QGridLayout,
-    QHBoxLayout,
-    QLabel,
-    QPushButton,
-    QStackedWidget,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -47,8 +39,8 @@ from desktop.services import pix_charges, tickets
 from desktop.services.pix_charges import ChargeInfo, CheckResult
 from desktop.services.protocols import display_protocol
 from desktop.ui import formatting as fmt
-from desktop.ui.pix_parts import QrView, paid_pix, print_boleto, print_pix_receipt
-from desktop.ui.widgets import BusyIndicator, MessageLine
+from desktop.ui.pix_parts import paid_pix, print_boleto, print_pix_receipt
+from desktop.ui.pix_screen import BillRef, PixScreen, breakable
 
 if TYPE_CHECKING:  # the tabs import this module: no import of them at run time
     from desktop.ui.print_job import PrintOutcome
@@ -57,28 +49,10 @@ if TYPE_CHECKING:  # the tabs import this module: no import of them at run time
 POLL_MS = 2000  # GET /cob/{txid} while the QR is on screen
 RETRY_MS = 5000  # after a check that failed (the PSP is slow or down for a moment)
 TICK_MS = 1000  # the countdown
-STYLE = (
-    "QFrame#pixPayment, QFrame#pixPayment QStackedWidget { background: #ffffff; }"
-    "QLabel#pixTitle { font-weight: 700; }"
-    "QLabel#pixAmount { font-weight: 700; color: #0b57d0; }"
-    "QLabel#pixWaiting { color: #8a4b00; font-weight: 700; }"
-    "QLabel#pixDone { color: #146c2e; font-weight: 700; }"
-    "QLabel#pixProblem { color: #b3261e; font-weight: 700; }"
-    "QLabel#pixCopyPaste { background: #f3f5f8; border: 1px solid #d0d7de; padding: 6px; }"
-)
 
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("PixPayment", text)
-
-
-@dataclass(frozen=True)
-class BillRef:
-    """The bill to pay, as the list showed it."""
-
-    receivable_id: int
-    description: str
-    due_date: dt.date
 
 
 @dataclass(frozen=True)
@@ -89,77 +63,30 @@ class _Refused:
     boleto: bool
 
 
-# Qt wraps a label only where a line may break; the payload has long runs without one.
-ZERO_WIDTH_SPACE = "\u200b"
-
-
-def breakable(payload: str, every: int = 4) -> str:
-    """The payload with a zero-width break chance every few characters (shown, not copied:
-    *Copiar* copies the payload itself)."""
-    return ZERO_WIDTH_SPACE.join(payload[i : i + every] for i in range(0, len(payload), every))
-
-
 def is_kiosk(actor: Actor) -> bool:
     return isinstance(actor, KioskActor)
 
 
 # --------------------------------------------------------------------------- the screen
-class PixPaymentView(QFrame):
+class PixPaymentView(PixScreen):
     """The PIX charge of one bill, watched until paid, expired or closed."""
 
     confirmed = Signal(object)  # CheckResult: the bill is paid
-    close_requested = Signal()
     # True while a charge is on screen waiting to be paid (the kiosk holds its idle logout
     # meanwhile); False once it is paid, expired, failed or the screen stops watching.
     waiting_changed = Signal(bool)
 
     def __init__(self, context: TabContext, bill: BillRef, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("pixPayment")
-        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        self.setStyleSheet(STYLE)
+        super().__init__(bill, kiosk=is_kiosk(context.actor), parent=parent)
         self.context = context
-        self.bill = bill
-        self.kiosk = is_kiosk(context.actor)
         self.info: ChargeInfo | None = None
         self.result: CheckResult | None = None
         self.checks = 0  # answered checks (tests and the log)
         self._stopped = False
         self.waiting = False
-        base = self.font().pointSize()
-
-        self.title = self._label(_tr("Pagar com PIX"), "pixTitle", base + 8)
-        self.bill_label = self._label(
-            f"{bill.description} — "
-            + _tr("vencimento %1").replace("%1", fmt.date_br(bill.due_date)),
-            "pixBill",
-            base + 1,
-        )
-        self.pages = QStackedWidget(self)
-        self.busy_page = self._busy_page()
-        self.wait_page = self._wait_page(base)
-        self.done_page = self._done_page(base)
-        self.problem_page = self._problem_page(base)
-        for page in (self.busy_page, self.wait_page, self.done_page, self.problem_page):
-            self.pages.addWidget(page)
-
-        # At the kiosk its own *Voltar* (to the menu) stays below: this one says where it goes.
-        self.close_button = self._button(
-            _tr("Voltar à lista") if self.kiosk else _tr("Fechar"), "pixClose"
-        )
-        self.close_button.clicked.connect(self.close_requested)
-        heading = QVBoxLayout()
-        heading.setSpacing(2)
-        heading.addWidget(self.title)
-        heading.addWidget(self.bill_label)
-        top = QHBoxLayout()
-        top.addLayout(heading, 1)
-        top.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignTop)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(20, 12, 20, 12)
-        layout.setSpacing(8)
-        layout.addLayout(top)
-        layout.addWidget(self.pages, 1)
+        self.copy_button.clicked.connect(self.copy_payload)
+        self.boleto_button.clicked.connect(self.print_boleto)
+        self.retry_button.clicked.connect(self.start)
 
         self.poll_timer = QTimer(self)
         self.poll_timer.setSingleShot(True)
@@ -167,120 +94,6 @@ class PixPaymentView(QFrame):
         self.tick_timer = QTimer(self)
         self.tick_timer.setInterval(TICK_MS)
         self.tick_timer.timeout.connect(self._tick)
-
-    # ------------------------------------------------------------------ building
-    def _label(self, text: str, name: str, points: int | None = None) -> QLabel:
-        label = QLabel(text, self)
-        label.setObjectName(name)
-        label.setWordWrap(True)
-        if points:
-            font = QFont(label.font())
-            font.setPointSize(points)
-            label.setFont(font)
-        return label
-
-    def _button(self, text: str, name: str) -> QPushButton:
-        button = QPushButton(text, self)
-        button.setObjectName(name)
-        if self.kiosk:  # finger-sized, like the kiosk's own buttons
-            button.setMinimumHeight(64)
-            button.setMinimumWidth(200)
-            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        return button
-
-    def _busy_page(self) -> QWidget:
-        page = QWidget(self)
-        self.busy = BusyIndicator(page)
-        self.busy.label.setText(_tr("Gerando o PIX…"))
-        box = QVBoxLayout(page)
-        box.addStretch(1)
-        box.addWidget(self.busy, 0, Qt.AlignmentFlag.AlignCenter)
-        box.addStretch(2)
-        return page
-
-    def _wait_page(self, base: int) -> QWidget:
-        page = QWidget(self)
-        self.qr = QrView(page)
-        self.amount_label = self._label("", "pixAmount", base + 14)
-        self.breakdown_label = self._label("", "pixBreakdown")
-        self.expiry_label = self._label("", "pixExpiry", base + 2)
-        self.waiting_label = self._label(_tr("Aguardando pagamento…"), "pixWaiting", base + 4)
-        self.note = MessageLine(page)
-        how = _tr(
-            "Abra o app do seu banco, escolha Pagar com PIX e aponte a câmera para o QR Code."
-        )
-        self.how_label = self._label(how, "pixHow")
-        self.copy_caption = self._label(_tr("PIX copia e cola:"), "pixCopyCaption")
-        self.copy_paste = self._label("", "pixCopyPaste", max(7, base - 2))
-        self.copy_paste.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.copy_paste.setWordWrap(True)
-        self.copy_button = self._button(_tr("Copiar"), "pixCopy")
-        self.copy_button.clicked.connect(self.copy_payload)
-        self.copy_button.setVisible(not self.kiosk)  # nobody can paste at a kiosk
-        right = QVBoxLayout()
-        right.setSpacing(6)
-        for widget in (
-            self.amount_label,
-            self.breakdown_label,
-            self.expiry_label,
-            self.waiting_label,
-            self.note,
-            self.how_label,
-            self.copy_caption,
-            self.copy_paste,
-        ):
-            right.addWidget(widget)
-        right.addWidget(self.copy_button, 0, Qt.AlignmentFlag.AlignLeft)
-        right.addStretch(1)
-        box = QHBoxLayout(page)
-        box.setContentsMargins(0, 0, 0, 0)
-        box.setSpacing(24)
-        box.addWidget(self.qr, 5)
-        box.addLayout(right, 6)
-        return page
-
-    def _done_page(self, base: int) -> QWidget:
-        page = QWidget(self)
-        self.done_label = self._label("", "pixDone", base + 10)
-        self.done_amount = self._label("", "pixDoneAmount", base + 4)
-        self.protocol_label = self._label("", "pixProtocol", base + 4)
-        self.receipt_line = MessageLine(page)
-        self.warning_line = MessageLine(page)
-        box = QVBoxLayout(page)
-        box.addStretch(1)
-        for widget in (self.done_label, self.done_amount, self.protocol_label):
-            widget.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            box.addWidget(widget)
-        box.addSpacing(12)
-        for line in (self.receipt_line, self.warning_line):
-            line.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            box.addWidget(line)
-        box.addStretch(2)
-        return page
-
-    def _problem_page(self, base: int) -> QWidget:
-        page = QWidget(self)
-        self.problem_label = self._label("", "pixProblem", base + 3)
-        self.boleto_hint = self._label(
-            _tr("Você pode pagar pelo boleto: imprima a segunda via abaixo."), "pixBoletoHint"
-        )
-        self.boleto_button = self._button(_tr("Imprimir boleto"), "primary")
-        self.boleto_button.clicked.connect(self.print_boleto)
-        self.retry_button = self._button(_tr("Tentar o PIX de novo"), "pixRetry")
-        self.retry_button.clicked.connect(self.start)
-        self.boleto_line = MessageLine(page)
-        buttons = QGridLayout()
-        buttons.addWidget(self.boleto_button, 0, 0)
-        buttons.addWidget(self.retry_button, 0, 1)
-        buttons.setColumnStretch(2, 1)
-        box = QVBoxLayout(page)
-        box.addStretch(1)
-        box.addWidget(self.problem_label)
-        box.addWidget(self.boleto_hint)
-        box.addLayout(buttons)
-        box.addWidget(self.boleto_line)
-        box.addStretch(2)
-        return page
 
     # ------------------------------------------------------------------ the charge
     def start(self) -> None:

@@ -36,7 +36,8 @@ from desktop.ui.kiosk import KioskWindow
 from desktop.ui.kiosk.admin_exit import CORNER_PX, NOT_ADMIN, TAPS
 from desktop.ui.kiosk.idle import WARNING_S
 from desktop.ui.kiosk.keypad import ALPHA, BACKSPACE, NUMERIC, DocumentEdit
-from desktop.ui.kiosk.screens import MIN_TARGET_PX, TaskScreen
+from desktop.ui.kiosk.screens import TaskScreen
+from desktop.ui.kiosk.touch import MIN_TARGET_PX
 from desktop.ui.tabs import FinancialTab
 from tests.conftest import make_user
 from tests.factories import CPFS, receivable, subscriber

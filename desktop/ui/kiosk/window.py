@@ -27,13 +27,8 @@ from desktop.services import company, settings, tickets
 from desktop.services.subscribers import Menu
 from desktop.ui.kiosk.admin_exit import AdminExitDialog, KioskGuard
 from desktop.ui.kiosk.idle import CountdownOverlay, IdleWatcher
-from desktop.ui.kiosk.screens import (
-    KioskSession,
-    LoginScreen,
-    MenuScreen,
-    TaskScreen,
-    WelcomeScreen,
-)
+from desktop.ui.kiosk.login_screens import KioskSession, LoginScreen, WelcomeScreen
+from desktop.ui.kiosk.screens import MenuScreen, TaskScreen
 from desktop.ui.tabs import SubscriberTab, tab_classes_for
 from desktop.ui.workers import TaskRunner, runner
 
