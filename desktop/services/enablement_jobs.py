@@ -73,6 +73,16 @@ class JobsReport:
         return len(self.reactivated) + len(self.resuspended) + len(self.ended)
 
 
+# The history shows words, never the stored value ("suspenso_debito" was shown as is).
+_STATUS_WORDS = {
+    ContractStatus.ACTIVE: "ativo",
+    ContractStatus.SUSPENDED_DEBT: "suspenso por débito",
+    ContractStatus.SUSPENDED_OTHER: "suspenso por outro motivo",
+    ContractStatus.PROVISIONAL: "habilitado provisoriamente",
+    ContractStatus.CANCELLED: "cancelado",
+}
+
+
 def system_actor() -> CounterActor:
     """Who the timer job acts as when no operator runs it."""
     return CounterActor(0, "sistema", Role.ADMIN, socket.gethostname()[:60], Channel.BACK_OFFICE)
@@ -125,7 +135,8 @@ def _expire_one(
                 session,
                 actor,
                 ticket_id,
-                f"Habilitação provisória encerrada (o plano está {contract.status.value}).",
+                "Habilitação provisória encerrada (o plano está "
+                f"{_STATUS_WORDS.get(contract.status, 'em outra situação')}).",
             )
             return END_OTHER, number, contract.id
         if paid:
@@ -185,7 +196,9 @@ def _emit_expired(
         contract_id=contract.id,
         protocol=ticket.protocol if ticket else None,
         outcome=outcome,  # "expirada": suspended again; "pago": active for good
-        status=(ContractStatus.ACTIVE if outcome == END_PAID else ContractStatus.SUSPENDED_DEBT).value,
+        status=(
+            ContractStatus.ACTIVE if outcome == END_PAID else ContractStatus.SUSPENDED_DEBT
+        ).value,
         enabled_until=enablement.expires_at.isoformat(),
         logins=logins,
     )
@@ -292,7 +305,9 @@ def _lift(db: Database, actor: Actor, contract_id: int, now: dt.datetime) -> Con
             has_overdue_debt(session, contract, to_local(now).date())
         ):
             return None
-        if not claim_status(session, contract.id, status, ContractStatus.ACTIVE, now, "Débitos pagos."):
+        if not claim_status(
+            session, contract.id, status, ContractStatus.ACTIVE, now, "Débitos pagos."
+        ):
             raise _Moved
         ticket_id: int | None = None
         if status is ContractStatus.PROVISIONAL:

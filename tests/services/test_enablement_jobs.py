@@ -158,3 +158,14 @@ def test_jobs_end_an_enablement_whose_contract_changed_otherwise(
     report = enablement_jobs.run_jobs(db, first.enabled_until + dt.timedelta(minutes=5), batch=1)
     assert len(report.ended) == 1 and len(report.resuspended) == 1  # batches of one still cover all
     assert contract_state(db, contract_id)[0] is ContractStatus.CANCELLED
+    with db.session() as session:  # the atendimento's history says it in words
+        from desktop.models import TicketEvent
+
+        ticket_id = session.scalar(select(Ticket.id).where(Ticket.protocol == first.protocol))
+        texts = session.scalars(
+            select(TicketEvent.text).where(TicketEvent.ticket_id == ticket_id)
+        ).all()
+    assert any("o plano está cancelado" in text for text in texts), texts
+    # Every status has its words (the trial read "o plano está suspenso_debito").
+    words = enablement_jobs._STATUS_WORDS
+    assert set(words) == set(ContractStatus) and not any("_" in w for w in words.values())
