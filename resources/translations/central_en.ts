@@ -205,6 +205,14 @@
         <translation>Bill saved to %1.</translation>
     </message>
     <message>
+        <source>Linha digitável do seu boleto (para pagar pelo aplicativo do banco):</source>
+        <translation>Your bill&apos;s typeable line (to pay in your bank&apos;s app):</translation>
+    </message>
+    <message>
+        <source>Linhas digitáveis dos seus boletos (vencimento, valor, linha):</source>
+        <translation>Your bills&apos; typeable lines (due date, amount, line):</translation>
+    </message>
+    <message>
         <source>Linha digitável (para ler ao assinante):</source>
         <translation>Typeable line (to read to the subscriber):</translation>
     </message>
@@ -269,7 +277,7 @@
     </message>
     <message>
         <source>Ver</source>
-        <translation>View</translation>
+        <translation type="vanished">View</translation>
     </message>
     <message>
         <source>Mostrar as ligações do período (Enter)</source>
@@ -277,7 +285,7 @@
     </message>
     <message>
         <source>Imprimir</source>
-        <translation>Print</translation>
+        <translation type="vanished">Print</translation>
     </message>
     <message>
         <source>Imprimir o extrato na impressora desta estação</source>
@@ -455,6 +463,10 @@
         <translation>Selected: %1 on %2, %3 ending in %4 — TID %5, PaymentId %6.</translation>
     </message>
     <message>
+        <source>O cancelamento deste pagamento já foi pedido por telefone: siga o procedimento da Cielo (4002-5472); não é preciso pedir de novo.</source>
+        <translation>Cancellation of this payment has already been requested by phone: follow Cielo&apos;s procedure (4002-5472); there is no need to request it again.</translation>
+    </message>
+    <message>
         <source>Cancelar este pagamento na Cielo?</source>
         <translation>Cancel this payment at Cielo?</translation>
     </message>
@@ -517,6 +529,10 @@
         <translation>ongoing</translation>
     </message>
     <message>
+        <source>Login</source>
+        <translation>Login</translation>
+    </message>
+    <message>
         <source>Início</source>
         <translation>Start</translation>
     </message>
@@ -570,7 +586,7 @@
     </message>
     <message>
         <source>Ver</source>
-        <translation>View</translation>
+        <translation type="vanished">View</translation>
     </message>
     <message>
         <source>Mostrar as conexões do período (Enter)</source>
@@ -578,15 +594,23 @@
     </message>
     <message>
         <source>Imprimir</source>
-        <translation>Print</translation>
+        <translation type="vanished">Print</translation>
     </message>
     <message>
         <source>Imprimir o extrato na impressora desta estação</source>
         <translation>Print the statement on this station&apos;s printer</translation>
     </message>
     <message>
+        <source>Todos</source>
+        <translation>All</translation>
+    </message>
+    <message>
         <source>Período:</source>
         <translation>Period:</translation>
+    </message>
+    <message>
+        <source>Login:</source>
+        <translation>Login:</translation>
     </message>
     <message>
         <source>Escolha o período e clique em Ver.</source>
@@ -765,6 +789,33 @@
     </message>
 </context>
 <context>
+    <name>DateField</name>
+    <message>
+        <source>Calendário</source>
+        <translation>Calendar</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>dd/mm/aaaa</source>
+        <translation>dd/mm/yyyy</translation>
+    </message>
+    <message>
+        <source>Digite a data (dd/mm/aaaa) ou escolha no calendário (Alt+↓)</source>
+        <translation>Type the date (dd/mm/yyyy) or pick it in the calendar (Alt+↓)</translation>
+    </message>
+    <message>
+        <source>Abrir calendário</source>
+        <translation>Open calendar</translation>
+    </message>
+    <message>
+        <source>Abrir calendário (Alt+↓)</source>
+        <translation>Open calendar (Alt+↓)</translation>
+    </message>
+</context>
+<context>
     <name>Dialogs</name>
     <message>
         <source>Todos os arquivos (*)</source>
@@ -842,8 +893,16 @@
         <translation>Temporarily re-enable plan %1 (contract %2)?</translation>
     </message>
     <message>
+        <source>A habilitação vale %1 dias: até %2 às %3 (horário de Brasília).</source>
+        <translation>The enablement lasts %1 days: until %2 at %3 (Brasília time).</translation>
+    </message>
+    <message>
+        <source>O acesso volta em instantes. Se o débito não for pago até lá, o plano é suspenso de novo automaticamente.</source>
+        <translation>Access comes back in a moment. If the debt is not paid by then, the plan is suspended again automatically.</translation>
+    </message>
+    <message>
         <source>O acesso volta em instantes. Se o débito não for pago até o fim do prazo, o plano é suspenso de novo automaticamente.</source>
-        <translation>Access comes back in a moment. If the debt is not paid by the end of the period, the plan is suspended again automatically.</translation>
+        <translation type="vanished">Access comes back in a moment. If the debt is not paid by the end of the period, the plan is suspended again automatically.</translation>
     </message>
     <message>
         <source>Habilitação Provisória</source>
@@ -932,16 +991,20 @@
         <translation>Total</translation>
     </message>
     <message>
+        <source>Mostrar os lançamentos com estes filtros (Enter)</source>
+        <translation>Show the entries matching these filters (Enter)</translation>
+    </message>
+    <message>
         <source>Consultar</source>
-        <translation>Search</translation>
+        <translation type="vanished">Search</translation>
     </message>
     <message>
         <source>Consultar (Enter)</source>
-        <translation>Search (Enter)</translation>
+        <translation type="vanished">Search (Enter)</translation>
     </message>
     <message>
         <source>Imprimir</source>
-        <translation>Print</translation>
+        <translation type="vanished">Print</translation>
     </message>
     <message>
         <source>Imprimir o extrato com os filtros da tela</source>
@@ -1092,6 +1155,10 @@
     <message>
         <source>Cancelada</source>
         <translation>Cancelled</translation>
+    </message>
+    <message>
+        <source> — sem valor fiscal (homologação)</source>
+        <translation> — no fiscal value (test environment)</translation>
     </message>
     <message>
         <source>NFCom (62)</source>
@@ -1257,8 +1324,24 @@
         <translation>Log out</translation>
     </message>
     <message>
+        <source>Segunda via de boleto: você não tem boletos em aberto para reimprimir.</source>
+        <translation>Bill copy: you have no open bills to reprint.</translation>
+    </message>
+    <message>
+        <source>Notas fiscais: ainda não há nota fiscal emitida para você.</source>
+        <translation>Invoices: no invoice has been issued to you yet.</translation>
+    </message>
+    <message>
         <source>Central do Assinante — Autoatendimento</source>
         <translation>Subscriber Centre — Self-service</translation>
+    </message>
+    <message>
+        <source>Alto contraste</source>
+        <translation>High contrast</translation>
+    </message>
+    <message>
+        <source>Alto contraste e letras grandes</source>
+        <translation>High contrast and large letters</translation>
     </message>
 </context>
 <context>
@@ -1303,6 +1386,14 @@
         <translation>Touch the screen to continue</translation>
     </message>
     <message>
+        <source>Continuar</source>
+        <translation>Continue</translation>
+    </message>
+    <message>
+        <source>Continuar usando o quiosque</source>
+        <translation>Keep using the kiosk</translation>
+    </message>
+    <message>
         <source>Por segurança, a sessão será encerrada em %n segundos.</source>
         <translation>For your security, the session will end in %n seconds.</translation>
     </message>
@@ -1336,6 +1427,17 @@
     <message>
         <source>Números</source>
         <translation>Numbers</translation>
+    </message>
+</context>
+<context>
+    <name>ListTab</name>
+    <message>
+        <source>Ver</source>
+        <translation>View</translation>
+    </message>
+    <message>
+        <source>Imprimir</source>
+        <translation>Print</translation>
     </message>
 </context>
 <context>
@@ -1571,6 +1673,10 @@
         <translation>Printing the receipt…</translation>
     </message>
     <message>
+        <source>Retire o seu comprovante na impressora do quiosque.</source>
+        <translation>Pick up your receipt at the kiosk&apos;s printer.</translation>
+    </message>
+    <message>
         <source>Comprovante enviado para a impressora %1.</source>
         <translation>Receipt sent to printer %1.</translation>
     </message>
@@ -1581,6 +1687,10 @@
     <message>
         <source>Código PIX copiado.</source>
         <translation>PIX code copied.</translation>
+    </message>
+    <message>
+        <source>Retire o seu boleto na impressora do quiosque. Linha digitável: %2</source>
+        <translation>Pick up your bill at the kiosk&apos;s printer. Typeable line: %2</translation>
     </message>
     <message>
         <source>Boleto enviado para a impressora %1. Linha digitável: %2</source>
@@ -1604,6 +1714,10 @@
     <message>
         <source>Data</source>
         <translation>Date</translation>
+    </message>
+    <message>
+        <source>Assinante</source>
+        <translation>Subscriber</translation>
     </message>
     <message>
         <source>Contrato</source>
@@ -1825,7 +1939,7 @@
     </message>
     <message>
         <source>Arquivos de retorno do banco</source>
-        <translation>The bank's return files</translation>
+        <translation>The bank&apos;s return files</translation>
     </message>
     <message>
         <source>sem boleto cadastrado para este nosso número</source>
@@ -1976,6 +2090,10 @@
     <message>
         <source>Interface</source>
         <translation>Interface</translation>
+    </message>
+    <message>
+        <source>Nota fiscal</source>
+        <translation>Invoice</translation>
     </message>
     <message>
         <source>PIX</source>
@@ -2156,6 +2274,22 @@
         <translation>SMS account of contract %1: login %2 — balance %3 SMS</translation>
     </message>
     <message>
+        <source>Comprar %1 SMS por %2 para %3?</source>
+        <translation>Buy %1 SMS for %2 for %3?</translation>
+    </message>
+    <message>
+        <source>Será gerado um boleto com vencimento em %1 dias; os créditos são liberados depois da confirmação do pagamento.</source>
+        <translation>A bill due in %1 days will be issued; the credits are released once the payment is confirmed.</translation>
+    </message>
+    <message>
+        <source>Confirmar compra de crédito</source>
+        <translation>Confirm credit purchase</translation>
+    </message>
+    <message>
+        <source>Esta compra já está registrada (nada foi comprado de novo): %1 SMS por %2 (contrato %3), em %4. Ela está selecionada na lista abaixo.</source>
+        <translation>This purchase is already recorded (nothing was bought again): %1 SMS for %2 (contract %3), on %4. It is selected in the list below.</translation>
+    </message>
+    <message>
         <source>Compra registrada: %1 SMS por %2 (contrato %3).</source>
         <translation>Purchase recorded: %1 SMS for %2 (contract %3).</translation>
     </message>
@@ -2232,6 +2366,14 @@
     <message>
         <source>O documento não foi impresso.</source>
         <translation>The document was not printed.</translation>
+    </message>
+    <message>
+        <source>Pronto! Seu documento está sendo impresso: retire-o na impressora do quiosque.</source>
+        <translation>Done! Your document is being printed: pick it up at the kiosk&apos;s printer.</translation>
+    </message>
+    <message>
+        <source>Não foi possível imprimir agora. Procure um atendente no balcão: ele imprime o seu documento.</source>
+        <translation>Printing is not possible right now. Please ask an attendant at the counter: they will print your document.</translation>
     </message>
     <message>
         <source>Salvar PDF</source>
@@ -2313,8 +2455,40 @@
         <translation>Text</translation>
     </message>
     <message>
+        <source>Descrição</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>Observação para o histórico</source>
+        <translation>Note for the history</translation>
+    </message>
+    <message>
+        <source>Observação</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Registrar observação</source>
+        <translation>Add note</translation>
+    </message>
+    <message>
+        <source>Encerrar atendimento</source>
+        <translation>Close ticket</translation>
+    </message>
+    <message>
         <source>Atendimento %1</source>
         <translation>Ticket %1</translation>
+    </message>
+    <message>
+        <source>Atendimento encerrado.</source>
+        <translation>Ticket closed.</translation>
+    </message>
+    <message>
+        <source>Observação registrada no histórico.</source>
+        <translation>Note added to the history.</translation>
+    </message>
+    <message>
+        <source>Escreva a observação antes de registrar.</source>
+        <translation>Write the note before adding it.</translation>
     </message>
     <message>
         <source>Protocolo:</source>
@@ -2463,8 +2637,16 @@
         <translation>One contact: the tickets where they are the first contact.</translation>
     </message>
     <message>
+        <source>Ver</source>
+        <translation>View</translation>
+    </message>
+    <message>
+        <source>Mostrar os atendimentos com estes filtros (Enter)</source>
+        <translation>Show the tickets matching these filters (Enter)</translation>
+    </message>
+    <message>
         <source>Consultar</source>
-        <translation>Search</translation>
+        <translation type="vanished">Search</translation>
     </message>
     <message>
         <source>Campo:</source>
@@ -2505,6 +2687,18 @@
     <message>
         <source>Nenhum atendimento encontrado com estes filtros.</source>
         <translation>No ticket found with these filters.</translation>
+    </message>
+    <message>
+        <source>Encerrar o atendimento %1? Depois de encerrado, ele não recebe mais observações.</source>
+        <translation>Close ticket %1? Once closed, it takes no more notes.</translation>
+    </message>
+    <message>
+        <source>Encerrar atendimento</source>
+        <translation>Close ticket</translation>
+    </message>
+    <message>
+        <source>Atendimento encerrado.</source>
+        <translation>Ticket closed.</translation>
     </message>
     <message>
         <source>Comprovante de atendimento</source>
@@ -2620,6 +2814,10 @@
     <message>
         <source>Carregando…</source>
         <translation>Loading…</translation>
+    </message>
+    <message>
+        <source>Títulos das colunas</source>
+        <translation>Column headers</translation>
     </message>
 </context>
 <context>
