@@ -33,6 +33,8 @@ from PySide6.QtWidgets import (
 
 from desktop.adapters.pix_psp import PspUnavailable
 from desktop.domain import changes as op_changes
+from desktop.domain.actors import Actor, KioskActor
+from desktop.domain.clock import utcnow
 from desktop.errors import Conflict
 from desktop.models.pix import PixChargeStatus
 from desktop.services import pix_charges, tickets

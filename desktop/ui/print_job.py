@@ -1,7 +1,7 @@
 """THE print job: every document the interface prints goes through :func:`print_job`.
 
 A document is built in the worker (PDF bytes, and for a short receipt its ESC/POS bytes too),
-sent to this station's printer through ``desktop.printing`` (``station.ini``, else the system
+sent to this station's printer through ``desktop.adapters.printing`` (``station.ini``, else the system
 default; the receipt printer when one is configured) and the outcome lands in a
 :class:`~desktop.ui.result_bar.ResultBar`: "Enviado para a impressora X", or the printer's
 message with *Salvar PDF…* (a failing printer keeps the PDF under ``nao-impressos``; the
@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from desktop import printing
+from desktop.adapters import printing
 from desktop.errors import PrinterError
 from desktop.ui.workers import TaskRunner
 

@@ -18,10 +18,10 @@ import pytest
 from PySide6.QtCore import QCoreApplication
 
 from desktop.db import Database
+from desktop.domain.actors import CounterActor
 from desktop.domain.changes import OpChanges
+from desktop.domain.enums import ReceivableStatus, Role
 from desktop.models import CreditValue
-from desktop.models.enums import ReceivableStatus, Role
-from desktop.services.actors import CounterActor
 from desktop.ui import workers
 from desktop.ui.changes import change_bus
 from desktop.ui.main_window import MainWindow

@@ -14,7 +14,6 @@ from desktop.db import Database
 from desktop.domain.documents import format_document, mask_document
 from desktop.models import BankAccount
 from desktop.services import invoices
-from desktop.services.documents import format_document, mask_document
 from desktop.ui.print_job import PrintOutcome
 from desktop.ui.result_bar import ResultBar
 from desktop.ui.tabs import BoletosTab

@@ -339,7 +339,7 @@ def test_closing_the_pix_screen_or_its_expiry_gives_the_idle_logout_back(
     import dataclasses
     import datetime as dt
 
-    from desktop.services.clock import utcnow
+    from desktop.domain.clock import utcnow
 
     win, clock = held_kiosk
     view = kiosk_pix_screen(qtbot, win)

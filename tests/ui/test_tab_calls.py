@@ -87,12 +87,7 @@ def test_ver_shows_the_calls_in_order_and_the_totals(tab: CallsTab, qtmodelteste
         "(44) 3045-9999",
         "(44) 3045-1234",
     ]
-    assert texts(model, 2) == [
-        "(44) 3045-2000",
-        "(44) 99988-7766",
-        "(11) 3333-4444",
-        "0800 777 1234",
-    ]
+    assert texts(model, 2) == ["(44) 3045-2000", "(44) 99988-7766", "(11) 3333-4444", "0800 777 1234"]
     assert texts(model, 3) == [
         "Local fixo",
         "Local móvel (VC1)",

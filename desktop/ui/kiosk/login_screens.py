@@ -18,10 +18,10 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.db import Database
+from desktop.domain.actors import KioskActor
+from desktop.domain.documents import parse_document
 from desktop.errors import InvalidInput
 from desktop.services import auth, settings, subscribers, tickets
-from desktop.services.actors import KioskActor
-from desktop.services.documents import parse_document
 from desktop.services.subscribers import SubscriberWorkspace
 from desktop.services.tickets import TicketItem
 from desktop.ui.kiosk.keypad import ALPHA, DocumentEdit, Keypad

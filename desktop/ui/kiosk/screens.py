@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.db import Database
-from desktop.services.documents import mask_document
+from desktop.domain.documents import mask_document
 from desktop.services.protocols import display_protocol
 from desktop.services.subscribers import Menu
 from desktop.ui.kiosk.login_screens import KioskSession

@@ -26,10 +26,10 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from desktop.db import Database
 from desktop.domain import changes as op_changes
+from desktop.domain.actors import Actor, KioskActor
 from desktop.domain.changes import OpChanges
+from desktop.domain.clock import today_local
 from desktop.services import tickets
-from desktop.services.actors import Actor, KioskActor
-from desktop.services.clock import today_local
 from desktop.services.subscribers import Menu, SubscriberWorkspace
 from desktop.ui.changes import ChangeBus, change_bus
 from desktop.ui.workers import TaskRunner, runner

@@ -16,7 +16,8 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QComboBox, QVBoxLayout, QWidget
 
-from desktop.models.enums import CallType
+from desktop.domain.enums import CallType
+from desktop.domain.periods import current_month
 from desktop.reports.calls import CALL_TYPE_WORDS, build_calls_pdf
 from desktop.reports.common import datetime_br, number
 from desktop.reports.common import phone as dialled

@@ -25,7 +25,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain import changes as op_changes
-from desktop.models.enums import CardPaymentStatus, Role
+from desktop.domain.actors import Actor, CounterActor
+from desktop.domain.enums import CardPaymentStatus, Role
 from desktop.services import cards, tickets
 from desktop.services.cards import CardItem, VoidResult
 from desktop.services.subscribers import Menu

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.domain.periods import current_month
 from desktop.reports.common import data_size, duration
 from desktop.reports.connections import CAUSE_WORDS, build_connections_pdf
 from desktop.services import connections

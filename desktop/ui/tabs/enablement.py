@@ -16,7 +16,8 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from desktop.domain import changes as op_changes
-from desktop.models.enums import ContractStatus
+from desktop.domain.clock import utcnow
+from desktop.domain.enums import ContractStatus
 from desktop.services import enablement, receipts, settings
 from desktop.services.enablement import EnablementOption, EnablementResult
 from desktop.services.protocols import display_protocol

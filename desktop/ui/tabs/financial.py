@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.models.enums import ReceivableStatus
+from desktop.domain.enums import ReceivableStatus
 from desktop.reports.financial import build_financial_pdf
 from desktop.services import company, financial
 from desktop.services.financial import FinancialFilter, FinancialItem, FinancialTotals, StatusTotal

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain import changes as op_changes
-from desktop.models.enums import SmsPurchaseStatus
+from desktop.domain.enums import SmsPurchaseStatus
 from desktop.reports.boleto import document_from_info, render_boleto
 from desktop.services import boletos, sms_credits, tickets
 from desktop.services.sms_credits import AccountInfo, CreditOption, PurchaseItem

@@ -25,6 +25,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain import changes as op_changes
+from desktop.domain.clock import to_local
+from desktop.domain.enums import TicketStatus
 from desktop.errors import UserError
 from desktop.services import ticket_receipts, tickets
 from desktop.services.protocols import display_protocol
