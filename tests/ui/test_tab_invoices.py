@@ -14,9 +14,10 @@ from aiosmtpd.controller import Controller
 from PySide6.QtCore import QItemSelectionModel, Qt
 
 from desktop.db import Database
+from desktop.domain import fiscal
 from desktop.domain.actors import Actor
 from desktop.domain.enums import Role
-from desktop.services import fiscal, invoices, settings, subscribers
+from desktop.services import invoices, settings, subscribers
 from desktop.ui.pdf_view import PdfPreviewDialog
 from desktop.ui.tabs import InvoicesTab, TabContext
 from desktop.ui.workers import runner
