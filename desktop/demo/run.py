@@ -31,6 +31,13 @@ MAX_SUBSCRIBERS = 2_000_000
 BATCH_SUBSCRIBERS = 1000  # rows of this many subscribers are written together
 FULL_HISTORY = 500  # subscribers with a year of connection sessions and calls
 RECENT_DAYS = 31  # the others: the last month (what the statements show by default)
+# Beyond this many subscribers (the 1-million demo) the rest get their accounts, contracts,
+# RADIUS logins, terminals and three months of bills, but no sessions, calls, tickets or SMS
+# purchases: those rows are what costs (a month of them is ~60 rows a subscriber, 60 million
+# at 1 million subscribers, over an hour to generate here), and the first 20 000 already show
+# every statement.  Searching, bills and reprints work for everyone.
+LIGHT_FROM = 20_000
+LIGHT_BILL_MONTHS = 3
 KIOSK_PASSWORD = "demo1234"  # kiosk password of some subscribers and of the SMS accounts
 
 ACTIVE = ContractStatus.ACTIVE
@@ -64,13 +71,16 @@ def create_demo(
     today: dt.date | None = None,
     full_history: int = FULL_HISTORY,
     recent_days: int = RECENT_DAYS,
+    light_from: int = LIGHT_FROM,
     progress: bool = False,
 ) -> DemoResult:
     """Fill an empty database with ``subscribers`` subscribers and a year of history.
 
     Bills, payments and tickets cover the year for everyone; connection sessions and calls
     cover it for the first ``full_history`` subscribers and the last ``recent_days`` days for
-    the others, which keeps 100 000 subscribers to minutes.
+    the others, which keeps 100 000 subscribers to minutes.  From subscriber ``light_from`` on
+    (only in demos of more than 20 000) just accounts and three months of bills
+    (``LIGHT_FROM``), which keeps 1 million to about twenty minutes.
 
     The same seed and the same ``today`` give the same rows (password hashes aside, argon2
     salts are random).  Refuses a database that already has subscribers.
@@ -107,6 +117,8 @@ def create_demo(
             tariffs=tariffs,
             full_history=full_history,
             recent_days=recent_days,
+            light_from=light_from,
+            light_bill_months=LIGHT_BILL_MONTHS,
             kiosk_hash=hash_password_fast(KIOSK_PASSWORD),
         )
         demo.protocol_seq = first_protocol = support.last_protocol_value(conn)
@@ -162,12 +174,15 @@ def _subscriber(demo: Demo, index: int, credit_values: list[tuple[int, int, Deci
         info = contracts.plan_contract(demo, plan_key, status, today - dt.timedelta(days=age))
         billing.monthly(demo, sub, info)
         contracts.write_contract(demo, sub, info)
+        if demo.light(index):
+            continue
         usage.connections(demo, sub, info)
         usage.calls(demo, sub, info)
         if info.plan.sms:
             billing.sms_purchases(demo, sub, info, credit_values)
         infos.append(info)
-    support.tickets(demo, sub, infos)
+    if not demo.light(index):
+        support.tickets(demo, sub, infos)
 
 
 def _status(rng: random.Random) -> ContractStatus:
