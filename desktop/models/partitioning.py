@@ -247,15 +247,19 @@ def create_radacct_history(conn: Connection, months: list[dt.date]) -> None:
     )
     current = _columns(conn, "radacct")
     history = _columns(conn, parent)
-    for name in current:
-        if name not in history:
-            conn.execute(
-                text(
-                    f'ALTER TABLE {parent} ADD COLUMN "{name}" '
-                    f"{_column_type(conn, 'radacct', name)}"
-                )
-            )
-    names = ", ".join(f'"{c}"' for c in current)
+    added = [name for name in current if name not in history]
+    for name in added:
+        conn.execute(
+            text(f'ALTER TABLE {parent} ADD COLUMN "{name}" {_column_type(conn, "radacct", name)}')
+        )
+    if added or not has_history(conn):
+        _create_view(conn, current)
+    create_months(conn, RADACCT_HISTORY, months)
+
+
+def _create_view(conn: Connection, columns: list[str]) -> None:
+    names = ", ".join(f'"{c}"' for c in columns)
+    parent = RADACCT_HISTORY.parent
     conn.execute(text(f"DROP VIEW IF EXISTS {RADACCT_VIEW}"))
     conn.execute(
         text(
@@ -263,7 +267,6 @@ def create_radacct_history(conn: Connection, months: list[dt.date]) -> None:
             f"UNION ALL SELECT {names} FROM {parent}"
         )
     )
-    create_months(conn, RADACCT_HISTORY, months)
 
 
 def _columns(conn: Connection, table: str) -> list[str]:
