@@ -219,7 +219,7 @@ def create_calls_layout(conn: Connection, months: list[dt.date]) -> None:
     )
 
 
-def create_radacct_history(conn: Connection, months: list[dt.date]) -> None:
+def create_radacct_history(conn: Connection) -> None:
     """The history table, its default partition and the ``radacct_all`` view, next to a
     ``radacct`` made by our migrations or by FreeRADIUS's own ``schema.sql``; idempotent.
 
@@ -254,7 +254,6 @@ def create_radacct_history(conn: Connection, months: list[dt.date]) -> None:
         )
     if added or not has_history(conn):
         _create_view(conn, current)
-    create_months(conn, RADACCT_HISTORY, months)
 
 
 def _create_view(conn: Connection, columns: list[str]) -> None:

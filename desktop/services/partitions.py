@@ -117,7 +117,7 @@ def move_sessions(engine: Engine, stopped_before: dt.datetime) -> int:
 def _sessions(engine: Engine, run: Plan, report: PartitionReport) -> None:
     with engine.begin() as conn:
         p.lock(conn)
-        p.create_radacct_history(conn, run.months())
+        p.create_radacct_history(conn)
     report.sessions_moved = move_sessions(engine, utcnow() - dt.timedelta(days=run.move_days))
     with engine.begin() as conn:
         p.lock(conn)

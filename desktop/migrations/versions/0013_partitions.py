@@ -41,7 +41,8 @@ def upgrade() -> None:
             )
         return
     p.create_calls_layout(conn, _months())
-    p.create_radacct_history(conn, _months())
+    p.create_radacct_history(conn)
+    p.create_months(conn, p.RADACCT_HISTORY, _months())
 
 
 def downgrade() -> None:
