@@ -39,6 +39,7 @@ from sqlalchemy import (
     func,
     or_,
     select,
+    text,
     true,
 )
 from sqlalchemy.engine import make_url
@@ -234,6 +235,37 @@ def _has_history(url: str, conn: Connection) -> bool:
     if known is None or now - known[1] > HISTORY_RECHECK_S:
         known = _history_seen[url] = (has_history(conn), now)
     return known[0]
+
+
+STATEMENT_INDEX = (
+    "CREATE INDEX CONCURRENTLY radacct_user_start_idx "
+    "ON radacct (username, acctstarttime, radacctid);"
+)
+_INDEX_KEYS = text(
+    "SELECT array_agg(a.attname::text ORDER BY k.n) FROM pg_index i "
+    "CROSS JOIN LATERAL unnest(i.indkey) WITH ORDINALITY AS k(attnum, n) "
+    "JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.attnum "
+    "WHERE i.indrelid = CAST('radacct' AS regclass) AND i.indpred IS NULL "
+    "GROUP BY i.indexrelid"
+)
+
+
+def separate_radacct_index(db: Database) -> tuple[str, bool] | None:
+    """A separate FreeRADIUS database: (where it is, whether its ``radacct`` has an index
+    led by (username, acctstarttime), which a month of one login needs to be read without
+    a scan).  None when ``radacct`` is the Central's own (migrations made that index)."""
+    with db.session() as session:
+        url = _url_value(session.scalar(_RADIUS_URL))
+    if not url:
+        return None
+    engine = _radius_engine(url)
+    try:
+        with engine.connect() as conn:
+            keys = [list(row[0]) for row in conn.execute(_INDEX_KEYS)]
+    except DBAPIError as exc:
+        raise DatabaseUnavailable(RADIUS_DOWN) from exc
+    where = engine.url.render_as_string(hide_password=True)
+    return where, any(k[:2] == ["username", "acctstarttime"] for k in keys)
 
 
 def _check(actor: Actor, flt: ConnectionFilter) -> None:
