@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from faker import Faker
-from sqlalchemy import select
+from sqlalchemy import Connection, select
 from sqlalchemy.orm import Session
 from tqdm import tqdm
 
@@ -23,7 +23,7 @@ from desktop.domain.clock import local_day_start, today_local
 from desktop.domain.enums import ContractStatus
 from desktop.domain.passwords import hash_password_fast
 from desktop.errors import Conflict, InvalidInput
-from desktop.models import Subscriber
+from desktop.models import Subscriber, partitioning
 from desktop.services import rating, settings
 
 MIN_SUBSCRIBERS = 10
@@ -97,6 +97,8 @@ def create_demo(
             raise Conflict(
                 "O banco de dados já tem assinantes; a demonstração só é criada num banco vazio."
             )
+        if conn.dialect.name == "postgresql":
+            _month_partitions(conn, today)
         with Session(bind=conn) as session:
             billing_settings = settings.get_many(session, "billing.")
             tariffs = rating.tariffs(session)
@@ -145,6 +147,18 @@ def create_demo(
         out.close()
     highlights = [(HIGHLIGHTS[i][0], document) for i, document in sorted(demo.highlights.items())]
     return DemoResult(dict(out.counts), logins, highlights, KIOSK_PASSWORD, today)
+
+
+def _month_partitions(conn: Connection, today: dt.date) -> None:
+    """The months of the demo's history (a year of calls; sessions that ``jobs run`` will
+    move into the history), so no row waits in a DEFAULT partition."""
+    month = partitioning.month_start(today - dt.timedelta(days=400))
+    months = []
+    while month <= today:
+        months.append(month)
+        month = partitioning.add_months(month, 1)
+    partitioning.create_months(conn, partitioning.CALLS, months)
+    partitioning.create_months(conn, partitioning.RADACCT_HISTORY, months)
 
 
 def _subscriber(demo: Demo, index: int, credit_values: list[tuple[int, int, Decimal]]) -> None:
