@@ -196,3 +196,50 @@ def test_two_moves_at_once_leave_each_session_exactly_once(pg: Database) -> None
         ).one()
         assert tuple(seen) == (3500, 3500)
         assert conn.scalar(text("SELECT count(*) FROM radacct")) == 3500 - closed
+
+
+@pytest.mark.postgres
+def test_the_move_runs_in_a_separate_freeradius_database(pg: Database) -> None:
+    import uuid
+    from pathlib import Path
+
+    from tests.conftest import PG_ADMIN_URL
+
+    attendant = make_user(pg, "atendente1", Role.ATTENDANT)
+    sub_id, _ = subscriber(pg, login="maria")
+    name = f"ca_radius_{uuid.uuid4().hex[:10]}"
+    admin_url = PG_ADMIN_URL.replace("postgresql+psycopg://", "postgresql://")
+    with psycopg.connect(admin_url, autocommit=True) as conn:
+        conn.execute(f'CREATE DATABASE "{name}"')
+    radius_url = admin_url.rsplit("/", 1)[0] + f"/{name}"
+    schema = Path(__file__).resolve().parent.parent / "data" / "freeradius_schema.sql"
+    try:
+        t0 = utcnow().replace(microsecond=0) - dt.timedelta(days=9)
+        with psycopg.connect(radius_url, autocommit=True) as conn:
+            conn.execute(schema.read_text(encoding="utf-8"))  # FreeRADIUS's own schema.sql
+            account(conn, "start", _attrs("old", t0))
+            account(conn, "stop", _attrs("old", t0 + dt.timedelta(hours=1), Acct_Session_Time=3600))
+            account(conn, "start", _attrs("open", utcnow().replace(microsecond=0)))
+        with pg.session() as session:
+            settings.put(session, "radius.database_url", radius_url)
+        report = partitions.maintain(pg)
+        assert report.sessions_moved == 1
+        assert any(n.startswith("radacct_") for n in report.created)
+        with psycopg.connect(radius_url) as conn:
+            live = conn.execute("SELECT acctuniqueid FROM radacct").fetchall()
+            moved = conn.execute(f"SELECT acctuniqueid FROM {p.RADACCT_HISTORY.parent}").fetchall()
+        assert live == [("open",)] and moved == [("old",)]
+        today = today_local()
+        flt = connections.ConnectionFilter(sub_id, Period(today - dt.timedelta(days=20), today))
+        items = connections.statement(pg, attendant, flt).items
+        assert [(i.started_at, i.duration_s) for i in items[:1]] == [(t0, 3600)]
+        assert len(items) == 2  # the moved one and the open one, through radacct_all there
+        assert partitions.maintain(pg).sessions_moved == 0  # a second run: nothing left
+    finally:
+        with pg.session() as session:
+            settings.put(session, "radius.database_url", "")
+        for engine in list(connections._engines.values()):
+            engine.dispose()
+        connections._engines.clear()
+        with psycopg.connect(admin_url, autocommit=True) as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
