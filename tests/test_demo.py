@@ -359,16 +359,33 @@ def test_subscribers_past_the_light_mark_get_accounts_and_three_months_of_bills(
         heavy, light_ids = ids[:10], ids[10:]
         assert len(light_ids) == N - 10
         logins = {
-            c.subscriber_id: [r.username for r in s.scalars(select(RadiusLogin).where(RadiusLogin.contract_id == c.id))]
+            c.subscriber_id: [
+                r.username
+                for r in s.scalars(select(RadiusLogin).where(RadiusLogin.contract_id == c.id))
+            ]
             for c in s.scalars(select(Contract).where(Contract.subscriber_id.in_(light_ids)))
         }
         light_logins = [u for users in logins.values() for u in users]
         assert light_logins  # contracts and logins for everyone, so search and RADIUS work
-        assert s.scalar(select(func.count()).select_from(RadAcct).where(RadAcct.username.in_(light_logins))) == 0
-        assert s.scalar(select(func.count()).select_from(Ticket).where(Ticket.subscriber_id.in_(light_ids))) == 0
-        oldest_light = s.scalar(select(func.min(Receivable.due_date)).where(Receivable.subscriber_id.in_(light_ids)))
+        assert (
+            s.scalar(
+                select(func.count()).select_from(RadAcct).where(RadAcct.username.in_(light_logins))
+            )
+            == 0
+        )
+        assert (
+            s.scalar(
+                select(func.count()).select_from(Ticket).where(Ticket.subscriber_id.in_(light_ids))
+            )
+            == 0
+        )
+        oldest_light = s.scalar(
+            select(func.min(Receivable.due_date)).where(Receivable.subscriber_id.in_(light_ids))
+        )
         assert oldest_light is not None and oldest_light >= dt.date(2026, 8, 1)  # Sep-Dec bills
-        oldest_heavy = s.scalar(select(func.min(Receivable.due_date)).where(Receivable.subscriber_id.in_(heavy)))
+        oldest_heavy = s.scalar(
+            select(func.min(Receivable.due_date)).where(Receivable.subscriber_id.in_(heavy))
+        )
         assert oldest_heavy is not None and oldest_heavy < dt.date(2026, 3, 1)  # the year
     # The first ten are the same rows as in a demo without the light mark.
     with full.session() as s, light.session() as t:
