@@ -152,7 +152,7 @@ def create_demo(
 def _month_partitions(conn: Connection, today: dt.date) -> None:
     """The months of the demo's history (a year of calls; sessions that ``jobs run`` will
     move into the history), so no row waits in a DEFAULT partition."""
-    month = partitioning.month_start(today - dt.timedelta(days=400))
+    month = partitioning.month_start(today - dt.timedelta(days=365))
     months = []
     while month <= today:
         months.append(month)
