@@ -32,9 +32,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 import psycopg
 
 from desktop.db import Database
+from desktop.domain.clock import local_period_bounds
 from desktop.models import partitioning as p
 from desktop.services import connections
-from desktop.services.clock import local_period_bounds
 
 PG_ADMIN = "postgresql://postgres@127.0.0.1:5432/postgres"
 NAME = "partition_bench"

@@ -19,10 +19,10 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError
 
 from desktop.db import Database, create_db_engine
+from desktop.domain.clock import utcnow
 from desktop.errors import DatabaseUnavailable, InvalidInput
 from desktop.models import partitioning as p
 from desktop.services import settings
-from desktop.domain.clock import utcnow
 
 MOVE_BATCH = 20_000  # sessions per move transaction: short locks, bounded WAL per commit
 RADIUS_FAILED = (

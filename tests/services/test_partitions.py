@@ -12,13 +12,13 @@ import pytest
 from sqlalchemy import text
 
 from desktop.db import Database
+from desktop.domain.actors import CounterActor
+from desktop.domain.clock import today_local, utcnow
+from desktop.domain.enums import Role
+from desktop.domain.periods import Period
 from desktop.errors import InvalidInput
 from desktop.models import partitioning as p
-from desktop.models.enums import Role
 from desktop.services import connections, partitions, settings
-from desktop.services.actors import CounterActor
-from desktop.services.clock import today_local, utcnow
-from desktop.services.periods import Period
 from tests.conftest import _truncate_all, make_user
 from tests.factories import subscriber
 from tests.freeradius_queries import account
