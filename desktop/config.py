@@ -220,6 +220,7 @@ GROUP_SMTP = "E-mail (SMTP)"
 GROUP_KIOSK = "Quiosque"
 GROUP_INTERFACE = "Interface"
 GROUP_FISCAL = "Nota fiscal"
+GROUP_RETENTION = "Retenção e partições (PostgreSQL)"
 
 _D = Decimal
 _SETTINGS: tuple[SettingDef, ...] = (
@@ -479,6 +480,62 @@ _SETTINGS: tuple[SettingDef, ...] = (
         "Minutos de bloqueio",
         minimum=1,
         maximum=1440,
+    ),
+    SettingDef(
+        "retention.radacct_months",
+        int,
+        12,
+        GROUP_RETENTION,
+        "Guardar registros de conexão (meses)",
+        maximum=240,
+        extra_check=lambda months: (
+            "o Marco Civil da Internet (Art. 13) exige guardar os registros de conexão por "
+            "pelo menos 12 meses."
+            if months < 12
+            else None
+        ),
+        help="Meses completos de sessões (radacct) guardados antes de o mês mais antigo ser "
+        "apagado pelo 'jobs run'. Nunca menos de 12: o Marco Civil da Internet (Lei "
+        "12.965/2014, Art. 13) obriga o provedor a guardar os registros de conexão por 1 ano.",
+    ),
+    SettingDef(
+        "retention.calls_months",
+        int,
+        60,
+        GROUP_RETENTION,
+        "Guardar ligações tarifadas (meses)",
+        maximum=240,
+        extra_check=lambda months: (
+            "o RGC da Anatel exige guardar os detalhes das chamadas por pelo menos 36 meses."
+            if months < 36
+            else None
+        ),
+        help="Meses completos de ligações guardados antes de o mês mais antigo ser apagado. "
+        "Mínimo de 36: o RGC da Anatel exige os detalhes das chamadas por pelo menos 3 anos. "
+        "O padrão de 60 cobre os 5 anos em que o consumidor pode reclamar (CDC, Art. 27) e "
+        "em que o fisco pode rever o faturamento (CTN, Art. 173).",
+    ),
+    SettingDef(
+        "partitions.months_ahead",
+        int,
+        3,
+        GROUP_RETENTION,
+        "Meses de partições criados com antecedência",
+        minimum=1,
+        maximum=24,
+        help="O 'jobs run' cria as partições mensais de radacct e ligações até este número "
+        "de meses à frente; rode-o ao menos uma vez por mês.",
+    ),
+    SettingDef(
+        "partitions.radacct_move_days",
+        int,
+        7,
+        GROUP_RETENTION,
+        "Dias até a sessão encerrada ir para o histórico",
+        minimum=1,
+        maximum=90,
+        help="Sessões encerradas há mais dias que isto saem da tabela radacct do FreeRADIUS "
+        "para o histórico particionado por mês (o extrato lê as duas).",
     ),
     SettingDef("ui.language", str, "pt_BR", GROUP_INTERFACE, "Idioma", choices=("pt_BR", "en")),
     SettingDef(

@@ -89,6 +89,32 @@ def check_database(args: argparse.Namespace) -> str:
         db.dispose()
 
 
+def check_radius(args: argparse.Namespace) -> str:
+    """A separate FreeRADIUS database must have the index the connection statement reads by
+    (FreeRADIUS's schema.sql has (acctstarttime, username), led by the wrong column)."""
+    from desktop.db import Database
+    from desktop.errors import DatabaseUnavailable
+    from desktop.services import connections
+
+    db = Database(config.load_station_config(getattr(args, "db", None)).database_url)
+    try:
+        found = connections.separate_radacct_index(db)
+    except DatabaseUnavailable as exc:  # the Central's or FreeRADIUS's: the line above or
+        raise Notice(f"não verificado: {exc.message}") from exc  # the statement says it
+    finally:
+        db.dispose()
+    if found is None:
+        return "radacct no banco da Central"
+    where, indexed = found
+    if not indexed:
+        raise Notice(
+            f"o radacct de {where} não tem o índice (username, acctstarttime) de que o extrato "
+            f"de conexões precisa; crie-o no servidor do FreeRADIUS com: "
+            f"{connections.STATEMENT_INDEX}"
+        )
+    return f"radacct em {where}, com o índice (username, acctstarttime)"
+
+
 def check_boleto(_args: argparse.Namespace) -> str:
     from desktop.domain import banks, febraban, pix
     from desktop.reports.boleto import BoletoDocument, Party, render_boleto
@@ -281,6 +307,7 @@ def check_demo(_args: argparse.Namespace) -> str:
 CHECKS: tuple[tuple[str, Callable[[argparse.Namespace], str]], ...] = (
     ("pastas", check_folders),
     ("banco de dados", check_database),
+    ("banco do FreeRADIUS", check_radius),
     ("boleto", check_boleto),
     ("extrato", check_statement),
     ("impressoras", check_printers),

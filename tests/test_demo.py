@@ -344,3 +344,52 @@ def test_command_prints_logins_and_subscribers_to_try(
     assert "Suspenso por débito" in out and "Assinantes" in out
     assert cli_main(["--db", url, "demo", "--subscribers", "12", "--quiet"]) == 2
     assert "já tem assinantes" in capsys.readouterr().err
+
+
+def test_subscribers_past_the_light_mark_get_accounts_and_three_months_of_bills(
+    tmp_path: Path, sqlite_template: Path
+) -> None:
+    """What a 1-million demo makes from subscriber 20 000 on, here from the 11th of 40."""
+    full = _fresh(tmp_path, sqlite_template, "full.sqlite3")
+    create_demo(full, subscribers=N, seed=7, today=TODAY, full_history=8, light_from=N)
+    light = _fresh(tmp_path, sqlite_template, "light.sqlite3")
+    create_demo(light, subscribers=N, seed=7, today=TODAY, full_history=8, light_from=10)
+    with light.session() as s:
+        ids = s.scalars(select(Subscriber.id).order_by(Subscriber.id)).all()
+        heavy, light_ids = ids[:10], ids[10:]
+        assert len(light_ids) == N - 10
+        logins = {
+            c.subscriber_id: [
+                r.username
+                for r in s.scalars(select(RadiusLogin).where(RadiusLogin.contract_id == c.id))
+            ]
+            for c in s.scalars(select(Contract).where(Contract.subscriber_id.in_(light_ids)))
+        }
+        light_logins = [u for users in logins.values() for u in users]
+        assert light_logins  # contracts and logins for everyone, so search and RADIUS work
+        assert (
+            s.scalar(
+                select(func.count()).select_from(RadAcct).where(RadAcct.username.in_(light_logins))
+            )
+            == 0
+        )
+        assert (
+            s.scalar(
+                select(func.count()).select_from(Ticket).where(Ticket.subscriber_id.in_(light_ids))
+            )
+            == 0
+        )
+        oldest_light = s.scalar(
+            select(func.min(Receivable.due_date)).where(Receivable.subscriber_id.in_(light_ids))
+        )
+        assert oldest_light is not None and oldest_light >= dt.date(2026, 8, 1)  # Sep-Dec bills
+        oldest_heavy = s.scalar(
+            select(func.min(Receivable.due_date)).where(Receivable.subscriber_id.in_(heavy))
+        )
+        assert oldest_heavy is not None and oldest_heavy < dt.date(2026, 3, 1)  # the year
+    # The first ten are the same rows as in a demo without the light mark.
+    with full.session() as s, light.session() as t:
+        first = select(Subscriber.document).order_by(Subscriber.id).limit(10)
+        assert s.scalars(first).all() == t.scalars(first).all()
+    full.dispose()
+    light.dispose()

@@ -104,3 +104,47 @@ def test_portable_ini_names_the_folder(tmp_path: Path, content: str, expected: s
     (tmp_path / "portable.ini").write_text(content.replace("ABSOLUTE", str(absolute)), "utf-8")
     folder = _hook().portable_dir(tmp_path)
     assert folder == (absolute if expected == "ABSOLUTE" else tmp_path / expected)
+
+
+@pytest.mark.postgres
+def test_self_check_asks_a_separate_freeradius_database_for_the_statement_index(
+    pg_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import uuid
+
+    import psycopg
+
+    from desktop.db import Database
+    from desktop.services import connections, settings
+    from tests.conftest import PG_ADMIN_URL
+
+    name = f"ca_radius_{uuid.uuid4().hex[:10]}"
+    admin = PG_ADMIN_URL.replace("postgresql+psycopg://", "postgresql://")
+    with psycopg.connect(admin, autocommit=True) as conn:
+        conn.execute(f'CREATE DATABASE "{name}"')
+    radius_url = admin.rsplit("/", 1)[0] + f"/{name}"
+    db = Database(pg_url)
+    try:
+        with psycopg.connect(radius_url, autocommit=True) as conn:
+            conn.execute((ROOT / "tests" / "data" / "freeradius_schema.sql").read_text("utf-8"))
+        with db.session() as session:
+            settings.put(session, "radius.database_url", radius_url)
+        # FreeRADIUS's schema.sql indexes (acctstarttime, username): the wrong way round.
+        main(["--self-check", "--db", pg_url])
+        line = _lines(capsys.readouterr().out)["banco do FreeRADIUS"]
+        assert line.startswith("aviso o radacct de postgresql+psycopg://postgres@")
+        assert line.endswith(f"{connections.STATEMENT_INDEX} (" + line.rsplit(" (", 1)[1])
+        with psycopg.connect(radius_url, autocommit=True) as conn:
+            conn.execute(connections.STATEMENT_INDEX)  # the statement it printed works
+        main(["--self-check", "--db", pg_url])
+        line = _lines(capsys.readouterr().out)["banco do FreeRADIUS"]
+        assert line.startswith("ok radacct em ") and "com o índice" in line
+    finally:
+        with db.session() as session:
+            settings.put(session, "radius.database_url", "")
+        db.dispose()
+        for engine in list(connections._engines.values()):
+            engine.dispose()
+        connections._engines.clear()
+        with psycopg.connect(admin, autocommit=True) as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')

@@ -10,7 +10,7 @@ from desktop.cli import context
 from desktop.db import Database
 from desktop.domain.actors import Actor
 from desktop.errors import UserError
-from desktop.services import enablement_jobs, pix_charges
+from desktop.services import enablement_jobs, partitions, pix_charges
 
 
 def register(sub: Any) -> None:
@@ -38,6 +38,24 @@ def cmd_run(args: argparse.Namespace) -> int:
     for warning in report.warnings:
         print(f"aviso: {warning}", file=sys.stderr)
     _reconcile_pix(db, actor)
+    return _partitions(db)
+
+
+def _partitions(db: Database) -> int:
+    """The PostgreSQL month layout; a failure is reported and makes the exit status 1 (the
+    rows still land in the DEFAULT partitions, nothing is lost)."""
+    try:
+        report = partitions.maintain(db)
+    except UserError as exc:
+        print(f"aviso: partições: {exc.message}", file=sys.stderr)
+        return 1
+    if report.skipped:
+        return 0
+    print(f"Sessões encerradas movidas para o histórico: {report.sessions_moved}")
+    if report.created:
+        print(f"Partições criadas: {', '.join(report.created)}")
+    if report.dropped:
+        print(f"Partições apagadas (além da retenção): {', '.join(report.dropped)}")
     return 0
 
 

@@ -33,8 +33,11 @@ PIX_BANKS = ("00000000", "60701190", "00360305", "18236120", "90400888", "607469
 _E2E_CHARS = string.ascii_letters + string.digits
 
 
-def schedule(demo: Demo, info: ContractInfo) -> list[tuple[dt.date, dt.date, dt.date]]:
-    """(competence, issued_on, due_date) of each monthly bill in the year ending today.
+def schedule(
+    demo: Demo, info: ContractInfo, months_back: int = 12
+) -> list[tuple[dt.date, dt.date, dt.date]]:
+    """(competence, issued_on, due_date) of each monthly bill in the ``months_back`` months
+    (a year) ending today.
 
     Bills are issued ten days before the due date, so next month's bill already exists when
     its due date is close; the first bill is the month after activation, the last one the
@@ -42,7 +45,7 @@ def schedule(demo: Demo, info: ContractInfo) -> list[tuple[dt.date, dt.date, dt.
     """
     first = dt.date(demo.today.year, demo.today.month, 1)
     bills = []
-    for offset in range(-11, 2):
+    for offset in range(1 - months_back, 2):
         months = first.year * 12 + first.month - 1 + offset
         competence = dt.date(months // 12, months % 12 + 1, 1)
         due = competence.replace(day=info.billing_day)
@@ -58,7 +61,7 @@ def schedule(demo: Demo, info: ContractInfo) -> list[tuple[dt.date, dt.date, dt.
 def monthly(demo: Demo, sub: SubscriberInfo, info: ContractInfo) -> None:
     """Write the contract's bills; a debt suspension gets its date from the unpaid ones."""
     rng, today = demo.rng, demo.today
-    bills = schedule(demo, info)
+    bills = schedule(demo, info, demo.light_bill_months if demo.light(sub.index) else 12)
     overdue_from: int | None = None
     if info.status is ContractStatus.SUSPENDED_DEBT:
         limit = today - dt.timedelta(days=SUSPEND_AFTER_DAYS + 1)

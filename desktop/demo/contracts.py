@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 
 from desktop.demo.pools import SUSPENSION_GROUP, slug
 from desktop.demo.state import ContractInfo, Demo, SubscriberInfo
 from desktop.domain.enums import ContractStatus
 
 BILLING_DAYS = (5, 10, 10, 15, 20, 25)
+FULL_EXCHANGE_TRIES = 50  # numbers drawn in the city's exchanges before widening them
 _PASSWORD_CHARS = "abcdefghjkmnpqrstuvwxyz23456789"
 OTHER_REASONS = (
     "Suspensão a pedido do assinante (viagem).",
@@ -87,8 +89,13 @@ def write_contract(demo: Demo, sub: SubscriberInfo, info: ContractInfo) -> None:
 def _terminal(demo: Demo, sub: SubscriberInfo, info: ContractInfo) -> None:
     """DDD + an 8-digit fixed number (first digit 2-5) with a prefix of the subscriber's city."""
     rng, ddd = demo.rng, sub.city.ddd
-    while True:
+    for attempt in itertools.count():
         prefix = rng.choice(sub.city.fixed_prefixes)
+        if attempt >= FULL_EXCHANGE_TRIES:
+            # The city's exchanges are full (a 4-digit prefix has 10 000 numbers; a demo of
+            # a million subscribers has more lines than that in a town): any number
+            # beginning with the prefix's first two digits, a hundred times the room.
+            prefix = prefix[:2]
         rest = 8 - len(prefix)
         number = ddd + prefix + f"{rng.randrange(10**rest):0{rest}d}"
         if number not in demo.terminals:

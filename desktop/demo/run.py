@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from faker import Faker
-from sqlalchemy import select
+from sqlalchemy import Connection, select
 from sqlalchemy.orm import Session
 from tqdm import tqdm
 
@@ -23,7 +23,7 @@ from desktop.domain.clock import local_day_start, today_local
 from desktop.domain.enums import ContractStatus
 from desktop.domain.passwords import hash_password_fast
 from desktop.errors import Conflict, InvalidInput
-from desktop.models import Subscriber
+from desktop.models import Subscriber, partitioning
 from desktop.services import rating, settings
 
 MIN_SUBSCRIBERS = 10
@@ -31,6 +31,13 @@ MAX_SUBSCRIBERS = 2_000_000
 BATCH_SUBSCRIBERS = 1000  # rows of this many subscribers are written together
 FULL_HISTORY = 500  # subscribers with a year of connection sessions and calls
 RECENT_DAYS = 31  # the others: the last month (what the statements show by default)
+# Beyond this many subscribers (the 1-million demo) the rest get their accounts, contracts,
+# RADIUS logins, terminals and three months of bills, but no sessions, calls, tickets or SMS
+# purchases: those rows are what costs (a month of them is ~60 rows a subscriber, 60 million
+# at 1 million subscribers, over an hour to generate here), and the first 20 000 already show
+# every statement.  Searching, bills and reprints work for everyone.
+LIGHT_FROM = 20_000
+LIGHT_BILL_MONTHS = 3
 KIOSK_PASSWORD = "demo1234"  # kiosk password of some subscribers and of the SMS accounts
 
 ACTIVE = ContractStatus.ACTIVE
@@ -64,13 +71,16 @@ def create_demo(
     today: dt.date | None = None,
     full_history: int = FULL_HISTORY,
     recent_days: int = RECENT_DAYS,
+    light_from: int = LIGHT_FROM,
     progress: bool = False,
 ) -> DemoResult:
     """Fill an empty database with ``subscribers`` subscribers and a year of history.
 
     Bills, payments and tickets cover the year for everyone; connection sessions and calls
     cover it for the first ``full_history`` subscribers and the last ``recent_days`` days for
-    the others, which keeps 100 000 subscribers to minutes.
+    the others, which keeps 100 000 subscribers to minutes.  From subscriber ``light_from`` on
+    (only in demos of more than 20 000) just accounts and three months of bills
+    (``LIGHT_FROM``), which keeps 1 million to about twenty minutes.
 
     The same seed and the same ``today`` give the same rows (password hashes aside, argon2
     salts are random).  Refuses a database that already has subscribers.
@@ -87,6 +97,8 @@ def create_demo(
             raise Conflict(
                 "O banco de dados já tem assinantes; a demonstração só é criada num banco vazio."
             )
+        if conn.dialect.name == "postgresql":
+            _month_partitions(conn, today)
         with Session(bind=conn) as session:
             billing_settings = settings.get_many(session, "billing.")
             tariffs = rating.tariffs(session)
@@ -107,6 +119,8 @@ def create_demo(
             tariffs=tariffs,
             full_history=full_history,
             recent_days=recent_days,
+            light_from=light_from,
+            light_bill_months=LIGHT_BILL_MONTHS,
             kiosk_hash=hash_password_fast(KIOSK_PASSWORD),
         )
         demo.protocol_seq = first_protocol = support.last_protocol_value(conn)
@@ -133,6 +147,18 @@ def create_demo(
         out.close()
     highlights = [(HIGHLIGHTS[i][0], document) for i, document in sorted(demo.highlights.items())]
     return DemoResult(dict(out.counts), logins, highlights, KIOSK_PASSWORD, today)
+
+
+def _month_partitions(conn: Connection, today: dt.date) -> None:
+    """The months of the demo's history (a year of calls; sessions that ``jobs run`` will
+    move into the history), so no row waits in a DEFAULT partition."""
+    month = partitioning.month_start(today - dt.timedelta(days=365))
+    months = []
+    while month <= today:
+        months.append(month)
+        month = partitioning.add_months(month, 1)
+    partitioning.create_months(conn, partitioning.CALLS, months)
+    partitioning.create_months(conn, partitioning.RADACCT_HISTORY, months)
 
 
 def _subscriber(demo: Demo, index: int, credit_values: list[tuple[int, int, Decimal]]) -> None:
@@ -162,12 +188,15 @@ def _subscriber(demo: Demo, index: int, credit_values: list[tuple[int, int, Deci
         info = contracts.plan_contract(demo, plan_key, status, today - dt.timedelta(days=age))
         billing.monthly(demo, sub, info)
         contracts.write_contract(demo, sub, info)
+        if demo.light(index):
+            continue
         usage.connections(demo, sub, info)
         usage.calls(demo, sub, info)
         if info.plan.sms:
             billing.sms_purchases(demo, sub, info, credit_values)
         infos.append(info)
-    support.tickets(demo, sub, infos)
+    if not demo.light(index):
+        support.tickets(demo, sub, infos)
 
 
 def _status(rng: random.Random) -> ContractStatus:

@@ -32,6 +32,10 @@ class Demo:
     # last ``recent_days`` for the others (a year of them for 100 000 would be ~50 M rows).
     full_history: int
     recent_days: int
+    # From this subscriber on (a 1-million demo): accounts, contracts and the last
+    # ``light_bill_months`` of bills only, no sessions, calls or tickets (see ``create_demo``).
+    light_from: int
+    light_bill_months: int
     kiosk_hash: str  # one argon2id hash shared by the demo kiosk and SMS accounts
     documents: set[str] = field(default_factory=set)
     usernames: dict[str, int] = field(default_factory=dict)
@@ -45,6 +49,9 @@ class Demo:
     def usage_start(self, index: int) -> dt.datetime:
         days = 365 if index < self.full_history else self.recent_days
         return self.end - dt.timedelta(days=days)
+
+    def light(self, index: int) -> bool:
+        return index >= self.light_from
 
     def next_protocol(self) -> int:
         self.protocol_seq += 1

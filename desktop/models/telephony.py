@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from sqlalchemy import BigInteger, ForeignKey, Index, Integer, String
+from sqlalchemy import BigInteger, ForeignKey, Index, Integer, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from desktop.domain.enums import CallType, db_enum
@@ -36,6 +36,9 @@ class Call(Base):
     __table_args__ = (
         Index("ix_calls_terminal_started", "terminal_id", "started_at", "id"),
         Index("ix_calls_terminal_type_started", "terminal_id", "call_type", "started_at"),
+        # With the start: PostgreSQL partitions calls by month of started_at, and a unique
+        # key of a partitioned table must contain it (source_key already does, in its text).
+        UniqueConstraint("source_key", "started_at"),
     )
 
     id: Mapped[int] = mapped_column(BigIntPK, primary_key=True)
@@ -49,7 +52,7 @@ class Call(Base):
     # Calls that must never be listed (disque-denúncia, RGC Art. 47) are kept but hidden.
     hidden: Mapped[bool] = mapped_column(default=False)
     # Asterisk uniqueid (or a hash of the CSV line): importing a file twice adds nothing.
-    source_key: Mapped[str] = mapped_column(String(64), unique=True)
+    source_key: Mapped[str] = mapped_column(String(64))
     imported_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
 
     terminal: Mapped[Terminal] = relationship()

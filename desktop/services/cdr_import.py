@@ -269,7 +269,8 @@ def _load_terminals(session: Session, run: _Run, numbers: set[str]) -> None:
 
 def _insert_ignoring_duplicates(session: Session) -> Any:
     insert = pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
-    return insert(CALLS).on_conflict_do_nothing(index_elements=["source_key"])
+    # (source_key, started_at): the unique key a month-partitioned calls table can have.
+    return insert(CALLS).on_conflict_do_nothing(index_elements=["source_key", "started_at"])
 
 
 def _one_import_at_a_time(session: Session) -> None:
@@ -301,10 +302,11 @@ def _imported_under_legacy_keys(
     if not legacy:
         return []
     matched: list[str] = []
+    during = _started_between([r.start for r in batch])
     for chunk in _chunks(list(legacy)):
         stored = session.execute(
             select(Call.source_key, Call.destination, Call.duration_s).where(
-                _key_in(session, chunk)
+                _key_in(session, chunk), during
             )
         )
         for old, destination, duration_s in stored:
@@ -318,9 +320,20 @@ def _imported_under_legacy_keys(
 
 def _existing_keys(session: Session, rows: dict[str, dict[str, Any]]) -> list[str]:
     found: list[str] = []
+    if not rows:
+        return found
+    during = _started_between([row["started_at"] for row in rows.values()])
     for chunk in _chunks(list(rows)):
-        found.extend(session.scalars(select(Call.source_key).where(_key_in(session, chunk))))
+        found.extend(
+            session.scalars(select(Call.source_key).where(_key_in(session, chunk), during))
+        )
     return found
+
+
+def _started_between(starts: Sequence[dt.datetime]) -> Any:
+    """The batch's time span: a key's call starts within it (the start is part of the
+    key), and on PostgreSQL it confines the lookup to those months' partitions."""
+    return Call.started_at.between(min(starts), max(starts))
 
 
 def _key_in(session: Session, keys: Sequence[str]) -> Any:

@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import threading
+import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -28,7 +29,9 @@ from sqlalchemy import (
     Date,
     Engine,
     Integer,
+    MetaData,
     Select,
+    Table,
     Text,
     bindparam,
     cast,
@@ -36,6 +39,7 @@ from sqlalchemy import (
     func,
     or_,
     select,
+    text,
     true,
 )
 from sqlalchemy.engine import make_url
@@ -49,6 +53,7 @@ from desktop.domain.periods import Period
 from desktop.errors import DatabaseUnavailable, InvalidInput
 from desktop.models import Contract, RadAcct, RadiusLogin, Setting
 from desktop.models.base import utc_reader
+from desktop.models.partitioning import RADACCT_VIEW, has_history
 from desktop.services import audit, connection_audit
 from desktop.services.access import require_subscriber
 from desktop.services.company import CompanyInfo, company_info
@@ -134,6 +139,29 @@ class ConnectionStatement:
 # --------------------------------------------------------------------------- data source
 _engines: dict[str, Engine] = {}
 _engines_lock = threading.Lock()
+# PostgreSQL's month layout (``desktop.models.partitioning``): closed sessions move from
+# ``radacct`` into a partitioned history, and the view ``radacct_all`` reads both.  Same
+# columns as ``radacct``, so the statement's queries are built from either table.
+_RADACCT: Table = RadAcct.__table__  # type: ignore[assignment]
+_RADACCT_ALL = _RADACCT.to_metadata(MetaData(), name=RADACCT_VIEW)
+# Whether a separate FreeRADIUS database has that layout yet (``jobs run`` makes it there),
+# per URL, looked up again after this many seconds.
+HISTORY_RECHECK_S = 300.0
+_history_seen: dict[str, tuple[bool, float]] = {}
+
+
+class Source(NamedTuple):
+    """Where the sessions are read: the dialect, and whether through ``radacct_all``."""
+
+    dialect: str
+    history: bool
+
+    @property
+    def table(self) -> Any:
+        return (_RADACCT_ALL if self.history else _RADACCT).c
+
+
+_APP_PG = Source("postgresql", True)  # the app's own database: migration 0013 made the view
 
 
 def _radius_engine(url: str) -> Engine:
@@ -183,20 +211,61 @@ def _url_value(stored: str | None) -> str:
 
 
 @contextmanager
-def _radacct_session(db: Database, app: Connection, url: str) -> Iterator[tuple[Connection, str]]:
-    """Where ``radacct`` lives, and its dialect name: ``app`` (the app's own connection,
+def _radacct_session(
+    db: Database, app: Connection, url: str
+) -> Iterator[tuple[Connection, Source]]:
+    """Where ``radacct`` lives, and how to read it: ``app`` (the app's own connection,
     already open) unless ``url`` (``radius.database_url``) names a separate FreeRADIUS
     database."""
     if not url:
-        yield app, db.dialect
+        yield app, Source(db.dialect, db.dialect == "postgresql")
         return
     engine = _radius_engine(url)
     try:
         with engine.connect() as conn:
-            yield conn, engine.dialect.name
+            yield conn, Source(engine.dialect.name, _has_history(url, conn))
             conn.rollback()  # read-only: nothing to commit
     except DBAPIError as exc:
         raise DatabaseUnavailable(RADIUS_DOWN) from exc
+
+
+def _has_history(url: str, conn: Connection) -> bool:
+    known = _history_seen.get(url)
+    now = time.monotonic()
+    if known is None or now - known[1] > HISTORY_RECHECK_S:
+        known = _history_seen[url] = (has_history(conn), now)
+    return known[0]
+
+
+STATEMENT_INDEX = (
+    "CREATE INDEX CONCURRENTLY radacct_user_start_idx "
+    "ON radacct (username, acctstarttime, radacctid);"
+)
+_INDEX_KEYS = text(
+    "SELECT array_agg(a.attname::text ORDER BY k.n) FROM pg_index i "
+    "CROSS JOIN LATERAL unnest(i.indkey) WITH ORDINALITY AS k(attnum, n) "
+    "JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.attnum "
+    "WHERE i.indrelid = CAST('radacct' AS regclass) AND i.indpred IS NULL "
+    "GROUP BY i.indexrelid"
+)
+
+
+def separate_radacct_index(db: Database) -> tuple[str, bool] | None:
+    """A separate FreeRADIUS database: (where it is, whether its ``radacct`` has an index
+    led by (username, acctstarttime), which a month of one login needs to be read without
+    a scan).  None when ``radacct`` is the Central's own (migrations made that index)."""
+    with db.session() as session:
+        url = _url_value(session.scalar(_RADIUS_URL))
+    if not url:
+        return None
+    engine = _radius_engine(url)
+    try:
+        with engine.connect() as conn:
+            keys = [list(row[0]) for row in conn.execute(_INDEX_KEYS)]
+    except DBAPIError as exc:
+        raise DatabaseUnavailable(RADIUS_DOWN) from exc
+    where = engine.url.render_as_string(hide_password=True)
+    return where, any(k[:2] == ["username", "acctstarttime"] for k in keys)
 
 
 def _check(actor: Actor, flt: ConnectionFilter) -> None:
@@ -222,9 +291,9 @@ def _logins(executor: Executor, flt: ConnectionFilter) -> tuple[tuple[str, ...],
     return logins, _url_value(rows[0][1])
 
 
-def _in_period(flt: ConnectionFilter) -> list[Any]:
+def _in_period(flt: ConnectionFilter, r: Any) -> list[Any]:
     start, end = local_period_bounds(flt.period.start, flt.period.end)
-    return [RadAcct.acctstarttime >= start, RadAcct.acctstarttime < end]
+    return [r.acctstarttime >= start, r.acctstarttime < end]
 
 
 _START = bindparam("start", type_=RadAcct.acctstarttime.type)
@@ -240,8 +309,8 @@ def _inet_text(column: Any, dialect: str) -> Any:
     return func.abbrev(column, type_=Text) if dialect == "postgresql" else column
 
 
-def _page_columns(dialect: str) -> tuple[Any, ...]:
-    r = RadAcct
+def _page_columns(src: Source) -> tuple[Any, ...]:
+    r, dialect = src.table, src.dialect
     return (
         r.radacctid,
         r.username,
@@ -259,8 +328,7 @@ def _page_columns(dialect: str) -> tuple[Any, ...]:
     )
 
 
-def _page_conditions(keyset: bool) -> list[Any]:
-    r = RadAcct
+def _page_conditions(keyset: bool, r: Any) -> list[Any]:
     conditions = [r.acctstarttime >= _START, r.acctstarttime < _END]
     if keyset:
         conditions += [
@@ -271,14 +339,17 @@ def _page_conditions(keyset: bool) -> list[Any]:
 
 
 @functools.lru_cache(maxsize=64)
-def _page_stmt(dialect: str, branches: int, keyset: bool) -> Select[*tuple[Any, ...]]:
+def _page_stmt(src: Source, branches: int, keyset: bool) -> Select[*tuple[Any, ...]]:
     """The page query for ``branches`` logins, built once per shape with bound parameters
     (building and hashing a fresh UNION on every call cost more than running it)."""
-    r = RadAcct
+    r = src.table
     # One branch per login on the index (username, acctstarttime, radacctid).
     selects = [
-        select(*_page_columns(dialect))
-        .where(r.username == bindparam(f"u{i}", type_=r.username.type), *_page_conditions(keyset))
+        select(*_page_columns(src))
+        .where(
+            r.username == bindparam(f"u{i}", type_=r.username.type),
+            *_page_conditions(keyset, r),
+        )
         .order_by(r.acctstarttime, r.radacctid)
         .limit(_LIMIT)
         for i in range(branches)
@@ -292,11 +363,11 @@ def _lateral_page_stmt(keyset: bool) -> Select[*tuple[Any, ...]]:
     branch per login, ``LATERAL``, merged like :func:`merged_keyset`), with
     ``radius.database_url`` as the last column: the rows count only when it is empty,
     i.e. when ``radacct`` is the app's own table."""
-    r = RadAcct
+    r = _APP_PG.table
     logins = _LOGINS.order_by(None).subquery("l")
     branch = (
-        select(*_page_columns("postgresql"))
-        .where(r.username == logins.c.username, *_page_conditions(keyset))
+        select(*_page_columns(_APP_PG))
+        .where(r.username == logins.c.username, *_page_conditions(keyset, r))
         .order_by(r.acctstarttime, r.radacctid)
         .limit(_LIMIT)
         .lateral("s")
@@ -322,6 +393,7 @@ def _page_params(
 
 def _page(
     conn: Connection,
+    src: Source,
     logins: tuple[str, ...],
     flt: ConnectionFilter,
     after: tuple[dt.datetime, int] | None,
@@ -330,9 +402,8 @@ def _page(
     params = _page_params(flt, after, limit)
     for i, login in enumerate(logins):
         params[f"u{i}"] = login
-    dialect = conn.dialect.name
-    rows = driver_rows(conn, _page_stmt(dialect, len(logins), after is not None), params)
-    return _items(rows, dialect)
+    rows = driver_rows(conn, _page_stmt(src, len(logins), after is not None), params)
+    return _items(rows, src.dialect)
 
 
 def _items(rows: Iterable[Any], dialect: str) -> list[ConnectionItem]:
@@ -373,11 +444,11 @@ def _items(rows: Iterable[Any], dialect: str) -> list[ConnectionItem]:
 
 
 @functools.lru_cache(maxsize=4)
-def _totals_stmt(dialect: str, local: bool = False) -> Select[*tuple[Any, ...]]:
+def _totals_stmt(src: Source, local: bool = False) -> Select[*tuple[Any, ...]]:
     """Totals over the usernames ``:logins``; ``local``: over the subscriber's logins found by
     a subquery, in the app database, with ``radius.database_url`` as the first column (the
     result counts only when it is empty: ``radacct`` is then the app's own table)."""
-    r = RadAcct
+    r, dialect = src.table, src.dialect
     open_ = r.acctstoptime.is_(None)
     start = cast(epoch_seconds(r.acctstarttime, dialect), BigInteger)
     # Whole seconds as BIGINT, and aggregate FILTERs instead of CASE: PostgreSQL's
@@ -407,11 +478,11 @@ def _totals_stmt(dialect: str, local: bool = False) -> Select[*tuple[Any, ...]]:
 
 
 def _totals(
-    session: Executor, dialect: str, logins: tuple[str, ...], flt: ConnectionFilter
+    session: Executor, src: Source, logins: tuple[str, ...], flt: ConnectionFilter
 ) -> ConnectionTotals:
     start, end = local_period_bounds(flt.period.start, flt.period.end)
     params = {"logins": list(logins), "start": start, "end": end}
-    return _totals_value(session.execute(_totals_stmt(dialect), params).one())
+    return _totals_value(session.execute(_totals_stmt(src), params).one())
 
 
 def _totals_value(row: Any) -> ConnectionTotals:
@@ -422,12 +493,12 @@ def _totals_value(row: Any) -> ConnectionTotals:
 
 
 def _daily(
-    session: Executor, dialect: str, logins: tuple[str, ...], flt: ConnectionFilter
+    session: Executor, src: Source, logins: tuple[str, ...], flt: ConnectionFilter
 ) -> list[DayTraffic]:
-    r = RadAcct
-    where = (r.username.in_(logins), *_in_period(flt))
+    r = src.table
+    where = (r.username.in_(logins), *_in_period(flt, r))
     found: dict[dt.date, tuple[int, int]] = {}
-    if dialect == "postgresql":
+    if src.dialect == "postgresql":
         day = cast(func.timezone(LOCAL_TZ.key, r.acctstarttime), Date)
         stmt = (
             select(day, int_sum(r.acctoutputoctets), int_sum(r.acctinputoctets))
@@ -504,8 +575,8 @@ def page(
             if local and not url:
                 items = []  # the one-statement page above already found no sessions
             else:
-                with _radacct_session(db, conn, url) as (source, _dialect):
-                    items = _page(source, logins, flt, after, limit)
+                with _radacct_session(db, conn, url) as (source, src):
+                    items = _page(source, src, logins, flt, after, limit)
     # Audited once the records were read: the first page starts a view; a later page
     # outside any audited view (another caller, or an hour later) is audited too.
     _audit_read(db, actor, flt, first_page=after is None, page=True)
@@ -533,15 +604,16 @@ def totals(db: Database, actor: Actor, flt: ConnectionFilter) -> ConnectionTotal
         # Common case in one statement: radacct in the app database, logins by a subquery.
         start, end = local_period_bounds(flt.period.start, flt.period.end)
         params = {"subscriber_id": flt.subscriber_id, "start": start, "end": end}
-        url, *row = conn.execute(_totals_stmt(db.dialect, local=True), params).one()
+        local = Source(db.dialect, db.dialect == "postgresql")
+        url, *row = conn.execute(_totals_stmt(local, local=True), params).one()
         if not _url_value(url) and flt.login is None:
             if not row[0]:
                 _logins(conn, flt)  # raises unless the subscriber has logins (without sessions)
             result = _totals_value(row)
         else:
             logins, url = _logins(conn, flt)
-            with _radacct_session(db, conn, url) as (source, dialect):
-                result = _totals(source, dialect, logins, flt)
+            with _radacct_session(db, conn, url) as (source, src):
+                result = _totals(source, src, logins, flt)
     _audit_read(db, actor, flt, first_page=False, page=False)
     return result
 
@@ -551,8 +623,8 @@ def daily_traffic(db: Database, actor: Actor, flt: ConnectionFilter) -> list[Day
     _check(actor, flt)
     with db.read_session() as conn:
         logins, url = _logins(conn, flt)
-        with _radacct_session(db, conn, url) as (source, dialect):
-            days = _daily(source, dialect, logins, flt)
+        with _radacct_session(db, conn, url) as (source, src):
+            days = _daily(source, src, logins, flt)
     _audit_read(db, actor, flt, first_page=False, page=False)
     return days
 
@@ -566,17 +638,17 @@ def statement(
         logins, url = _logins(app, flt)
         header = subscriber_header(app, flt.subscriber_id)
         company = company_info(app)
-    with db.read_session() as conn, _radacct_session(db, conn, url) as (session, dialect):
+    with db.read_session() as conn, _radacct_session(db, conn, url) as (session, src):
         items: list[ConnectionItem] = []
         after: tuple[dt.datetime, int] | None = None
         while True:
-            chunk = _page(session, logins, flt, after, MAX_PAGE)
+            chunk = _page(session, src, logins, flt, after, MAX_PAGE)
             items.extend(chunk)
             if len(chunk) < MAX_PAGE:
                 break
             after = chunk[-1].sort_key
-        total = _totals(session, dialect, logins, flt)
-        daily = _daily(session, dialect, logins, flt)
+        total = _totals(session, src, logins, flt)
+        daily = _daily(session, src, logins, flt)
     _audit(db, actor, flt, ACTION_PRINTED if printed else ACTION_VIEWED)
     return ConnectionStatement(
         company=company,

@@ -77,3 +77,19 @@ def import_retorno(url: str, user_id: int, path: str, barrier: Any, out: Any) ->
         out.put(("error", repr(exc), None))
     finally:
         db.dispose()
+
+
+def move_radacct_sessions(
+    url: str, stopped_before: Any, batch: int, barrier: Any, out: Any
+) -> None:
+    """One ``jobs run``'s move of closed sessions into the history, in its own process."""
+    from desktop.db import Database
+    from desktop.services import partitions
+
+    partitions.MOVE_BATCH = batch  # small batches: the two runs interleave many times
+    db = Database(url)
+    barrier.wait(timeout=60)
+    try:
+        out.put(partitions.move_sessions(db.engine, stopped_before))
+    finally:
+        db.dispose()
