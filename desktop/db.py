@@ -22,6 +22,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DisconnectionError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
+from desktop.db_replica import REPLICA_CONNECT_TIMEOUT_S, ReadRouter, check_read_url
 from desktop.errors import DatabaseUnavailable, InvalidInput, SchemaTooNew
 
 log = logging.getLogger(__name__)
@@ -38,7 +39,7 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
-def create_db_engine(url: str, *, autocommit: bool = False) -> Engine:
+def create_db_engine(url: str, *, autocommit: bool = False, connect_timeout: int = 5) -> Engine:
     """The engine for ``url``.  ``autocommit`` (PostgreSQL): a small pool whose connections
     stay in autocommit, for reads and single-statement writes."""
     try:
@@ -65,7 +66,7 @@ def create_db_engine(url: str, *, autocommit: bool = False) -> Engine:
         parsed,
         **extra,
         connect_args={
-            "connect_timeout": 5,
+            "connect_timeout": connect_timeout,
             "application_name": "central-assinante",
             # Timestamps arrive in UTC, as they are stored and handled (``UTCDateTime``);
             # nothing in the app's SQL depends on the session's zone.
@@ -125,7 +126,7 @@ def head_revision() -> str:
 class Database:
     """One database: the engine, the session factory and schema checks."""
 
-    def __init__(self, url: str) -> None:
+    def __init__(self, url: str, *, read_url: str = "") -> None:
         self.url = url
         self.engine = create_db_engine(url)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
@@ -139,6 +140,12 @@ class Database:
             if self.engine.dialect.name == "postgresql"
             else self.engine
         )
+        self._reads = _read_router(self, read_url) if read_url else None
+
+    @property
+    def read_router(self) -> ReadRouter | None:
+        """Where reads go when a replica is configured (None: all on this database)."""
+        return self._reads
 
     @property
     def dialect(self) -> str:
@@ -166,16 +173,21 @@ class Database:
             session.close()
 
     @contextmanager
-    def read_session(self) -> Iterator[Connection]:
+    def read_session(self, *, primary: bool = False) -> Iterator[Connection]:
         """A read-only unit of work (pages, totals): a Core connection, nothing committed.
 
         Cheaper than ``session()`` (no ORM session, no COMMIT).  Execute Core/ORM ``select``
         statements on it; it must not be used to write.  A lost database raises
-        ``DatabaseUnavailable`` like ``session()``.
+        ``DatabaseUnavailable`` like ``session()``.  With a read replica configured it may
+        be served by the replica (``desktop.db_replica``); ``primary=True`` forbids that.
         """
         try:
-            with self._autocommit_engine.connect() as connection:
-                yield connection
+            if self._reads is None:
+                with self._autocommit_engine.connect() as connection:
+                    yield connection
+            else:
+                with self._reads.connect(primary=primary) as connection:
+                    yield connection
         except OperationalError as exc:
             if _is_connection_error(exc):
                 raise DatabaseUnavailable(_unavailable(exc)) from exc
@@ -233,6 +245,17 @@ class Database:
         self.engine.dispose()
         if self._autocommit_engine is not self.engine:
             self._autocommit_engine.dispose()
+        if self._reads is not None:
+            self._reads.dispose()
+
+
+def _read_router(db: Database, read_url: str) -> ReadRouter:
+    """The replica's own small autocommit pool, beside the primary's (desktop.db_replica)."""
+    check_read_url(db.url, read_url)
+    replica = create_db_engine(read_url, autocommit=True, connect_timeout=REPLICA_CONNECT_TIMEOUT_S)
+    router = ReadRouter(db._autocommit_engine, replica)
+    router.watch_writes(db.engine)
+    return router
 
 
 def _known(script: ScriptDirectory, revision: str) -> bool:
