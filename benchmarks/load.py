@@ -47,8 +47,6 @@ from benchmarks.load_station import Plan, Result, Station
 from desktop.config import setting
 from desktop.db import Database
 from desktop.services import settings
-from desktop.services.actors import CounterActor
-from desktop.models.enums import Role
 from tests.fakes.cielo_server import MERCHANT_ID, MERCHANT_KEY, CieloServer
 
 CLI = [sys.executable, "-m", "desktop"]
@@ -59,7 +57,9 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     p.add_argument("--stations", type=int, default=200)
     p.add_argument("--minutes", type=float, default=10.0)
-    p.add_argument("--processes", type=int, default=10, help="station threads are spread over these")
+    p.add_argument(
+        "--processes", type=int, default=10, help="station threads are spread over these"
+    )
     p.add_argument("--think", type=float, default=4.0, help="mean seconds between actions")
     p.add_argument("--restart-at", type=float, default=None, metavar="SECONDS")
     p.add_argument("--db", help="use this existing, migrated demo database (no restart)")
@@ -109,7 +109,6 @@ def own_cluster(args: argparse.Namespace) -> Cluster:
 
 def configure_cielo(url: str, cielo: CieloServer) -> None:
     db = Database(url)
-    admin = CounterActor(0, "carga", Role.ADMIN, "carga")
     with db.session() as session:
         for key, value in {
             "cielo.merchant_id": MERCHANT_ID,
@@ -160,9 +159,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"machine load at start (1/5/15 min): {' '.join(f'{x:.2f}' for x in load_start)}")
         queue: mp.Queue = mp.Queue()  # type: ignore[type-arg]
         groups = [list(range(args.stations))[p :: args.processes] for p in range(args.processes)]
-        procs = [
-            mp.Process(target=run_process, args=(g, plan, queue)) for g in groups if g
-        ]
+        procs = [mp.Process(target=run_process, args=(g, plan, queue)) for g in groups if g]
         for proc in procs:
             proc.start()
         window = None

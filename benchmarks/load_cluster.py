@@ -56,9 +56,7 @@ class Cluster:
              "-E", "UTF8", "--locale=C.UTF-8"]
         )  # fmt: skip
         self.start()
-        _as_postgres(
-            [str(PG_BIN / "createdb"), "-h", "127.0.0.1", "-p", str(self.port), "central"]
-        )
+        _as_postgres([str(PG_BIN / "createdb"), "-h", "127.0.0.1", "-p", str(self.port), "central"])
 
     def _ctl(self, *args: str) -> None:
         _as_postgres(

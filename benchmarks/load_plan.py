@@ -22,7 +22,11 @@ def roles_for(stations: int) -> list[str]:
     for i in range(stations):
         slot = i % 4
         roles.append(
-            "attendant" if slot < 2 else "kiosk" if slot == 2 else ("finance", "support")[i // 4 % 2]
+            "attendant"
+            if slot < 2
+            else "kiosk"
+            if slot == 2
+            else ("finance", "support")[i // 4 % 2]
         )
     return roles
 
@@ -62,10 +66,19 @@ def build(
 ) -> Plan:
     rng = random.Random(seed)
     with psycopg.connect(_dsn(url), autocommit=True) as conn:
-        names = [r[0] for r in _rows(conn, "SELECT name FROM subscribers ORDER BY random() LIMIT 400")]
-        docs = [r[0] for r in _rows(conn, "SELECT document FROM subscribers ORDER BY random() LIMIT 400")]
-        terminals = _rows(conn, "SELECT area_code, number FROM terminals ORDER BY random() LIMIT 300")
-        numbers = [r[0] for r in _rows(conn, "SELECT number FROM contracts ORDER BY random() LIMIT 300")]
+        names = [
+            r[0] for r in _rows(conn, "SELECT name FROM subscribers ORDER BY random() LIMIT 400")
+        ]
+        docs = [
+            r[0]
+            for r in _rows(conn, "SELECT document FROM subscribers ORDER BY random() LIMIT 400")
+        ]
+        terminals = _rows(
+            conn, "SELECT area_code, number FROM terminals ORDER BY random() LIMIT 300"
+        )
+        numbers = [
+            r[0] for r in _rows(conn, "SELECT number FROM contracts ORDER BY random() LIMIT 300")
+        ]
         voice_subs = [
             r[0]
             for r in _rows(
@@ -107,9 +120,7 @@ def build(
             "'cancelado' ORDER BY random() LIMIT 200",
         )
         credit = _rows(conn, "SELECT id FROM sms_credit_values WHERE active ORDER BY id LIMIT 1")
-        others = _rows(
-            conn, "SELECT id, document FROM subscribers ORDER BY random() LIMIT 300"
-        )
+        others = _rows(conn, "SELECT id, document FROM subscribers ORDER BY random() LIMIT 300")
         kiosk_people = {(s, d) for s, _c, d in [*suspended, *sms]} | set(others)
         fast = hash_password_fast(KIOSK_PASSWORD)
         conn.execute(
@@ -165,7 +176,13 @@ def _phone_queries(terminals: list[tuple], rng: random.Random) -> list[str]:  # 
         local = number[len(area) :] if number.startswith(area) else number
         out.append(
             rng.choice(
-                [f"{area}{local}", local, f"0{area}{local}", f"+55 {area} {local}", f"({area}) {local}"]
+                [
+                    f"{area}{local}",
+                    local,
+                    f"0{area}{local}",
+                    f"+55 {area} {local}",
+                    f"({area}) {local}",
+                ]
             )
         )
     return out
@@ -197,7 +214,9 @@ def _collisions(
             if kind == "pay" and len(finance) >= 2:
                 target = next(hot_bills)
                 used["bills"] += 1
-                plan.events.append(Event(t, "pay", target, tuple(rng.sample(finance, min(3, len(finance))))))
+                plan.events.append(
+                    Event(t, "pay", target, tuple(rng.sample(finance, min(3, len(finance)))))
+                )
             elif kind == "enable" and len(kiosks) >= 2 and attendants:
                 target = next(hot_susp)
                 used["susp"] += 1
@@ -211,8 +230,12 @@ def _collisions(
                 target = next(hot_sms)
                 used["sms"] += 1
                 plan.events.append(Event(t, "sms", target, (rng.choice(kiosks),)))
-                plan.events.append(Event(t + 3, "sms_confirm", target, tuple(rng.sample(finance, 2))))
-                plan.events.append(Event(t + 6, "sms_transfer", target, tuple(rng.sample(support, 2))))
+                plan.events.append(
+                    Event(t + 3, "sms_confirm", target, tuple(rng.sample(finance, 2)))
+                )
+                plan.events.append(
+                    Event(t + 6, "sms_transfer", target, tuple(rng.sample(support, 2)))
+                )
             elif kind == "tickets" and len(attendants) >= 8:
                 sub = rng.choice(plan.statement_subscribers)
                 who = tuple(rng.sample(attendants, 8))

@@ -64,17 +64,19 @@ def refusals(results: list[Result], limit: int = 14) -> list[str]:
     return [f"{n:>6}  {kind}: {text}" for (kind, text), n in found.most_common(limit)]
 
 
-def failures(results: list[Result], window: tuple[float, float] | None, limit: int = 6) -> list[str]:
+def failures(
+    results: list[Result], window: tuple[float, float] | None, limit: int = 6
+) -> list[str]:
     """Errors outside the restart window, each distinct one once (tracebacks are bugs)."""
     found = Counter(
         (r.kind, r.outcome, r.detail.strip().splitlines()[-1] if r.detail else "")
         for r in results
         if r.outcome in ("unavailable", "error") and not in_flight(r, window)
     )
-    lines = [f"{n:>6}  {kind} {outcome}: {text}" for (kind, outcome, text), n in found.most_common(limit)]
-    first = next(
-        (r for r in results if r.outcome == "error" and not in_flight(r, window)), None
-    )
+    lines = [
+        f"{n:>6}  {kind} {outcome}: {text}" for (kind, outcome, text), n in found.most_common(limit)
+    ]
+    first = next((r for r in results if r.outcome == "error" and not in_flight(r, window)), None)
     if first is not None:
         lines.append("first traceback:\n" + first.detail)
     return lines

@@ -239,9 +239,7 @@ def pay(db: Database, actor: Actor, receivable_id: int, amount: str) -> object:
     return payments.settle(db, actor, receivable_id, Decimal(amount), PaymentMethod.CASH)
 
 
-def buy_sms(
-    db: Database, actor: Actor, sub_id: int, contract: int, key: str, plan: Plan
-) -> object:
+def buy_sms(db: Database, actor: Actor, sub_id: int, contract: int, key: str, plan: Plan) -> object:
     return sms_credits.buy(db, actor, sub_id, contract, plan.credit_value, key)
 
 

@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import logging
+import select
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -85,11 +86,21 @@ def ping_idle_connections(engine: Engine) -> None:
     """Reconnect a database that went away and came back, without a round trip per use.
 
     ``pool_pre_ping`` pings on *every* checkout: one extra round trip for each page of a
-    statement, a third of a short query's time.  Here only a connection that sat idle in
-    the pool (the usual case after a server restart or a dropped link) is pinged; a dead
-    one is replaced before the caller sees it.  A connection lost while in steady use
-    fails that one operation with ``DatabaseUnavailable``, and SQLAlchemy then discards
-    every pooled connection older than the failure, so the next attempt reconnects.
+    statement, a third of a short query's time.  Here, at each checkout:
+
+    * a connection whose socket has something to read is dead: an idle connection is owed
+      nothing, so that is the server's "terminating connection" notice or the end of the
+      stream — what a restart (``pg_ctl restart -m fast``), a failover or
+      ``pg_terminate_backend`` leaves in every pooled connection.  Checking costs one
+      ``poll()`` system call, no round trip.  Before this, a station that had used the
+      database a second before the restart failed its next action (the load benchmark's
+      restart run found it: each station lost the first action after the restart);
+    * a connection that sat idle in the pool for ``IDLE_PING_SECONDS`` is pinged too, for a
+      link that dropped without a word (a cable, a NAT timeout).
+
+    A dead one is replaced before the caller sees it.  A connection lost while in use fails
+    that one operation with ``DatabaseUnavailable``, and SQLAlchemy then discards every
+    pooled connection older than the failure, so the next attempt reconnects.
     """
 
     @event.listens_for(engine, "checkin")
@@ -98,6 +109,8 @@ def ping_idle_connections(engine: Engine) -> None:
 
     @event.listens_for(engine, "checkout")
     def _ping(dbapi_connection: Any, record: Any, _proxy: Any) -> None:
+        if _server_spoke_while_idle(dbapi_connection):
+            raise DisconnectionError("conexão encerrada pelo servidor")  # the pool reconnects
         idle_since = record.info.get("idle_since")
         if idle_since is None or time.monotonic() - idle_since < IDLE_PING_SECONDS:
             return  # new, or used a moment ago
@@ -107,6 +120,20 @@ def ping_idle_connections(engine: Engine) -> None:
             alive = False
         if not alive:
             raise DisconnectionError("conexão ociosa perdida")  # the pool reconnects
+
+
+def _server_spoke_while_idle(dbapi_connection: Any) -> bool:
+    """True when an idle connection's socket is readable (closed, or a message waits)."""
+    try:
+        fd = dbapi_connection.fileno()
+    except Exception:  # psycopg raises once the connection is closed
+        return True
+    if hasattr(select, "poll"):
+        poller = select.poll()
+        poller.register(fd, select.POLLIN)
+        return bool(poller.poll(0))
+    readable, _, _ = select.select([fd], [], [], 0)  # Windows: sockets only, no poll()
+    return bool(readable)
 
 
 def alembic_config(engine: Engine | None = None) -> Config:
