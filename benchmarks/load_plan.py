@@ -84,7 +84,7 @@ def build(
             for r in _rows(
                 conn,
                 "SELECT DISTINCT c.subscriber_id FROM contracts c JOIN terminals t ON "
-                "t.contract_id = c.id WHERE c.status <> 'cancelado' LIMIT 3000",
+                "t.contract_id = c.id WHERE c.status <> 'cancelado' LIMIT 50000",
             )
         ]
         radius_subs = [
@@ -92,7 +92,7 @@ def build(
             for r in _rows(
                 conn,
                 "SELECT DISTINCT c.subscriber_id FROM contracts c JOIN radius_logins l ON "
-                "l.contract_id = c.id WHERE c.status <> 'cancelado' LIMIT 3000",
+                "l.contract_id = c.id WHERE c.status <> 'cancelado' LIMIT 50000",
             )
         ]
         open_bills = _rows(

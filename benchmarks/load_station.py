@@ -104,6 +104,9 @@ class Station:
         self.actor: Actor | None = None
         self.kiosk_person: tuple[int, str] | None = None
         self.person_actions = 0
+        # The kiosk shows a tab only when the subscriber has something for it (SPEC §1).
+        self.voice = set(plan.voice_subscribers)
+        self.radius = set(plan.statement_subscribers)
 
     # ------------------------------------------------------------------ measuring
     def timed(self, kind: str, fn: Callable[[], object]) -> object:
@@ -277,16 +280,22 @@ def _own(st: Station, actor: Actor, pool: list[int]) -> int:
 
 
 def _calls(st: Station, actor: Actor) -> None:
+    if isinstance(actor, KioskActor) and actor.subscriber_id not in st.voice:
+        return _financial(st, actor)
     flt = calls.CallFilter(_own(st, actor, st.plan.voice_subscribers))
     st.timed("calls", lambda: (calls.page(st.db, actor, flt), calls.totals(st.db, actor, flt)))
+    return None
 
 
 def _connections(st: Station, actor: Actor) -> None:
+    if isinstance(actor, KioskActor) and actor.subscriber_id not in st.radius:
+        return _financial(st, actor)
     flt = connections.ConnectionFilter(_own(st, actor, st.plan.statement_subscribers))
     st.timed(
         "connections",
         lambda: (connections.page(st.db, actor, flt), connections.totals(st.db, actor, flt)),
     )
+    return None
 
 
 def _financial(st: Station, actor: Actor) -> None:
