@@ -30,8 +30,10 @@ from desktop.services import (
     cards,
     connections,
     enablement,
+    enablement_jobs,
     financial,
     payments,
+    pix_charges,
     sms_credits,
     subscriber_search,
     tickets,
@@ -42,6 +44,9 @@ from desktop.services.actors import Actor, CounterActor, KioskActor
 # as subscribers given this kiosk password.
 STATION_PASSWORD = "carga-estacao-1"
 KIOSK_PASSWORD = "demo1234"
+
+
+JOBS_FIRST_S, JOBS_EVERY_S = 30.0, 300.0  # desktop/ui/jobs_timer.py
 
 
 def station_login(index: int) -> str:
@@ -142,7 +147,12 @@ class Station:
             (e for e in self.plan.events if self.index in e.stations), key=lambda e: e.at
         )
         _sleep_until(self.plan.start_at + self.rng.random() * self.plan.think_s)
+        # The app's JobsTimer: 30 s after start, then every 5 minutes, on every station.
+        jobs_at = time.time() + JOBS_FIRST_S
         while time.time() < self.plan.end_at:
+            if time.time() >= jobs_at:
+                jobs_at += JOBS_EVERY_S
+                self.timed("jobs (timer)", self.jobs)
             think = min(self.rng.expovariate(1 / self.plan.think_s), 4 * self.plan.think_s)
             wake = time.time() + max(0.5, think)
             if events and events[0].at <= wake:
@@ -155,6 +165,12 @@ class Station:
             if time.time() < self.plan.end_at:
                 self.act()
         self.db.dispose()
+
+    def jobs(self) -> object:
+        """What JobsTimer.run_now submits: the jobs, then the PIX reconciliation."""
+        report = enablement_jobs.run_jobs(self.db)
+        pix_charges.reconcile_recent(self.db, enablement_jobs.system_actor())
+        return report
 
     def counter_actor(self) -> CounterActor | None:
         if not isinstance(self.actor, CounterActor):
@@ -191,7 +207,7 @@ class Station:
         if self.kiosk_person is None or self.person_actions <= 0 or self.actor is None:
             self.kiosk_person = self.rng.choice(self.plan.kiosk_people)
             self.actor = self.kiosk_login(self.kiosk_person)
-            self.person_actions = self.rng.randint(2, 5)
+            self.person_actions = self.rng.randint(3, 8)  # one visit: a few screens
             return
         self.person_actions -= 1
         kind = self.rng.choices(list(KIOSK_ACTIONS), weights=list(KIOSK_ACTIONS.values()))[0]
