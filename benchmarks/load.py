@@ -46,7 +46,8 @@ from benchmarks.load_cluster import Cluster
 from benchmarks.load_station import Plan, Result, Station
 from desktop.config import setting
 from desktop.db import Database
-from desktop.services import passwords, settings
+from desktop.domain import passwords
+from desktop.services import settings
 from tests.fakes.cielo_server import MERCHANT_ID, MERCHANT_KEY, CieloServer
 
 CLI = [sys.executable, "-m", "desktop"]

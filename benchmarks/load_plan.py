@@ -13,7 +13,7 @@ import time
 import psycopg
 
 from benchmarks.load_station import KIOSK_PASSWORD, STATION_PASSWORD, Event, Plan, station_login
-from desktop.services.passwords import hash_password_fast
+from desktop.domain.passwords import hash_password_fast
 
 
 def roles_for(stations: int) -> list[str]:

@@ -20,8 +20,9 @@ from decimal import Decimal
 from typing import Any
 
 from desktop.db import Database
+from desktop.domain.actors import Actor, CounterActor, KioskActor
+from desktop.domain.enums import PaymentMethod, SmsPurchaseStatus
 from desktop.errors import DatabaseUnavailable, UserError
-from desktop.models.enums import PaymentMethod, SmsPurchaseStatus
 from desktop.reports.boleto import document_from_info, render_boleto
 from desktop.services import (
     auth,
@@ -38,7 +39,6 @@ from desktop.services import (
     subscriber_search,
     tickets,
 )
-from desktop.services.actors import Actor, CounterActor, KioskActor
 
 # Each counter station logs in as its own user (made by load_plan.prepare); kiosks log in
 # as subscribers given this kiosk password.

@@ -6,8 +6,8 @@ import ssl
 
 import pytest
 
-from desktop.services import cielo
-from desktop.services.cielo import CieloClient, CieloConfig
+from desktop.adapters import cielo
+from desktop.adapters.cielo import CieloClient, CieloConfig
 
 
 def test_clients_share_one_trust_store(monkeypatch: pytest.MonkeyPatch) -> None:
