@@ -74,6 +74,9 @@ class StationConfig:
     # "tcp://host:9100" or "host:9100", "cups:QUEUE" (a raw queue); empty: receipts go to
     # ``printer`` as A4 PDFs.  Checked when a receipt prints (desktop.adapters.escpos_printer).
     receipt_printer: str = ""
+    # ``[database] read_url``: a PostgreSQL read replica for searches and statements
+    # (desktop.db_replica); empty: every read on ``database_url``.
+    read_url: str = ""
 
 
 def station_config_path() -> Path:
@@ -90,17 +93,29 @@ def load_station_config(database_url: str | None = None) -> StationConfig:
         or parser.get("database", "url", fallback="")
         or default_database_url()
     )
+    # The file's replica belongs to the file's primary: another database named by --db or
+    # CENTRAL_DB_URL gets a replica only from CENTRAL_DB_READ_URL.
+    from_file = url == parser.get("database", "url", fallback="")
+    read_url = os.environ.get("CENTRAL_DB_READ_URL", "") or (
+        parser.get("database", "read_url", fallback="").strip() if from_file else ""
+    )
     station = parser.get("station", "name", fallback="") or socket.gethostname()
     printer = parser.get("station", "printer", fallback="")
     receipt_printer = parser.get("station", "receipt_printer", fallback="").strip()
     return StationConfig(
-        database_url=url, station=station, printer=printer, receipt_printer=receipt_printer
+        database_url=url,
+        station=station,
+        printer=printer,
+        receipt_printer=receipt_printer,
+        read_url=read_url,
     )
 
 
 def save_station_config(config: StationConfig) -> None:
     parser = configparser.ConfigParser(interpolation=None)  # URLs may hold %-escapes
     parser["database"] = {"url": config.database_url}
+    if config.read_url:
+        parser["database"]["read_url"] = config.read_url
     parser["station"] = {"name": config.station, "printer": config.printer}
     if config.receipt_printer:
         parser["station"]["receipt_printer"] = config.receipt_printer
@@ -324,9 +339,7 @@ _SETTINGS: tuple[SettingDef, ...] = (
     ),
     SettingDef("pix.client_id", str, "", GROUP_PIX, "Client ID"),
     SettingDef("pix.client_secret", str, "", GROUP_PIX, "Client secret", secret=True),
-    SettingDef(
-        "pix.client_cert", str, "", GROUP_PIX, "Certificado da empresa (PEM, TLS mútuo)"
-    ),
+    SettingDef("pix.client_cert", str, "", GROUP_PIX, "Certificado da empresa (PEM, TLS mútuo)"),
     SettingDef("pix.client_key", str, "", GROUP_PIX, "Chave privada do certificado (PEM)"),
     SettingDef(
         "pix.ca_file", str, "", GROUP_PIX, "CA do PSP (PEM; vazio: as autoridades do sistema)"
@@ -442,9 +455,19 @@ _SETTINGS: tuple[SettingDef, ...] = (
     ),
     SettingDef("cielo.merchant_id", str, "", GROUP_CIELO, "MerchantId"),
     SettingDef("cielo.merchant_key", str, "", GROUP_CIELO, "MerchantKey", secret=True),
-    SettingDef("cielo.api_url", str, "", GROUP_CIELO, "Endereço da API (vazio: o oficial do ambiente)"),
+    SettingDef(
+        "cielo.api_url", str, "", GROUP_CIELO, "Endereço da API (vazio: o oficial do ambiente)"
+    ),
     SettingDef("cielo.query_url", str, "", GROUP_CIELO, "Endereço da consulta (vazio: o oficial)"),
-    SettingDef("cielo.timeout_s", int, 20, GROUP_CIELO, "Tempo máximo de espera (s)", minimum=1, maximum=120),
+    SettingDef(
+        "cielo.timeout_s",
+        int,
+        20,
+        GROUP_CIELO,
+        "Tempo máximo de espera (s)",
+        minimum=1,
+        maximum=120,
+    ),
     SettingDef(
         "cielo.establishment_number", str, "1234567890", GROUP_CIELO, "Número do estabelecimento"
     ),

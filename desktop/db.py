@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import logging
+import select
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -22,6 +23,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DisconnectionError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
+from desktop.db_replica import REPLICA_CONNECT_TIMEOUT_S, ReadRouter, check_read_url
 from desktop.errors import DatabaseUnavailable, InvalidInput, SchemaTooNew
 
 log = logging.getLogger(__name__)
@@ -38,7 +40,7 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
-def create_db_engine(url: str, *, autocommit: bool = False) -> Engine:
+def create_db_engine(url: str, *, autocommit: bool = False, connect_timeout: int = 5) -> Engine:
     """The engine for ``url``.  ``autocommit`` (PostgreSQL): a small pool whose connections
     stay in autocommit, for reads and single-statement writes."""
     try:
@@ -65,7 +67,7 @@ def create_db_engine(url: str, *, autocommit: bool = False) -> Engine:
         parsed,
         **extra,
         connect_args={
-            "connect_timeout": 5,
+            "connect_timeout": connect_timeout,
             "application_name": "central-assinante",
             # Timestamps arrive in UTC, as they are stored and handled (``UTCDateTime``);
             # nothing in the app's SQL depends on the session's zone.
@@ -84,11 +86,21 @@ def ping_idle_connections(engine: Engine) -> None:
     """Reconnect a database that went away and came back, without a round trip per use.
 
     ``pool_pre_ping`` pings on *every* checkout: one extra round trip for each page of a
-    statement, a third of a short query's time.  Here only a connection that sat idle in
-    the pool (the usual case after a server restart or a dropped link) is pinged; a dead
-    one is replaced before the caller sees it.  A connection lost while in steady use
-    fails that one operation with ``DatabaseUnavailable``, and SQLAlchemy then discards
-    every pooled connection older than the failure, so the next attempt reconnects.
+    statement, a third of a short query's time.  Here, at each checkout:
+
+    * a connection whose socket has something to read is dead: an idle connection is owed
+      nothing, so that is the server's "terminating connection" notice or the end of the
+      stream — what a restart (``pg_ctl restart -m fast``), a failover or
+      ``pg_terminate_backend`` leaves in every pooled connection.  Checking costs one
+      ``poll()`` system call, no round trip.  Before this, a station that had used the
+      database a second before the restart failed its next action (the load benchmark's
+      restart run found it: each station lost the first action after the restart);
+    * a connection that sat idle in the pool for ``IDLE_PING_SECONDS`` is pinged too, for a
+      link that dropped without a word (a cable, a NAT timeout).
+
+    A dead one is replaced before the caller sees it.  A connection lost while in use fails
+    that one operation with ``DatabaseUnavailable``, and SQLAlchemy then discards every
+    pooled connection older than the failure, so the next attempt reconnects.
     """
 
     @event.listens_for(engine, "checkin")
@@ -97,6 +109,8 @@ def ping_idle_connections(engine: Engine) -> None:
 
     @event.listens_for(engine, "checkout")
     def _ping(dbapi_connection: Any, record: Any, _proxy: Any) -> None:
+        if _server_spoke_while_idle(dbapi_connection):
+            raise DisconnectionError("conexão encerrada pelo servidor")  # the pool reconnects
         idle_since = record.info.get("idle_since")
         if idle_since is None or time.monotonic() - idle_since < IDLE_PING_SECONDS:
             return  # new, or used a moment ago
@@ -106,6 +120,20 @@ def ping_idle_connections(engine: Engine) -> None:
             alive = False
         if not alive:
             raise DisconnectionError("conexão ociosa perdida")  # the pool reconnects
+
+
+def _server_spoke_while_idle(dbapi_connection: Any) -> bool:
+    """True when an idle connection's socket is readable (closed, or a message waits)."""
+    try:
+        fd = dbapi_connection.fileno()
+    except Exception:  # psycopg raises once the connection is closed
+        return True
+    if hasattr(select, "poll"):
+        poller = select.poll()
+        poller.register(fd, select.POLLIN)
+        return bool(poller.poll(0))
+    readable, _, _ = select.select([fd], [], [], 0)  # Windows: sockets only, no poll()
+    return bool(readable)
 
 
 def alembic_config(engine: Engine | None = None) -> Config:
@@ -125,7 +153,7 @@ def head_revision() -> str:
 class Database:
     """One database: the engine, the session factory and schema checks."""
 
-    def __init__(self, url: str) -> None:
+    def __init__(self, url: str, *, read_url: str = "") -> None:
         self.url = url
         self.engine = create_db_engine(url)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
@@ -139,6 +167,12 @@ class Database:
             if self.engine.dialect.name == "postgresql"
             else self.engine
         )
+        self._reads = _read_router(self, read_url) if read_url else None
+
+    @property
+    def read_router(self) -> ReadRouter | None:
+        """Where reads go when a replica is configured (None: all on this database)."""
+        return self._reads
 
     @property
     def dialect(self) -> str:
@@ -166,16 +200,21 @@ class Database:
             session.close()
 
     @contextmanager
-    def read_session(self) -> Iterator[Connection]:
+    def read_session(self, *, primary: bool = False) -> Iterator[Connection]:
         """A read-only unit of work (pages, totals): a Core connection, nothing committed.
 
         Cheaper than ``session()`` (no ORM session, no COMMIT).  Execute Core/ORM ``select``
         statements on it; it must not be used to write.  A lost database raises
-        ``DatabaseUnavailable`` like ``session()``.
+        ``DatabaseUnavailable`` like ``session()``.  With a read replica configured it may
+        be served by the replica (``desktop.db_replica``); ``primary=True`` forbids that.
         """
         try:
-            with self._autocommit_engine.connect() as connection:
-                yield connection
+            if self._reads is None:
+                with self._autocommit_engine.connect() as connection:
+                    yield connection
+            else:
+                with self._reads.connect(primary=primary) as connection:
+                    yield connection
         except OperationalError as exc:
             if _is_connection_error(exc):
                 raise DatabaseUnavailable(_unavailable(exc)) from exc
@@ -233,6 +272,17 @@ class Database:
         self.engine.dispose()
         if self._autocommit_engine is not self.engine:
             self._autocommit_engine.dispose()
+        if self._reads is not None:
+            self._reads.dispose()
+
+
+def _read_router(db: Database, read_url: str) -> ReadRouter:
+    """The replica's own small autocommit pool, beside the primary's (desktop.db_replica)."""
+    check_read_url(db.url, read_url)
+    replica = create_db_engine(read_url, autocommit=True, connect_timeout=REPLICA_CONNECT_TIMEOUT_S)
+    router = ReadRouter(db._autocommit_engine, replica)
+    router.watch_writes(db.engine)
+    return router
 
 
 def _known(script: ScriptDirectory, revision: str) -> bool:

@@ -73,7 +73,7 @@ def open_database(
                 f"O banco de dados {path} não existe. Para criá-lo: "
                 f"central-assinante --db {config.database_url} db upgrade (ou demo)."
             )
-    db = Database(config.database_url)
+    db = Database(config.database_url, read_url=config.read_url)
     if upgrade:
         db.upgrade()
     return db

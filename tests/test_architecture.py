@@ -67,7 +67,8 @@ ALLOWED: dict[str, set[str]] = {
     "domain": {"errors"},
     "config": BOTTOM | {"domain"},
     "models": LOWER,
-    "db": LOWER | {"models", "migrations"},
+    "db": LOWER | {"models", "migrations", "db_replica"},
+    "db_replica": LOWER,  # the read replica's routing, used by db.Database only
     "migrations": LOWER | {"models", "db"},
     "adapters": DATA,
     "importers": LOWER,
