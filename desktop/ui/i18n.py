@@ -28,6 +28,7 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from desktop.config import data_dir, resources_dir
 from desktop.db import Database
+from desktop import errors
 from desktop.errors import UserError
 from desktop.services import settings
 
@@ -161,6 +162,11 @@ def install_translator(app: QCoreApplication, language: str) -> str:
             _installed.append(translator)
     _load_qt_base(app, language)
     QLocale.setDefault(QLocale(*_QLOCALE[language]))
+    # Service errors carry catalog codes; their message is put into words when read, through
+    # this hook (context "Erros" for the templates, the table's context for a Word param).
+    errors.install_translator(
+        None if language == SOURCE_LANGUAGE else QCoreApplication.translate
+    )
     _current = language
     return language
 
