@@ -26,9 +26,9 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
+from desktop import errors
 from desktop.config import data_dir, resources_dir
 from desktop.db import Database
-from desktop import errors
 from desktop.errors import UserError
 from desktop.services import settings
 
@@ -164,9 +164,7 @@ def install_translator(app: QCoreApplication, language: str) -> str:
     QLocale.setDefault(QLocale(*_QLOCALE[language]))
     # Service errors carry catalog codes; their message is put into words when read, through
     # this hook (context "Erros" for the templates, the table's context for a Word param).
-    errors.install_translator(
-        None if language == SOURCE_LANGUAGE else QCoreApplication.translate
-    )
+    errors.install_translator(None if language == SOURCE_LANGUAGE else QCoreApplication.translate)
     _current = language
     return language
 
