@@ -3360,7 +3360,7 @@
     </message>
     <message>
         <source>Retenção e partições (PostgreSQL)</source>
-        <translation type="unfinished"></translation>
+        <translation>Retention and partitions (PostgreSQL)</translation>
     </message>
     <message>
         <source>Tarifas de telefonia</source>
