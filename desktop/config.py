@@ -131,9 +131,9 @@ def _parse_decimal(text: str) -> Decimal:
     try:
         value = Decimal(text.strip().replace(",", "."))
     except InvalidOperation:
-        raise InvalidInput(f"Valor numérico inválido: {text!r}.") from None
+        raise InvalidInput("config.valor_numerico_invalido", text=text) from None
     if not value.is_finite():
-        raise InvalidInput(f"Valor numérico inválido: {text!r}.")
+        raise InvalidInput("config.valor_numerico_invalido", text=text)
     return value
 
 
@@ -141,7 +141,7 @@ def _parse_int(text: str) -> int:
     try:
         return int(text.strip())
     except ValueError:
-        raise InvalidInput(f"Número inteiro inválido: {text!r}.") from None
+        raise InvalidInput("config.numero_inteiro_invalido", text=text) from None
 
 
 def _parse_bool(text: str) -> bool:
@@ -150,14 +150,14 @@ def _parse_bool(text: str) -> bool:
         return True
     if lowered in {"0", "false", "nao", "não", "n", "no", ""}:
         return False
-    raise InvalidInput(f"Valor sim/não inválido: {text!r}.")
+    raise InvalidInput("config.valor_sim_nao_invalido", text=text)
 
 
 def _parse_date(text: str) -> dt.date:
     try:
         return dt.date.fromisoformat(text.strip())
     except ValueError:
-        raise InvalidInput(f"Data inválida (use AAAA-MM-DD): {text!r}.") from None
+        raise InvalidInput("config.data_invalida_use_aaaa", text=text) from None
 
 
 PARSERS: dict[type, Parser] = {
@@ -197,24 +197,24 @@ class SettingDef:
 
     def validate(self, value: Any) -> None:
         if not isinstance(value, self.type) or (self.type is int and isinstance(value, bool)):
-            raise InvalidInput(f"{self.label}: tipo inválido.")
+            raise InvalidInput("config.tipo_invalido", label=self.label)
         if self.minimum is not None and value < self.minimum:
-            raise InvalidInput(f"{self.label}: o mínimo é {_shown(self.minimum)}.")
+            raise InvalidInput("config.minimo", label=self.label, minimum=_shown(self.minimum))
         if self.maximum is not None and value > self.maximum:
-            raise InvalidInput(f"{self.label}: o máximo é {_shown(self.maximum)}.")
+            raise InvalidInput("config.maximo", label=self.label, maximum=_shown(self.maximum))
         if self.choices and value not in self.choices:
-            raise InvalidInput(f"{self.label}: escolha uma de {', '.join(self.choices)}.")
+            raise InvalidInput("config.escolha", label=self.label, choices=", ".join(self.choices))
         if (
             self.pattern
             and isinstance(value, str)
             and value
             and not re.fullmatch(self.pattern, value)
         ):
-            raise InvalidInput(f"{self.label}: formato inválido.")
+            raise InvalidInput("config.formato_invalido", label=self.label)
         if self.extra_check is not None:
             problem = self.extra_check(value)
             if problem:
-                raise InvalidInput(f"{self.label}: {problem}")
+                raise InvalidInput("config.erro", label=self.label, problem=problem)
 
     def dump(self, value: Any) -> str:
         if isinstance(value, bool):
@@ -579,4 +579,4 @@ def setting(key: str) -> SettingDef:
     try:
         return SETTINGS[key]
     except KeyError:
-        raise InvalidInput(f"Configuração desconhecida: {key}.") from None
+        raise InvalidInput("config.configuracao_desconhecida", key=key) from None

@@ -70,8 +70,7 @@ def open_database(
         path = named_sqlite_file(config.database_url)
         if path is not None and not path.exists():
             raise NotFound(
-                f"O banco de dados {path} não existe. Para criá-lo: "
-                f"central-assinante --db {config.database_url} db upgrade (ou demo)."
+                "startup.banco_dados_nao_existe", path=path, database_url=config.database_url
             )
     db = Database(config.database_url, read_url=config.read_url)
     if upgrade:

@@ -200,6 +200,10 @@ def registries() -> set[tuple[str, str]]:
 
     found |= {("Tabs", cls.title_text) for cls in TAB_CLASSES}
     found |= {("SettingGroups", d.group) for d in SETTINGS.values()}
+    # The error catalog: UserError.message translates each template under "Erros".
+    from desktop.domain.vocabulary import ERRORS, ERRORS_CONTEXT
+
+    found |= {(ERRORS_CONTEXT, template) for template in ERRORS.values()}
     return found
 
 

@@ -33,7 +33,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from desktop import config
-from desktop.errors import InvalidInput, PrinterError
+from desktop.errors import InvalidInput, Message, PrinterError
 
 NETWORK_PORT = 9100
 DEFAULT_BAUD = 9600
@@ -63,7 +63,7 @@ class ReceiptTarget:
 
 
 def _bad(text: str, why: str) -> InvalidInput:
-    return InvalidInput(f"Impressora de recibos inválida ({text!r}): {why}. {HELP}")
+    return InvalidInput("escpos_printer.impressora_recibos_invalida", text=text, why=why, help=HELP)
 
 
 def _usb(text: str, rest: str) -> ReceiptTarget:
@@ -159,23 +159,17 @@ def _device(target: ReceiptTarget) -> Any:
         return escpos_printer.Network(target.host, target.port, timeout=TIMEOUT_S)
     if target.kind == "usb":
         if not escpos_printer.Usb.is_usable():
-            raise PrinterError(
-                "O suporte a impressoras USB (pyusb) não está instalado nesta estação."
-            )
+            raise PrinterError("escpos_printer.suporte_impressoras_usb_pyusb")
         return escpos_printer.Usb(
             target.vendor_id, target.product_id, timeout=int(TIMEOUT_S * 1000)
         )
     if target.kind == "serial":
         if not escpos_printer.Serial.is_usable():
-            raise PrinterError(
-                "O suporte a impressoras seriais (pyserial) não está instalado nesta estação."
-            )
+            raise PrinterError("escpos_printer.suporte_impressoras_seriais_pyserial")
         return escpos_printer.Serial(target.device, target.baudrate, timeout=TIMEOUT_S)
     if target.kind == "queue" and sys.platform == "win32":
         if not escpos_printer.Win32Raw.is_usable():
-            raise PrinterError(
-                "O suporte a filas de impressão do Windows (pywin32) não está instalado."
-            )
+            raise PrinterError("escpos_printer.suporte_filas_impressao_windows")
         return escpos_printer.Win32Raw(target.queue)
     raise AssertionError(f"no device class for {target.kind}")
 
@@ -197,7 +191,7 @@ def send(target: ReceiptTarget, data: bytes, title: str) -> None:
             device.device.write_timeout = TIMEOUT_S  # a stalled port must not hang the kiosk
         device._raw(data)  # the whole receipt in one write; the commands are already in it
     except (OSError, RuntimeError, ValueError, EscposError) as exc:
-        raise PrinterError(_failure(target, exc)) from exc
+        raise PrinterError.of(_failure(target, exc)) from exc
     finally:
         with contextlib.suppress(OSError, RuntimeError, ValueError, EscposError):
             device.close()  # the outcome of the write above is what counts
@@ -235,21 +229,6 @@ def _detail(exc: BaseException) -> str:
     return " ".join(str(exc).split()) or type(exc).__name__
 
 
-def _failure(target: ReceiptTarget, exc: BaseException) -> str:
-    detail = _detail(exc)
-    if target.kind == "network":
-        return (
-            f"A impressora de recibos ({target.label}) não respondeu: {detail}. Verifique se "
-            "ela está ligada e na rede."
-        )
-    if target.kind == "usb":
-        return (
-            f"A impressora de recibos ({target.label}) não foi encontrada ou recusou os dados: "
-            f"{detail}. Verifique o cabo e se ela está ligada."
-        )
-    if target.kind == "serial":
-        return (
-            f"A impressora de recibos ({target.label}) não pôde ser usada: {detail}. "
-            "Verifique o cabo, a porta e a velocidade configuradas."
-        )
-    return f"A impressora de recibos ({target.label}) recusou o trabalho: {detail}."
+def _failure(target: ReceiptTarget, exc: BaseException) -> Message:
+    kind = target.kind if target.kind in {"network", "usb", "serial"} else "outra"
+    return Message(f"escpos_printer.falha_{kind}", label=target.label, detail=_detail(exc))

@@ -37,11 +37,9 @@ def send_mail(
     """Send one message; raise :class:`UserError` with the reason when it cannot be sent."""
     host = str(config["smtp.host"]).strip()
     if not host:
-        raise InvalidInput(
-            "O envio de e-mail não está configurado (Painel de Configurações / E-mail)."
-        )
+        raise InvalidInput("mailer.envio_mail_nao_configurado")
     if "@" not in to:
-        raise InvalidInput(f"Endereço de e-mail inválido: {to!r}.")
+        raise InvalidInput("mailer.endereco_mail_invalido", to=to)
     message = EmailMessage()
     message["From"] = config["smtp.sender"]
     message["To"] = to
@@ -70,11 +68,10 @@ def send_mail(
                 client.login(str(config["smtp.user"]), str(config["smtp.password"]))
             client.send_message(message)
     except smtplib.SMTPAuthenticationError:
-        raise UserError("O servidor de e-mail recusou o usuário ou a senha configurados.") from None
+        raise UserError("mailer.servidor_mail_recusou_usuario") from None
     except smtplib.SMTPRecipientsRefused:
-        raise UserError(f"O servidor de e-mail recusou o destinatário {to}.") from None
+        raise UserError("mailer.servidor_mail_recusou_destinatario", to=to) from None
     except (smtplib.SMTPException, OSError) as exc:
         raise UserError(
-            f"Não foi possível enviar o e-mail ({type(exc).__name__}: {exc}). Tente de novo "
-            "mais tarde; o comprovante pode ser impresso."
+            "mailer.nao_possivel_enviar_mail", name=type(exc).__name__, exc=exc
         ) from None

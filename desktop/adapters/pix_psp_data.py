@@ -9,10 +9,10 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from desktop.errors import UserError
+from desktop.errors import Message, UserError
 
-HINT_CHARGE = "O boleto continua valendo: pague pelo boleto ou tente o PIX de novo em instantes."
-HINT_REFUND = "A devolução não foi feita; tente de novo mais tarde."
+HINT_CHARGE = "pix_psp.dica_cobranca"
+HINT_REFUND = "pix_psp.dica_devolucao"
 
 
 class Failure(enum.StrEnum):
@@ -40,7 +40,7 @@ class PspUnavailable(UserError):
         status: int | None = None,
         problem_type: str = "",
     ) -> None:
-        super().__init__(f"PIX indisponível: {reason}. {hint}")
+        super().__init__("pix_psp.indisponivel", reason=reason, hint=Message(hint))
         self.failure = failure
         self.reason = reason
         self.status = status

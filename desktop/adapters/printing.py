@@ -42,11 +42,8 @@ JOB_SUBMITTED = "submitted"  # Qt backend: handed to the spooler, no job id to f
 
 STATE_LABELS = {"idle": "ociosa", "printing": "imprimindo", "stopped": "parada", "unknown": "?"}
 
-CUPS_DOWN = "O serviço de impressão (CUPS) não está respondendo."
-NO_PRINTER = (
-    "Nenhuma impressora definida: configure a impressora desta estação ou uma impressora "
-    "padrão no sistema."
-)
+CUPS_DOWN = "printing.cups_nao_responde"
+NO_PRINTER = "printing.nenhuma_impressora_definida"
 _COMMAND_TIMEOUT_S = 20.0
 # CUPS queue names: printable characters except space, '/', '#', '\\' and quotes; an instance
 # may follow after one '/'.  A leading '-' would read as an option to lp/lpstat.
@@ -63,8 +60,8 @@ class PrintResult:
 class DocumentNotPrinted(PrinterError):
     """The document did not reach the printer; it was saved at ``kept_path`` (if possible)."""
 
-    def __init__(self, message: str, kept_path: Path | None) -> None:
-        super().__init__(message)
+    def __init__(self, code: str, kept_path: Path | None, /, **params: object) -> None:
+        super().__init__(code, **params)
         self.kept_path = kept_path
 
 
@@ -106,12 +103,13 @@ def print_pdf(pdf: bytes, printer: str | None, title: str, copies: int = 1) -> P
         raise
     except PrinterError as exc:
         path, problem = _keep(pdf, title)
-        where = (
-            f" O documento foi guardado em {path} — nada se perdeu."
-            if path
-            else f" Não foi possível guardar o documento: {problem}."
-        )
-        raise DocumentNotPrinted(exc.message + where, path) from exc
+        if path:
+            raise DocumentNotPrinted(
+                "printing.documento_guardado", path, cause=exc, path=path
+            ) from exc
+        raise DocumentNotPrinted(
+            "printing.documento_nao_guardado", path, cause=exc, problem=problem
+        ) from exc
     except Exception:
         path, _problem = _keep(pdf, title)  # a bug: keep the document, then crash as usual
         log.error("printing failed unexpectedly; document kept at %s", path)
@@ -130,24 +128,25 @@ def wait_for_job(job_id: str | None, timeout_s: float = 30) -> str:
         return JOB_SUBMITTED
     queue = job_id.rsplit("-", 1)[0]
     if not _NAME.fullmatch(queue):
-        raise PrinterError(f"Trabalho de impressão inválido: {job_id!r}.")
+        raise PrinterError("printing.trabalho_impressao_invalido", job_id=job_id)
     deadline = time.monotonic() + timeout_s
     while True:
         if job_id not in _cups_job_ids("not-completed", queue):
             if job_id in _cups_job_ids("completed", queue):
                 return JOB_COMPLETED
-            raise PrinterError(f"O trabalho de impressão {job_id} não está na fila.")
+            raise PrinterError("printing.trabalho_impressao_nao_fila", job_id=job_id)
         status = _cups_status(queue)
         if status is not None and status.state == "stopped":
             reason = f" ({status.reason})" if status.reason else ""
             raise PrinterError(
-                f"A impressora '{queue}' parou{reason}; o trabalho {job_id} continua na fila "
-                "e sai quando ela for liberada."
+                "printing.impressora_parou_trabalho_continua",
+                queue=queue,
+                reason=reason,
+                job_id=job_id,
             )
         if time.monotonic() >= deadline:
             raise PrinterError(
-                f"O trabalho {job_id} ainda não saiu após {timeout_s:g} s; "
-                f"ele continua na fila da impressora '{queue}'."
+                "printing.trabalho_ainda_nao_saiu", job_id=job_id, timeout_s=timeout_s, queue=queue
             )
         time.sleep(0.1)
 
@@ -179,12 +178,13 @@ def print_receipt(pdf: bytes, receipt: bytes, title: str) -> PrintResult:
         return PrintResult(printer=f"térmica ({target.label})", job_id=None)
     except UserError as exc:  # a malformed setting, or the printer failed
         path, problem = _keep(pdf, title)
-        where = (
-            f" O comprovante foi guardado em {path} — nada se perdeu."
-            if path
-            else f" Não foi possível guardar o comprovante: {problem}."
-        )
-        raise DocumentNotPrinted(exc.message + where, path) from exc
+        if path:
+            raise DocumentNotPrinted(
+                "printing.comprovante_guardado", path, cause=exc, path=path
+            ) from exc
+        raise DocumentNotPrinted(
+            "printing.comprovante_nao_guardado", path, cause=exc, problem=problem
+        ) from exc
 
 
 def print_raw(data: bytes, queue: str, title: str) -> PrintResult:
@@ -261,13 +261,11 @@ def _run(args: list[str], data: bytes | None = None) -> tuple[int, str, str]:
             check=False,
         )
     except FileNotFoundError:
-        raise PrinterError(
-            f"O programa de impressão '{args[0]}' (CUPS) não está instalado nesta estação."
-        ) from None
+        raise PrinterError("printing.programa_impressao_cups_nao", args=args[0]) from None
     except subprocess.TimeoutExpired:
         raise PrinterError(CUPS_DOWN) from None
     except OSError as exc:
-        raise PrinterError(f"Não foi possível chamar '{args[0]}' (CUPS): {exc}.") from None
+        raise PrinterError("printing.nao_possivel_chamar_cups", args=args[0], exc=exc) from None
     out = done.stdout.decode("utf-8", "replace")
     err = done.stderr.decode("utf-8", "replace")
     if "scheduler is not running" in (out + err).lower():
@@ -367,7 +365,7 @@ def _cups_job_ids(which: str, queue: str) -> set[str]:
     if rc != 0:
         _cups_require_scheduler()  # with cupsd down lpstat only says "Invalid destination"
         raise PrinterError(
-            f"Não foi possível consultar a fila '{queue}': {err.strip() or out.strip()}"
+            "printing.nao_possivel_consultar_fila", queue=queue, out=err.strip() or out.strip()
         )
     return {line.split()[0] for line in out.splitlines() if line and not line[0].isspace()}
 
@@ -383,26 +381,26 @@ def _cups_print(pdf: bytes, printer: str | None, title: str, copies: int) -> Pri
 def _cups_check_queue(name: str) -> None:
     """``PrinterError`` unless ``name`` is a queue that takes jobs now."""
     if not _NAME.fullmatch(name):
-        raise PrinterError(f"Impressora '{name}' não encontrada.")
+        raise PrinterError("printing.impressora_nao_encontrada", name=name)
     status = _cups_status(name)
     if status is None:
         # Not a local queue: it may still be a destination CUPS creates on demand (IPP
         # Everywhere printers found on the network), which ``lpstat -e`` lists.
         if name not in _cups_destinations():
-            raise PrinterError(f"Impressora '{name}' não encontrada.")
+            raise PrinterError("printing.impressora_nao_encontrada", name=name)
     elif status.state == "stopped":
         reason = f" ({status.reason})" if status.reason else ""
-        raise PrinterError(f"A impressora '{name}' está parada{reason}.")
+        raise PrinterError("printing.impressora_parada", name=name, reason=reason)
     elif not status.accepting:
         reason = f" ({status.reason})" if status.reason else ""
-        raise PrinterError(f"A impressora '{name}' não está aceitando trabalhos{reason}.")
+        raise PrinterError("printing.impressora_nao_aceitando_trabalhos", name=name, reason=reason)
 
 
 def _cups_submit(name: str, args: list[str], data: bytes) -> PrintResult:
     rc, out, err = _run(args, data=data)
     if rc != 0:
         detail = (err.strip() or out.strip()).removeprefix("lp: ").removeprefix("Error - ")
-        raise PrinterError(f"A impressora '{name}' recusou o documento: {detail}")
+        raise PrinterError("printing.impressora_recusou_documento", name=name, detail=detail)
     match = re.search(r"request id is (\S+)", out)
     if match is None:  # submitted all the same: do not make the person print it twice
         log.warning("lp gave no request id: %r", out)

@@ -20,14 +20,14 @@ from PySide6.QtGui import QGuiApplication, QImage, QPageLayout, QPageSize, QPain
 from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
 
 from desktop.adapters.printer_info import PrinterInfo
-from desktop.errors import PrinterError
+from desktop.errors import Message, PrinterError
 
 if TYPE_CHECKING:  # QtPdf is the optional ``pdf`` extra: imported only when printing
     from PySide6.QtPdf import QPdfDocument
 
 RENDER_DPI = 300
 _POINTS_PER_INCH = 72.0
-NO_PRINTERS = "O serviço de impressão não informa nenhuma impressora (está desligado?)."
+NO_PRINTERS = "qt_printing.nenhuma_impressora_informada"
 _app: QGuiApplication | None = None  # created only when printing from the command line
 
 _STATES = {
@@ -74,17 +74,19 @@ def print_pdf(pdf: bytes, printer_name: str, title: str, copies: int = 1) -> Non
     try:
         from PySide6.QtPdf import QPdfDocument
     except ImportError:
-        raise PrinterError(
-            "O suporte a PDF do Qt (PySide6_Pdf) não está instalado nesta estação."
-        ) from None
+        raise PrinterError("qt_printing.suporte_pdf_qt_pyside6") from None
     _ensure_app()
     info = QPrinterInfo.printerInfo(printer_name)
     if info.isNull():
         if not QPrinterInfo.availablePrinterNames():
-            raise PrinterError(f"Impressora '{printer_name}' não encontrada. {NO_PRINTERS}")
-        raise PrinterError(f"Impressora '{printer_name}' não encontrada.")
+            raise PrinterError(
+                "qt_printing.impressora_nao_encontrada_2",
+                printer_name=printer_name,
+                no_printers=Message(NO_PRINTERS),
+            )
+        raise PrinterError("qt_printing.impressora_nao_encontrada", printer_name=printer_name)
     if _STATES.get(info.state()) == "stopped":
-        raise PrinterError(f"A impressora '{printer_name}' está parada ou com erro.")
+        raise PrinterError("qt_printing.impressora_parada_erro", printer_name=printer_name)
 
     with tempfile.TemporaryDirectory(prefix="central-print-") as tmp:
         path = Path(tmp) / "documento.pdf"
@@ -92,7 +94,7 @@ def print_pdf(pdf: bytes, printer_name: str, title: str, copies: int = 1) -> Non
         document = QPdfDocument()
         error = document.load(str(path))
         if error != QPdfDocument.Error.None_ or document.pageCount() < 1:
-            raise PrinterError(f"O documento não pôde ser preparado para impressão ({error.name}).")
+            raise PrinterError("qt_printing.documento_nao_pode_preparado", name=error.name)
         try:
             _paint(document, info, printer_name, title, copies)
         finally:
@@ -105,7 +107,7 @@ def _paint(document: QPdfDocument, info: QPrinterInfo, name: str, title: str, co
         printer.printerName() != name
         or printer.outputFormat() != QPrinter.OutputFormat.NativeFormat
     ):
-        raise PrinterError(f"A impressora '{name}' não pôde ser aberta.")
+        raise PrinterError("qt_printing.impressora_nao_pode_aberta", name=name)
     printer.setDocName(title)
     printer.setCopyCount(copies)
     printer.setFullPage(True)
@@ -113,12 +115,12 @@ def _paint(document: QPdfDocument, info: QPrinterInfo, name: str, title: str, co
 
     painter = QPainter()
     if not painter.begin(printer):
-        raise PrinterError(f"A impressora '{name}' não aceitou o trabalho.")
+        raise PrinterError("qt_printing.impressora_nao_aceitou_trabalho", name=name)
     finished = False
     try:
         for index in range(document.pageCount()):
             if index and not printer.newPage():
-                raise PrinterError(f"A impressora '{name}' falhou ao passar de página.")
+                raise PrinterError("qt_printing.impressora_falhou_passar_pagina", name=name)
             _draw_page(painter, printer, _render(document, index))
         finished = True
     finally:
@@ -126,7 +128,7 @@ def _paint(document: QPdfDocument, info: QPrinterInfo, name: str, title: str, co
             printer.abort()
         ended = painter.end()
     if not ended:
-        raise PrinterError(f"A impressora '{name}' não recebeu o documento inteiro.")
+        raise PrinterError("qt_printing.impressora_nao_recebeu_documento", name=name)
 
 
 def _set_page(printer: QPrinter, size_pt: QSizeF) -> None:
@@ -148,7 +150,7 @@ def _render(document: QPdfDocument, index: int) -> QImage:
     pixels = QSize(round(size_pt.width() * scale), round(size_pt.height() * scale))
     page = document.render(index, pixels)
     if page.isNull():
-        raise PrinterError(f"A página {index + 1} do documento não pôde ser desenhada.")
+        raise PrinterError("qt_printing.pagina_documento_nao_pode", index=index + 1)
     sheet = QImage(pixels, QImage.Format.Format_RGB32)
     sheet.fill(Qt.GlobalColor.white)
     composer = QPainter(sheet)

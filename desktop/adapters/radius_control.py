@@ -110,10 +110,7 @@ def separate_engine(config: RadiusConfig) -> Engine:
     return create_db_engine(config.database_url)
 
 
-UNREACHABLE = (
-    "Não foi possível acessar o banco do FreeRADIUS (radius.database_url). Verifique a rede "
-    "ou o servidor."
-)
+UNREACHABLE = "radius_control.banco_freeradius_inacessivel"
 
 
 def unblock(session: Session, usernames: Iterable[str], group: str) -> int:

@@ -45,7 +45,7 @@ def boleto_json(info: boletos.BoletoInfo) -> dict[str, Any]:
 def cmd_boleto(args: argparse.Namespace) -> int:
     output.check_output_path(args.output)
     if args.format == "pdf" and not args.output and sys.stdout.isatty():
-        raise InvalidInput("Use -o ARQUIVO para gravar o PDF (ou redirecione a saída).")
+        raise InvalidInput("boleto_cmd.use_arquivo_gravar_pdf")
     db = context.database(args)
     actor = context.operator(args, db)
     info = boletos.boleto_for_receivable(db, actor, args.receivable_id)

@@ -29,7 +29,7 @@ def register(sub: Any) -> None:
 def cmd_events(args: argparse.Namespace) -> int:
     after = events.parse_cursor(args.after)
     if not args.limit.isascii() or not args.limit.isdigit():
-        raise InvalidInput(f"Limite inválido: {args.limit!r}.")
+        raise InvalidInput("events_cmd.limite_invalido", limit=args.limit)
     db = context.database(args)
     actor = context.operator(args, db)
     for item in events.export(db, actor, after=after, limit=int(args.limit)):

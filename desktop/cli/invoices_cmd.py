@@ -136,7 +136,7 @@ def _logo(db: Any) -> bytes | None:
 
 def cmd_pdf(args: argparse.Namespace) -> int:
     if not args.output and args.printer is None and sys.stdout.isatty():
-        raise InvalidInput("Use -o ARQUIVO ou --print [IMPRESSORA] (ou redirecione a saída).")
+        raise InvalidInput("invoices_cmd.use_arquivo_print_impressora")
     output.check_output_path(args.output)
     db = context.database(args)
     actor = context.operator(args, db)

@@ -83,7 +83,7 @@ def refuse_options(args: argparse.Namespace, kind: str, *names: str) -> None:
     }
     for name in names:
         if getattr(args, name, None):
-            raise InvalidInput(f"A opção {flags[name]} não se aplica ao extrato de {kind}.")
+            raise InvalidInput("output.opcao_nao_aplica_extrato", name=flags[name], kind=kind)
 
 
 def check_output_path(path: str | None) -> None:
@@ -94,9 +94,9 @@ def check_output_path(path: str | None) -> None:
     target = Path(path)
     folder = target.parent
     if target.is_dir():
-        raise InvalidInput(f"-o {path}: é uma pasta; informe o nome do arquivo a gravar.")
+        raise InvalidInput("output.pasta_informe_nome_arquivo", path=path)
     if not folder.is_dir():
-        raise InvalidInput(f"-o {path}: a pasta {folder} não existe. Crie-a ou escolha outra.")
+        raise InvalidInput("output.pasta_nao_existe_crie", path=path, folder=folder)
 
 
 def write_output(path: str, data: bytes | str) -> None:
@@ -109,15 +109,15 @@ def write_output(path: str, data: bytes | str) -> None:
             target.write_text(data, encoding="utf-8", newline="")
     except OSError as exc:
         reason = exc.strerror or str(exc)
-        raise InvalidInput(f"Não foi possível gravar {path}: {reason}.") from None
+        raise InvalidInput("output.nao_possivel_gravar", path=path, reason=reason) from None
 
 
 def check_output(args: argparse.Namespace) -> None:
     check_output_path(getattr(args, "output", None))
     if args.format == "pdf" and not args.output and args.printer is None:
-        raise InvalidInput("Para --format pdf informe -o ARQUIVO ou --print [IMPRESSORA].")
+        raise InvalidInput("output.format_pdf_informe_arquivo")
     if args.printer is not None and args.format in ("csv", "json"):
-        raise InvalidInput("--print imprime o PDF: use-o com --format pdf (ou sem --format).")
+        raise InvalidInput("output.print_imprime_pdf_use")
 
 
 def wants_pdf(args: argparse.Namespace) -> bool:

@@ -67,7 +67,7 @@ def check_json(result: CheckResult) -> dict[str, Any]:
 
 def _receivable_id(text: str) -> int:
     if not text.strip().isdigit():
-        raise InvalidInput(f"Número de conta inválido: {text!r}.")
+        raise InvalidInput("pix_cmd.numero_conta_invalido", text=text)
     return int(text)
 
 

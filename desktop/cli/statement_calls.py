@@ -23,7 +23,9 @@ def parse_call_type(text: str | None) -> CallType | None:
         return CallType(text.strip().lower())
     except ValueError:
         valid = ", ".join(t.value for t in CallType)
-        raise InvalidInput(f"Tipo de terminação inválido: {text!r} (use {valid}).") from None
+        raise InvalidInput(
+            "statement_calls.tipo_terminacao_invalido_use", text=text, valid=valid
+        ) from None
 
 
 def item_values(item: calls.CallItem) -> list[Any]:

@@ -44,7 +44,7 @@ def parse_status(text: str | None) -> ReceivableStatus | None:
     if not text:
         return None
     if text not in STATUS_WORDS:
-        raise InvalidInput(f"Situação inválida: {text!r} (use aberto, baixado ou cancelado).")
+        raise InvalidInput("statement_financial.situacao_invalida_use_aberto", text=text)
     return STATUS_WORDS[text]
 
 

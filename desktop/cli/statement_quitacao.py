@@ -22,9 +22,9 @@ from desktop.services.quitacao import QuitacaoItem, QuitacaoRefused
 
 def parse_year(text: str | None) -> int:
     if not text:
-        raise InvalidInput("Informe o ano da declaração: --year AAAA (ex.: --year 2025).")
+        raise InvalidInput("statement_quitacao.informe_ano_declaracao_year")
     if not (text.isdigit() and len(text) == 4):
-        raise InvalidInput(f"Ano inválido: {text!r} (use quatro dígitos, ex.: 2025).")
+        raise InvalidInput("statement_quitacao.ano_invalido_use_quatro", text=text)
     return int(text)
 
 
@@ -57,7 +57,7 @@ def run(args: argparse.Namespace) -> int:
     )
     if args.format in ("table", "csv") and args.printer is None:
         if args.format == "csv":
-            raise InvalidInput("A declaração de quitação sai em --format json ou pdf.")
+            raise InvalidInput("statement_quitacao.declaracao_quitacao_sai_format")
         args.format = "json"  # the default: what was asked is shown, there is no table
     output.check_output(args)
     year = parse_year(args.year)

@@ -73,14 +73,12 @@ def _filter(
     args: argparse.Namespace, db: Any, actor: Any, subscriber_id: int
 ) -> tickets.TicketFilter:
     if args.field and not args.text:
-        raise InvalidInput("Informe --text com --field.")
+        raise InvalidInput("tickets_cmd.informe_text_field")
     status = None
     if args.status:
         status = STATUS_CHOICES.get(args.status.strip().lower())
         if status is None:
-            raise InvalidInput(
-                f"Status inválido: {args.status!r} (use aberto, em_andamento ou encerrado)."
-            )
+            raise InvalidInput("tickets_cmd.status_invalido_use_aberto", status=args.status)
     period = None
     if args.date_from or args.date_to:
         start = (

@@ -30,7 +30,7 @@ def cmd_add(args: argparse.Namespace) -> int:
     else:
         password = getpass.getpass("Senha: ")
         if password != getpass.getpass("Repita a senha: "):
-            raise InvalidInput("As senhas não conferem.")
+            raise InvalidInput("users.senhas_nao_conferem")
     db = context.database(args)
     from sqlalchemy import func, select
 

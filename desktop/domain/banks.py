@@ -84,7 +84,7 @@ def bank_name(bank_code: str) -> str:
 def bank_code_with_dv(bank_code: str) -> str:
     """``001-9``, as printed in the header of both parts of the boleto."""
     if bank_code not in BANK_CODE_DV:
-        raise InvalidInput(f"Banco {bank_code} não configurado para emissão de boletos.")
+        raise InvalidInput("banks.banco_nao_configurado_emissao", bank_code=bank_code)
     return f"{bank_code}-{BANK_CODE_DV[bank_code]}"
 
 
@@ -93,20 +93,17 @@ def _num(value: str, width: int, what: str) -> str:
     """Digits of ``value`` (separators dropped), left-padded with zeros to ``width``."""
     text = re.sub(r"[\s.\-/]", "", value or "")
     if not text.isdigit():
-        raise InvalidInput(f"{what} deve ser numérico: {value!r}.")
+        raise InvalidInput("banks.deve_numerico", what=what, value=value)
     if len(text) > width:
-        raise InvalidInput(f"{what} tem mais de {width} dígitos: {value!r}.")
+        raise InvalidInput("banks.tem_digitos", what=what, width=width, value=value)
     return text.zfill(width)
 
 
 def _seq(sequence: int, width: int) -> str:
     if sequence < 1:
-        raise InvalidInput("A sequência do nosso número deve ser positiva.")
+        raise InvalidInput("banks.sequencia_nosso_numero_deve")
     if sequence >= 10**width:
-        raise InvalidInput(
-            f"A numeração de nosso número desta conta se esgotou (máximo {10**width - 1}); "
-            "cadastre um novo convênio."
-        )
+        raise InvalidInput("banks.numeracao_nosso_numero_desta", width=10**width - 1)
     return f"{sequence:0{width}d}"
 
 
@@ -139,7 +136,7 @@ def _banco_do_brasil(acc: BankAccountData, sequence: int, issued_on: dt.date) ->
         # Convênio of 7 digits: 000000 + NN (convênio + 10, no DV) + carteira.
         nn = convenio + _seq(sequence, 10)
         return FreeField("000000" + nn + wallet, nn)
-    raise InvalidInput("Banco do Brasil: o convênio deve ter 4, 6 ou 7 dígitos.")
+    raise InvalidInput("banks.banco_brasil_convenio_deve")
 
 
 # --------------------------------------------------------------------------- 341 Itaú
@@ -150,7 +147,7 @@ _ITAU_WALLET_ONLY_DAC = {"126", "131", "146", "150", "168"}
 def _itau(acc: BankAccountData, sequence: int, issued_on: dt.date) -> FreeField:
     wallet = _num(acc.wallet, 3, "A carteira")
     if wallet in _ITAU_SPECIAL:
-        raise InvalidInput(f"Itaú: a carteira especial {wallet} não é suportada.")
+        raise InvalidInput("banks.itau_carteira_especial_nao", wallet=wallet)
     agency = _num(acc.agency, 4, "A agência")
     account = _num(acc.account, 5, "A conta")
     nn = _seq(sequence, 8)
@@ -161,8 +158,7 @@ def _itau(acc: BankAccountData, sequence: int, issued_on: dt.date) -> FreeField:
     dac_account = mod10(agency + account)
     if acc.account_dv and acc.account_dv != str(dac_account):
         raise InvalidInput(
-            f"Itaú: o dígito da conta informado ({acc.account_dv}) não confere "
-            f"(o calculado é {dac_account})."
+            "banks.itau_digito_conta_informado", account_dv=acc.account_dv, dac_account=dac_account
         )
     free = f"{wallet}{nn}{dac_nn}{agency}{account}{dac_account}000"
     return FreeField(free, f"{wallet}/{nn}-{dac_nn}")
@@ -187,7 +183,7 @@ def _bradesco(acc: BankAccountData, sequence: int, issued_on: dt.date) -> FreeFi
 def _caixa(acc: BankAccountData, sequence: int, issued_on: dt.date) -> FreeField:
     code = re.sub(r"\D", "", acc.agreement)
     if not code or len(code) > 7:
-        raise InvalidInput("Caixa: o código do beneficiário deve ter até 7 dígitos.")
+        raise InvalidInput("banks.caixa_codigo_beneficiario_deve")
     # 6-digit codes carry their DV; 7-digit codes (above 1.100.000) are used as they are.
     beneficiary = code if len(code) == 7 else code.zfill(6) + _mod11_zero(code.zfill(6))
     kind = "2" if acc.wallet.strip().upper() in ("SR", "24", "2") else "1"
@@ -241,7 +237,7 @@ def sicredi_free_field(
     posto = _num(post, 2, "O posto")
     benef = _num(beneficiary, 5, "O código do beneficiário")
     if not 2 <= byte <= 9:
-        raise InvalidInput("Sicredi: o byte de geração do nosso número vai de 2 a 9.")
+        raise InvalidInput("banks.sicredi_byte_geracao_nosso")
     nn8 = f"{year % 100:02d}{byte}{_seq(number, 5)}"
     dv = _mod11_zero(coop + posto + benef + nn8)
     body = ("1" if registered else "3") + "1" + nn8 + dv + coop + posto + benef + "10"
@@ -269,7 +265,7 @@ def free_field(account: BankAccountData, sequence: int, *, issued_on: dt.date) -
     of ``account`` (``issued_on`` is only used by Sicredi, whose nosso número has the year)."""
     layout = _LAYOUTS.get(account.bank_code)
     if layout is None:
-        raise InvalidInput(f"Banco {account.bank_code} não configurado para emissão de boletos.")
+        raise InvalidInput("banks.banco_nao_configurado_emissao", bank_code=account.bank_code)
     result = layout(account, sequence, issued_on)
     assert len(result.campo_livre) == 25 and result.campo_livre.isdigit(), result
     return result

@@ -41,4 +41,4 @@ def local_period_bounds(start: dt.date, end: dt.date) -> tuple[dt.datetime, dt.d
 
 
 def _out_of_range(day: dt.date) -> InvalidInput:
-    return InvalidInput(f"Data fora do intervalo aceito: {day:%d/%m/%Y}.")
+    return InvalidInput("clock.data_fora_intervalo_aceito", day=day)

@@ -32,14 +32,12 @@ def parse_document(text: str) -> str:
     if len(document) == 11 and document.isdigit():
         if is_cpf(document):
             return document
-        raise InvalidInput(f"CPF inválido: {shown}.")
+        raise InvalidInput("documents.cpf_invalido", shown=shown)
     if len(document) == 14:
         if is_cnpj(document):
             return document
-        raise InvalidInput(f"CNPJ inválido: {shown}.")
-    raise InvalidInput(
-        f"CPF ou CNPJ inválido: {shown!r} (informe 11 dígitos de CPF ou 14 caracteres de CNPJ)."
-    )
+        raise InvalidInput("documents.cnpj_invalido", shown=shown)
+    raise InvalidInput("documents.cpf_cnpj_invalido_informe", shown=shown)
 
 
 def looks_like_document(text: str) -> bool:

@@ -64,9 +64,7 @@ def due_factor(due_date: dt.date | None) -> str:
     if due_date is None:
         return "0000"
     if due_date < CYCLE_START:
-        raise InvalidInput(
-            f"Vencimento {due_date:%d/%m/%Y} anterior a 03/07/2000 não tem fator de vencimento."
-        )
+        raise InvalidInput("febraban.vencimento_anterior_nao_tem", due_date=due_date)
     return f"{1000 + (due_date - CYCLE_START).days % CYCLE_DAYS:04d}"
 
 
@@ -76,7 +74,7 @@ def due_date_from_factor(factor: str | int, reference: dt.date) -> dt.date | Non
     if value == 0:
         return None
     if not 1000 <= value <= 9999:
-        raise InvalidInput(f"Fator de vencimento inválido: {value:04d}.")
+        raise InvalidInput("febraban.fator_vencimento_invalido", value=value)
     first = CYCLE_START + dt.timedelta(days=value - 1000)
     cycles = round((reference - first).days / CYCLE_DAYS)
     return first + dt.timedelta(days=max(0, cycles) * CYCLE_DAYS)
@@ -95,23 +93,20 @@ def amount_field(amount: Decimal) -> str:
     try:
         cents = Decimal(amount) * 100
     except (InvalidOperation, TypeError, ValueError):
-        raise InvalidInput(f"Valor inválido para boleto: {amount!r}.") from None
+        raise InvalidInput("febraban.valor_invalido_boleto", amount=amount) from None
     if not cents.is_finite() or cents != cents.to_integral_value():
-        raise InvalidInput(f"Valor inválido para boleto: {amount} (use no máximo dois decimais).")
+        raise InvalidInput("febraban.valor_invalido_boleto_use", amount=amount)
     if cents < 0:
-        raise InvalidInput("O valor do boleto não pode ser negativo.")
+        raise InvalidInput("febraban.valor_boleto_nao_pode")
     if cents > MAX_CENTS:
-        raise InvalidInput(
-            f"Valor {brl(Decimal(amount))} acima do limite do código de barras "
-            "(R$ 99.999.999,99); emita mais de um boleto."
-        )
+        raise InvalidInput("febraban.valor_acima_limite_codigo", amount=brl(Decimal(amount)))
     return f"{int(cents):010d}"
 
 
 # --------------------------------------------------------------------------- barcode / linha
 def _require_digits(text: str, length: int, what: str) -> str:
     if len(text) != length or not text.isdigit():
-        raise InvalidInput(f"{what} deve ter {length} dígitos numéricos.")
+        raise InvalidInput("febraban.deve_ter_digitos_numericos", what=what, length=length)
     return text
 
 
@@ -135,7 +130,7 @@ def check_barcode(barcode: str) -> str:
     text = re.sub(r"\s", "", barcode)
     _require_digits(text, 44, "O código de barras")
     if int(text[4]) != general_dv(text[:4] + text[5:]):
-        raise InvalidInput("Código de barras inválido: o dígito verificador geral não confere.")
+        raise InvalidInput("febraban.codigo_barras_invalido_digito")
     return text
 
 
@@ -159,11 +154,11 @@ def barcode_from_line(line: str) -> str:
     """The barcode a linha digitável stands for, after checking its three field DVs and the
     general DV.  Accepts the printed form (dots and spaces)."""
     if re.search(r"[^\d.\s]", line):
-        raise InvalidInput("A linha digitável só pode ter números, pontos e espaços.")
+        raise InvalidInput("febraban.linha_digitavel_pode_ter")
     d = _require_digits(re.sub(r"\D", "", line), 47, "A linha digitável")
     for number, (start, end) in enumerate(((0, 9), (10, 20), (21, 31)), start=1):
         if mod10(d[start:end]) != int(d[end]):
-            raise InvalidInput(f"Linha digitável inválida: o dígito do campo {number} não confere.")
+            raise InvalidInput("febraban.linha_digitavel_invalida_digito", number=number)
     barcode = d[0:4] + d[32] + d[33:47] + d[4:9] + d[10:20] + d[21:31]
     return check_barcode(barcode)
 

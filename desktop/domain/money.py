@@ -45,24 +45,22 @@ def parse_amount(
     if match is None and decimal_comma is not True:
         match = _GROUPED_US.match(raw)
     if match is None:
-        raise InvalidInput(
-            f"{what} inválido: {text.strip()!r}. Informe reais e centavos, ex.: 99,90."
-        )
+        raise InvalidInput("money.invalido_informe_reais_centavos", what=what, text=text.strip())
     whole = match.group("int").replace(".", "").replace(",", "")
     value = Decimal(f"{whole}.{match.group('frac') or '0'}").quantize(CENT)
     if negative and value:
-        raise InvalidInput(f"{what} não pode ser negativo: {text.strip()!r}.")
+        raise InvalidInput("money.nao_pode_negativo", what=what, text=text.strip())
     return check_amount(value, what=what, allow_zero=allow_zero)
 
 
 def check_amount(value: Decimal, *, what: str = "Valor", allow_zero: bool = False) -> Decimal:
     """``value`` if it is a storable amount of money (finite, cents, in range), else refuse."""
     if not value.is_finite():
-        raise InvalidInput(f"{what} inválido: informe reais e centavos.")
+        raise InvalidInput("money.invalido_informe_reais_centavos_2", what=what)
     if value < 0 or (value == 0 and not allow_zero):
-        raise InvalidInput(f"{what} inválido: informe um valor maior que zero.")
+        raise InvalidInput("money.invalido_informe_valor_maior", what=what)
     if value > MAX_AMOUNT:  # before quantize, which fails on 1E+400
-        raise InvalidInput(f"{what} acima do limite de R$ 9.999.999.999,99.")
+        raise InvalidInput("money.acima_limite_r", what=what)
     if value != value.quantize(CENT):
-        raise InvalidInput(f"{what} inválido: no máximo dois dígitos de centavos.")
+        raise InvalidInput("money.invalido_maximo_dois_digitos", what=what)
     return value.quantize(CENT)

@@ -22,12 +22,12 @@ class Period:
     def __post_init__(self) -> None:
         if self.end < self.start:
             raise InvalidInput(
-                f"Período inválido: a data final ({self.end:%d/%m/%Y}) é anterior à inicial ({self.start:%d/%m/%Y})."
+                "periods.periodo_invalido_data_final", end=self.end, start=self.start
             )
 
     def limited(self, max_days: int = MAX_PERIOD_DAYS) -> Period:
         if (self.end - self.start).days + 1 > max_days:
-            raise InvalidInput(f"Período muito longo: o máximo é de {max_days} dias.")
+            raise InvalidInput("periods.periodo_muito_longo_maximo", max_days=max_days)
         return self
 
 
@@ -39,11 +39,14 @@ def parse_date(text: str, label: str = "data") -> dt.date:
             continue
         if not FIRST_YEAR <= day.year <= LAST_YEAR:
             raise InvalidInput(
-                f"{label.capitalize()} fora do intervalo aceito: {text!r} "
-                f"(anos de {FIRST_YEAR} a {LAST_YEAR})."
+                "periods.fora_intervalo_aceito_anos",
+                capitalize=label.capitalize(),
+                text=text,
+                first_year=FIRST_YEAR,
+                last_year=LAST_YEAR,
             )
         return day
-    raise InvalidInput(f"{label.capitalize()} inválida: {text!r} (use AAAA-MM-DD ou DD/MM/AAAA).")
+    raise InvalidInput("periods.invalida_use_aaaa_mm", capitalize=label.capitalize(), text=text)
 
 
 def current_month(today: dt.date) -> Period:

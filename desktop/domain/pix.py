@@ -33,9 +33,9 @@ def crc16(data: bytes) -> str:
 
 def _field(tag: str, value: str) -> str:
     if not value:
-        raise InvalidInput(f"PIX: o campo {tag} não pode ficar vazio.")
+        raise InvalidInput("pix.pix_campo_nao_pode", tag=tag)
     if len(value) > 99:
-        raise InvalidInput(f"PIX: o campo {tag} passa de 99 caracteres.")
+        raise InvalidInput("pix.pix_campo_passa_caracteres", tag=tag)
     return f"{tag}{len(value):02d}{value}"
 
 
@@ -44,9 +44,9 @@ def _plain(text: str, limit: int, what: str) -> str:
     folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
     folded = " ".join(folded.split())
     if not folded:
-        raise InvalidInput(f"PIX: informe o {what}.")
+        raise InvalidInput("pix.pix_informe", what=what)
     if len(folded) > limit:
-        raise InvalidInput(f"PIX: o {what} tem mais de {limit} caracteres: {text!r}.")
+        raise InvalidInput("pix.pix_tem_caracteres", what=what, limit=limit, text=text)
     return folded
 
 
@@ -54,14 +54,14 @@ def _amount(amount: Decimal) -> str:
     try:
         value = Decimal(amount)
     except (InvalidOperation, TypeError, ValueError):
-        raise InvalidInput(f"PIX: valor inválido: {amount!r}.") from None
+        raise InvalidInput("pix.pix_valor_invalido", amount=amount) from None
     if not value.is_finite() or value <= 0:
-        raise InvalidInput("PIX: o valor deve ser positivo.")
+        raise InvalidInput("pix.pix_valor_deve_positivo")
     if value != value.quantize(Decimal("0.01")):
-        raise InvalidInput(f"PIX: valor com mais de dois decimais: {amount}.")
+        raise InvalidInput("pix.pix_valor_dois_decimais", amount=amount)
     text = f"{value:.2f}"
     if len(text) > 13:
-        raise InvalidInput(f"PIX: valor grande demais: {amount}.")
+        raise InvalidInput("pix.pix_valor_grande_demais", amount=amount)
     return text
 
 
@@ -85,7 +85,7 @@ def _common_tail(
     fields.append(_field("60", _plain(merchant_city, 15, "cidade do recebedor")))
     if postal_code:
         if not re.fullmatch(r"\d{8}", postal_code):
-            raise InvalidInput("PIX: o CEP deve ter 8 dígitos.")
+            raise InvalidInput("pix.pix_cep_deve_ter")
         fields.append(_field("61", postal_code))
     fields.append(_field("62", _field("05", txid)))
     return fields
@@ -105,18 +105,18 @@ def static_payload(
     """A static BR Code for ``key`` (no amount: the payer types it; no txid: ``***``)."""
     key = key.strip()
     if not key or len(key) > 77:
-        raise InvalidInput("PIX: a chave deve ter de 1 a 77 caracteres.")
+        raise InvalidInput("pix.pix_chave_deve_ter")
     if txid is not None and not _TXID.fullmatch(txid):
-        raise InvalidInput("PIX: o txid deve ter até 25 letras ou números, sem espaços.")
+        raise InvalidInput("pix.pix_txid_deve_ter")
     account = _field("00", GUI) + _field("01", key)
     if description:
         account += _field("02", _plain(description, 72, "texto da descrição"))
     if len(account) > 99:
-        raise InvalidInput("PIX: chave e descrição juntas são longas demais; encurte a descrição.")
+        raise InvalidInput("pix.pix_chave_descricao_juntas")
     fields = [_field("00", "01")]
     if point_of_initiation is not None:
         if point_of_initiation not in (POI_STATIC, POI_DYNAMIC):
-            raise InvalidInput("PIX: ponto de iniciação deve ser 11 ou 12.")
+            raise InvalidInput("pix.pix_ponto_iniciacao_deve")
         fields.append(_field("01", point_of_initiation))
     fields.append(_field("26", account))
     fields += _common_tail(merchant_name, merchant_city, amount, txid or "***", postal_code)
@@ -134,7 +134,7 @@ def dynamic_payload(
     are in the JWS the payer's bank fetches from it."""
     location = re.sub(r"^https://", "", url.strip())
     if not location:
-        raise InvalidInput("PIX: informe a URL de localização do PSP.")
+        raise InvalidInput("pix.pix_informe_url_localizacao")
     account = _field("00", GUI) + _field("25", location)
     fields = [_field("00", "01"), _field("01", point_of_initiation), _field("26", account)]
     fields += _common_tail(merchant_name, merchant_city, None, "***", None)
@@ -170,13 +170,13 @@ def _tlv(text: str, where: str) -> dict[str, str]:
     while pos < len(text):
         head = text[pos : pos + 4]
         if len(head) < 4 or not head.isdigit():
-            raise InvalidInput(f"PIX inválido: campo malformado em {where}, posição {pos}.")
+            raise InvalidInput("pix.pix_invalido_campo_malformado", where=where, pos=pos)
         tag, size = head[:2], int(head[2:])
         value = text[pos + 4 : pos + 4 + size]
         if size == 0 or len(value) != size:
-            raise InvalidInput(f"PIX inválido: o tamanho do campo {tag} em {where} não confere.")
+            raise InvalidInput("pix.pix_invalido_tamanho_campo", tag=tag, where=where)
         if tag in fields:
-            raise InvalidInput(f"PIX inválido: campo {tag} repetido em {where}.")
+            raise InvalidInput("pix.pix_invalido_campo_repetido", tag=tag, where=where)
         fields[tag] = value
         pos += 4 + size
     return fields
@@ -186,13 +186,13 @@ def parse(payload: str) -> PixPayload:
     """Validate a BR Code (CRC, field lengths, mandatory fields) and return its contents."""
     text = payload.strip()
     if len(text) < 8 or text[-8:-4] != "6304":
-        raise InvalidInput("PIX inválido: o campo CRC (63) deve ser o último.")
+        raise InvalidInput("pix.pix_invalido_campo_crc")
     expected = crc16(text[:-4].encode("utf-8"))
     if text[-4:].upper() != expected:
-        raise InvalidInput("PIX inválido: o CRC não confere (código alterado ou incompleto).")
+        raise InvalidInput("pix.pix_invalido_crc_nao")
     fields = _tlv(text, "o código")
     if next(iter(fields)) != "00" or fields["00"] != "01":
-        raise InvalidInput("PIX inválido: o primeiro campo deve ser 00 com valor 01.")
+        raise InvalidInput("pix.pix_invalido_primeiro_campo")
     account = None
     for tag in sorted(t for t in fields if "26" <= t <= "51"):
         sub = _tlv(fields[tag], f"campo {tag}")
@@ -200,10 +200,10 @@ def parse(payload: str) -> PixPayload:
             account = sub
             break
     if account is None:
-        raise InvalidInput("PIX inválido: falta a conta do recebedor (br.gov.bcb.pix).")
+        raise InvalidInput("pix.pix_invalido_falta_conta")
     key, url = account.get("01"), account.get("25")
     if (key is None) == (url is None):
-        raise InvalidInput("PIX inválido: informe a chave (01) ou a URL (25), um dos dois.")
+        raise InvalidInput("pix.pix_invalido_informe_chave")
     for tag, what in (
         ("52", "MCC"),
         ("53", "moeda"),
@@ -213,18 +213,18 @@ def parse(payload: str) -> PixPayload:
         ("62", "dados adicionais"),
     ):
         if tag not in fields:
-            raise InvalidInput(f"PIX inválido: falta o campo {tag} ({what}).")
+            raise InvalidInput("pix.pix_invalido_falta_campo", tag=tag, what=what)
     if fields["53"] != "986":
-        raise InvalidInput("PIX inválido: a moeda deve ser 986 (real).")
+        raise InvalidInput("pix.pix_invalido_moeda_deve")
     if len(fields["59"]) > 25 or len(fields["60"]) > 15:
-        raise InvalidInput("PIX inválido: nome (até 25) ou cidade (até 15) longos demais.")
+        raise InvalidInput("pix.pix_invalido_nome_ate")
     additional = _tlv(fields["62"], "campo 62")
     if "05" not in additional:
-        raise InvalidInput("PIX inválido: falta o txid (62-05).")
+        raise InvalidInput("pix.pix_invalido_falta_txid")
     amount = None
     if "54" in fields:
         if not re.fullmatch(r"\d+(\.\d{1,2})?", fields["54"]):
-            raise InvalidInput(f"PIX inválido: valor malformado: {fields['54']!r}.")
+            raise InvalidInput("pix.pix_invalido_valor_malformado", fields=fields["54"])
         amount = Decimal(fields["54"]).quantize(Decimal("0.01"))
     return PixPayload(
         payload_format=fields["00"],

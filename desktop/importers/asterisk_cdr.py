@@ -297,7 +297,7 @@ def read(
 
 def check_columns(columns: int | None) -> None:
     if columns is not None and columns not in LAYOUTS:
-        raise InvalidInput(f"Número de colunas inválido: {columns} (use 16, 18 ou 21).")
+        raise InvalidInput("asterisk_cdr.numero_colunas_invalido_use", columns=columns)
 
 
 def check_file(path: Path | str, *, columns: int | None = None) -> None:
@@ -309,18 +309,18 @@ def check_file(path: Path | str, *, columns: int | None = None) -> None:
     check_columns(columns)
     file = Path(path)
     if not file.exists():
-        raise InvalidInput(f"Arquivo não encontrado: {file}.")
+        raise InvalidInput("asterisk_cdr.arquivo_nao_encontrado", file=file)
     if not file.is_file():
-        raise InvalidInput(f"Não é um arquivo: {file}.")
+        raise InvalidInput("asterisk_cdr.nao_arquivo", file=file)
     try:
         with file.open("rb") as stream:
             head = stream.read(SNIFF_BYTES)
     except OSError as exc:
-        raise InvalidInput(f"Não foi possível ler {file}: {exc.strerror}.") from None
-    if head.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in head:
         raise InvalidInput(
-            f"{file.name} não é um arquivo CSV de texto (binário ou UTF-16); nada foi importado."
-        )
+            "asterisk_cdr.nao_possivel_ler", file=file, strerror=exc.strerror
+        ) from None
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in head:
+        raise InvalidInput("asterisk_cdr.nao_arquivo_csv_texto", name=file.name)
     lines = head.splitlines()
     if len(head) == SNIFF_BYTES and len(lines) > 1:
         lines = lines[:-1]  # the last line may be cut by the sniff window
@@ -329,7 +329,4 @@ def check_file(path: Path | str, *, columns: int | None = None) -> None:
     if not sample:
         return
     if not any(isinstance(r, CdrRecord) for r in parse(sample, columns=columns)):
-        raise InvalidInput(
-            f"{file.name} não parece um Master.csv do Asterisk: nenhuma das primeiras linhas "
-            "é um registro de chamada; nada foi importado."
-        )
+        raise InvalidInput("asterisk_cdr.nao_parece_master_csv", name=file.name)

@@ -162,14 +162,11 @@ def _clean_nn(raw: str) -> str:
 # --------------------------------------------------------------------------- file level
 def _text(data: bytes) -> str:
     if not data.strip(b" \t\r\n\x1a"):
-        raise RetornoUnreadable("Arquivo vazio: nada a importar.")
+        raise RetornoUnreadable("cnab.arquivo_vazio_nada_importar")
     if data[:2] in (b"\xff\xfe", b"\xfe\xff") or data[:400].count(b"\x00") > 20:
-        raise RetornoUnreadable(
-            "Arquivo em UTF-16: o retorno do banco é texto de 240 ou 400 posições por linha "
-            "(ASCII); baixe o arquivo original de novo, sem convertê-lo."
-        )
+        raise RetornoUnreadable("cnab.arquivo_utf_retorno_banco")
     if b"\x00" in data:
-        raise RetornoUnreadable("Arquivo binário ou corrompido: não é um retorno CNAB.")
+        raise RetornoUnreadable("cnab.arquivo_binario_corrompido_nao")
     data = data.removeprefix(b"\xef\xbb\xbf")
     try:
         return data.decode("utf-8")
@@ -203,25 +200,17 @@ def _trimmed_width(header: str) -> int | None:
 def _detect(header: str) -> tuple[str, str]:
     if len(header) == 400 and header[0] == "0":
         if header[1] == "1":
-            raise RetornoUnreadable(
-                "Este é um arquivo de remessa (enviado ao banco), não de retorno."
-            )
+            raise RetornoUnreadable("cnab.arquivo_remessa_enviado_banco")
         layout, bank = "cnab400", _cut(header, 77, 79)
     elif len(header) == 240 and header[7] == "0":
         if header[142] == "1":
-            raise RetornoUnreadable(
-                "Este é um arquivo de remessa (enviado ao banco), não de retorno."
-            )
+            raise RetornoUnreadable("cnab.arquivo_remessa_enviado_banco")
         layout, bank = "cnab240", _cut(header, 1, 3)
     else:
-        raise RetornoUnreadable(
-            f"A primeira linha tem {len(header)} posições e não é um header CNAB: um retorno "
-            "tem linhas de 240 (CNAB 240) ou 400 (CNAB 400) posições."
-        )
+        raise RetornoUnreadable("cnab.primeira_linha_tem_posicoes", header=len(header))
     if bank not in BANKS:
         raise RetornoUnreadable(
-            f"Retorno do banco {bank.strip() or '(em branco)'}: este programa lê retornos de "
-            "001, 341, 237, 104, 033, 756 e 748."
+            "cnab.retorno_banco_programa_le", bank=bank.strip() or "(em branco)"
         )
     return layout, bank
 
@@ -230,7 +219,7 @@ def parse_retorno(data: bytes) -> RetornoFile:
     """Read a whole return file (bytes as the bank sent them)."""
     lines = _lines(_text(data))
     if not lines:
-        raise RetornoUnreadable("Arquivo vazio: nada a importar.")
+        raise RetornoUnreadable("cnab.arquivo_vazio_nada_importar")
     width = _trimmed_width(lines[0])
     if width is not None:
         # Trailing blanks stripped from the whole file: give every short line its blanks

@@ -87,48 +87,46 @@ def check_nfcom(
         return _check(data, roots, roots_problem)
     except (UnicodeError, LookupError, ValueError) as exc:
         # Text in an encoding the XML does not declare, and the like: this file only.
-        raise InvalidInput(f"arquivo ilegível como NFCom ({type(exc).__name__})") from None
+        raise InvalidInput("nfcom.arquivo_ilegivel_como_nfcom", name=type(exc).__name__) from None
 
 
 def _check(data: bytes, roots: TrustStore | None, roots_problem: str | None) -> NfcomFile:
     if len(data) > MAX_FILE_BYTES:
-        raise InvalidInput("arquivo grande demais para uma NFCom (mais de 5 MB)")
+        raise InvalidInput("nfcom.arquivo_grande_demais_nfcom")
     root = parse_xml(data)
     name = root_name(root)
     if not name:
-        raise InvalidInput("o arquivo não é uma NFCom (modelo 62)")
+        raise InvalidInput("nfcom.arquivo_nao_nfcom_modelo")
     errors = fiscal.validate_nfcom(data)
     if errors:
-        raise InvalidInput("não confere com o XSD da NFCom: " + _first(errors))
+        raise InvalidInput("nfcom.xsd_nao_confere", problem=_first(errors))
     if name != "nfcomProc":
-        raise InvalidInput(
-            "NFCom sem o protocolo de autorização: importe o XML autorizado (nfcomProc)"
-        )
+        raise InvalidInput("nfcom.nfcom_sem_protocolo_autorizacao")
     info = fiscal.parse_nfcom(data)
     problem = fiscal.key_problem(info.access_key)
     if problem is not None:
-        raise InvalidInput(problem)
+        raise InvalidInput("nfcom.problema", problem=problem)
     if info.model != MODEL_NFCOM:
-        raise InvalidInput(f"modelo {info.model} não é NFCom (62)")
+        raise InvalidInput("nfcom.modelo_nao_nfcom", model=info.model)
     problems = fiscal.consistency_problems(info)
     if problems:
-        raise InvalidInput(_first(problems))
+        raise InvalidInput("nfcom.problema", problem=_first(problems))
     problem = fiscal.signature_problem(data)
     if problem is not None:
-        raise InvalidInput(problem)
+        raise InvalidInput("nfcom.problema", problem=problem)
     _check_signer(data, info, roots, roots_problem)
     protocol = info.protocol
     if protocol is None or protocol.status_code not in fiscal.AUTHORIZED_STATUS:
         status = f"{protocol.status_code} - {protocol.reason}" if protocol else "sem protocolo"
-        raise InvalidInput(f"NFCom não autorizada ({status})")
+        raise InvalidInput("nfcom.nfcom_nao_autorizada", status=status)
     if fiscal.protocol_key(data) != info.access_key:
-        raise InvalidInput("o protocolo de autorização é de outra chave de acesso")
+        raise InvalidInput("nfcom.protocolo_autorizacao_outra_chave")
     if protocol_environment(data) != info.environment:
-        raise InvalidInput("o protocolo de autorização é de outro ambiente (tpAmb) que a NFCom")
+        raise InvalidInput("nfcom.protocolo_autorizacao_outro_ambiente")
     if not protocol_digest(data):
-        raise InvalidInput("o protocolo de autorização não traz o digVal da NFCom")
+        raise InvalidInput("nfcom.protocolo_autorizacao_nao_traz")
     if not fiscal.protocol_digest_matches(data):
-        raise InvalidInput("o digVal do protocolo não confere com a assinatura da NFCom")
+        raise InvalidInput("nfcom.digval_protocolo_nao_confere")
     _check_protocol_signer(data, info, protocol.received_at, roots)
     return NfcomFile(_text(data, root), info)
 
@@ -140,13 +138,13 @@ def _check_protocol_signer(
     its certificate chains to ICP-Brasil (``roots`` is set: :func:`_check_signer` ran)."""
     problem = protocol_signature_problem(data)
     if problem is not None:
-        raise InvalidInput(problem)
+        raise InvalidInput("nfcom.problema", problem=problem)
     certificates = protocol_certificates(data)
     if not certificates or info.environment != fiscal.ENV_PRODUCTION or roots is None:
         return
     problem = chain_problem(certificates[0], roots, received_at.astimezone(dt.UTC))
     if problem is not None:
-        raise InvalidInput("protocolo de autorização: " + problem)
+        raise InvalidInput("nfcom.protocolo_problema", problem=problem)
 
 
 def _check_signer(
@@ -155,27 +153,22 @@ def _check_signer(
     """The signing certificate is the emitter's; in production, an ICP-Brasil one."""
     certificates = signing_certificates(data)
     if not certificates:
-        raise InvalidInput("NFCom sem o certificado na assinatura")
+        raise InvalidInput("nfcom.nfcom_sem_certificado_assinatura")
     leaf = certificates[0]
     problem = holder_problem(leaf, info.emitter_cnpj)
     if problem is not None:
-        raise InvalidInput(problem)
+        raise InvalidInput("nfcom.problema", problem=problem)
     if info.environment == fiscal.ENV_HOMOLOGATION:
         return  # no chain needed; kept and shown as "sem valor fiscal"
     if info.environment != fiscal.ENV_PRODUCTION:
-        raise InvalidInput(f"ambiente (tpAmb) desconhecido: {info.environment!r}")
+        raise InvalidInput("nfcom.ambiente_tpamb_desconhecido", environment=info.environment)
     if roots is None:
-        raise InvalidInput(roots_problem or ROOTS_MISSING)
+        if roots_problem:
+            raise InvalidInput("nfcom.problema", problem=roots_problem)
+        raise InvalidInput("nfcom.raizes_icp_ausentes", roots_setting=ROOTS_SETTING)
     problem = chain_problem(leaf, roots, info.issued_at.astimezone(dt.UTC))
     if problem is not None:
-        raise InvalidInput(problem)
-
-
-ROOTS_MISSING = (
-    "NFCom de produção (tpAmb=1): as raízes ICP-Brasil não estão configuradas "
-    f"({ROOTS_SETTING}); sem elas a assinatura do emitente não pode ser conferida. "
-    "Peça ao administrador para instalar a cadeia ICP-Brasil publicada pelo ITI."
-)
+        raise InvalidInput("nfcom.problema", problem=problem)
 
 
 def protocol_environment(xml: bytes) -> str:
@@ -197,12 +190,12 @@ def read_nfcom_file(
     file = Path(path)
     try:
         if file.stat().st_size > MAX_FILE_BYTES:
-            raise InvalidInput("arquivo grande demais para uma NFCom (mais de 5 MB)")
+            raise InvalidInput("nfcom.arquivo_grande_demais_nfcom")
         data = file.read_bytes()
     except FileNotFoundError:
-        raise InvalidInput("arquivo não encontrado") from None
+        raise InvalidInput("nfcom.arquivo_nao_encontrado") from None
     except IsADirectoryError:
-        raise InvalidInput("é uma pasta, não um arquivo") from None
+        raise InvalidInput("nfcom.pasta_nao_arquivo") from None
     except OSError as exc:
-        raise InvalidInput(f"não foi possível ler o arquivo ({exc.strerror})") from None
+        raise InvalidInput("nfcom.nao_possivel_ler_arquivo", strerror=exc.strerror) from None
     return check_nfcom(data, roots, roots_problem)

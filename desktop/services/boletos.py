@@ -32,7 +32,7 @@ from desktop.services import audit, financial, settings
 from desktop.services.access import require_subscriber
 from desktop.services.company import company_info
 
-NO_BANK_ACCOUNT = "Nenhuma conta bancária configurada para boletos."
+NO_BANK_ACCOUNT = "boletos.nenhuma_conta_bancaria"
 
 
 @dataclass(frozen=True)
@@ -123,7 +123,7 @@ def _pix_payload(session: Session, bank_code: str, nosso_numero: str, amount: De
 
 def _register(session: Session, actor: Actor, rec: Receivable, today: dt.date) -> Boleto:
     if rec.amount <= 0:
-        raise InvalidInput("O valor da conta deve ser positivo para emitir boleto.")
+        raise InvalidInput("boletos.valor_conta_deve_positivo")
     febraban.amount_field(rec.amount)  # refuse before a nosso número is used
     febraban.due_factor(rec.due_date)
     account = session.scalars(
@@ -173,15 +173,15 @@ def _register(session: Session, actor: Actor, rec: Receivable, today: dt.date) -
 
 def _refuse_settled(rec: Receivable) -> None:
     if rec.status is ReceivableStatus.PAID:
-        raise Conflict(f"A conta {rec.id} já foi paga; não há boleto a emitir.")
+        raise Conflict("boletos.conta_paga_nao_ha", id=rec.id)
     if rec.status is ReceivableStatus.CANCELLED:
-        raise Conflict(f"A conta {rec.id} foi cancelada; não há boleto a emitir.")
+        raise Conflict("boletos.conta_cancelada_nao_ha", id=rec.id)
 
 
 def _load(session: Session, actor: Actor, receivable_id: int) -> Receivable:
     rec = session.get(Receivable, receivable_id)
     if rec is None:
-        raise NotFound(f"Conta a receber {receivable_id} não encontrada.")
+        raise NotFound("comum.conta_receber_nao_encontrada", receivable_id=receivable_id)
     require_subscriber(actor, rec.subscriber_id)
     _refuse_settled(rec)
     return rec
@@ -207,10 +207,7 @@ def boleto_for_receivable(
             rec = _load(session, actor, receivable_id)
             boleto = session.scalar(select(Boleto).where(Boleto.receivable_id == rec.id))
             if boleto is None:  # not a race on this receivable: a nosso número clash
-                raise Conflict(
-                    "O nosso número gerado já existe nesta conta bancária; confira a numeração "
-                    "da conta no Painel de Configurações."
-                ) from None
+                raise Conflict("boletos.nosso_numero_gerado_existe") from None
             return _info(session, rec, boleto, today)
 
 
@@ -219,10 +216,7 @@ def _check_limit(session: Session, actor: Actor, due_date: dt.date, today: dt.da
     counter (counter staff may still print it, e.g. for the record)."""
     limit = due_date + dt.timedelta(days=settings.get(session, "billing.payment_limit_days"))
     if isinstance(actor, KioskActor) and today > limit:
-        raise Conflict(
-            f"O prazo para pagar este boleto terminou em {limit:%d/%m/%Y}. "
-            "Procure o balcão de atendimento para negociar."
-        )
+        raise Conflict("boletos.prazo_pagar_boleto_terminou", limit=limit)
 
 
 # --------------------------------------------------------------------------- presentation

@@ -52,7 +52,7 @@ from desktop.services.statement_common import (
 
 ZERO = Decimal("0.00")
 MAX_PAGE = 5000
-NO_VOICE = "Este assinante não possui plano com terminal de voz."
+NO_VOICE = "calls.sem_plano_de_voz"
 
 
 @dataclass(frozen=True)
@@ -142,7 +142,7 @@ def _terminals(session: Executor, flt: CallFilter) -> dict[int, str]:
     wanted = re.sub(r"\D", "", flt.terminal)
     chosen = {tid: number for tid, number in terminals.items() if number == wanted}
     if not chosen:
-        raise NotFound(f"Terminal {flt.terminal} não encontrado entre os deste assinante.")
+        raise NotFound("calls.terminal_nao_encontrado_entre", terminal=flt.terminal)
     return chosen
 
 

@@ -128,7 +128,7 @@ class VoidNotRecorded(DatabaseUnavailable):
 
 def not_recorded(outcome: str, exc: DatabaseUnavailable) -> VoidNotRecorded:
     return VoidNotRecorded(
-        f"{outcome} Mas não foi possível registrar isso aqui: {exc.message.split('.')[0]}. "
-        "Tente de novo em instantes: o sistema consulta a Cielo com o mesmo pedido e registra "
-        "o resultado, sem cancelar duas vezes (as tarefas periódicas também conferem)."
+        "card_answers.mas_nao_possivel_registrar",
+        outcome=outcome,
+        message=exc.message.split(".")[0],
     )

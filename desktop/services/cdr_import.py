@@ -160,16 +160,13 @@ def import_cdr(
             import_id = record.id
     except OSError as exc:
         raise InvalidInput(
-            f"Erro ao ler {file.name}: {exc.strerror or exc}; nada foi importado."
+            "cdr_import.erro_ler_nada_importado", name=file.name, strerror=exc.strerror or exc
         ) from None
     except OperationalError as exc:
         if "database is locked" not in str(exc.orig):
             raise
         # SQLite: another station kept the database busy past the busy timeout.
-        raise DatabaseUnavailable(
-            "O banco de dados está ocupado com outra gravação (outra importação?); "
-            f"nada de {file.name} foi importado. Tente de novo em alguns minutos."
-        ) from None
+        raise DatabaseUnavailable("cdr_import.banco_dados_ocupado_outra", name=file.name) from None
     if progress is not None:
         progress(total, total)
     return ImportReport(

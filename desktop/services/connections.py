@@ -71,11 +71,8 @@ from desktop.services.statement_common import (
 )
 
 MAX_PAGE = 5000
-NO_LOGIN = "Este assinante não possui plano com login de acesso (RADIUS)."
-RADIUS_DOWN = (
-    "Não foi possível acessar o banco do FreeRADIUS (radacct). Verifique a configuração "
-    "RADIUS e o servidor e tente de novo; nada foi alterado."
-)
+NO_LOGIN = "connections.sem_login_radius"
+RADIUS_DOWN = "connections.radacct_inacessivel"
 ACTION_VIEWED = "extrato_conexoes.consultado"
 ACTION_PRINTED = "extrato_conexoes.impresso"
 
@@ -173,11 +170,9 @@ def _radius_engine(url: str) -> Engine:
         try:
             parsed = make_url(url)
         except ArgumentError:
-            raise InvalidInput(
-                "Endereço do banco do FreeRADIUS inválido (radius.database_url)."
-            ) from None
+            raise InvalidInput("connections.endereco_banco_freeradius_invalido") from None
         if parsed.get_backend_name() != "postgresql":
-            raise InvalidInput("O banco do FreeRADIUS (radius.database_url) deve ser PostgreSQL.")
+            raise InvalidInput("connections.banco_freeradius_radius_database")
         if parsed.drivername == "postgresql":
             parsed = parsed.set(drivername="postgresql+psycopg")  # psycopg 3, like the app
         engine = create_engine(
@@ -286,7 +281,7 @@ def _logins(executor: Executor, flt: ConnectionFilter) -> tuple[tuple[str, ...],
     logins = tuple(login for login, _url in rows)
     if flt.login is not None:  # the login filter: only a login of this subscriber
         if flt.login not in logins:
-            raise InvalidInput(f"O login {flt.login!r} não é deste assinante.")
+            raise InvalidInput("connections.login_nao_deste_assinante", login=flt.login)
         logins = (flt.login,)
     return logins, _url_value(rows[0][1])
 

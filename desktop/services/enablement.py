@@ -33,7 +33,7 @@ from desktop.db import Database
 from desktop.domain.actors import Actor
 from desktop.domain.clock import to_local, utcnow
 from desktop.domain.enums import ContractStatus, EventKind, ReceivableStatus, Role, TicketStatus
-from desktop.errors import Conflict, DatabaseUnavailable, NotFound
+from desktop.errors import Conflict, DatabaseUnavailable, Message, NotFound
 from desktop.models import (
     Contract,
     Plan,
@@ -59,10 +59,13 @@ from desktop.services.tickets import (
 )
 
 ENABLE_ROLES = (Role.ATTENDANT, Role.FINANCE, Role.SUPPORT, Role.ADMIN)  # and the kiosk
-ALREADY = "Este plano já foi habilitado provisoriamente nesta suspensão."
-OTHER_REASON = "Plano suspenso por outro motivo: procure o setor responsável"
-NOT_SUSPENDED = "Este plano não está suspenso por falta de pagamento."
-CANCELLED = "Este plano está cancelado."
+# Refusals (catalog codes, desktop/domain/vocabulary/errors_services.py).
+ALREADY = "enablement.ja_habilitado"
+ALREADY_UNTIL = "enablement.ja_habilitado_ate"
+OTHER_REASON = "enablement.suspenso_outro_motivo"
+NOT_SUSPENDED = "enablement.nao_suspenso"
+CANCELLED = "enablement.cancelado"
+TOO_SOON = "enablement.intervalo_minimo"
 
 END_PAID = "pago"
 END_EXPIRED = "expirada"
@@ -133,18 +136,19 @@ def open_enablement(session: Session, contract_id: int) -> ProvisionalEnablement
     )
 
 
-def _refusal(session: Session, contract: Contract, now: dt.datetime) -> str | None:
-    """Why this contract may not be enabled now, in words; ``None`` when it may."""
+def _refusal(session: Session, contract: Contract, now: dt.datetime) -> Message | None:
+    """Why this contract may not be enabled now (a catalog message); ``None`` when it may."""
     if contract.status is ContractStatus.PROVISIONAL:
         current = open_enablement(session, contract.id)
-        until = f" (até {when(current.expires_at)})" if current else ""
-        return ALREADY[:-1] + until + "."
+        if current:
+            return Message(ALREADY_UNTIL, until=to_local(current.expires_at))
+        return Message(ALREADY)
     if contract.status is ContractStatus.SUSPENDED_OTHER:
-        return OTHER_REASON
+        return Message(OTHER_REASON)
     if contract.status is ContractStatus.CANCELLED:
-        return CANCELLED
+        return Message(CANCELLED)
     if contract.status is not ContractStatus.SUSPENDED_DEBT:
-        return NOT_SUSPENDED
+        return Message(NOT_SUSPENDED)
     same = session.scalar(
         select(
             exists().where(
@@ -154,7 +158,7 @@ def _refusal(session: Session, contract: Contract, now: dt.datetime) -> str | No
         )
     )
     if same:
-        return ALREADY
+        return Message(ALREADY)
     interval = int(settings.get(session, "enablement.min_interval_days"))
     last = session.scalar(
         select(func.max(ProvisionalEnablement.enabled_at)).where(
@@ -165,10 +169,8 @@ def _refusal(session: Session, contract: Contract, now: dt.datetime) -> str | No
         last_at = _aware(last)
         next_at = last_at + dt.timedelta(days=interval)
         if now < next_at:
-            return (
-                f"A última habilitação provisória deste plano foi em {to_local(last_at):%d/%m/%Y}; "
-                f"o intervalo mínimo é de {interval} dias, nova habilitação só a partir de "
-                f"{when(next_at)}."
+            return Message(
+                TOO_SOON, last=to_local(last_at), interval=interval, next_at=to_local(next_at)
             )
     return None
 
@@ -215,7 +217,7 @@ def eligible_contracts(
                     plan,
                     contract.status,
                     reason is None,
-                    reason or "",
+                    reason.message if reason else "",  # in the interface language
                     current.expires_at if current else None,
                 )
             )
@@ -251,10 +253,10 @@ def enable(
                 select(Contract).where(Contract.id == contract_id).with_for_update()
             )
             if contract is None or contract.subscriber_id != subscriber_id:
-                raise NotFound("Plano não encontrado para este assinante.")
+                raise NotFound("comum.plano_nao_encontrado_assinante")
             reason = _refusal(session, contract, now)
             if reason:
-                raise Conflict(reason)
+                raise Conflict.of(reason)
             suspension_started_at = contract.status_changed_at
             expires = now + dt.timedelta(days=int(settings.get(session, "enablement.days")))
             # The claim, and the first write of this unit of work: one station moves the
@@ -287,7 +289,7 @@ def enable(
             else:
                 ticket = load_ticket(session, actor, ticket_id)
                 if ticket.subscriber_id != subscriber_id or ticket.status is TicketStatus.CLOSED:
-                    raise Conflict("O atendimento informado não está aberto para este assinante.")
+                    raise Conflict("enablement.atendimento_informado_nao_aberto")
             session.add(
                 ProvisionalEnablement(
                     contract_id=contract.id,

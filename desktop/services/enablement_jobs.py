@@ -298,7 +298,7 @@ def _lift(db: Database, actor: Actor, contract_id: int, now: dt.datetime) -> Con
             select(Contract).where(Contract.id == contract_id).with_for_update()
         )
         if contract is None:
-            raise NotFound("Plano não encontrado.")
+            raise NotFound("enablement_jobs.plano_nao_encontrado")
         require_subscriber(actor, contract.subscriber_id)
         status = contract.status
         if status not in (ContractStatus.PROVISIONAL, ContractStatus.SUSPENDED_DEBT) or (
@@ -435,7 +435,7 @@ def apply_contract_status(
         with db.session() as session:
             contract = session.get(Contract, contract_id)
             if contract is None:
-                raise NotFound("Plano não encontrado.")
+                raise NotFound("enablement_jobs.plano_nao_encontrado")
             before = contract.status
             if before is new_status:
                 return StatusChange(contract_id, before, new_status, None)
@@ -458,4 +458,4 @@ def apply_contract_status(
             )
         warnings = finish_contract_status(db, actor, contract_id) if action else ()
         return StatusChange(contract_id, before, new_status, action, warnings)
-    raise Conflict("O plano foi alterado por outra estação ao mesmo tempo; tente de novo.")
+    raise Conflict("enablement_jobs.plano_alterado_outra_estacao")

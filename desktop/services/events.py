@@ -111,9 +111,7 @@ def parse_cursor(text: str | None) -> int:
     if text is None or text == "":
         return 0
     if not text.isascii() or not text.isdigit() or len(text) > 18:
-        raise InvalidInput(
-            f"Cursor inválido: {text!r} (use o valor 'cursor' do último evento lido)."
-        )
+        raise InvalidInput("events.cursor_invalido_use_valor", text=text)
     return int(text)
 
 
@@ -122,7 +120,7 @@ def export(db: Database, actor: Actor, *, after: int = 0, limit: int = 1000) -> 
     require_counter(actor)
     require_role(actor, Role.FINANCE, Role.SUPPORT)
     if not 1 <= limit <= MAX_LIMIT:
-        raise InvalidInput(f"Limite inválido: use de 1 a {MAX_LIMIT} eventos.")
+        raise InvalidInput("events.limite_invalido_use_eventos", max_limit=MAX_LIMIT)
     customer = aliased(Subscriber)
     contract = aliased(Contract)
     receivable = aliased(Receivable)

@@ -293,7 +293,7 @@ def receivable_detail(db: Database, actor: Actor, receivable_id: int) -> Receiva
             select(Receivable.subscriber_id).where(Receivable.id == receivable_id)
         )
         if owner is None:
-            raise NotFound("Conta a receber não encontrada.")
+            raise NotFound("comum.conta_receber_nao_encontrada_2")
         require_subscriber(actor, owner)
         payments = session.scalars(
             select(Payment)

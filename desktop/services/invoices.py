@@ -37,7 +37,6 @@ from desktop.services.access import require_role, require_subscriber
 XML_DECLARATION = b'<?xml version="1.0" encoding="UTF-8"?>\n'
 
 
-
 # --------------------------------------------------------------------------- import
 @dataclass(frozen=True)
 class FileProblem:
@@ -132,8 +131,9 @@ def _store(db: Database, actor: Actor, nfcom: NfcomFile, file_name: str) -> int:
             )
             if subscriber_id is None:
                 raise NotFound(
-                    f"destinatário {format_document(info.recipient_document)} "
-                    f"({info.recipient_name}) não é assinante cadastrado"
+                    "invoices.destinatario_nao_assinante_cadastrado",
+                    recipient_document=format_document(info.recipient_document),
+                    recipient_name=info.recipient_name,
                 )
             other = session.scalar(
                 select(Invoice.access_key).where(
@@ -145,8 +145,10 @@ def _store(db: Database, actor: Actor, nfcom: NfcomFile, file_name: str) -> int:
             )
             if other is not None:
                 raise Conflict(
-                    f"já existe a NFCom nº {info.number} série {info.series} deste emitente "
-                    f"com outra chave de acesso ({other})"
+                    "invoices.existe_nfcom_serie_deste",
+                    number=info.number,
+                    series=info.series,
+                    other=other,
                 )
             invoice = _invoice_row(info, nfcom.xml, subscriber_id)
             session.add(invoice)
@@ -260,7 +262,7 @@ def list_invoices(
 def _load(session: Session, actor: Actor, invoice_id: int) -> Invoice:
     invoice = session.get(Invoice, invoice_id)
     if invoice is None:
-        raise NotFound(f"Nota fiscal {invoice_id} não encontrada.")
+        raise NotFound("invoices.nota_fiscal_nao_encontrada", invoice_id=invoice_id)
     require_subscriber(actor, invoice.subscriber_id)
     return invoice
 
@@ -295,10 +297,7 @@ def email_invoice_xml(db: Database, actor: Actor, invoice_id: int) -> str:
         assert subscriber is not None  # foreign key
         address = (subscriber.email or "").strip()
         if not address:
-            raise InvalidInput(
-                "O assinante não tem e-mail cadastrado. Atualize o cadastro no balcão de "
-                "atendimento para receber a nota fiscal por e-mail."
-            )
+            raise InvalidInput("invoices.assinante_nao_tem_mail")
         smtp = settings.get_many(session, "smtp.")
         company = settings.get_many(session, "company.")
         key, number, series = invoice.access_key, invoice.number, invoice.series

@@ -47,9 +47,7 @@ class SettleResult:
 
 
 def _refuse_not_open(status: ReceivableStatus) -> Conflict:
-    return Conflict(
-        f"Esta conta já está {STATUS_WORDS.get(status, status.value)}: nada foi alterado."
-    )
+    return Conflict("payments.conta_nada_alterado", value=STATUS_WORDS.get(status, status.value))
 
 
 def settle(
@@ -75,12 +73,12 @@ def settle(
     with db.session() as session:
         receivable = session.scalar(select(Receivable).where(Receivable.id == receivable_id))
         if receivable is None:
-            raise NotFound("Conta a receber não encontrada.")
+            raise NotFound("comum.conta_receber_nao_encontrada_2")
         if receivable.status is not ReceivableStatus.OPEN:
             raise _refuse_not_open(receivable.status)
         if amount < receivable.amount:
             raise InvalidInput(
-                f"Valor pago (R$ {amount:.2f}) menor que o da conta (R$ {receivable.amount:.2f})."
+                "payments.valor_pago_r_menor", amount=amount, amount2=receivable.amount
             )
         fine_percent, interest_percent = financial.rates(session)
         charges = financial.updated_amount(
@@ -91,10 +89,7 @@ def settle(
             interest_percent,
         )
         if amount > charges.total:
-            raise InvalidInput(
-                f"Valor pago (R$ {amount:.2f}) maior que o valor atualizado da conta "
-                f"(R$ {charges.total:.2f}): registre o valor da conta e devolva a diferença."
-            )
+            raise InvalidInput("payments.valor_pago_r_maior", amount=amount, total=charges.total)
         done = settlement.settle_in_session(
             session,
             actor,

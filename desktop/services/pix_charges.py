@@ -119,7 +119,7 @@ def _client(values: dict[str, Any], hint: str = pix_psp.HINT_CHARGE) -> PspClien
 def _load_charge(session: Session, actor: Actor, txid: str) -> PixCharge:
     charge = session.scalar(select(PixCharge).where(PixCharge.txid == txid.strip()))
     if charge is None:
-        raise NotFound(f"Cobrança PIX {txid.strip()} não encontrada.")
+        raise NotFound("pix_charges.cobranca_pix_nao_encontrada", txid=txid.strip())
     subscriber_id = session.scalar(
         select(Receivable.subscriber_id).where(Receivable.id == charge.receivable_id)
     )
@@ -134,7 +134,7 @@ def _check_ticket(session: Session, ticket_id: int, receivable_id: int) -> None:
         select(Receivable.subscriber_id).where(Receivable.id == receivable_id)
     )
     if owner is None or owner != rec_owner:
-        raise AccessDenied("Este atendimento é de outro assinante.")
+        raise AccessDenied("pix_charges.atendimento_outro_assinante")
 
 
 def _info(charge: PixCharge, reused: bool) -> ChargeInfo:
@@ -168,12 +168,12 @@ def _intent(
     """The charge to show: a valid one for this bill and amount, or a new (pending) one."""
     rec = session.get(Receivable, receivable_id)
     if rec is None:
-        raise NotFound(f"Conta a receber {receivable_id} não encontrada.")
+        raise NotFound("comum.conta_receber_nao_encontrada", receivable_id=receivable_id)
     require_subscriber(actor, rec.subscriber_id)
     if rec.status is ReceivableStatus.PAID:
-        raise Conflict(f"A conta {rec.id} já foi paga; não há o que cobrar.")
+        raise Conflict("pix_charges.conta_paga_nao_ha", id=rec.id)
     if rec.status is ReceivableStatus.CANCELLED:
-        raise Conflict(f"A conta {rec.id} foi cancelada; não há o que cobrar.")
+        raise Conflict("pix_charges.conta_cancelada_nao_ha", id=rec.id)
     charges = financial.updated_amount(rec.amount, rec.due_date, today, *financial.rates(session))
     sub = session.get(Subscriber, rec.subscriber_id)
     debtor = (sub.document, sub.name) if sub is not None else ("", "")

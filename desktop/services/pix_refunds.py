@@ -67,11 +67,10 @@ def _intent(db: Database, actor: Actor, e2eid: str) -> tuple[int, int, bool]:
     with db.session() as session:
         payment = session.scalar(select(Payment).where(Payment.source_key == f"pix:{e2eid}"))
         if payment is None or payment.method is not PaymentMethod.PIX:
-            raise NotFound(f"PIX {e2eid} não encontrado entre os pagamentos recebidos.")
+            raise NotFound("pix_refunds.pix_nao_encontrado_entre", e2eid=e2eid)
         if not payment.duplicate:
             raise Conflict(
-                f"Este PIX quitou a conta {payment.receivable_id}; só um pagamento em "
-                "duplicidade pode ser devolvido."
+                "pix_refunds.pix_quitou_conta_pagamento", receivable_id=payment.receivable_id
             )
         row = session.scalar(select(PixRefund).where(PixRefund.payment_id == payment.id))
         if row is not None:
@@ -107,7 +106,7 @@ def refund(db: Database, actor: Actor, e2eid: str) -> RefundResult:
     require_role(actor, Role.FINANCE)
     e2eid = e2eid.strip()
     if not (len(e2eid) == 32 and e2eid.isascii() and e2eid.isalnum()):
-        raise InvalidInput("Identificador fim a fim (E2E) inválido: são 32 letras e números.")
+        raise InvalidInput("pix_refunds.identificador_fim_fim_e2e")
     try:
         row_id, receivable_id, repeated = _intent(db, actor, e2eid)
     except IntegrityError:  # another finance station asked this very moment: theirs stands

@@ -77,8 +77,10 @@ class Quitacao:
 class QuitacaoRefused(Conflict):
     """The year has (or an earlier year has) an open bill; ``open_items`` are they."""
 
-    def __init__(self, message: str, year: int, open_items: tuple[QuitacaoItem, ...]) -> None:
-        super().__init__(message)
+    def __init__(
+        self, code: str, year: int, open_items: tuple[QuitacaoItem, ...], /, **params: object
+    ) -> None:
+        super().__init__(code, **params)
         self.year = year
         self.open_items = open_items
 
@@ -87,11 +89,10 @@ def check_year(year: int, today: dt.date) -> None:
     """``InvalidInput`` unless ``year`` is a closed year (Art. 2º: January to December)."""
     if year >= today.year:
         raise InvalidInput(
-            f"O ano de {year} ainda não terminou: a declaração anual de quitação se refere a um "
-            f"ano encerrado ({LAW}, art. 2º). Escolha {today.year - 1} ou um ano anterior."
+            "quitacao.ano_ainda_nao_terminou", year=year, law=LAW, year2=today.year - 1
         )
     if year < FIRST_YEAR:
-        raise InvalidInput(f"Ano inválido: {year}.")
+        raise InvalidInput("quitacao.ano_invalido", year=year)
 
 
 def _item(r: Receivable) -> QuitacaoItem:
@@ -130,12 +131,10 @@ def _refusal(year: int, open_items: tuple[QuitacaoItem, ...]) -> QuitacaoRefused
             f"{what} também em aberto (a declaração vale pelos anos anteriores, art. 4º): "
             + "; ".join(map(_bill_words, earlier))
         )
-    message = (
-        f"Não é possível emitir a declaração de quitação de {year}: "
-        + " — ".join(parts)
-        + ". Depois do pagamento, a declaração pode ser emitida."
+    # The bill descriptions stay Portuguese (they are the provider's own texts).
+    return QuitacaoRefused(
+        "quitacao.declaracao_recusada", year, open_items, year=year, parts=" — ".join(parts)
     )
-    return QuitacaoRefused(message, year, open_items)
 
 
 def declaration(
@@ -186,10 +185,7 @@ def declaration(
     if open_items:
         raise _refusal(year, open_items)
     if not year_items:
-        raise Conflict(
-            f"Nenhuma conta com vencimento em {year} para este assinante: não há débitos desse "
-            "ano a declarar quitados."
-        )
+        raise Conflict("quitacao.nenhuma_conta_vencimento_assinante", year=year)
     return Quitacao(company, header, year, today, year_items)
 
 
@@ -206,9 +202,7 @@ def email_declaration(
         address = sub.email if sub is not None else None
         smtp = settings.get_many(session, "smtp.")
     if not address or "@" not in address:
-        raise InvalidInput(
-            "O assinante não tem e-mail cadastrado: imprima a declaração ou atualize o cadastro."
-        )
+        raise InvalidInput("quitacao.assinante_nao_tem_mail")
     mailer.send_mail(
         smtp,
         address,

@@ -121,14 +121,12 @@ def classify(
     """
     own = own_area_code.strip()
     if own not in VALID_AREA_CODES:
-        raise InvalidInput(f"DDD de origem inválido: {own_area_code!r}.")
+        raise InvalidInput("rating.ddd_origem_invalido", own_area_code=own_area_code)
     text = _SEPARATORS.sub("", destination)
     if not text:
-        raise InvalidInput("Número de destino vazio.")
+        raise InvalidInput("rating.numero_destino_vazio")
     if not _DIGITS.fullmatch(text):
-        raise InvalidInput(
-            f"Número de destino inválido: {destination!r} (só são aceitos dígitos e o sinal +)."
-        )
+        raise InvalidInput("rating.numero_destino_invalido_sao", destination=destination)
     day = _local_day(when)
     if text.startswith("+"):
         digits = text[1:]
@@ -250,7 +248,7 @@ def _local_day(when: dt.datetime) -> dt.date:
 
 
 def _invalid(destination: str, why: str) -> InvalidInput:
-    return InvalidInput(f"Número de destino inválido: {destination!r} ({why}).")
+    return InvalidInput("rating.numero_destino_invalido", destination=destination, why=why)
 
 
 # --------------------------------------------------------------------------- rating
@@ -266,9 +264,9 @@ def rate(duration_s: int, price_per_minute: Decimal) -> tuple[int, Decimal]:
     Returns (billed seconds, amount rounded half-up to the cent).
     """
     if duration_s < 0:
-        raise InvalidInput(f"Duração negativa: {duration_s} s.")
+        raise InvalidInput("rating.duracao_negativa_s", duration_s=duration_s)
     if price_per_minute < 0:
-        raise InvalidInput(f"Tarifa negativa: {price_per_minute}.")
+        raise InvalidInput("rating.tarifa_negativa", price_per_minute=price_per_minute)
     if duration_s <= STFC_FREE_UP_TO_S:
         return 0, Decimal("0.00")
     steps = -(-duration_s // STFC_STEP_S)  # integer ceiling

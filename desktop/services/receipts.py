@@ -51,7 +51,7 @@ def payment_receipt(
     with db.session() as session:
         row = session.get(Receivable, receivable_id)
         if row is None:
-            raise NotFound("Conta não encontrada.")
+            raise NotFound("receipts.conta_nao_encontrada")
         require_subscriber(actor, row.subscriber_id)
         sub = session.get(Subscriber, row.subscriber_id)
         assert sub is not None  # the foreign key guarantees it
@@ -60,9 +60,9 @@ def payment_receipt(
         when = paid_at or row.paid_at
         how = method or row.payment_method
         if row.status is not ReceivableStatus.PAID and (paid_amount is None or when is None):
-            raise Conflict("Esta conta ainda não foi paga: não há comprovante de pagamento.")
+            raise Conflict("receipts.conta_ainda_nao_paga")
         if paid_amount is None or when is None or how is None:
-            raise Conflict("O pagamento desta conta não tem valor, data ou forma registrados.")
+            raise Conflict("receipts.pagamento_desta_conta_nao")
         return PaymentReceipt(
             company=receipt_company(company),
             subscriber_name=sub.name,
@@ -87,7 +87,7 @@ def enablement_receipt(
     with db.session() as session:
         contract = session.get(Contract, contract_id)
         if contract is None or contract.subscriber_id != subscriber_id:
-            raise NotFound("Plano não encontrado para este assinante.")
+            raise NotFound("comum.plano_nao_encontrado_assinante")
         enabled = session.scalars(
             select(ProvisionalEnablement)
             .where(ProvisionalEnablement.contract_id == contract_id)
@@ -95,7 +95,7 @@ def enablement_receipt(
             .limit(1)
         ).first()
         if enabled is None:
-            raise NotFound("Este plano não tem habilitação provisória registrada.")
+            raise NotFound("receipts.plano_nao_tem_habilitacao")
         ticket = session.get(Ticket, enabled.ticket_id) if enabled.ticket_id else None
         plan = session.get(Plan, contract.plan_id)
         sub = session.get(Subscriber, subscriber_id)

@@ -319,14 +319,14 @@ def _read(path: Path) -> bytes:
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
-            raise UserError(f"Arquivo grande demais para um retorno ({size} bytes).")
+            raise UserError("retorno.arquivo_grande_demais_retorno", size=size)
         return path.read_bytes()
     except FileNotFoundError:
-        raise UserError("Arquivo não encontrado.") from None
+        raise UserError("retorno.arquivo_nao_encontrado") from None
     except IsADirectoryError:
-        raise UserError("É uma pasta, não um arquivo.") from None
+        raise UserError("retorno.pasta_nao_arquivo") from None
     except OSError as exc:
-        raise UserError(f"Não foi possível ler o arquivo: {exc.strerror or exc}.") from None
+        raise UserError("retorno.nao_possivel_ler_arquivo", strerror=exc.strerror or exc) from None
 
 
 def import_bytes(

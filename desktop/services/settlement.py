@@ -88,7 +88,7 @@ def settle_in_session(
         )
     ).one_or_none()
     if row is None:
-        raise NotFound("Conta a receber não encontrada.")
+        raise NotFound("comum.conta_receber_nao_encontrada_2")
     subscriber_id, contract_id = row
     payment_id = _insert_payment(
         session,

@@ -56,7 +56,7 @@ def checked_period(period: Period) -> Period:
 def subscriber_header(session: Session, subscriber_id: int) -> SubscriberHeader:
     sub = session.get(Subscriber, subscriber_id)
     if sub is None:
-        raise NotFound("Assinante não encontrado.")
+        raise NotFound("comum.assinante_nao_encontrado")
     street = ", ".join(p for p in (sub.street, sub.number) if p)
     city = "/".join(p for p in (sub.city, sub.state) if p)
     parts = [street, sub.complement, sub.district, city]
@@ -69,7 +69,7 @@ def require_subscriber_row(executor: Executor, subscriber_id: int) -> None:
     """``NotFound`` unless the subscriber exists."""
     found = executor.execute(select(Subscriber.id).where(Subscriber.id == subscriber_id)).first()
     if found is None:
-        raise NotFound("Assinante não encontrado.")
+        raise NotFound("comum.assinante_nao_encontrado")
 
 
 def merged_keyset(

@@ -82,7 +82,7 @@ def find_by_document(db: Database, actor: Actor, document: str) -> int:
     if subscriber_id is None or (
         isinstance(actor, KioskActor) and actor.subscriber_id != subscriber_id
     ):
-        raise NotFound("Assinante não encontrado.")
+        raise NotFound("comum.assinante_nao_encontrado")
     require_subscriber(actor, subscriber_id)
     return subscriber_id
 
@@ -130,7 +130,7 @@ def workspace(db: Database, actor: Actor, subscriber_id: int) -> SubscriberWorks
     with db.session() as session:
         sub = session.get(Subscriber, subscriber_id)
         if sub is None:
-            raise NotFound("Assinante não encontrado.")
+            raise NotFound("comum.assinante_nao_encontrado")
         contracts = contracts_of(session.connection(), [sub.id]).get(sub.id, ())
         contacts = tuple(
             ContactInfo(c.id, c.name, c.relation, c.phone, c.email)

@@ -109,9 +109,7 @@ def email_receipt(db: Database, actor: Actor, ticket_id: int) -> str:
         data, email = _receipt(session, actor, ticket_id)
         config = settings.get_many(session, "smtp.")
     if not email or "@" not in email:
-        raise InvalidInput(
-            "O assinante não tem e-mail cadastrado: imprima o comprovante ou atualize o cadastro."
-        )
+        raise InvalidInput("ticket_receipts.assinante_nao_tem_mail")
     pdf = render_protocol_receipt(data)
     body = (
         f"Olá, {data.subscriber_name}.\n\n"

@@ -163,7 +163,7 @@ def add_event(session: Session, ticket_id: int, actor: Actor | str, action: str,
     """Append to a ticket's history in the caller's transaction."""
     action = action.strip()
     if not action or len(action) > 40:
-        raise InvalidInput("Ação do histórico inválida.")
+        raise InvalidInput("tickets.acao_historico_invalida")
     session.add(
         TicketEvent(
             ticket_id=ticket_id,
@@ -181,14 +181,14 @@ def canonical_type(text: str) -> str:
         if search_key(known) == key:
             return known
     raise InvalidInput(
-        f"Tipo de atendimento inválido: {text!r}. Use um de: {', '.join(TICKET_TYPES)}."
+        "tickets.tipo_atendimento_invalido_use", text=text, ticket_types=", ".join(TICKET_TYPES)
     )
 
 
 def _check_contact(session: Session, subscriber_id: int, contact_id: int) -> Contact:
     contact = session.get(Contact, contact_id)
     if contact is None or contact.subscriber_id != subscriber_id:
-        raise NotFound("Contato não encontrado entre os contatos deste assinante.")
+        raise NotFound("tickets.contato_nao_encontrado_entre")
     return contact
 
 
@@ -203,7 +203,7 @@ def create_ticket(
 ) -> Ticket:
     """Insert a ticket with a new protocol and its opening event (no rights check here)."""
     if session.get(Subscriber, subscriber_id) is None:
-        raise NotFound("Assinante não encontrado.")
+        raise NotFound("comum.assinante_nao_encontrado")
     if contact_id is not None:
         _check_contact(session, subscriber_id, contact_id)
     now = utcnow()
@@ -281,7 +281,7 @@ def load_ticket(session: Session, actor: Actor, ticket_id: int) -> Ticket:
     if ticket is None or (
         isinstance(actor, KioskActor) and ticket.subscriber_id != actor.subscriber_id
     ):
-        raise NotFound("Atendimento não encontrado.")
+        raise NotFound("tickets.atendimento_nao_encontrado")
     require_subscriber(actor, ticket.subscriber_id)
     return ticket
 
@@ -293,16 +293,14 @@ def _text_condition(field: Field | None, text: str) -> ColumnElement[bool]:
     pattern = f"%{like_escape(text)}%"
     if field == "protocolo":
         if not digits:
-            raise InvalidInput("Informe os números do protocolo.")
+            raise InvalidInput("tickets.informe_numeros_protocolo")
         return Ticket.protocol.like(f"%{digits}%")
     if field == "descricao":
         return Ticket.description.ilike(pattern, escape="\\")
     if field == "tipo":
         return Ticket.type.ilike(pattern, escape="\\")
     if field is not None:
-        raise InvalidInput(
-            f"Campo de busca inválido: {field!r} (use protocolo, descricao ou tipo)."
-        )
+        raise InvalidInput("tickets.campo_busca_invalido_use", field=field)
     conditions = [Ticket.description.ilike(pattern, escape="\\")]
     if digits and digits == text.replace(" ", ""):
         conditions.append(Ticket.protocol.like(f"%{digits}%"))
@@ -320,7 +318,7 @@ def page(
     """One page of the subscriber's tickets, newest first."""
     require_subscriber(actor, flt.subscriber_id)
     if flt.contact_id is not None and (flt.all_contacts or flt.with_contact):
-        raise InvalidInput("Escolha um contato ou Todos, não os dois.")
+        raise InvalidInput("tickets.escolha_contato_todos_nao")
     stmt = (
         select(Ticket)
         .where(Ticket.subscriber_id == flt.subscriber_id)
@@ -330,7 +328,7 @@ def page(
     if flt.text.strip():
         stmt = stmt.where(_text_condition(flt.field, flt.text))
     elif flt.field is not None and flt.field not in ("protocolo", "descricao", "tipo"):
-        raise InvalidInput(f"Campo de busca inválido: {flt.field!r}.")
+        raise InvalidInput("tickets.campo_busca_invalido", field=flt.field)
     if flt.period is not None:
         start, end = local_period_bounds(flt.period.start, flt.period.end)
         stmt = stmt.where(Ticket.opened_at >= start, Ticket.opened_at < end)
@@ -401,7 +399,7 @@ def find_contact(db: Database, actor: Actor, subscriber_id: int, name: str) -> i
     name = clean_input(name, MAX_SEARCH)
     key = search_key(name)
     if not key:
-        raise InvalidInput("Informe o nome do contato.")
+        raise InvalidInput("tickets.informe_nome_contato")
     with db.session() as session:
         contacts = list(
             session.execute(
@@ -416,11 +414,9 @@ def find_contact(db: Database, actor: Actor, subscriber_id: int, name: str) -> i
         return int(partial[0].id)
     if not partial:
         known = ", ".join(c.name for c in contacts) or "nenhum"
-        raise NotFound(f"Contato {name!r} não encontrado. Contatos deste assinante: {known}.")
+        raise NotFound("tickets.contato_nao_encontrado_contatos", name=name, known=known)
     names = ", ".join(c.name for c in partial)
-    raise InvalidInput(
-        f"Mais de um contato corresponde a {name!r}: {names}. Informe o nome completo."
-    )
+    raise InvalidInput("tickets.contato_corresponde_informe_nome", name=name, names=names)
 
 
 # --------------------------------------------------------------------------- actions
@@ -437,9 +433,9 @@ def open_ticket(
     kind = canonical_type(clean_input(type_, MAX_SEARCH))
     text = clean_input(description, MAX_DESCRIPTION + 1, single_line=False).strip()
     if not text:
-        raise InvalidInput("Descreva o atendimento: a descrição é obrigatória.")
+        raise InvalidInput("tickets.descreva_atendimento_descricao_obrigatoria")
     if len(text) > MAX_DESCRIPTION:
-        raise InvalidInput(f"Descrição muito longa: o máximo é de {MAX_DESCRIPTION} caracteres.")
+        raise InvalidInput("tickets.descricao_muito_longa_maximo", max_description=MAX_DESCRIPTION)
     with db.session() as session:
         ticket = create_ticket(session, actor, subscriber_id, kind, text, contact_id)
         audit.record(
@@ -502,7 +498,7 @@ def record_session_action(
     with db.session() as session:
         ticket = load_ticket(session, actor, ticket_id)
         if ticket.status is TicketStatus.CLOSED:
-            raise Conflict(f"O atendimento {ticket.protocol} já foi encerrado.")
+            raise Conflict("tickets.atendimento_encerrado", protocol=ticket.protocol)
         add_event(session, ticket.id, actor, action, text)
 
 
@@ -510,9 +506,9 @@ def add_note(db: Database, actor: Actor, ticket_id: int, text: str) -> None:
     """A note the attendant adds to an open ticket's history (its detail dialog)."""
     note = clean_input(text, MAX_DESCRIPTION + 1, single_line=False).strip()
     if not note:
-        raise InvalidInput("Escreva a observação antes de registrar.")
+        raise InvalidInput("tickets.escreva_observacao_antes_registrar")
     if len(note) > MAX_DESCRIPTION:
-        raise InvalidInput(f"Observação muito longa: o máximo é de {MAX_DESCRIPTION} caracteres.")
+        raise InvalidInput("tickets.observacao_muito_longa_maximo", max_description=MAX_DESCRIPTION)
     record_session_action(db, actor, ticket_id, ACTION_NOTE, note)
 
 

@@ -26,6 +26,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
+from desktop import errors
 from desktop.config import data_dir, resources_dir
 from desktop.db import Database
 from desktop.errors import UserError
@@ -161,6 +162,9 @@ def install_translator(app: QCoreApplication, language: str) -> str:
             _installed.append(translator)
     _load_qt_base(app, language)
     QLocale.setDefault(QLocale(*_QLOCALE[language]))
+    # Service errors carry catalog codes; their message is put into words when read, through
+    # this hook (context "Erros" for the templates, the table's context for a Word param).
+    errors.install_translator(None if language == SOURCE_LANGUAGE else QCoreApplication.translate)
     _current = language
     return language
 

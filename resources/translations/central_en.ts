@@ -918,6 +918,1257 @@
     </message>
 </context>
 <context>
+    <name>Erros</name>
+    <message>
+        <source>--print imprime o PDF: use-o com --format pdf (ou sem --format).</source>
+        <translation>--print prints the PDF: use it with --format pdf (or without --format).</translation>
+    </message>
+    <message>
+        <source>-o {path}: a pasta {folder} não existe. Crie-a ou escolha outra.</source>
+        <translation>-o {path}: the folder {folder} does not exist. Create it or choose another.</translation>
+    </message>
+    <message>
+        <source>-o {path}: é uma pasta; informe o nome do arquivo a gravar.</source>
+        <translation>-o {path}: it is a folder; give the name of the file to write.</translation>
+    </message>
+    <message>
+        <source>A busca de assinantes é exclusiva do balcão de atendimento.</source>
+        <translation>Subscriber search is only available at the service counter.</translation>
+    </message>
+    <message>
+        <source>A conta {id} foi cancelada; não há boleto a emitir.</source>
+        <translation>Bill {id} was cancelled; there is no boleto to issue.</translation>
+    </message>
+    <message>
+        <source>A conta {id} foi cancelada; não há o que cobrar.</source>
+        <translation>Bill {id} was cancelled; there is nothing to charge.</translation>
+    </message>
+    <message>
+        <source>A conta {id} já foi paga; não há boleto a emitir.</source>
+        <translation>Bill {id} has already been paid; there is no boleto to issue.</translation>
+    </message>
+    <message>
+        <source>A conta {id} já foi paga; não há o que cobrar.</source>
+        <translation>Bill {id} has already been paid; there is nothing to charge.</translation>
+    </message>
+    <message>
+        <source>A declaração de quitação sai em --format json ou pdf.</source>
+        <translation>The debt discharge declaration comes in --format json or pdf.</translation>
+    </message>
+    <message>
+        <source>A devolução não foi feita; tente de novo mais tarde.</source>
+        <translation>The refund was not made; try again later.</translation>
+    </message>
+    <message>
+        <source>A impressora &apos;{name}&apos; está parada{reason}.</source>
+        <translation>The printer &apos;{name}&apos; is stopped{reason}.</translation>
+    </message>
+    <message>
+        <source>A impressora &apos;{name}&apos; falhou ao passar de página.</source>
+        <translation>The printer &apos;{name}&apos; failed to move to the next page.</translation>
+    </message>
+    <message>
+        <source>A impressora &apos;{name}&apos; não aceitou o trabalho.</source>
+        <translation>The printer &apos;{name}&apos; did not accept the job.</translation>
+    </message>
+    <message>
+        <source>A impressora &apos;{name}&apos; não está aceitando trabalhos{reason}.</source>
+        <translation>The printer &apos;{name}&apos; is not accepting jobs{reason}.</translation>
+    </message>
+    <message>
+        <source>A impressora &apos;{name}&apos; não pôde ser aberta.</source>
+        <translation>The printer &apos;{name}&apos; could not be opened.</translation>
+    </message>
+    <message>
+        <source>A impressora &apos;{name}&apos; não recebeu o documento inteiro.</source>
+        <translation>The printer &apos;{name}&apos; did not receive the whole document.</translation>
+    </message>
+    <message>
+        <source>A impressora &apos;{name}&apos; recusou o documento: {detail}</source>
+        <translation>The printer &apos;{name}&apos; refused the document: {detail}</translation>
+    </message>
+    <message>
+        <source>A impressora &apos;{printer_name}&apos; está parada ou com erro.</source>
+        <translation>The printer &apos;{printer_name}&apos; is stopped or in error.</translation>
+    </message>
+    <message>
+        <source>A impressora &apos;{queue}&apos; parou{reason}; o trabalho {job_id} continua na fila e sai quando ela for liberada.</source>
+        <translation>The printer &apos;{queue}&apos; stopped{reason}; job {job_id} stays in the queue and comes out when the printer is released.</translation>
+    </message>
+    <message>
+        <source>A impressora de recibos ({label}) não foi encontrada ou recusou os dados: {detail}. Verifique o cabo e se ela está ligada.</source>
+        <translation>The receipt printer ({label}) was not found or refused the data: {detail}. Check the cable and that it is on.</translation>
+    </message>
+    <message>
+        <source>A impressora de recibos ({label}) não pôde ser usada: {detail}. Verifique o cabo, a porta e a velocidade configuradas.</source>
+        <translation>The receipt printer ({label}) could not be used: {detail}. Check the cable, the port and the configured speed.</translation>
+    </message>
+    <message>
+        <source>A impressora de recibos ({label}) não respondeu: {detail}. Verifique se ela está ligada e na rede.</source>
+        <translation>The receipt printer ({label}) did not answer: {detail}. Check that it is on and on the network.</translation>
+    </message>
+    <message>
+        <source>A impressora de recibos ({label}) recusou o trabalho: {detail}.</source>
+        <translation>The receipt printer ({label}) refused the job: {detail}.</translation>
+    </message>
+    <message>
+        <source>A linha digitável só pode ter números, pontos e espaços.</source>
+        <translation>The digitable line may only contain numbers, dots and spaces.</translation>
+    </message>
+    <message>
+        <source>A numeração de nosso número desta conta se esgotou (máximo {width}); cadastre um novo convênio.</source>
+        <translation>This account&apos;s nosso número range is used up (maximum {width}); register a new agreement.</translation>
+    </message>
+    <message>
+        <source>A opção {name} não se aplica ao extrato de {kind}.</source>
+        <translation>The option {name} does not apply to the {kind} statement.</translation>
+    </message>
+    <message>
+        <source>A primeira linha tem {header} posições e não é um header CNAB: um retorno tem linhas de 240 (CNAB 240) ou 400 (CNAB 400) posições.</source>
+        <translation>The first line has {header} positions and is not a CNAB header: a return file has lines of 240 (CNAB 240) or 400 (CNAB 400) positions.</translation>
+    </message>
+    <message>
+        <source>A página {index} do documento não pôde ser desenhada.</source>
+        <translation>Page {index} of the document could not be drawn.</translation>
+    </message>
+    <message>
+        <source>A sequência do nosso número deve ser positiva.</source>
+        <translation>The nosso número sequence must be positive.</translation>
+    </message>
+    <message>
+        <source>A última habilitação provisória deste plano foi em {last:%d/%m/%Y}; o intervalo mínimo é de {interval} dias, nova habilitação só a partir de {next_at:%d/%m/%Y às %H:%M}.</source>
+        <translation>This plan&apos;s last temporary re-enable was on {last:%m/%d/%Y}; the minimum interval is {interval} days, so the next one is possible from {next_at:%m/%d/%Y at %H:%M}.</translation>
+    </message>
+    <message>
+        <source>Acesso bloqueado por excesso de tentativas até {until:%H:%M}. Tente depois ou procure um administrador.</source>
+        <translation>Access locked after too many attempts until {until:%H:%M}. Try later or ask an administrator.</translation>
+    </message>
+    <message>
+        <source>Acesso negado: estes dados pertencem a outro assinante.</source>
+        <translation>Access denied: this data belongs to another subscriber.</translation>
+    </message>
+    <message>
+        <source>Ano inválido: {text!r} (use quatro dígitos, ex.: 2025).</source>
+        <translation>Invalid year: {text!r} (use four digits, e.g. 2025).</translation>
+    </message>
+    <message>
+        <source>Ano inválido: {year}.</source>
+        <translation>Invalid year: {year}.</translation>
+    </message>
+    <message>
+        <source>Apenas um administrador pode cadastrar usuários.</source>
+        <translation>Only an administrator can register users.</translation>
+    </message>
+    <message>
+        <source>Arquivo binário ou corrompido: não é um retorno CNAB.</source>
+        <translation>Binary or damaged file: it is not a CNAB return file.</translation>
+    </message>
+    <message>
+        <source>Arquivo em UTF-16: o retorno do banco é texto de 240 ou 400 posições por linha (ASCII); baixe o arquivo original de novo, sem convertê-lo.</source>
+        <translation>File in UTF-16: the bank&apos;s return file is text of 240 or 400 positions per line (ASCII); download the original file again, without converting it.</translation>
+    </message>
+    <message>
+        <source>Arquivo grande demais para um retorno ({size} bytes).</source>
+        <translation>File too large for a return file ({size} bytes).</translation>
+    </message>
+    <message>
+        <source>Arquivo não encontrado.</source>
+        <translation>File not found.</translation>
+    </message>
+    <message>
+        <source>Arquivo não encontrado: {file}.</source>
+        <translation>File not found: {file}.</translation>
+    </message>
+    <message>
+        <source>Arquivo vazio: nada a importar.</source>
+        <translation>Empty file: nothing to import.</translation>
+    </message>
+    <message>
+        <source>As raízes ICP-Brasil configuradas ({roots_setting} = {location}) não foram encontradas nesta estação.</source>
+        <translation>The configured ICP-Brasil roots ({roots_setting} = {location}) were not found on this station.</translation>
+    </message>
+    <message>
+        <source>As senhas não conferem.</source>
+        <translation>The passwords do not match.</translation>
+    </message>
+    <message>
+        <source>Assinante não encontrado.</source>
+        <translation>Subscriber not found.</translation>
+    </message>
+    <message>
+        <source>Atendimento não encontrado.</source>
+        <translation>Ticket not found.</translation>
+    </message>
+    <message>
+        <source>Ação do histórico inválida.</source>
+        <translation>Invalid history action.</translation>
+    </message>
+    <message>
+        <source>Banco de dados não suportado: use SQLite ou PostgreSQL.</source>
+        <translation>Database not supported: use SQLite or PostgreSQL.</translation>
+    </message>
+    <message>
+        <source>Banco do Brasil: o convênio deve ter 4, 6 ou 7 dígitos.</source>
+        <translation>Banco do Brasil: the agreement number must have 4, 6 or 7 digits.</translation>
+    </message>
+    <message>
+        <source>Banco {bank_code} não configurado para emissão de boletos.</source>
+        <translation>Bank {bank_code} is not set up for issuing boletos.</translation>
+    </message>
+    <message>
+        <source>CNPJ inválido: {shown}.</source>
+        <translation>Invalid CNPJ: {shown}.</translation>
+    </message>
+    <message>
+        <source>CNPJ inválido: {typed} (confira os dígitos).</source>
+        <translation>Invalid CNPJ: {typed} (check the digits).</translation>
+    </message>
+    <message>
+        <source>CPF inválido: {shown}.</source>
+        <translation>Invalid CPF: {shown}.</translation>
+    </message>
+    <message>
+        <source>CPF inválido: {typed} (confira os dígitos).</source>
+        <translation>Invalid CPF: {typed} (check the digits).</translation>
+    </message>
+    <message>
+        <source>CPF ou CNPJ inválido: {shown!r} (informe 11 dígitos de CPF ou 14 caracteres de CNPJ).</source>
+        <translation>Invalid CPF or CNPJ: {shown!r} (enter the 11 digits of a CPF or the 14 characters of a CNPJ).</translation>
+    </message>
+    <message>
+        <source>Caixa: o código do beneficiário deve ter até 7 dígitos.</source>
+        <translation>Caixa: the beneficiary code must have at most 7 digits.</translation>
+    </message>
+    <message>
+        <source>Campo de busca inválido: {field!r} (use protocolo, descricao ou tipo).</source>
+        <translation>Invalid search field: {field!r} (use protocolo, descricao or tipo).</translation>
+    </message>
+    <message>
+        <source>Campo de busca inválido: {field!r}.</source>
+        <translation>Invalid search field: {field!r}.</translation>
+    </message>
+    <message>
+        <source>Certificado digital inválido ou senha incorreta.</source>
+        <translation>Invalid digital certificate or wrong password.</translation>
+    </message>
+    <message>
+        <source>Certificado ilegível entre as raízes ICP-Brasil: {name}.</source>
+        <translation>Unreadable certificate among the ICP-Brasil roots: {name}.</translation>
+    </message>
+    <message>
+        <source>Cobrança PIX {txid} não encontrada.</source>
+        <translation>PIX charge {txid} not found.</translation>
+    </message>
+    <message>
+        <source>Compra de créditos não encontrada.</source>
+        <translation>Credit purchase not found.</translation>
+    </message>
+    <message>
+        <source>Configuração desconhecida: {key}.</source>
+        <translation>Unknown setting: {key}.</translation>
+    </message>
+    <message>
+        <source>Conta a receber não encontrada.</source>
+        <translation>Receivable not found.</translation>
+    </message>
+    <message>
+        <source>Conta a receber {receivable_id} não encontrada.</source>
+        <translation>Receivable {receivable_id} not found.</translation>
+    </message>
+    <message>
+        <source>Conta não encontrada.</source>
+        <translation>Bill not found.</translation>
+    </message>
+    <message>
+        <source>Contato não encontrado entre os contatos deste assinante.</source>
+        <translation>Contact not found among this subscriber&apos;s contacts.</translation>
+    </message>
+    <message>
+        <source>Contato {name!r} não encontrado. Contatos deste assinante: {known}.</source>
+        <translation>Contact {name!r} not found. This subscriber&apos;s contacts: {known}.</translation>
+    </message>
+    <message>
+        <source>Cursor inválido: {text!r} (use o valor &apos;cursor&apos; do último evento lido).</source>
+        <translation>Invalid cursor: {text!r} (use the &apos;cursor&apos; value of the last event read).</translation>
+    </message>
+    <message>
+        <source>Código de barras inválido: o dígito verificador geral não confere.</source>
+        <translation>Invalid barcode: the general check digit does not match.</translation>
+    </message>
+    <message>
+        <source>DDD de origem inválido: {own_area_code!r}.</source>
+        <translation>Invalid origin area code: {own_area_code!r}.</translation>
+    </message>
+    <message>
+        <source>Dados insuficientes para compor a chave de acesso da NFCom.</source>
+        <translation>Not enough data to build the NFCom access key.</translation>
+    </message>
+    <message>
+        <source>Data e hora inválidas na NFCom: {text!r}.</source>
+        <translation>Invalid date and time in the NFCom: {text!r}.</translation>
+    </message>
+    <message>
+        <source>Data fora do intervalo aceito: {day:%d/%m/%Y}.</source>
+        <translation>Date outside the accepted range: {day:%m/%d/%Y}.</translation>
+    </message>
+    <message>
+        <source>Data inválida (use AAAA-MM-DD): {text!r}.</source>
+        <translation>Invalid date (use YYYY-MM-DD): {text!r}.</translation>
+    </message>
+    <message>
+        <source>Descreva o atendimento: a descrição é obrigatória.</source>
+        <translation>Describe the ticket: the description is required.</translation>
+    </message>
+    <message>
+        <source>Descrição muito longa: o máximo é de {max_description} caracteres.</source>
+        <translation>Description too long: the maximum is {max_description} characters.</translation>
+    </message>
+    <message>
+        <source>Duração negativa: {duration_s} s.</source>
+        <translation>Negative duration: {duration_s} s.</translation>
+    </message>
+    <message>
+        <source>Endereço de banco de dados inválido: {url!r}.</source>
+        <translation>Invalid database address: {url!r}.</translation>
+    </message>
+    <message>
+        <source>Endereço de e-mail inválido: {to!r}.</source>
+        <translation>Invalid e-mail address: {to!r}.</translation>
+    </message>
+    <message>
+        <source>Endereço do banco do FreeRADIUS inválido (radius.database_url).</source>
+        <translation>Invalid FreeRADIUS database address (radius.database_url).</translation>
+    </message>
+    <message>
+        <source>Erro ao ler {name}: {strerror}; nada foi importado.</source>
+        <translation>Error reading {name}: {strerror}; nothing was imported.</translation>
+    </message>
+    <message>
+        <source>Escolha um contato ou Todos, não os dois.</source>
+        <translation>Choose one contact or All, not both.</translation>
+    </message>
+    <message>
+        <source>Escreva a observação antes de registrar.</source>
+        <translation>Write the note before recording it.</translation>
+    </message>
+    <message>
+        <source>Esta compra já foi registrada.</source>
+        <translation>This purchase has already been recorded.</translation>
+    </message>
+    <message>
+        <source>Esta compra não está aguardando pagamento.</source>
+        <translation>This purchase is not awaiting payment.</translation>
+    </message>
+    <message>
+        <source>Esta conta ainda não foi paga: não há comprovante de pagamento.</source>
+        <translation>This bill has not been paid yet: there is no payment receipt.</translation>
+    </message>
+    <message>
+        <source>Esta conta já está {value}: nada foi alterado.</source>
+        <translation>This bill is already {value}: nothing was changed.</translation>
+    </message>
+    <message>
+        <source>Esta operação só pode ser feita no balcão de atendimento.</source>
+        <translation>This operation can only be done at the service counter.</translation>
+    </message>
+    <message>
+        <source>Este PIX quitou a conta {receivable_id}; só um pagamento em duplicidade pode ser devolvido.</source>
+        <translation>This PIX paid bill {receivable_id}; only a duplicate payment can be refunded.</translation>
+    </message>
+    <message>
+        <source>Este assinante não possui plano com login de acesso (RADIUS).</source>
+        <translation>This subscriber has no plan with an access login (RADIUS).</translation>
+    </message>
+    <message>
+        <source>Este assinante não possui plano com terminal de voz.</source>
+        <translation>This subscriber has no plan with a voice terminal.</translation>
+    </message>
+    <message>
+        <source>Este atendimento é de outro assinante.</source>
+        <translation>This ticket belongs to another subscriber.</translation>
+    </message>
+    <message>
+        <source>Este banco de dados foi atualizado por uma versão mais nova da Central do Assinante (revisão {current}). Atualize o programa nesta estação.</source>
+        <translation>This database was upgraded by a newer version of Central do Assinante (revision {current}). Update the program on this station.</translation>
+    </message>
+    <message>
+        <source>Este pagamento foi negado pela Cielo: não há o que cancelar.</source>
+        <translation>This payment was declined by Cielo: there is nothing to cancel.</translation>
+    </message>
+    <message>
+        <source>Este pagamento já foi cancelado em {voided_at:%d/%m/%Y %H:%M}; nada foi feito.</source>
+        <translation>This payment was already cancelled on {voided_at:%m/%d/%Y %H:%M}; nothing was done.</translation>
+    </message>
+    <message>
+        <source>Este pagamento já foi cancelado; nada foi feito.</source>
+        <translation>This payment has already been cancelled; nothing was done.</translation>
+    </message>
+    <message>
+        <source>Este plano está cancelado.</source>
+        <translation>This plan is cancelled.</translation>
+    </message>
+    <message>
+        <source>Este plano já foi habilitado provisoriamente nesta suspensão (até {until:%d/%m/%Y às %H:%M}).</source>
+        <translation>This plan has already been temporarily re-enabled during this suspension (until {until:%m/%d/%Y at %H:%M}).</translation>
+    </message>
+    <message>
+        <source>Este plano já foi habilitado provisoriamente nesta suspensão.</source>
+        <translation>This plan has already been temporarily re-enabled during this suspension.</translation>
+    </message>
+    <message>
+        <source>Este plano não está suspenso por falta de pagamento.</source>
+        <translation>This plan is not suspended for non-payment.</translation>
+    </message>
+    <message>
+        <source>Este plano não permite o envio de SMS.</source>
+        <translation>This plan does not allow sending SMS.</translation>
+    </message>
+    <message>
+        <source>Este plano não tem habilitação provisória registrada.</source>
+        <translation>This plan has no temporary re-enable recorded.</translation>
+    </message>
+    <message>
+        <source>Este valor de crédito não está mais à venda. Escolha outro.</source>
+        <translation>This credit value is no longer on sale. Choose another.</translation>
+    </message>
+    <message>
+        <source>Este é um arquivo de remessa (enviado ao banco), não de retorno.</source>
+        <translation>This is a remittance file (sent to the bank), not a return file.</translation>
+    </message>
+    <message>
+        <source>Fator de vencimento inválido: {value:04d}.</source>
+        <translation>Invalid due date factor: {value:04d}.</translation>
+    </message>
+    <message>
+        <source>Identificador da compra inválido.</source>
+        <translation>Invalid purchase identifier.</translation>
+    </message>
+    <message>
+        <source>Identificador de compra já usado.</source>
+        <translation>Purchase identifier already used.</translation>
+    </message>
+    <message>
+        <source>Identificador fim a fim (E2E) inválido: são 32 letras e números.</source>
+        <translation>Invalid end-to-end identifier (E2E): it is 32 letters and digits.</translation>
+    </message>
+    <message>
+        <source>Impressora &apos;{name}&apos; não encontrada.</source>
+        <translation>Printer &apos;{name}&apos; not found.</translation>
+    </message>
+    <message>
+        <source>Impressora &apos;{printer_name}&apos; não encontrada.</source>
+        <translation>Printer &apos;{printer_name}&apos; not found.</translation>
+    </message>
+    <message>
+        <source>Impressora &apos;{printer_name}&apos; não encontrada. {no_printers}</source>
+        <translation>Printer &apos;{printer_name}&apos; not found. {no_printers}</translation>
+    </message>
+    <message>
+        <source>Impressora de recibos inválida ({text!r}): {why}. {help}</source>
+        <translation>Invalid receipt printer ({text!r}): {why}. {help}</translation>
+    </message>
+    <message>
+        <source>Informe --text com --field.</source>
+        <translation>Give --text with --field.</translation>
+    </message>
+    <message>
+        <source>Informe a referência da transferência (até 80 caracteres).</source>
+        <translation>Enter the transfer reference (up to 80 characters).</translation>
+    </message>
+    <message>
+        <source>Informe o ano da declaração: --year AAAA (ex.: --year 2025).</source>
+        <translation>Give the declaration&apos;s year: --year YYYY (e.g. --year 2025).</translation>
+    </message>
+    <message>
+        <source>Informe o nome do contato.</source>
+        <translation>Enter the contact&apos;s name.</translation>
+    </message>
+    <message>
+        <source>Informe os números do protocolo.</source>
+        <translation>Enter the protocol digits.</translation>
+    </message>
+    <message>
+        <source>Itaú: a carteira especial {wallet} não é suportada.</source>
+        <translation>Itaú: the special wallet {wallet} is not supported.</translation>
+    </message>
+    <message>
+        <source>Itaú: o dígito da conta informado ({account_dv}) não confere (o calculado é {dac_account}).</source>
+        <translation>Itaú: the account check digit given ({account_dv}) does not match (the computed one is {dac_account}).</translation>
+    </message>
+    <message>
+        <source>Já existe um usuário com o login {login!r}.</source>
+        <translation>A user with the login {login!r} already exists.</translation>
+    </message>
+    <message>
+        <source>Limite inválido: use de 1 a {max_limit} eventos.</source>
+        <translation>Invalid limit: use 1 to {max_limit} events.</translation>
+    </message>
+    <message>
+        <source>Limite inválido: {limit!r}.</source>
+        <translation>Invalid limit: {limit!r}.</translation>
+    </message>
+    <message>
+        <source>Linha digitável inválida: o dígito do campo {number} não confere.</source>
+        <translation>Invalid digitable line: the check digit of field {number} does not match.</translation>
+    </message>
+    <message>
+        <source>Login inválido: use de 2 a 60 letras minúsculas, números, ponto, hífen ou sublinhado.</source>
+        <translation>Invalid login: use 2 to 60 lower-case letters, digits, dot, hyphen or underscore.</translation>
+    </message>
+    <message>
+        <source>Mais de um contato corresponde a {name!r}: {names}. Informe o nome completo.</source>
+        <translation>More than one contact matches {name!r}: {names}. Enter the full name.</translation>
+    </message>
+    <message>
+        <source>NFCom de produção (tpAmb=1): as raízes ICP-Brasil não estão configuradas ({roots_setting}); sem elas a assinatura do emitente não pode ser conferida. Peça ao administrador para instalar a cadeia ICP-Brasil publicada pelo ITI.</source>
+        <translation>Production NFCom (tpAmb=1): the ICP-Brasil roots are not configured ({roots_setting}); without them the issuer&apos;s signature cannot be checked. Ask the administrator to install the ICP-Brasil chain published by ITI.</translation>
+    </message>
+    <message>
+        <source>NFCom ilegível: {exc}</source>
+        <translation>Unreadable NFCom: {exc}</translation>
+    </message>
+    <message>
+        <source>NFCom incompleta: faltam identificação, emitente, destinatário ou totais.</source>
+        <translation>Incomplete NFCom: identification, issuer, recipient or totals are missing.</translation>
+    </message>
+    <message>
+        <source>NFCom não autorizada ({status})</source>
+        <translation>NFCom not authorized ({status})</translation>
+    </message>
+    <message>
+        <source>NFCom sem assinatura: assine antes de autorizar.</source>
+        <translation>NFCom without a signature: sign it before authorizing.</translation>
+    </message>
+    <message>
+        <source>NFCom sem o certificado na assinatura</source>
+        <translation>NFCom without the certificate in its signature</translation>
+    </message>
+    <message>
+        <source>NFCom sem o protocolo de autorização: importe o XML autorizado (nfcomProc)</source>
+        <translation>NFCom without the authorization protocol: import the authorized XML (nfcomProc)</translation>
+    </message>
+    <message>
+        <source>NFCom: CEP do {who} inválido.</source>
+        <translation>NFCom: invalid CEP of the {who}.</translation>
+    </message>
+    <message>
+        <source>NFCom: UF do {who} inválida.</source>
+        <translation>NFCom: invalid state (UF) of the {who}.</translation>
+    </message>
+    <message>
+        <source>NFCom: ambiente (tpAmb) deve ser 1 ou 2.</source>
+        <translation>NFCom: environment (tpAmb) must be 1 or 2.</translation>
+    </message>
+    <message>
+        <source>NFCom: código IBGE do município do {who} inválido.</source>
+        <translation>NFCom: invalid IBGE city code of the {who}.</translation>
+    </message>
+    <message>
+        <source>NFCom: informe de 1 a 990 itens.</source>
+        <translation>NFCom: give from 1 to 990 items.</translation>
+    </message>
+    <message>
+        <source>NFCom: inscrição estadual do emitente inválida.</source>
+        <translation>NFCom: invalid state registration of the issuer.</translation>
+    </message>
+    <message>
+        <source>NFCom: item {n} com valor ou quantidade inválidos.</source>
+        <translation>NFCom: item {n} has an invalid amount or quantity.</translation>
+    </message>
+    <message>
+        <source>NFCom: {what} não informado.</source>
+        <translation>NFCom: {what} missing.</translation>
+    </message>
+    <message>
+        <source>Nenhum certificado nas raízes ICP-Brasil configuradas ({roots_setting} = {location}).</source>
+        <translation>No certificate in the configured ICP-Brasil roots ({roots_setting} = {location}).</translation>
+    </message>
+    <message>
+        <source>Nenhuma AC raiz (certificado autoassinado) nas raízes ICP-Brasil configuradas ({roots_setting} = {location}).</source>
+        <translation>No root CA (self-signed certificate) in the configured ICP-Brasil roots ({roots_setting} = {location}).</translation>
+    </message>
+    <message>
+        <source>Nenhuma conta bancária configurada para boletos.</source>
+        <translation>No bank account configured for boletos.</translation>
+    </message>
+    <message>
+        <source>Nenhuma conta com vencimento em {year} para este assinante: não há débitos desse ano a declarar quitados.</source>
+        <translation>No bill due in {year} for this subscriber: there are no debts of that year to declare paid.</translation>
+    </message>
+    <message>
+        <source>Nenhuma impressora definida: configure a impressora desta estação ou uma impressora padrão no sistema.</source>
+        <translation>No printer defined: set this station&apos;s printer or a default printer in the system.</translation>
+    </message>
+    <message>
+        <source>Nota fiscal {invoice_id} não encontrada.</source>
+        <translation>Invoice {invoice_id} not found.</translation>
+    </message>
+    <message>
+        <source>Não foi possível acessar o banco de dados. Verifique a rede ou o servidor e tente de novo; nada foi alterado.</source>
+        <translation>Could not reach the database. Check the network or the server and try again; nothing was changed.</translation>
+    </message>
+    <message>
+        <source>Não foi possível acessar o banco do FreeRADIUS (radacct). Verifique a configuração RADIUS e o servidor e tente de novo; nada foi alterado.</source>
+        <translation>Could not reach the FreeRADIUS database (radacct). Check the RADIUS settings and the server and try again; nothing was changed.</translation>
+    </message>
+    <message>
+        <source>Não foi possível acessar o banco do FreeRADIUS (radius.database_url). Verifique a rede ou o servidor.</source>
+        <translation>Could not reach the FreeRADIUS database (radius.database_url). Check the network or the server.</translation>
+    </message>
+    <message>
+        <source>Não foi possível chamar &apos;{args}&apos; (CUPS): {exc}.</source>
+        <translation>Could not run &apos;{args}&apos; (CUPS): {exc}.</translation>
+    </message>
+    <message>
+        <source>Não foi possível consultar a fila &apos;{queue}&apos;: {out}</source>
+        <translation>Could not query the queue &apos;{queue}&apos;: {out}</translation>
+    </message>
+    <message>
+        <source>Não foi possível enviar o e-mail ({name}: {exc}). Tente de novo mais tarde; o comprovante pode ser impresso.</source>
+        <translation>Could not send the e-mail ({name}: {exc}). Try again later; the receipt can be printed.</translation>
+    </message>
+    <message>
+        <source>Não foi possível gravar {path}: {reason}.</source>
+        <translation>Could not write {path}: {reason}.</translation>
+    </message>
+    <message>
+        <source>Não foi possível ler o arquivo: {strerror}.</source>
+        <translation>Could not read the file: {strerror}.</translation>
+    </message>
+    <message>
+        <source>Não foi possível ler {file}: {strerror}.</source>
+        <translation>Could not read {file}: {strerror}.</translation>
+    </message>
+    <message>
+        <source>Não é possível emitir a declaração de quitação de {year}: {parts}. Depois do pagamento, a declaração pode ser emitida.</source>
+        <translation>The debt discharge declaration for {year} cannot be issued: {parts}. Once paid, the declaration can be issued.</translation>
+    </message>
+    <message>
+        <source>Não é um arquivo: {file}.</source>
+        <translation>Not a file: {file}.</translation>
+    </message>
+    <message>
+        <source>Número de colunas inválido: {columns} (use 16, 18 ou 21).</source>
+        <translation>Invalid number of columns: {columns} (use 16, 18 or 21).</translation>
+    </message>
+    <message>
+        <source>Número de conta inválido: {text!r}.</source>
+        <translation>Invalid bill number: {text!r}.</translation>
+    </message>
+    <message>
+        <source>Número de destino inválido: {destination!r} (só são aceitos dígitos e o sinal +).</source>
+        <translation>Invalid destination number: {destination!r} (only digits and the + sign are accepted).</translation>
+    </message>
+    <message>
+        <source>Número de destino inválido: {destination!r} ({why}).</source>
+        <translation>Invalid destination number: {destination!r} ({why}).</translation>
+    </message>
+    <message>
+        <source>Número de destino vazio.</source>
+        <translation>Empty destination number.</translation>
+    </message>
+    <message>
+        <source>Número inteiro inválido: {text!r}.</source>
+        <translation>Invalid whole number: {text!r}.</translation>
+    </message>
+    <message>
+        <source>O ano de {year} ainda não terminou: a declaração anual de quitação se refere a um ano encerrado ({law}, art. 2º). Escolha {year2} ou um ano anterior.</source>
+        <translation>The year {year} has not ended yet: the yearly debt discharge declaration covers a closed year ({law}, art. 2). Choose {year2} or an earlier year.</translation>
+    </message>
+    <message>
+        <source>O arquivo não é uma NFCom (modelo 62).</source>
+        <translation>The file is not an NFCom (model 62).</translation>
+    </message>
+    <message>
+        <source>O assinante não tem e-mail cadastrado. Atualize o cadastro no balcão de atendimento para receber a nota fiscal por e-mail.</source>
+        <translation>The subscriber has no e-mail on file. Update the record at the service counter to receive the invoice by e-mail.</translation>
+    </message>
+    <message>
+        <source>O assinante não tem e-mail cadastrado: imprima a declaração ou atualize o cadastro.</source>
+        <translation>The subscriber has no e-mail on file: print the declaration or update the record.</translation>
+    </message>
+    <message>
+        <source>O assinante não tem e-mail cadastrado: imprima o comprovante ou atualize o cadastro.</source>
+        <translation>The subscriber has no e-mail on file: print the receipt or update the record.</translation>
+    </message>
+    <message>
+        <source>O atendimento informado não está aberto para este assinante.</source>
+        <translation>The given ticket is not open for this subscriber.</translation>
+    </message>
+    <message>
+        <source>O atendimento {protocol} já foi encerrado.</source>
+        <translation>Ticket {protocol} has already been closed.</translation>
+    </message>
+    <message>
+        <source>O banco de dados está ocupado com outra gravação (outra importação?); nada de {name} foi importado. Tente de novo em alguns minutos.</source>
+        <translation>The database is busy with another write (another import?); nothing of {name} was imported. Try again in a few minutes.</translation>
+    </message>
+    <message>
+        <source>O banco de dados {path} não existe. Para criá-lo: central-assinante --db {database_url} db upgrade (ou demo).</source>
+        <translation>The database {path} does not exist. To create it: central-assinante --db {database_url} db upgrade (or demo).</translation>
+    </message>
+    <message>
+        <source>O banco do FreeRADIUS (radius.database_url) deve ser PostgreSQL.</source>
+        <translation>The FreeRADIUS database (radius.database_url) must be PostgreSQL.</translation>
+    </message>
+    <message>
+        <source>O boleto continua valendo: pague pelo boleto ou tente o PIX de novo em instantes.</source>
+        <translation>The boleto is still valid: pay the boleto or try PIX again in a moment.</translation>
+    </message>
+    <message>
+        <source>O cancelamento deste pagamento já está em andamento (pedido enviado às {since:%H:%M:%S}). Aguarde; nada foi reenviado.</source>
+        <translation>The cancellation of this payment is already under way (request sent at {since:%H:%M:%S}). Wait; nothing was sent again.</translation>
+    </message>
+    <message>
+        <source>O certificado digital está vencido.</source>
+        <translation>The digital certificate has expired.</translation>
+    </message>
+    <message>
+        <source>O documento não pôde ser preparado para impressão ({name}).</source>
+        <translation>The document could not be prepared for printing ({name}).</translation>
+    </message>
+    <message>
+        <source>O envio de e-mail não está configurado (Painel de Configurações / E-mail).</source>
+        <translation>Sending e-mail is not configured (Settings panel / E-mail).</translation>
+    </message>
+    <message>
+        <source>O login {login!r} não é deste assinante.</source>
+        <translation>The login {login!r} does not belong to this subscriber.</translation>
+    </message>
+    <message>
+        <source>O nosso número gerado já existe nesta conta bancária; confira a numeração da conta no Painel de Configurações.</source>
+        <translation>The generated nosso número already exists in this bank account; check the account&apos;s numbering in the Settings panel.</translation>
+    </message>
+    <message>
+        <source>O pagamento desta conta não tem valor, data ou forma registrados.</source>
+        <translation>The payment of this bill has no amount, date or method recorded.</translation>
+    </message>
+    <message>
+        <source>O plano foi alterado por outra estação ao mesmo tempo; tente de novo.</source>
+        <translation>The plan was changed by another station at the same time; try again.</translation>
+    </message>
+    <message>
+        <source>O prazo para pagar este boleto terminou em {limit:%d/%m/%Y}. Procure o balcão de atendimento para negociar.</source>
+        <translation>The deadline to pay this boleto ended on {limit:%m/%d/%Y}. Go to the service counter to negotiate.</translation>
+    </message>
+    <message>
+        <source>O programa de impressão &apos;{args}&apos; (CUPS) não está instalado nesta estação.</source>
+        <translation>The print program &apos;{args}&apos; (CUPS) is not installed on this station.</translation>
+    </message>
+    <message>
+        <source>O servidor de e-mail recusou o destinatário {to}.</source>
+        <translation>The e-mail server refused the recipient {to}.</translation>
+    </message>
+    <message>
+        <source>O servidor de e-mail recusou o usuário ou a senha configurados.</source>
+        <translation>The e-mail server refused the configured user or password.</translation>
+    </message>
+    <message>
+        <source>O serviço de impressão (CUPS) não está respondendo.</source>
+        <translation>The print service (CUPS) is not responding.</translation>
+    </message>
+    <message>
+        <source>O serviço de impressão não informa nenhuma impressora (está desligado?).</source>
+        <translation>The print service reports no printer (is it off?).</translation>
+    </message>
+    <message>
+        <source>O suporte a PDF do Qt (PySide6_Pdf) não está instalado nesta estação.</source>
+        <translation>Qt&apos;s PDF support (PySide6_Pdf) is not installed on this station.</translation>
+    </message>
+    <message>
+        <source>O suporte a filas de impressão do Windows (pywin32) não está instalado.</source>
+        <translation>Support for Windows print queues (pywin32) is not installed.</translation>
+    </message>
+    <message>
+        <source>O suporte a impressoras USB (pyusb) não está instalado nesta estação.</source>
+        <translation>Support for USB printers (pyusb) is not installed on this station.</translation>
+    </message>
+    <message>
+        <source>O suporte a impressoras seriais (pyserial) não está instalado nesta estação.</source>
+        <translation>Support for serial printers (pyserial) is not installed on this station.</translation>
+    </message>
+    <message>
+        <source>O trabalho de impressão {job_id} não está na fila.</source>
+        <translation>Print job {job_id} is not in the queue.</translation>
+    </message>
+    <message>
+        <source>O trabalho {job_id} ainda não saiu após {timeout_s:g} s; ele continua na fila da impressora &apos;{queue}&apos;.</source>
+        <translation>Job {job_id} has not come out after {timeout_s:g} s; it stays in the queue of printer &apos;{queue}&apos;.</translation>
+    </message>
+    <message>
+        <source>O valor da conta deve ser positivo para emitir boleto.</source>
+        <translation>The bill amount must be positive to issue a boleto.</translation>
+    </message>
+    <message>
+        <source>O valor do boleto não pode ser negativo.</source>
+        <translation>The boleto amount cannot be negative.</translation>
+    </message>
+    <message>
+        <source>Observação muito longa: o máximo é de {max_description} caracteres.</source>
+        <translation>Note too long: the maximum is {max_description} characters.</translation>
+    </message>
+    <message>
+        <source>Operador {login!r} não cadastrado. Use --operator com um login existente (crie com &apos;central-assinante user add&apos;).</source>
+        <translation>Operator {login!r} is not registered. Use --operator with an existing login (create one with &apos;central-assinante user add&apos;).</translation>
+    </message>
+    <message>
+        <source>Outra estação está cancelando este pagamento agora. Aguarde e consulte de novo.</source>
+        <translation>Another station is cancelling this payment right now. Wait and check again.</translation>
+    </message>
+    <message>
+        <source>PIX indisponível: {reason}. {hint}</source>
+        <translation>PIX unavailable: {reason}. {hint}</translation>
+    </message>
+    <message>
+        <source>PIX inválido: a moeda deve ser 986 (real).</source>
+        <translation>Invalid PIX: the currency must be 986 (real).</translation>
+    </message>
+    <message>
+        <source>PIX inválido: campo malformado em {where}, posição {pos}.</source>
+        <translation>Invalid PIX: malformed field in {where}, position {pos}.</translation>
+    </message>
+    <message>
+        <source>PIX inválido: campo {tag} repetido em {where}.</source>
+        <translation>Invalid PIX: field {tag} repeated in {where}.</translation>
+    </message>
+    <message>
+        <source>PIX inválido: falta a conta do recebedor (br.gov.bcb.pix).</source>
+        <translation>Invalid PIX: the receiver&apos;s account (br.gov.bcb.pix) is missing.</translation>
+    </message>
+    <message>
+        <source>PIX inválido: falta o campo {tag} ({what}).</source>
+        <translation>Invalid PIX: field {tag} ({what}) is missing.</translation>
+    </message>
+    <message>
+        <source>PIX inválido: falta o txid (62-05).</source>
+        <translation>Invalid PIX: the txid (62-05) is missing.</translation>
+    </message>
+    <message>
+        <source>PIX inválido: informe a chave (01) ou a URL (25), um dos dois.</source>
+        <translation>Invalid PIX: give the key (01) or the URL (25), one of the two.</translation>
+    </message>
+    <message>
+        <source>PIX inválido: nome (até 25) ou cidade (até 15) longos demais.</source>
+        <translation>Invalid PIX: name (up to 25) or city (up to 15) too long.</translation>
+    </message>
+    <message>
+        <source>PIX inválido: o CRC não confere (código alterado ou incompleto).</source>
+        <translation>Invalid PIX: the CRC does not match (code altered or incomplete).</translation>
+    </message>
+    <message>
+        <source>PIX inválido: o campo CRC (63) deve ser o último.</source>
+        <translation>Invalid PIX: the CRC field (63) must be the last one.</translation>
+    </message>
+    <message>
+        <source>PIX inválido: o primeiro campo deve ser 00 com valor 01.</source>
+        <translation>Invalid PIX: the first field must be 00 with value 01.</translation>
+    </message>
+    <message>
+        <source>PIX inválido: o tamanho do campo {tag} em {where} não confere.</source>
+        <translation>Invalid PIX: the length of field {tag} in {where} does not match.</translation>
+    </message>
+    <message>
+        <source>PIX inválido: valor malformado: {fields!r}.</source>
+        <translation>Invalid PIX: malformed value: {fields!r}.</translation>
+    </message>
+    <message>
+        <source>PIX {e2eid} não encontrado entre os pagamentos recebidos.</source>
+        <translation>PIX {e2eid} not found among the payments received.</translation>
+    </message>
+    <message>
+        <source>PIX: a chave deve ter de 1 a 77 caracteres.</source>
+        <translation>PIX: the key must have 1 to 77 characters.</translation>
+    </message>
+    <message>
+        <source>PIX: chave e descrição juntas são longas demais; encurte a descrição.</source>
+        <translation>PIX: key and description together are too long; shorten the description.</translation>
+    </message>
+    <message>
+        <source>PIX: informe a URL de localização do PSP.</source>
+        <translation>PIX: enter the PSP&apos;s location URL.</translation>
+    </message>
+    <message>
+        <source>PIX: informe o {what}.</source>
+        <translation>PIX: enter the {what}.</translation>
+    </message>
+    <message>
+        <source>PIX: o CEP deve ter 8 dígitos.</source>
+        <translation>PIX: the CEP must have 8 digits.</translation>
+    </message>
+    <message>
+        <source>PIX: o campo {tag} não pode ficar vazio.</source>
+        <translation>PIX: field {tag} cannot be empty.</translation>
+    </message>
+    <message>
+        <source>PIX: o campo {tag} passa de 99 caracteres.</source>
+        <translation>PIX: field {tag} is longer than 99 characters.</translation>
+    </message>
+    <message>
+        <source>PIX: o txid deve ter até 25 letras ou números, sem espaços.</source>
+        <translation>PIX: the txid must have up to 25 letters or digits, without spaces.</translation>
+    </message>
+    <message>
+        <source>PIX: o valor deve ser positivo.</source>
+        <translation>PIX: the amount must be positive.</translation>
+    </message>
+    <message>
+        <source>PIX: o {what} tem mais de {limit} caracteres: {text!r}.</source>
+        <translation>PIX: the {what} has more than {limit} characters: {text!r}.</translation>
+    </message>
+    <message>
+        <source>PIX: ponto de iniciação deve ser 11 ou 12.</source>
+        <translation>PIX: the point of initiation must be 11 or 12.</translation>
+    </message>
+    <message>
+        <source>PIX: valor com mais de dois decimais: {amount}.</source>
+        <translation>PIX: amount with more than two decimals: {amount}.</translation>
+    </message>
+    <message>
+        <source>PIX: valor grande demais: {amount}.</source>
+        <translation>PIX: amount too large: {amount}.</translation>
+    </message>
+    <message>
+        <source>PIX: valor inválido: {amount!r}.</source>
+        <translation>PIX: invalid amount: {amount!r}.</translation>
+    </message>
+    <message>
+        <source>Pagamento com cartão não encontrado.</source>
+        <translation>Card payment not found.</translation>
+    </message>
+    <message>
+        <source>Pagamento com cartão {reference!r} não encontrado.</source>
+        <translation>Card payment {reference!r} not found.</translation>
+    </message>
+    <message>
+        <source>Para --format pdf informe -o ARQUIVO ou --print [IMPRESSORA].</source>
+        <translation>For --format pdf give -o FILE or --print [PRINTER].</translation>
+    </message>
+    <message>
+        <source>Período inválido: a data final ({end:%d/%m/%Y}) é anterior à inicial ({start:%d/%m/%Y}).</source>
+        <translation>Invalid period: the end date ({end:%m/%d/%Y}) is before the start date ({start:%m/%d/%Y}).</translation>
+    </message>
+    <message>
+        <source>Período muito longo: o máximo é de {max_days} dias.</source>
+        <translation>Period too long: the maximum is {max_days} days.</translation>
+    </message>
+    <message>
+        <source>Plano não encontrado para este assinante.</source>
+        <translation>Plan not found for this subscriber.</translation>
+    </message>
+    <message>
+        <source>Plano não encontrado.</source>
+        <translation>Plan not found.</translation>
+    </message>
+    <message>
+        <source>Plano suspenso por outro motivo: procure o setor responsável</source>
+        <translation>Plan suspended for another reason: contact the department in charge</translation>
+    </message>
+    <message>
+        <source>Preço inválido.</source>
+        <translation>Invalid price.</translation>
+    </message>
+    <message>
+        <source>Quantidade de SMS inválida.</source>
+        <translation>Invalid SMS quantity.</translation>
+    </message>
+    <message>
+        <source>Quantidade transferida inválida.</source>
+        <translation>Invalid transferred quantity.</translation>
+    </message>
+    <message>
+        <source>Retorno do banco {bank}: este programa lê retornos de 001, 341, 237, 104, 033, 756 e 748.</source>
+        <translation>Return file of bank {bank}: this program reads return files of 001, 341, 237, 104, 033, 756 and 748.</translation>
+    </message>
+    <message>
+        <source>Senha do quiosque muito curta: use ao menos 6 caracteres.</source>
+        <translation>Kiosk password too short: use at least 6 characters.</translation>
+    </message>
+    <message>
+        <source>Senha muito curta: use ao menos {min_password} caracteres.</source>
+        <translation>Password too short: use at least {min_password} characters.</translation>
+    </message>
+    <message>
+        <source>Seu perfil ({role}) não permite esta operação. Perfis permitidos: {allowed}.</source>
+        <translation>Your role ({role}) does not allow this operation. Allowed roles: {allowed}.</translation>
+    </message>
+    <message>
+        <source>Sicredi: o byte de geração do nosso número vai de 2 a 9.</source>
+        <translation>Sicredi: the nosso número generation byte goes from 2 to 9.</translation>
+    </message>
+    <message>
+        <source>Situação inválida: {text!r} (use aberto, baixado ou cancelado).</source>
+        <translation>Invalid status: {text!r} (use aberto, baixado or cancelado).</translation>
+    </message>
+    <message>
+        <source>Status inválido: {status!r} (use aberto, em_andamento ou encerrado).</source>
+        <translation>Invalid status: {status!r} (use aberto, em_andamento or encerrado).</translation>
+    </message>
+    <message>
+        <source>Série, número ou código numérico fora dos limites da NFCom.</source>
+        <translation>Series, number or numeric code outside the NFCom limits.</translation>
+    </message>
+    <message>
+        <source>Só compras com pagamento confirmado podem ser transferidas.</source>
+        <translation>Only purchases with confirmed payment can be transferred.</translation>
+    </message>
+    <message>
+        <source>Tarifa negativa: {price_per_minute}.</source>
+        <translation>Negative rate: {price_per_minute}.</translation>
+    </message>
+    <message>
+        <source>Terminal {terminal} não encontrado entre os deste assinante.</source>
+        <translation>Terminal {terminal} not found among this subscriber&apos;s.</translation>
+    </message>
+    <message>
+        <source>Tipo de atendimento inválido: {text!r}. Use um de: {ticket_types}.</source>
+        <translation>Invalid ticket type: {text!r}. Use one of: {ticket_types}.</translation>
+    </message>
+    <message>
+        <source>Tipo de terminação inválido: {text!r} (use {valid}).</source>
+        <translation>Invalid call type: {text!r} (use {valid}).</translation>
+    </message>
+    <message>
+        <source>Trabalho de impressão inválido: {job_id!r}.</source>
+        <translation>Invalid print job: {job_id!r}.</translation>
+    </message>
+    <message>
+        <source>Use -o ARQUIVO ou --print [IMPRESSORA] (ou redirecione a saída).</source>
+        <translation>Use -o FILE or --print [PRINTER] (or redirect the output).</translation>
+    </message>
+    <message>
+        <source>Use -o ARQUIVO para gravar o PDF (ou redirecione a saída).</source>
+        <translation>Use -o FILE to write the PDF (or redirect the output).</translation>
+    </message>
+    <message>
+        <source>Usuário ou senha incorretos.</source>
+        <translation>Wrong user or password.</translation>
+    </message>
+    <message>
+        <source>Valor de crédito não encontrado.</source>
+        <translation>Credit value not found.</translation>
+    </message>
+    <message>
+        <source>Valor inválido para boleto: {amount!r}.</source>
+        <translation>Invalid amount for a boleto: {amount!r}.</translation>
+    </message>
+    <message>
+        <source>Valor inválido para boleto: {amount} (use no máximo dois decimais).</source>
+        <translation>Invalid amount for a boleto: {amount} (use at most two decimals).</translation>
+    </message>
+    <message>
+        <source>Valor numérico inválido na NFCom: {text!r}.</source>
+        <translation>Invalid numeric value in the NFCom: {text!r}.</translation>
+    </message>
+    <message>
+        <source>Valor numérico inválido: {text!r}.</source>
+        <translation>Invalid numeric value: {text!r}.</translation>
+    </message>
+    <message>
+        <source>Valor pago (R$ {amount:.2f}) maior que o valor atualizado da conta (R$ {total:.2f}): registre o valor da conta e devolva a diferença.</source>
+        <translation>Amount paid (R$ {amount:.2f}) greater than the bill&apos;s updated amount (R$ {total:.2f}): record the bill&apos;s amount and refund the difference.</translation>
+    </message>
+    <message>
+        <source>Valor pago (R$ {amount:.2f}) menor que o da conta (R$ {amount2:.2f}).</source>
+        <translation>Amount paid (R$ {amount:.2f}) less than the bill&apos;s (R$ {amount2:.2f}).</translation>
+    </message>
+    <message>
+        <source>Valor sim/não inválido: {text!r}.</source>
+        <translation>Invalid yes/no value: {text!r}.</translation>
+    </message>
+    <message>
+        <source>Valor {amount} acima do limite do código de barras (R$ 99.999.999,99); emita mais de um boleto.</source>
+        <translation>Amount {amount} above the barcode limit (R$ 99,999,999.99); issue more than one boleto.</translation>
+    </message>
+    <message>
+        <source>Vencimento {due_date:%d/%m/%Y} anterior a 03/07/2000 não tem fator de vencimento.</source>
+        <translation>Due date {due_date:%m/%d/%Y} is before 07/03/2000 and has no due date factor.</translation>
+    </message>
+    <message>
+        <source>XML com DOCTYPE não é aceito.</source>
+        <translation>XML with a DOCTYPE is not accepted.</translation>
+    </message>
+    <message>
+        <source>XML malformado: {exc}</source>
+        <translation>Malformed XML: {exc}</translation>
+    </message>
+    <message>
+        <source>ambiente (tpAmb) desconhecido: {environment!r}</source>
+        <translation>unknown environment (tpAmb): {environment!r}</translation>
+    </message>
+    <message>
+        <source>arquivo grande demais para uma NFCom (mais de 5 MB)</source>
+        <translation>file too large for an NFCom (more than 5 MB)</translation>
+    </message>
+    <message>
+        <source>arquivo ilegível como NFCom ({name})</source>
+        <translation>file unreadable as an NFCom ({name})</translation>
+    </message>
+    <message>
+        <source>arquivo não encontrado</source>
+        <translation>file not found</translation>
+    </message>
+    <message>
+        <source>certificado da assinatura ilegível</source>
+        <translation>unreadable signature certificate</translation>
+    </message>
+    <message>
+        <source>destinatário {recipient_document} ({recipient_name}) não é assinante cadastrado</source>
+        <translation>recipient {recipient_document} ({recipient_name}) is not a registered subscriber</translation>
+    </message>
+    <message>
+        <source>já existe a NFCom nº {number} série {series} deste emitente com outra chave de acesso ({other})</source>
+        <translation>NFCom no. {number} series {series} of this issuer already exists with another access key ({other})</translation>
+    </message>
+    <message>
+        <source>modelo {model} não é NFCom (62)</source>
+        <translation>model {model} is not NFCom (62)</translation>
+    </message>
+    <message>
+        <source>não confere com o XSD da NFCom: {problem}</source>
+        <translation>does not match the NFCom XSD: {problem}</translation>
+    </message>
+    <message>
+        <source>não foi possível ler o arquivo ({strerror})</source>
+        <translation>could not read the file ({strerror})</translation>
+    </message>
+    <message>
+        <source>o arquivo não é uma NFCom (modelo 62)</source>
+        <translation>the file is not an NFCom (model 62)</translation>
+    </message>
+    <message>
+        <source>o digVal do protocolo não confere com a assinatura da NFCom</source>
+        <translation>the protocol&apos;s digVal does not match the NFCom&apos;s signature</translation>
+    </message>
+    <message>
+        <source>o protocolo de autorização não traz o digVal da NFCom</source>
+        <translation>the authorization protocol does not carry the NFCom&apos;s digVal</translation>
+    </message>
+    <message>
+        <source>o protocolo de autorização é de outra chave de acesso</source>
+        <translation>the authorization protocol belongs to another access key</translation>
+    </message>
+    <message>
+        <source>o protocolo de autorização é de outro ambiente (tpAmb) que a NFCom</source>
+        <translation>the authorization protocol is of another environment (tpAmb) than the NFCom</translation>
+    </message>
+    <message>
+        <source>protocolo de autorização: {problem}</source>
+        <translation>authorization protocol: {problem}</translation>
+    </message>
+    <message>
+        <source>{capitalize} fora do intervalo aceito: {text!r} (anos de {first_year} a {last_year}).</source>
+        <translation>{capitalize} outside the accepted range: {text!r} (years {first_year} to {last_year}).</translation>
+    </message>
+    <message>
+        <source>{capitalize} inválida: {text!r} (use AAAA-MM-DD ou DD/MM/AAAA).</source>
+        <translation>Invalid {capitalize}: {text!r} (use YYYY-MM-DD or DD/MM/YYYY).</translation>
+    </message>
+    <message>
+        <source>{cause} Não foi possível guardar o comprovante: {problem}.</source>
+        <translation>{cause} The receipt could not be saved: {problem}.</translation>
+    </message>
+    <message>
+        <source>{cause} Não foi possível guardar o documento: {problem}.</source>
+        <translation>{cause} The document could not be saved: {problem}.</translation>
+    </message>
+    <message>
+        <source>{cause} O comprovante foi guardado em {path} — nada se perdeu.</source>
+        <translation>{cause} The receipt was saved at {path}; nothing was lost.</translation>
+    </message>
+    <message>
+        <source>{cause} O documento foi guardado em {path} — nada se perdeu.</source>
+        <translation>{cause} The document was saved at {path}; nothing was lost.</translation>
+    </message>
+    <message>
+        <source>{label}: escolha uma de {choices}.</source>
+        <translation>{label}: choose one of {choices}.</translation>
+    </message>
+    <message>
+        <source>{label}: formato inválido.</source>
+        <translation>{label}: invalid format.</translation>
+    </message>
+    <message>
+        <source>{label}: o máximo é {maximum}.</source>
+        <translation>{label}: the maximum is {maximum}.</translation>
+    </message>
+    <message>
+        <source>{label}: o mínimo é {minimum}.</source>
+        <translation>{label}: the minimum is {minimum}.</translation>
+    </message>
+    <message>
+        <source>{label}: tipo inválido.</source>
+        <translation>{label}: wrong type.</translation>
+    </message>
+    <message>
+        <source>{label}: {problem}</source>
+        <translation>{label}: {problem}</translation>
+    </message>
+    <message>
+        <source>{name} não parece um Master.csv do Asterisk: nenhuma das primeiras linhas é um registro de chamada; nada foi importado.</source>
+        <translation>{name} does not look like an Asterisk Master.csv: none of the first lines is a call record; nothing was imported.</translation>
+    </message>
+    <message>
+        <source>{name} não é um arquivo CSV de texto (binário ou UTF-16); nada foi importado.</source>
+        <translation>{name} is not a text CSV file (binary or UTF-16); nothing was imported.</translation>
+    </message>
+    <message>
+        <source>{outcome} Mas não foi possível registrar isso aqui: {message}. Tente de novo em instantes: o sistema consulta a Cielo com o mesmo pedido e registra o resultado, sem cancelar duas vezes (as tarefas periódicas também conferem).</source>
+        <translation>{outcome} But it could not be recorded here: {message}. Try again in a moment: the system asks Cielo with the same request and records the result, without cancelling twice (the periodic jobs also check).</translation>
+    </message>
+    <message>
+        <source>{problem}</source>
+        <translation>{problem}</translation>
+    </message>
+    <message>
+        <source>{problem}.</source>
+        <translation>{problem}.</translation>
+    </message>
+    <message>
+        <source>{what} acima do limite de R$ 9.999.999.999,99.</source>
+        <translation>{what} above the limit of R$ 9,999,999,999.99.</translation>
+    </message>
+    <message>
+        <source>{what} deve ser numérico: {value!r}.</source>
+        <translation>{what} must be numeric: {value!r}.</translation>
+    </message>
+    <message>
+        <source>{what} deve ter {length} dígitos numéricos.</source>
+        <translation>{what} must have {length} numeric digits.</translation>
+    </message>
+    <message>
+        <source>{what} inválido: informe reais e centavos.</source>
+        <translation>Invalid {what}: enter reais and cents.</translation>
+    </message>
+    <message>
+        <source>{what} inválido: informe um valor maior que zero.</source>
+        <translation>Invalid {what}: enter an amount greater than zero.</translation>
+    </message>
+    <message>
+        <source>{what} inválido: no máximo dois dígitos de centavos.</source>
+        <translation>Invalid {what}: at most two digits of cents.</translation>
+    </message>
+    <message>
+        <source>{what} inválido: {text!r}. Informe reais e centavos, ex.: 99,90.</source>
+        <translation>Invalid {what}: {text!r}. Enter reais and cents, e.g. 99,90.</translation>
+    </message>
+    <message>
+        <source>{what} não pode ser negativo: {text!r}.</source>
+        <translation>{what} cannot be negative: {text!r}.</translation>
+    </message>
+    <message>
+        <source>{what} tem mais de {width} dígitos: {value!r}.</source>
+        <translation>{what} has more than {width} digits: {value!r}.</translation>
+    </message>
+    <message>
+        <source>É uma pasta, não um arquivo.</source>
+        <translation>It is a folder, not a file.</translation>
+    </message>
+    <message>
+        <source>é uma pasta, não um arquivo</source>
+        <translation>it is a folder, not a file</translation>
+    </message>
+</context>
+<context>
     <name>FinancialDetail</name>
     <message>
         <source>pago em duplicidade: a devolver</source>
@@ -2106,6 +3357,10 @@
     <message>
         <source>RADIUS</source>
         <translation>RADIUS</translation>
+    </message>
+    <message>
+        <source>Retenção e partições (PostgreSQL)</source>
+        <translation>Retention and partitions (PostgreSQL)</translation>
     </message>
     <message>
         <source>Tarifas de telefonia</source>

@@ -266,7 +266,7 @@ def test_the_unique_index_is_the_last_guard_and_leaves_nothing_behind(
     monkeypatch.setattr(enablement, "_refusal", lambda *args: None)
     with pytest.raises(Conflict) as refused:
         enablement.enable(db, attendant, sub_id, contract_id)
-    assert refused.value.message == enablement.ALREADY
+    assert refused.value.code == enablement.ALREADY
     assert groups(db) == [("bloqueado", 0), ("plano300", 1)]  # RADIUS untouched
     assert contract_state(db, contract_id)[0] is ContractStatus.SUSPENDED_DEBT
     with db.session() as session:

@@ -81,7 +81,7 @@ def build_key(
 ) -> AccessKey:
     """Compose a key and compute its check digit."""
     if not (0 <= series <= 999 and 1 <= number <= 999_999_999 and 0 <= random_code <= 9_999_999):
-        raise InvalidInput("Série, número ou código numérico fora dos limites da NFCom.")
+        raise InvalidInput("fiscal_access_key.serie_numero_codigo_numerico")
     parts = AccessKey(
         uf_code=uf_code,
         year_month=f"{year % 100:02d}{month:02d}",
@@ -96,7 +96,7 @@ def build_key(
     )
     body = parts.body
     if len(body) != KEY_LENGTH - 1 or not _KEY_PATTERN.fullmatch(body + "0"):
-        raise InvalidInput("Dados insuficientes para compor a chave de acesso da NFCom.")
+        raise InvalidInput("fiscal_access_key.dados_insuficientes_compor_chave")
     return AccessKey(**{**parts.__dict__, "dv": check_digit(body)})
 
 
@@ -120,7 +120,9 @@ def parse_key(key: str) -> AccessKey:
     """Split a key into its parts; refuse a malformed key or a wrong DV."""
     problem = key_problem(key)
     if problem is not None:
-        raise InvalidInput(problem[0].upper() + problem[1:] + ".")
+        raise InvalidInput(
+            "fiscal_access_key.chave_invalida", problem=problem[0].upper() + problem[1:]
+        )
     return AccessKey(
         uf_code=key[0:2],
         year_month=key[2:6],

@@ -90,7 +90,7 @@ def qr_code_url(access_key: str, environment: str) -> str:
 def _required(value: str, what: str, limit: int, minimum: int = 2) -> str:
     text = xml_text(value, limit)
     if len(text) < minimum:
-        raise InvalidInput(f"NFCom: {what} não informado.")
+        raise InvalidInput("fiscal_builder.nfcom_nao_informado", what=what)
     return text
 
 
@@ -101,11 +101,11 @@ def _digits(value: str) -> str:
 def _address_fields(address: Address, who: str) -> dict[str, object]:
     city_ibge, cep = _digits(address.city_ibge), _digits(address.cep)
     if len(city_ibge) != 7:
-        raise InvalidInput(f"NFCom: código IBGE do município do {who} inválido.")
+        raise InvalidInput("fiscal_builder.nfcom_codigo_ibge_municipio", who=who)
     if len(cep) != 8:
-        raise InvalidInput(f"NFCom: CEP do {who} inválido.")
+        raise InvalidInput("fiscal_builder.nfcom_cep_invalido", who=who)
     if not re.fullmatch(r"[A-Z]{2}", address.state):
-        raise InvalidInput(f"NFCom: UF do {who} inválida.")
+        raise InvalidInput("fiscal_builder.nfcom_uf_invalida", who=who)
     fields: dict[str, object] = {
         "xLgr": _required(address.street, f"logradouro do {who}", 60),
         "nro": _required(address.number or "S/N", f"número do endereço do {who}", 60, 1),
@@ -128,7 +128,7 @@ def _address_fields(address: Address, who: str) -> dict[str, object]:
 def _emit(party: Party, tax_regime: str) -> Tnfcom.InfNfcom.Emit:
     ie = _digits(party.state_registration)
     if not 2 <= len(ie) <= 14:
-        raise InvalidInput("NFCom: inscrição estadual do emitente inválida.")
+        raise InvalidInput("fiscal_builder.nfcom_inscricao_estadual_emitente")
     return _Inf.Emit(
         CNPJ=party.document,
         IE=ie,
@@ -153,11 +153,11 @@ def _dest(party: Party) -> Tnfcom.InfNfcom.Dest:
 
 def _det(draft: Draft) -> list[Tnfcom.InfNfcom.Det]:
     if not 1 <= len(draft.lines) <= 990:
-        raise InvalidInput("NFCom: informe de 1 a 990 itens.")
+        raise InvalidInput("fiscal_builder.nfcom_informe_itens")
     items = []
     for n, line in enumerate(draft.lines, start=1):
         if line.amount <= 0 or line.quantity <= 0:
-            raise InvalidInput(f"NFCom: item {n} com valor ou quantidade inválidos.")
+            raise InvalidInput("fiscal_builder.nfcom_item_valor_quantidade", n=n)
         unit_price = line.amount / line.quantity
         items.append(
             _Inf.Det(
@@ -217,7 +217,7 @@ def build_binding(draft: Draft) -> Nfcom:
     if draft.issued_at.tzinfo is None:
         raise ValueError("issued_at must be timezone-aware")
     if draft.environment not in ("1", "2"):
-        raise InvalidInput("NFCom: ambiente (tpAmb) deve ser 1 ou 2.")
+        raise InvalidInput("fiscal_builder.nfcom_ambiente_tpamb_deve")
     key = access_key_for(draft)
     local = draft.issued_at.astimezone(LOCAL_TZ).replace(microsecond=0)
     gfat = None
@@ -296,7 +296,7 @@ def simulate_authorization(
     )
     inf = nfcom.find(f"{{{NS}}}infNFCom")
     if digest is None or inf is None:
-        raise InvalidInput("NFCom sem assinatura: assine antes de autorizar.")
+        raise InvalidInput("fiscal_builder.nfcom_sem_assinatura_assine")
     proc = etree.Element(f"{{{NS}}}nfcomProc", nsmap={None: NS}, versao=VERSION)
     proc.append(nfcom)
     prot = etree.SubElement(proc, f"{{{NS}}}protNFCom", versao=VERSION)

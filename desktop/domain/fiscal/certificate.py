@@ -32,6 +32,7 @@ from desktop.errors import InvalidInput
 TEST_CERTIFICATE_PASSWORD = "homologacao"
 TEST_CERTIFICATE_YEARS = 10
 
+
 @dataclass(frozen=True)
 class Signer:
     """A loaded certificate, ready to sign many documents (loading a PFX costs more than a
@@ -56,9 +57,9 @@ def load_signer(pfx: bytes, password: str) -> Signer:
     try:
         certificate = Certificado(_as_b64(pfx), password)
     except CertificadoSenhaInvalida:
-        raise InvalidInput("Certificado digital inválido ou senha incorreta.") from None
+        raise InvalidInput("fiscal_certificate.certificado_digital_invalido_senha") from None
     except CertificadoExpirado:
-        raise InvalidInput("O certificado digital está vencido.") from None
+        raise InvalidInput("fiscal_certificate.certificado_digital_vencido") from None
     return Signer(certificate, str(certificate.proprietario))
 
 

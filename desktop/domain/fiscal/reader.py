@@ -65,9 +65,9 @@ def parse_xml(xml: str | bytes) -> Any:
     try:
         tree = etree.fromstring(_as_bytes(xml), parser).getroottree()
     except etree.XMLSyntaxError as exc:
-        raise InvalidInput(f"XML malformado: {exc}") from None
+        raise InvalidInput("fiscal_reader.xml_malformado", exc=exc) from None
     if tree.docinfo.doctype:
-        raise InvalidInput("XML com DOCTYPE não é aceito.")
+        raise InvalidInput("fiscal_reader.xml_doctype_nao_aceito")
     return tree.getroot()
 
 
@@ -190,7 +190,7 @@ def _dec(value: object, default: str = "0") -> Decimal:
     try:
         return Decimal(text)
     except InvalidOperation:
-        raise InvalidInput(f"Valor numérico inválido na NFCom: {text!r}.") from None
+        raise InvalidInput("fiscal_reader.valor_numerico_invalido_nfcom", text=text) from None
 
 
 def _enum(value: object) -> str:
@@ -201,7 +201,7 @@ def _moment(text: object) -> dt.datetime:
     try:
         moment = dt.datetime.fromisoformat(str(text))
     except ValueError:
-        raise InvalidInput(f"Data e hora inválidas na NFCom: {text!r}.") from None
+        raise InvalidInput("fiscal_reader.data_hora_invalidas_nfcom", text=text) from None
     if moment.tzinfo is None:  # the XSD requires the offset; be lenient for local times
         moment = moment.replace(tzinfo=LOCAL_TZ)
     return moment
@@ -270,7 +270,7 @@ def parse_nfcom(xml: str | bytes) -> NfcomInfo:
     root = parse_xml(xml)
     name = root_name(root)
     if not name:
-        raise InvalidInput("O arquivo não é uma NFCom (modelo 62).")
+        raise InvalidInput("fiscal_reader.arquivo_nao_nfcom_modelo")
     clean = etree.tostring(root)  # re-serialized without any DTD: safe for xsdata's parser
     try:
         if name == "nfcomProc":
@@ -279,12 +279,10 @@ def parse_nfcom(xml: str | bytes) -> NfcomInfo:
         else:
             nf, protocol = XmlParser(context=_CONTEXT).from_bytes(clean, Nfcom), None
     except (ParserError, ValueError, TypeError) as exc:
-        raise InvalidInput(f"NFCom ilegível: {exc}") from None
+        raise InvalidInput("fiscal_reader.nfcom_ilegivel", exc=exc) from None
     inf = nf.infNFCom if nf is not None else None
     if inf is None or inf.ide is None or inf.emit is None or inf.dest is None or inf.total is None:
-        raise InvalidInput(
-            "NFCom incompleta: faltam identificação, emitente, destinatário ou totais."
-        )
+        raise InvalidInput("fiscal_reader.nfcom_incompleta_faltam_identificacao")
     ide, emit, dest = inf.ide, inf.emit, inf.dest
     key = str(inf.Id or "").removeprefix("NFCom")
     gfat = inf.gFat

@@ -66,8 +66,9 @@ def load_trust_store(location: str) -> TrustStore:
         files = [path]
     else:
         raise InvalidInput(
-            f"As raízes ICP-Brasil configuradas ({ROOTS_SETTING} = {location}) não foram "
-            "encontradas nesta estação."
+            "fiscal_trust.raizes_icp_brasil_configuradas",
+            roots_setting=ROOTS_SETTING,
+            location=location,
         )
     found: list[x509.Certificate] = []
     for file in files:
@@ -75,16 +76,19 @@ def load_trust_store(location: str) -> TrustStore:
             found.extend(_certificates(file.read_bytes()))
         except (OSError, ValueError):
             raise InvalidInput(
-                f"Certificado ilegível entre as raízes ICP-Brasil: {file.name}."
+                "fiscal_trust.certificado_ilegivel_entre_raizes", name=file.name
             ) from None
     if not found:
         raise InvalidInput(
-            f"Nenhum certificado nas raízes ICP-Brasil configuradas ({ROOTS_SETTING} = {location})."
+            "fiscal_trust.nenhum_certificado_raizes_icp",
+            roots_setting=ROOTS_SETTING,
+            location=location,
         )
     if not any(_self_signed(c) for c in found):
         raise InvalidInput(
-            f"Nenhuma AC raiz (certificado autoassinado) nas raízes ICP-Brasil configuradas "
-            f"({ROOTS_SETTING} = {location})."
+            "fiscal_trust.nenhuma_ac_raiz_certificado",
+            roots_setting=ROOTS_SETTING,
+            location=location,
         )
     return TrustStore(str(path), tuple(found))
 
@@ -115,7 +119,7 @@ def _x509_data(parent: Any) -> list[x509.Certificate]:
             for n in found
         ]
     except (ValueError, binascii.Error):
-        raise InvalidInput("certificado da assinatura ilegível") from None
+        raise InvalidInput("fiscal_trust.certificado_assinatura_ilegivel") from None
 
 
 def certificate_cnpjs(cert: x509.Certificate) -> set[str]:
