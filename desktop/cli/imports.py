@@ -19,7 +19,7 @@ PROGRESS_BAR_FROM_BYTES = 1024 * 1024  # about 3 500 CDR lines
 
 
 def register(sub: Any) -> None:
-    parser = sub.add_parser("import", help="importa ligações (CDR) e notas fiscais")
+    parser = sub.add_parser("import", help="importa ligações (CDR), notas fiscais, retornos bancários e dados do ERP")
     import_sub = parser.add_subparsers(dest="import_command", metavar="TIPO", required=True)
     for action in ACTIONS:
         action(import_sub)
@@ -164,4 +164,10 @@ def register_retorno(import_sub: Any) -> None:
     retorno_cmd.register_retorno(import_sub)
 
 
-ACTIONS: list[Callable[[Any], None]] = [register_cdr, register_nfcom, register_retorno]
+def register_erp(import_sub: Any) -> None:
+    from desktop.cli import erp_import_cmd
+
+    erp_import_cmd.register_erp(import_sub)
+
+
+ACTIONS: list[Callable[[Any], None]] = [register_cdr, register_nfcom, register_retorno, register_erp]
