@@ -39,15 +39,7 @@ from desktop.services.erp_rows import ContractData
 CONTRACTS = Contract.__table__
 LOGINS = RadiusLogin.__table__
 TERMINALS = Terminal.__table__
-CHUNK = 900
 
-
-def _in(session: Session, stmt: Any, column: Any, keys: list[Any]) -> list[Any]:
-    rows: list[Any] = []
-    keys = list(dict.fromkeys(keys))
-    for start in range(0, len(keys), CHUNK):
-        rows.extend(session.execute(stmt.where(column.in_(keys[start : start + CHUNK]))))
-    return rows
 
 
 def _plans(session: Session, ctx: BatchContext, rows: list[tuple[int, ContractData]]) -> dict[str, int]:
@@ -72,7 +64,7 @@ def write(
     session: Session, ctx: BatchContext, rows: list[tuple[int, ContractData]]
 ) -> list[Outcome]:
     customers = dict(
-        _in(
+        bulk_rows.rows_by_keys(
             session,
             select(Subscriber.external_id, Subscriber.id),
             Subscriber.external_id,
@@ -83,10 +75,10 @@ def write(
         Contract.id, Contract.external_id, Contract.number, Contract.subscriber_id,
         Contract.plan_id, Contract.status, Contract.billing_day,
     )
-    by_ext = {r.external_id: r for r in _in(session, cols, Contract.external_id, [d.external_id for _, d in rows])}
-    by_number = {r.number: r for r in _in(session, cols, Contract.number, [d.number for _, d in rows])}
+    by_ext = {r.external_id: r for r in bulk_rows.rows_by_keys(session, cols, Contract.external_id, [d.external_id for _, d in rows])}
+    by_number = {r.number: r for r in bulk_rows.rows_by_keys(session, cols, Contract.number, [d.number for _, d in rows])}
     login_owner = dict(
-        _in(
+        bulk_rows.rows_by_keys(
             session,
             select(RadiusLogin.username, RadiusLogin.contract_id),
             RadiusLogin.username,
@@ -94,7 +86,7 @@ def write(
         )
     )
     terminal_owner = dict(
-        _in(
+        bulk_rows.rows_by_keys(
             session,
             select(Terminal.number, Terminal.contract_id),
             Terminal.number,
@@ -190,10 +182,10 @@ def _update(
         return []
     ids = [stored.id for _, _, stored, _ in known]
     logins: dict[int, list[tuple[int, str]]] = {}
-    for lid, cid, name in _in(session, select(RadiusLogin.id, RadiusLogin.contract_id, RadiusLogin.username), RadiusLogin.contract_id, ids):
+    for lid, cid, name in bulk_rows.rows_by_keys(session, select(RadiusLogin.id, RadiusLogin.contract_id, RadiusLogin.username), RadiusLogin.contract_id, ids):
         logins.setdefault(cid, []).append((lid, name))
     terminals: dict[int, set[str]] = {}
-    for cid, number in _in(session, select(Terminal.contract_id, Terminal.number), Terminal.contract_id, ids):
+    for cid, number in bulk_rows.rows_by_keys(session, select(Terminal.contract_id, Terminal.number), Terminal.contract_id, ids):
         terminals.setdefault(cid, set()).add(number)
     now = utcnow()
     plain: list[tuple[Any, ...]] = []

@@ -56,7 +56,6 @@ FIELDS = (
 # Updated without name_search (see the module): the name goes with it only when it changed.
 PLAIN = tuple(f for f in FIELDS if f not in ("name", "name_search"))
 CONTACT_FIELDS = ("name", "relation", "phone", "email")
-CHUNK = 900  # ids per IN (...)
 
 
 def _values(data: CustomerData) -> tuple[Any, ...]:
@@ -65,24 +64,20 @@ def _values(data: CustomerData) -> tuple[Any, ...]:
 
 def _existing(session: Session, column: Any, keys: list[str]) -> dict[str, tuple[Any, ...]]:
     """Stored rows by ``column``: (id, *FIELDS)."""
-    out: dict[str, tuple[Any, ...]] = {}
-    cols = [SUBSCRIBERS.c.id, *(SUBSCRIBERS.c[f] for f in FIELDS)]
-    for start in range(0, len(keys), CHUNK):
-        for row in session.execute(select(*cols).where(column.in_(keys[start : start + CHUNK]))):
-            out[row._mapping[column.key]] = tuple(row)
-    return out
+    stmt = select(SUBSCRIBERS.c.id, *(SUBSCRIBERS.c[f] for f in FIELDS))
+    return {
+        row._mapping[column.key]: tuple(row)
+        for row in bulk_rows.rows_by_keys(session, stmt, column, keys)
+    }
 
 
 def _contacts_of(session: Session, ids: list[int]) -> dict[int, list[tuple[Any, ...]]]:
     out: dict[int, list[tuple[Any, ...]]] = {i: [] for i in ids}
-    for start in range(0, len(ids), CHUNK):
-        stmt = (
-            select(CONTACTS.c.subscriber_id, CONTACTS.c.id, *(CONTACTS.c[f] for f in CONTACT_FIELDS))
-            .where(CONTACTS.c.subscriber_id.in_(ids[start : start + CHUNK]))
-            .order_by(CONTACTS.c.subscriber_id, CONTACTS.c.id)
-        )
-        for row in session.execute(stmt):
-            out[row[0]].append(tuple(row[1:]))
+    stmt = select(
+        CONTACTS.c.subscriber_id, CONTACTS.c.id, *(CONTACTS.c[f] for f in CONTACT_FIELDS)
+    ).order_by(CONTACTS.c.subscriber_id, CONTACTS.c.id)
+    for row in bulk_rows.rows_by_keys(session, stmt, CONTACTS.c.subscriber_id, ids):
+        out[row[0]].append(tuple(row[1:]))
     return out
 
 

@@ -58,15 +58,7 @@ BOLETO_FIELDS = (
     "receivable_id", "bank_account_id", "nosso_numero", "due_date", "amount",
     "barcode", "digitable_line", "pix_payload", "registered_at",
 )
-CHUNK = 900
 
-
-def _in(session: Session, stmt: Any, column: Any, keys: list[Any]) -> list[Any]:
-    rows: list[Any] = []
-    keys = list(dict.fromkeys(keys))
-    for start in range(0, len(keys), CHUNK):
-        rows.extend(session.execute(stmt.where(column.in_(keys[start : start + CHUNK]))))
-    return rows
 
 
 def _values(d: ReceivableData, subscriber_id: int, contract_id: int) -> tuple[Any, ...]:
@@ -97,7 +89,7 @@ def write(
 ) -> list[Outcome]:
     contracts = {
         ext: (cid, sub)
-        for ext, cid, sub in _in(
+        for ext, cid, sub in bulk_rows.rows_by_keys(
             session,
             select(Contract.external_id, Contract.id, Contract.subscriber_id),
             Contract.external_id,
@@ -105,12 +97,12 @@ def write(
         )
     }
     cols = select(RECEIVABLES.c.id, *(RECEIVABLES.c[f] for f in FIELDS))
-    stored_rows = {r.external_id: r for r in _in(session, cols, RECEIVABLES.c.external_id, [d.external_id for _, d in rows])}
+    stored_rows = {r.external_id: r for r in bulk_rows.rows_by_keys(session, cols, RECEIVABLES.c.external_id, [d.external_id for _, d in rows])}
     want_boleto = [d for _, d in rows if d.nosso_numero]
     accounts = _accounts(session, ctx) if want_boleto else {}
     boleto_of: dict[int, Any] = {}
     if stored_rows and want_boleto:
-        for b in _in(session, select(Boleto.receivable_id, Boleto.nosso_numero, Boleto.bank_account_id), Boleto.receivable_id, [r.id for r in stored_rows.values()]):
+        for b in bulk_rows.rows_by_keys(session, select(Boleto.receivable_id, Boleto.nosso_numero, Boleto.bank_account_id), Boleto.receivable_id, [r.id for r in stored_rows.values()]):
             boleto_of[b.receivable_id] = b
     outcomes: list[Outcome] = []
     new: list[tuple[int, ReceivableData, tuple[Any, ...], Any]] = []
