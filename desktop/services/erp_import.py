@@ -24,7 +24,7 @@ from __future__ import annotations
 import sqlite3
 import tempfile
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -230,6 +230,8 @@ def import_file(
         raise
     finally:
         seen.close()
+        with suppress(Exception), db.session() as session:  # best effort: a pooled connection
+            bulk_rows.normal_cache(session)
     if run_id is not None:
         _close_run(db, actor, run_id, kind, file, counts)
     return ImportReport(
