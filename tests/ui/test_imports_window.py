@@ -43,7 +43,7 @@ def test_runs_and_a_runs_problems(qtbot, qtmodeltester, sqlite_db: Database, fin
     window = ImportsWindow(sqlite_db, finance)
     qtbot.addWidget(window)
     assert texts(window.runs_model, 2) == ["clientes-dezembro.csv"]
-    assert [texts(window.runs_model, c)[0] for c in (1, 3, 4, 7, 9)] == ["Clientes", "4", "2", "2", "concluída"]
+    assert [texts(window.runs_model, c)[0] for c in (1, 3, 5, 6, 9)] == ["Clientes", "2", "4", "2", "concluída"]
     qtmodeltester.check(window.runs_model)
     window.runs_table.selectRow(0)
     assert texts(window.problems_model, 0) == ["3", "4"]
@@ -68,7 +68,7 @@ def test_simulate_then_apply(
     window.apply()
     assert subscribers(sqlite_db) == 2
     assert "Importado" in window.problems_title.text() or "recusadas" in window.problems_title.text()
-    assert texts(window.runs_model, 4) == ["2"] and not window.apply_button.isEnabled()
+    assert texts(window.runs_model, 6) == ["2"] and not window.apply_button.isEnabled()
     assert window.runs_table.selectionModel().isRowSelected(0)
 
 

@@ -34,11 +34,14 @@ from desktop.ui.widgets import BusyIndicator, MessageLine, data_table, fit_colum
 from desktop.ui.workers import TaskRunner
 
 FILTERS = "Exportações do ERP (*.csv *.CSV *.jsonl *.ndjson *.txt);;Todos os arquivos (*)"
+# What the screen is for first (refused lines, conflicts), then the other counts: at 1024 px
+# the columns on the right are the ones cut.
 RUN_HEADERS = [
-    "Início", "Tipo", "Arquivo", "Lidas", "Criadas", "Atualizadas", "Sem mudança",
-    "Recusadas", "Conflitos", "Situação", "Operador",
+    "Início", "Tipo", "Arquivo", "Recusadas", "Conflitos", "Lidas", "Criadas", "Atualizadas",
+    "Sem mudança", "Situação", "Operador",
 ]
 RUN_RIGHT = (3, 4, 5, 6, 7, 8)
+REJECTED_COLUMN, CONFLICTS_COLUMN, STATE_COLUMN = 3, 4, 9
 PROBLEM_HEADERS = ["Linha", "Tipo", "Motivo"]
 TONES = {"rejected": "#cf222e", "conflict": "#9a6700"}
 
@@ -103,9 +106,9 @@ class ImportsWindow(BackofficeWindow):
         self.runs_table.setModel(self.runs_model)
         fit_columns(
             self.runs_table,
-            {0: "00/00/0000 00:00", 1: "Contas a receber", 2: "clientes-2026-12.csv",
-             3: "0.000.000", 4: "0.000.000", 5: "0.000.000", 6: "0.000.000", 7: "00.000",
-             8: "00.000", 9: "concluída"},
+            {0: "00/00/0000 00:00", 1: "Contas a receber", 2: "clientes-2026-12-07.csv",
+             3: "000.000", 4: "00.000", 5: "0.000.000", 6: "0.000.000", 7: "000.000",
+             8: "0.000.000", 9: "concluída"},
             stretch=10,
         )
         self.runs_table.selectionModel().selectionChanged.connect(self._run_chosen)
@@ -156,18 +159,24 @@ class ImportsWindow(BackofficeWindow):
             items = _items(
                 [
                     fmt.local_datetime(run.started_at), words.get(run.kind, run.kind),
-                    run.file_name, fmt.number(run.read), fmt.number(run.created),
-                    fmt.number(run.updated), fmt.number(run.unchanged), fmt.number(run.rejected),
-                    fmt.number(run.conflicts), run_state(run), run.operator.split(":")[-1],
+                    run.file_name, fmt.number(run.rejected), fmt.number(run.conflicts),
+                    fmt.number(run.read), fmt.number(run.created), fmt.number(run.updated),
+                    fmt.number(run.unchanged), run_state(run), run.operator.split(":")[-1],
                 ],
                 RUN_RIGHT,
             )
-            if run.rejected:
-                items[7].setForeground(QColor(TONES["rejected"]))
-            if run.conflicts:
-                items[8].setForeground(QColor(TONES["conflict"]))
-            if run.error:
-                items[9].setForeground(QColor(TONES["rejected"]))
+            items[2].setToolTip(run.file_name)
+            items[STATE_COLUMN].setToolTip(run_state(run))
+            for column, count, tone in (
+                (REJECTED_COLUMN, run.rejected, "rejected"),
+                (CONFLICTS_COLUMN, run.conflicts, "conflict"),
+                (STATE_COLUMN, bool(run.error), "rejected"),
+            ):
+                if count:
+                    items[column].setForeground(QColor(TONES[tone]))
+                    font = items[column].font()
+                    font.setBold(True)
+                    items[column].setFont(font)
             self.runs_model.appendRow(items)
         ids = [r.id for r in runs]
         if choose in ids:
