@@ -29,12 +29,51 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 CACHE = Path.home() / ".cache" / "central-bench"
 PG_ADMIN = os.environ.get("CENTRAL_TEST_PG", "postgresql://postgres@127.0.0.1:5432/postgres")
-FIRST = ["Maria", "José", "Ana", "João", "Antônio", "Francisca", "Carlos", "Paulo", "Lúcia",
-         "Márcia", "Luiz", "Adriana", "Sérgio", "Juliana", "Marcos", "Patrícia", "Rafael", "Aline"]
-LAST = ["Silva", "Santos", "Oliveira", "Souza", "Rodrigues", "Ferreira", "Alves", "Pereira",
-        "Lima", "Gomes", "Conceição", "Araújo", "Ribeiro", "Carvalho", "Gonçalves", "Melo"]
-CITIES = [("Paranavaí", "PR", "87700"), ("Maringá", "PR", "87010"), ("Londrina", "PR", "86010"),
-          ("Umuarama", "PR", "87501"), ("Cianorte", "PR", "87200")]
+FIRST = [
+    "Maria",
+    "José",
+    "Ana",
+    "João",
+    "Antônio",
+    "Francisca",
+    "Carlos",
+    "Paulo",
+    "Lúcia",
+    "Márcia",
+    "Luiz",
+    "Adriana",
+    "Sérgio",
+    "Juliana",
+    "Marcos",
+    "Patrícia",
+    "Rafael",
+    "Aline",
+]
+LAST = [
+    "Silva",
+    "Santos",
+    "Oliveira",
+    "Souza",
+    "Rodrigues",
+    "Ferreira",
+    "Alves",
+    "Pereira",
+    "Lima",
+    "Gomes",
+    "Conceição",
+    "Araújo",
+    "Ribeiro",
+    "Carvalho",
+    "Gonçalves",
+    "Melo",
+]
+CITIES = [
+    ("Paranavaí", "PR", "87700"),
+    ("Maringá", "PR", "87010"),
+    ("Londrina", "PR", "86010"),
+    ("Umuarama", "PR", "87501"),
+    ("Cianorte", "PR", "87200"),
+]
 
 
 def cpf(n: int) -> str:
@@ -53,17 +92,25 @@ def generate(rows: int) -> Path:
         return path
     tmp = path.with_suffix(".tmp")
     with tmp.open("w", encoding="cp1252", newline="") as out:
-        out.write("external_id;document;name;email;phone;street;number;complement;district;"
-                  "city;state;cep;contacts\r\n")
+        out.write(
+            "external_id;document;name;email;phone;street;number;complement;district;"
+            "city;state;cep;contacts\r\n"
+        )
         for i in range(rows):
             doc = cpf(i * 7 + 13)
             if i % 2:
                 doc = f"{doc[:3]}.{doc[3:6]}.{doc[6:9]}-{doc[9:]}"
             name = f"{FIRST[i % 18]} {LAST[(i // 18) % 16]} {LAST[(i // 288) % 16]} {i}"
             city, state, cep = CITIES[i % 5]
-            contacts = f"\"{name}|titular|44999{i % 1000000:06d}|;Contato {i}|cônjuge||\"" if i % 10 == 0 else ""
-            out.write(f"ERP{i:08d};{doc};{name};cliente{i}@example.com.br;(44) 9{i % 100000000:08d};"
-                      f"Rua {LAST[i % 16]};{i % 2000};;Centro;{city};{state};{cep}-000;{contacts}\r\n")
+            contacts = (
+                f'"{name}|titular|44999{i % 1000000:06d}|;Contato {i}|cônjuge||"'
+                if i % 10 == 0
+                else ""
+            )
+            out.write(
+                f"ERP{i:08d};{doc};{name};cliente{i}@example.com.br;(44) 9{i % 100000000:08d};"
+                f"Rua {LAST[i % 16]};{i % 2000};;Centro;{city};{state};{cep}-000;{contacts}\r\n"
+            )
     tmp.rename(path)
     return path
 
@@ -80,10 +127,18 @@ def one(url: str, file: str) -> None:
     report = erp_import.import_file(db, actor, "customers", file)
     seconds = time.perf_counter() - start
     rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(json.dumps({
-        "seconds": seconds, "read": report.read, "created": report.created,
-        "unchanged": report.unchanged, "rejected": len(report.rejected), "rss_mb": rss_mb,
-    }))
+    print(
+        json.dumps(
+            {
+                "seconds": seconds,
+                "read": report.read,
+                "created": report.created,
+                "unchanged": report.unchanged,
+                "rejected": len(report.rejected),
+                "rss_mb": rss_mb,
+            }
+        )
+    )
 
 
 def fresh(backend: str, workdir: Path) -> tuple[str, str | None]:
@@ -105,8 +160,14 @@ def fresh(backend: str, workdir: Path) -> tuple[str, str | None]:
     db = Database(url)
     db.upgrade()
     with db.session() as session:
-        session.add(CounterUser(login="bench", name="Bench", role=Role.FINANCE,
-                                password_hash=hash_password_fast("bench-senha-1")))
+        session.add(
+            CounterUser(
+                login="bench",
+                name="Bench",
+                role=Role.FINANCE,
+                password_hash=hash_password_fast("bench-senha-1"),
+            )
+        )
     db.dispose()
     return url, name
 
@@ -131,8 +192,10 @@ def main() -> None:
         return
     file = generate(args.rows)
     print(f"file: {file} ({file.stat().st_size / 1e6:.0f} MB, {args.rows} rows)")
-    print(f"load average before: {' '.join(f'{x:.2f}' for x in os.getloadavg())} "
-          f"({os.cpu_count()} CPUs)")
+    print(
+        f"load average before: {' '.join(f'{x:.2f}' for x in os.getloadavg())} "
+        f"({os.cpu_count()} CPUs)"
+    )
     header = f"{'backend':<10} {'run':<10} {'rows':>9} {'seconds':>8} {'rows/s':>8} {'peak RSS':>9}  result"
     print(header)
     print("-" * len(header))
@@ -143,13 +206,18 @@ def main() -> None:
                 for run in ("first", "re-import"):
                     out = subprocess.run(
                         [sys.executable, __file__, "--one", url, str(file)],
-                        check=True, capture_output=True, text=True,
+                        check=True,
+                        capture_output=True,
+                        text=True,
                     ).stdout
                     r = json.loads(out.strip().splitlines()[-1])
                     result = f"created {r['created']}, unchanged {r['unchanged']}, rejected {r['rejected']}"
-                    print(f"{backend:<10} {run:<10} {r['read']:>9} {r['seconds']:>8.1f} "
-                          f"{r['read'] / r['seconds']:>8.0f} {r['rss_mb']:>7.0f}MB  {result}"
-                          f"  load {os.getloadavg()[0]:.2f}", flush=True)
+                    print(
+                        f"{backend:<10} {run:<10} {r['read']:>9} {r['seconds']:>8.1f} "
+                        f"{r['read'] / r['seconds']:>8.0f} {r['rss_mb']:>7.0f}MB  {result}"
+                        f"  load {os.getloadavg()[0]:.2f}",
+                        flush=True,
+                    )
             finally:
                 drop(name)
     print(f"load average after: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")

@@ -38,12 +38,31 @@ def prepare(workdir: Path) -> tuple[Database, CounterActor]:
     db = Database(f"sqlite:///{workdir / 'shots.sqlite3'}")
     db.upgrade()
     with db.session() as session:
-        user = CounterUser(login="financeiro", name="Financeiro", role=Role.FINANCE, password_hash=hash_password_fast("x-senha-1"))
+        user = CounterUser(
+            login="financeiro",
+            name="Financeiro",
+            role=Role.FINANCE,
+            password_hash=hash_password_fast("x-senha-1"),
+        )
         session.add(user)
-        session.add(BankAccount(bank_code="756", agency="4321", account="12345", wallet="1", agreement="1234567", beneficiary_name="Provedor Exemplo Ltda"))
+        session.add(
+            BankAccount(
+                bank_code="756",
+                agency="4321",
+                account="12345",
+                wallet="1",
+                agreement="1234567",
+                beneficiary_name="Provedor Exemplo Ltda",
+            )
+        )
         session.flush()
         actor = CounterActor(user.id, "financeiro", Role.FINANCE, "retaguarda-1")
-    for kind, name in (("customers", "customers.csv"), ("customers", "customers.jsonl"), ("contracts", "contracts.csv"), ("receivables", "receivables.csv")):
+    for kind, name in (
+        ("customers", "customers.csv"),
+        ("customers", "customers.jsonl"),
+        ("contracts", "contracts.csv"),
+        ("receivables", "receivables.csv"),
+    ):
         erp_import.import_file(db, actor, kind, EXAMPLES / name)
     with db.session() as session:
         rid = session.query(Receivable.id).filter_by(external_id="RC-9002").scalar()

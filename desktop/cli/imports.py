@@ -19,7 +19,9 @@ PROGRESS_BAR_FROM_BYTES = 1024 * 1024  # about 3 500 CDR lines
 
 
 def register(sub: Any) -> None:
-    parser = sub.add_parser("import", help="importa ligações (CDR), notas fiscais, retornos bancários e dados do ERP")
+    parser = sub.add_parser(
+        "import", help="importa ligações (CDR), notas fiscais, retornos bancários e dados do ERP"
+    )
     import_sub = parser.add_subparsers(dest="import_command", metavar="TIPO", required=True)
     for action in ACTIONS:
         action(import_sub)
@@ -170,4 +172,9 @@ def register_erp(import_sub: Any) -> None:
     erp_import_cmd.register_erp(import_sub)
 
 
-ACTIONS: list[Callable[[Any], None]] = [register_cdr, register_nfcom, register_retorno, register_erp]
+ACTIONS: list[Callable[[Any], None]] = [
+    register_cdr,
+    register_nfcom,
+    register_retorno,
+    register_erp,
+]

@@ -33,19 +33,29 @@ def register(sub: Any) -> None:
 
 
 def _json(view: Any) -> dict[str, Any]:
-    return {"key": view.key, "value": view.text, "group": view.group, "label": view.label,
-            "type": view.kind, "secret": view.secret}
+    return {
+        "key": view.key,
+        "value": view.text,
+        "group": view.group,
+        "label": view.label,
+        "type": view.kind,
+        "secret": view.secret,
+    }
 
 
 def cmd_list(args: argparse.Namespace) -> int:
     from desktop.services import settings
 
     db = context.database(args)
-    views = [v for v in settings.panel(db, context.operator(args, db)) if v.key.startswith(args.prefix)]
+    views = [
+        v for v in settings.panel(db, context.operator(args, db)) if v.key.startswith(args.prefix)
+    ]
     if args.format == "json":
         context.print_json([_json(v) for v in views])
     else:
-        context.print_table(["Chave", "Valor", "Descrição"], [[v.key, v.text, v.label] for v in views])
+        context.print_table(
+            ["Chave", "Valor", "Descrição"], [[v.key, v.text, v.label] for v in views]
+        )
     return 0
 
 

@@ -184,9 +184,7 @@ def _jsonl(lines: _CountingLines) -> Iterator[tuple[RawRow, int]]:
         if not isinstance(obj, dict):
             yield RawRow(lines.line, None, "linha não é um objeto JSON"), lines.bytes_read
             continue
-        values = {
-            normalise_key(str(k)): _json_text(v) for k, v in obj.items() if v is not None
-        }
+        values = {normalise_key(str(k)): _json_text(v) for k, v in obj.items() if v is not None}
         yield RawRow(lines.line, values), lines.bytes_read
 
 

@@ -114,7 +114,9 @@ def _pix_payload(session: Session, bank_code: str, nosso_numero: str, amount: De
     return hybrid_payload(settings.get_many(session, "pix."), bank_code, nosso_numero, amount)
 
 
-def hybrid_payload(values: dict[str, Any], bank_code: str, nosso_numero: str, amount: Decimal) -> str:
+def hybrid_payload(
+    values: dict[str, Any], bank_code: str, nosso_numero: str, amount: Decimal
+) -> str:
     """Static BR Code with the provider's key (``values``: the ``pix.`` settings); txid = bank
     + nosso número (alphanumeric).  Also used by the ERP import for the boletos it brings."""
     key = values["pix.key"].strip()

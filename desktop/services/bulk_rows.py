@@ -24,7 +24,6 @@ from sqlalchemy import Integer, String, Table, any_, bindparam, text
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.orm import Session
 
-
 KEYS_PER_QUERY = 2_000  # SQLite's IN (...) stays far under its 32 766 parameters
 
 

@@ -19,7 +19,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from desktop.models import Contract, Plan, RadiusLogin, Subscriber, Terminal
+from desktop.models import Base, Contract, Plan, RadiusLogin, Subscriber, Terminal
 from desktop.models.enums import ContractStatus
 from desktop.services import audit, bulk_rows
 from desktop.services.clock import today_local, utcnow
@@ -36,13 +36,14 @@ from desktop.services.erp_import import (
 )
 from desktop.services.erp_rows import ContractData
 
-CONTRACTS = Contract.__table__
-LOGINS = RadiusLogin.__table__
-TERMINALS = Terminal.__table__
+CONTRACTS = Base.metadata.tables["contracts"]
+LOGINS = Base.metadata.tables["radius_logins"]
+TERMINALS = Base.metadata.tables["terminals"]
 
 
-
-def _plans(session: Session, ctx: BatchContext, rows: list[tuple[int, ContractData]]) -> dict[str, int]:
+def _plans(
+    session: Session, ctx: BatchContext, rows: list[tuple[int, ContractData]]
+) -> dict[str, int]:
     plans: dict[str, int] = ctx.cache.setdefault("plans", {})
     if not plans:
         plans.update((name, pid) for pid, name in session.execute(select(Plan.id, Plan.name)))
@@ -72,11 +73,24 @@ def write(
         )
     )
     cols = select(
-        Contract.id, Contract.external_id, Contract.number, Contract.subscriber_id,
-        Contract.plan_id, Contract.status, Contract.billing_day,
+        Contract.id,
+        Contract.external_id,
+        Contract.number,
+        Contract.subscriber_id,
+        Contract.plan_id,
+        Contract.status,
+        Contract.billing_day,
     )
-    by_ext = {r.external_id: r for r in bulk_rows.rows_by_keys(session, cols, Contract.external_id, [d.external_id for _, d in rows])}
-    by_number = {r.number: r for r in bulk_rows.rows_by_keys(session, cols, Contract.number, [d.number for _, d in rows])}
+    by_ext = {
+        r.external_id: r
+        for r in bulk_rows.rows_by_keys(
+            session, cols, Contract.external_id, [d.external_id for _, d in rows]
+        )
+    }
+    by_number = {
+        r.number: r
+        for r in bulk_rows.rows_by_keys(session, cols, Contract.number, [d.number for _, d in rows])
+    }
     login_owner = dict(
         bulk_rows.rows_by_keys(
             session,
@@ -99,21 +113,37 @@ def write(
     for line, data in rows:
         subscriber_id = customers.get(data.customer_external_id)
         if subscriber_id is None:
-            outcomes.append(Outcome(line, REJECTED, f"cliente {data.customer_external_id} não encontrado (importe os clientes antes)"))
+            outcomes.append(
+                Outcome(
+                    line,
+                    REJECTED,
+                    f"cliente {data.customer_external_id} não encontrado (importe os clientes antes)",
+                )
+            )
             continue
         stored = by_ext.get(data.external_id)
         same_number = by_number.get(data.number)
         if same_number is not None and (stored is None or same_number.id != stored.id):
             if same_number.external_id is not None or stored is not None:
-                outcomes.append(Outcome(line, REJECTED, f"número de contrato {data.number} já é do contrato {same_number.external_id or same_number.id}"))
+                outcomes.append(
+                    Outcome(
+                        line,
+                        REJECTED,
+                        f"número de contrato {data.number} já é do contrato {same_number.external_id or same_number.id}",
+                    )
+                )
                 continue
             stored = same_number  # made here before going live: it takes the ERP's id
         if taken_numbers.get(data.number, data.external_id) != data.external_id:
-            outcomes.append(Outcome(line, REJECTED, f"número de contrato {data.number} repetido no arquivo"))
+            outcomes.append(
+                Outcome(line, REJECTED, f"número de contrato {data.number} repetido no arquivo")
+            )
             continue
         own_id = stored.id if stored is not None else None
         if data.radius_login and login_owner.get(data.radius_login, own_id) != own_id:
-            outcomes.append(Outcome(line, REJECTED, f"login RADIUS {data.radius_login} já é de outro contrato"))
+            outcomes.append(
+                Outcome(line, REJECTED, f"login RADIUS {data.radius_login} já é de outro contrato")
+            )
             continue
         clash = [t for t in data.terminals or () if terminal_owner.get(t, own_id) != own_id]
         if clash:
@@ -146,29 +176,58 @@ def _create(
     ids = bulk_rows.allocate_ids(session, CONTRACTS, len(new))
     now, today = utcnow(), today_local()
     records = [
-        (cid, d.external_id, d.number, sub, plans[d.plan], d.status, now, "Importado do ERP.", today, d.due_day or 10, "")
+        (
+            cid,
+            d.external_id,
+            d.number,
+            sub,
+            plans[d.plan],
+            d.status,
+            now,
+            "Importado do ERP.",
+            today,
+            d.due_day or 10,
+            "",
+        )
         for cid, (_, d, sub) in zip(ids, new, strict=True)
     ]
     bulk_rows.insert_rows(
         session,
         CONTRACTS,
-        ("id", "external_id", "number", "subscriber_id", "plan_id", "status", "status_changed_at",
-         "status_reason", "activated_on", "billing_day", "installation_street"),
+        (
+            "id",
+            "external_id",
+            "number",
+            "subscriber_id",
+            "plan_id",
+            "status",
+            "status_changed_at",
+            "status_reason",
+            "activated_on",
+            "billing_day",
+            "installation_street",
+        ),
         records,
     )
-    logins = [(cid, d.radius_login) for cid, (_, d, _) in zip(ids, new, strict=True) if d.radius_login]
+    logins = [
+        (cid, d.radius_login) for cid, (_, d, _) in zip(ids, new, strict=True) if d.radius_login
+    ]
     bulk_rows.insert_rows(session, LOGINS, ("contract_id", "username"), logins)
     terminals = [
         (cid, t, t[:2], True)
         for cid, (_, d, _) in zip(ids, new, strict=True)
         for t in d.terminals or ()
     ]
-    bulk_rows.insert_rows(session, TERMINALS, ("contract_id", "number", "area_code", "active"), terminals)
+    bulk_rows.insert_rows(
+        session, TERMINALS, ("contract_id", "number", "area_code", "active"), terminals
+    )
     for cid, (_, d, _) in zip(ids, new, strict=True):
-        if d.status is ContractStatus.SUSPENDED_DEBT and d.radius_login:
-            # Suspended from its first day here: its login goes into the suspension group.
-            if record_contract_status(session, ctx.actor, cid, ContractStatus.ACTIVE, d.status):
-                ctx.after_commit.append(cid)
+        # Suspended from its first day here: its login goes into the suspension group.
+        suspended = d.status is ContractStatus.SUSPENDED_DEBT and d.radius_login
+        if suspended and record_contract_status(
+            session, ctx.actor, cid, ContractStatus.ACTIVE, d.status
+        ):
+            ctx.after_commit.append(cid)
     return [Outcome(line, CREATED) for line, _, _ in new]
 
 
@@ -182,10 +241,17 @@ def _update(
         return []
     ids = [stored.id for _, _, stored, _ in known]
     logins: dict[int, list[tuple[int, str]]] = {}
-    for lid, cid, name in bulk_rows.rows_by_keys(session, select(RadiusLogin.id, RadiusLogin.contract_id, RadiusLogin.username), RadiusLogin.contract_id, ids):
+    for lid, cid, name in bulk_rows.rows_by_keys(
+        session,
+        select(RadiusLogin.id, RadiusLogin.contract_id, RadiusLogin.username),
+        RadiusLogin.contract_id,
+        ids,
+    ):
         logins.setdefault(cid, []).append((lid, name))
     terminals: dict[int, set[str]] = {}
-    for cid, number in bulk_rows.rows_by_keys(session, select(Terminal.contract_id, Terminal.number), Terminal.contract_id, ids):
+    for cid, number in bulk_rows.rows_by_keys(
+        session, select(Terminal.contract_id, Terminal.number), Terminal.contract_id, ids
+    ):
         terminals.setdefault(cid, set()).add(number)
     now = utcnow()
     plain: list[tuple[Any, ...]] = []
@@ -196,13 +262,23 @@ def _update(
         changed = False
         billing_day = d.due_day or stored.billing_day
         fields = (d.external_id, d.number, sub, plans[d.plan], billing_day)
-        if fields != (stored.external_id, stored.number, stored.subscriber_id, stored.plan_id, stored.billing_day):
+        if fields != (
+            stored.external_id,
+            stored.number,
+            stored.subscriber_id,
+            stored.plan_id,
+            stored.billing_day,
+        ):
             plain.append((*fields, stored.id))
             changed = True
         have = [name for _, name in logins.get(stored.id, [])]
         if d.radius_login and d.radius_login not in have:
             if have:  # the ERP renamed the login: the first one takes the new name
-                session.execute(LOGINS.update().where(LOGINS.c.id == logins[stored.id][0][0]).values(username=d.radius_login))
+                session.execute(
+                    LOGINS.update()
+                    .where(LOGINS.c.id == logins[stored.id][0][0])
+                    .values(username=d.radius_login)
+                )
             else:
                 new_logins.append((stored.id, d.radius_login))
             changed = True
@@ -214,9 +290,16 @@ def _update(
             outcomes.append(status_outcome)
             continue
         outcomes.append(Outcome(line, UPDATED if changed or status_outcome else UNCHANGED))
-    bulk_rows.update_rows(session, CONTRACTS, ("external_id", "number", "subscriber_id", "plan_id", "billing_day"), plain)
+    bulk_rows.update_rows(
+        session,
+        CONTRACTS,
+        ("external_id", "number", "subscriber_id", "plan_id", "billing_day"),
+        plain,
+    )
     bulk_rows.insert_rows(session, LOGINS, ("contract_id", "username"), new_logins)
-    bulk_rows.insert_rows(session, TERMINALS, ("contract_id", "number", "area_code", "active"), new_terminals)
+    bulk_rows.insert_rows(
+        session, TERMINALS, ("contract_id", "number", "area_code", "active"), new_terminals
+    )
     # The status intents read the logins: written after them.
     for cid in ctx.cache.pop("status_pending", []):
         before, after = cid[1], cid[2]
@@ -239,10 +322,20 @@ def _status(
             "(o ERP ainda o manda como suspenso_debito)",
         )
     if not claim_status(session, stored.id, before, d.status, now, "Situação informada pelo ERP."):
-        return Outcome(line, CONFLICT, f"contrato {d.number} mudou na loja durante a importação; importe de novo")
+        return Outcome(
+            line,
+            CONFLICT,
+            f"contrato {d.number} mudou na loja durante a importação; importe de novo",
+        )
     ctx.cache.setdefault("status_pending", []).append((stored.id, before, d.status))
     audit.record(
-        session, ctx.actor, "plano.situacao_alterada", "contract", stored.id,
-        antes=before.value, depois=d.status.value, origem="erp",
+        session,
+        ctx.actor,
+        "plano.situacao_alterada",
+        "contract",
+        stored.id,
+        antes=before.value,
+        depois=d.status.value,
+        origem="erp",
     )
     return Outcome(line, UPDATED)

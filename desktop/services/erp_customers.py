@@ -21,7 +21,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from desktop.models import Contact, Subscriber
+from desktop.models import Base
 from desktop.services import bulk_rows
 from desktop.services.clock import utcnow
 from desktop.services.documents import format_document
@@ -35,8 +35,8 @@ from desktop.services.erp_import import (
 )
 from desktop.services.erp_rows import ContactData, CustomerData
 
-SUBSCRIBERS = Subscriber.__table__
-CONTACTS = Contact.__table__
+SUBSCRIBERS = Base.metadata.tables["subscribers"]
+CONTACTS = Base.metadata.tables["contacts"]
 FIELDS = (
     "external_id",
     "document",
@@ -120,7 +120,9 @@ def _create(session: Session, new: list[tuple[int, CustomerData]]) -> list[Outco
     ids = bulk_rows.allocate_ids(session, SUBSCRIBERS, len(new))
     now = utcnow()
     records = [(i, *_values(d), 0, now) for i, (_, d) in zip(ids, new, strict=True)]
-    bulk_rows.insert_rows(session, SUBSCRIBERS, ("id", *FIELDS, "failed_logins", "created_at"), records)
+    bulk_rows.insert_rows(
+        session, SUBSCRIBERS, ("id", *FIELDS, "failed_logins", "created_at"), records
+    )
     contacts: list[tuple[Any, ...]] = []
     for sub_id, (_, data) in zip(ids, new, strict=True):
         for c in data.contacts or (ContactData(data.name, "titular", data.phone, data.email),):
@@ -147,9 +149,10 @@ def _update(
         values = _values(data)
         differs = values != before
         if differs:
-            if data.name_search != before[FIELDS.index("name_search")] or data.name != before[
-                FIELDS.index("name")
-            ]:
+            if (
+                data.name_search != before[FIELDS.index("name_search")]
+                or data.name != before[FIELDS.index("name")]
+            ):
                 renamed.append((*values, sub_id))
             else:
                 plain.append((*(getattr(data, f) for f in PLAIN), sub_id))

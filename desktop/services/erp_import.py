@@ -287,7 +287,9 @@ def _run_batch(
     for line, data in parsed:
         first = repeated.get(data.external_id)
         if first is not None and first != line:
-            reason = f"external_id {data.external_id} repetido no arquivo (primeiro na linha {first})"
+            reason = (
+                f"external_id {data.external_id} repetido no arquivo (primeiro na linha {first})"
+            )
             outcomes.append(Outcome(line, REJECTED, reason))
         else:
             rows.append((line, data))
@@ -318,7 +320,9 @@ def _write(
             del ctx.after_commit[mark:]
             ctx.cache.clear()
             detail = str(exc.orig).splitlines()[0][:160] if exc.orig else ""
-            outcomes.append(Outcome(row[0], REJECTED, f"conflita com um registro já gravado ({detail})"))
+            outcomes.append(
+                Outcome(row[0], REJECTED, f"conflita com um registro já gravado ({detail})")
+            )
     return outcomes
 
 

@@ -22,7 +22,7 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from desktop.errors import InvalidInput
-from desktop.models import BankAccount, Boleto, Contract, Receivable
+from desktop.models import BankAccount, Base, Boleto, Contract, Receivable
 from desktop.models.enums import ReceivableStatus
 from desktop.services import boletos, bulk_rows, erp_boletos, settings
 from desktop.services.banks import BankAccountData
@@ -38,8 +38,8 @@ from desktop.services.erp_import import (
 )
 from desktop.services.erp_rows import ReceivableData
 
-RECEIVABLES = Receivable.__table__
-BOLETOS = Boleto.__table__
+RECEIVABLES = Base.metadata.tables["receivables"]
+BOLETOS = Base.metadata.tables["boletos"]
 FIELDS = (
     "external_id",
     "subscriber_id",
@@ -55,16 +55,31 @@ FIELDS = (
     "payment_method",
 )
 BOLETO_FIELDS = (
-    "receivable_id", "bank_account_id", "nosso_numero", "due_date", "amount",
-    "barcode", "digitable_line", "pix_payload", "registered_at",
+    "receivable_id",
+    "bank_account_id",
+    "nosso_numero",
+    "due_date",
+    "amount",
+    "barcode",
+    "digitable_line",
+    "pix_payload",
+    "registered_at",
 )
-
 
 
 def _values(d: ReceivableData, subscriber_id: int, contract_id: int) -> tuple[Any, ...]:
     return (
-        d.external_id, subscriber_id, contract_id, d.description, d.due_date.replace(day=1),
-        d.issued_on, d.due_date, d.amount, d.status, d.paid_at, d.paid_amount,
+        d.external_id,
+        subscriber_id,
+        contract_id,
+        d.description,
+        d.due_date.replace(day=1),
+        d.issued_on,
+        d.due_date,
+        d.amount,
+        d.status,
+        d.paid_at,
+        d.paid_amount,
         d.method if d.status is ReceivableStatus.PAID else None,
     )
 
@@ -73,11 +88,24 @@ def _accounts(session: Session, ctx: BatchContext) -> dict[str, tuple[int, BankA
     accounts: dict[str, tuple[int, BankAccountData]] | None = ctx.cache.get("accounts")
     if accounts is None:
         accounts = {}
-        rows = session.scalars(select(BankAccount).order_by(BankAccount.active.desc(), BankAccount.id))
+        rows = session.scalars(
+            select(BankAccount).order_by(BankAccount.active.desc(), BankAccount.id)
+        )
         for acc in rows:
             accounts.setdefault(
                 acc.bank_code,
-                (acc.id, BankAccountData(acc.bank_code, acc.agency, acc.account, acc.account_dv, acc.wallet, acc.agreement, acc.agency_dv)),
+                (
+                    acc.id,
+                    BankAccountData(
+                        acc.bank_code,
+                        acc.agency,
+                        acc.account,
+                        acc.account_dv,
+                        acc.wallet,
+                        acc.agreement,
+                        acc.agency_dv,
+                    ),
+                ),
             )
         ctx.cache["accounts"] = accounts
         ctx.cache["pix"] = settings.get_many(session, "pix.")
@@ -97,28 +125,55 @@ def write(
         )
     }
     cols = select(RECEIVABLES.c.id, *(RECEIVABLES.c[f] for f in FIELDS))
-    stored_rows = {r.external_id: r for r in bulk_rows.rows_by_keys(session, cols, RECEIVABLES.c.external_id, [d.external_id for _, d in rows])}
+    stored_rows = {
+        r.external_id: r
+        for r in bulk_rows.rows_by_keys(
+            session, cols, RECEIVABLES.c.external_id, [d.external_id for _, d in rows]
+        )
+    }
     want_boleto = [d for _, d in rows if d.nosso_numero]
     accounts = _accounts(session, ctx) if want_boleto else {}
     boleto_of: dict[int, Any] = {}
     if stored_rows and want_boleto:
-        for b in bulk_rows.rows_by_keys(session, select(Boleto.receivable_id, Boleto.nosso_numero, Boleto.bank_account_id), Boleto.receivable_id, [r.id for r in stored_rows.values()]):
+        for b in bulk_rows.rows_by_keys(
+            session,
+            select(Boleto.receivable_id, Boleto.nosso_numero, Boleto.bank_account_id),
+            Boleto.receivable_id,
+            [r.id for r in stored_rows.values()],
+        ):
             boleto_of[b.receivable_id] = b
     outcomes: list[Outcome] = []
     new: list[tuple[int, ReceivableData, tuple[Any, ...], Any]] = []
     for line, d in rows:
         target = contracts.get(d.contract_external_id)
         if target is None:
-            outcomes.append(Outcome(line, REJECTED, f"contrato {d.contract_external_id} não encontrado (importe os contratos antes)"))
+            outcomes.append(
+                Outcome(
+                    line,
+                    REJECTED,
+                    f"contrato {d.contract_external_id} não encontrado (importe os contratos antes)",
+                )
+            )
             continue
         built = None
         if d.bank and d.nosso_numero:
             account = accounts.get(d.bank)
             if account is None:
-                outcomes.append(Outcome(line, REJECTED, f"banco {d.bank} sem conta de cobrança cadastrada (Painel de Configurações)"))
+                outcomes.append(
+                    Outcome(
+                        line,
+                        REJECTED,
+                        f"banco {d.bank} sem conta de cobrança cadastrada (Painel de Configurações)",
+                    )
+                )
                 continue
             try:
-                built = (account[0], erp_boletos.build(account[1], d.nosso_numero, d.due_date, d.amount, d.issued_on))
+                built = (
+                    account[0],
+                    erp_boletos.build(
+                        account[1], d.nosso_numero, d.due_date, d.amount, d.issued_on
+                    ),
+                )
             except InvalidInput as exc:
                 outcomes.append(Outcome(line, REJECTED, exc.message))
                 continue
@@ -127,7 +182,9 @@ def write(
         if stored is None:
             new.append((line, d, values, built))
             continue
-        outcomes.append(_update(session, ctx, line, d, values, stored, built, boleto_of.get(stored.id)))
+        outcomes.append(
+            _update(session, ctx, line, d, values, stored, built, boleto_of.get(stored.id))
+        )
     outcomes.extend(_create(session, ctx, new))
     return outcomes
 
@@ -140,7 +197,9 @@ def _create(
     ids = bulk_rows.allocate_ids(session, RECEIVABLES, len(new))
     now = utcnow()
     bulk_rows.insert_rows(
-        session, RECEIVABLES, ("id", *FIELDS, "created_at"),
+        session,
+        RECEIVABLES,
+        ("id", *FIELDS, "created_at"),
         [(rid, *values, now) for rid, (_, _, values, _) in zip(ids, new, strict=True)],
     )
     boleto_rows = [
@@ -153,10 +212,22 @@ def _create(
     return [Outcome(line, CREATED) for line, _, _, _ in new]
 
 
-def _boleto_record(ctx: BatchContext, receivable_id: int, d: ReceivableData, built: Any, now: dt.datetime) -> tuple[Any, ...]:
+def _boleto_record(
+    ctx: BatchContext, receivable_id: int, d: ReceivableData, built: Any, now: dt.datetime
+) -> tuple[Any, ...]:
     account_id, boleto = built
     payload = boletos.hybrid_payload(ctx.cache["pix"], d.bank or "", boleto.nosso_numero, d.amount)
-    return (receivable_id, account_id, boleto.nosso_numero, d.due_date, d.amount, boleto.barcode, boleto.digitable_line, payload, now)
+    return (
+        receivable_id,
+        account_id,
+        boleto.nosso_numero,
+        d.due_date,
+        d.amount,
+        boleto.barcode,
+        boleto.digitable_line,
+        payload,
+        now,
+    )
 
 
 def _move_sequences(session: Session, built: list[Any]) -> None:
@@ -202,14 +273,26 @@ def _update(
             .execution_options(synchronize_session=False)
         )
         if int(getattr(result, "rowcount", 0) or 0) != 1:
-            return Outcome(line, CONFLICT, f"conta {d.external_id} mudou na loja durante a importação; importe de novo")
+            return Outcome(
+                line,
+                CONFLICT,
+                f"conta {d.external_id} mudou na loja durante a importação; importe de novo",
+            )
         changed = True
-    if built is not None and (boleto is None or boleto.nosso_numero != built[1].nosso_numero or boleto.bank_account_id != built[0]):
+    if built is not None and (
+        boleto is None
+        or boleto.nosso_numero != built[1].nosso_numero
+        or boleto.bank_account_id != built[0]
+    ):
         record = _boleto_record(ctx, stored.id, d, built, utcnow())
         if boleto is None:
             bulk_rows.insert_rows(session, BOLETOS, BOLETO_FIELDS, [record])
         else:  # registered again by the ERP under another nosso número
-            session.execute(BOLETOS.update().where(BOLETOS.c.receivable_id == stored.id).values(dict(zip(BOLETO_FIELDS, record, strict=True))))
+            session.execute(
+                BOLETOS.update()
+                .where(BOLETOS.c.receivable_id == stored.id)
+                .values(dict(zip(BOLETO_FIELDS, record, strict=True)))
+            )
         _move_sequences(session, [built])
         changed = True
     return Outcome(line, UPDATED if changed else UNCHANGED)

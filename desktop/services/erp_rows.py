@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from typing import TypeVar
 
 from desktop.domain.phones import phone_keys
 from desktop.models.enums import ContractStatus, PaymentMethod, ReceivableStatus
@@ -19,6 +21,7 @@ from desktop.services.documents import is_cnpj, normalize_document
 from desktop.services.text import clean_input, search_key
 
 CENT = Decimal("0.01")
+T = TypeVar("T")
 MAX_AMOUNT = Decimal("9999999999.99")  # Numeric(12, 2)
 CUSTOMER_COLUMNS = ("external_id", "document", "name")
 CONTRACT_COLUMNS = ("external_id", "customer_external_id", "number", "plan", "status")
@@ -282,7 +285,7 @@ CONTRACT_STATUSES = {
 }
 
 
-def _choice(cell: str, choices: dict[str, object], label: str) -> object:
+def _choice(cell: str, choices: Mapping[str, T], label: str) -> T:
     value = cell.strip().lower()
     if value not in choices:
         raise RowError(f"{label} inválido: {cell!r} (use {', '.join(choices)})")
@@ -290,7 +293,7 @@ def _choice(cell: str, choices: dict[str, object], label: str) -> object:
 
 
 def parse_contract(row: dict[str, str]) -> ContractData:
-    status = _choice(row.get("status", ""), CONTRACT_STATUSES, "status")  # type: ignore[arg-type]
+    status = _choice(row.get("status", ""), CONTRACT_STATUSES, "status")
     login = text(row, "radius_login", 64, "radius_login").lower() or None
     terminals: tuple[str, ...] | None = None
     if row.get("terminals", "").strip():
@@ -316,7 +319,7 @@ def parse_contract(row: dict[str, str]) -> ContractData:
         plan=" ".join(text(row, "plan", 80, "plano", required=True).split()),
         plan_internet=parse_bool(row.get("plan_internet", ""), "plan_internet"),
         plan_voice=parse_bool(row.get("plan_voice", ""), "plan_voice"),
-        status=status,  # type: ignore[arg-type]
+        status=status,
         radius_login=login,
         terminals=terminals,
         due_day=due_day,
@@ -328,17 +331,13 @@ METHODS = {m.value: m for m in PaymentMethod}
 
 
 def parse_receivable(row: dict[str, str]) -> ReceivableData:
-    status: ReceivableStatus = _choice(row.get("status", ""), RECEIVABLE_STATUSES, "status")  # type: ignore[assignment]
+    status: ReceivableStatus = _choice(row.get("status", ""), RECEIVABLE_STATUSES, "status")
     due = parse_date(row.get("due_date", ""), "due_date")
     issued = parse_date(row["issued_on"], "issued_on") if row.get("issued_on") else due
     amount = parse_amount(row.get("amount", ""), "valor")
-    method = (
-        _choice(row["method"], METHODS, "method") if row.get("method", "").strip() else None
-    )
+    method = _choice(row["method"], METHODS, "method") if row.get("method", "").strip() else None
     paid_at = parse_moment(row["paid_at"], "paid_at") if row.get("paid_at") else None
-    paid_amount = (
-        parse_amount(row["paid_amount"], "valor pago") if row.get("paid_amount") else None
-    )
+    paid_amount = parse_amount(row["paid_amount"], "valor pago") if row.get("paid_amount") else None
     if status is ReceivableStatus.PAID:
         if paid_at is None:
             raise RowError("conta baixada sem paid_at (data do pagamento)")
@@ -363,7 +362,7 @@ def parse_receivable(row: dict[str, str]) -> ReceivableData:
         status=status,
         paid_at=paid_at,
         paid_amount=paid_amount,
-        method=method,  # type: ignore[arg-type]
+        method=method,
         bank=bank,
         nosso_numero=nosso_numero,
     )

@@ -46,8 +46,20 @@ def recent(db: Database, actor: Actor, limit: int = 100) -> list[ImportRun]:
     with db.read_session() as conn:
         return [
             ImportRun(
-                r.id, r.kind, r.file_name, r.operator, r.station, r.started_at, r.finished_at,
-                r.read, r.created, r.updated, r.unchanged, r.rejected, r.conflicts, r.error,
+                r.id,
+                r.kind,
+                r.file_name,
+                r.operator,
+                r.station,
+                r.started_at,
+                r.finished_at,
+                r.read,
+                r.created,
+                r.updated,
+                r.unchanged,
+                r.rejected,
+                r.conflicts,
+                r.error,
             )
             for r in conn.execute(stmt.with_only_columns(*ErpImport.__table__.columns))
         ]

@@ -23,16 +23,31 @@ def run(capsys: pytest.CaptureFixture[str], db: Database, *args: str) -> tuple[i
     return code, out, err
 
 
-def test_json_report_of_each_example_then_unchanged(capsys: pytest.CaptureFixture[str], db: Database) -> None:
+def test_json_report_of_each_example_then_unchanged(
+    capsys: pytest.CaptureFixture[str], db: Database
+) -> None:
     make_user(db, "caixa", Role.FINANCE)
     bank_account(db, "756")
-    steps = [("customers", "customers.csv"), ("customers", "customers.jsonl"),
-             ("contracts", "contracts.csv"), ("receivables", "receivables.csv")]
+    steps = [
+        ("customers", "customers.csv"),
+        ("customers", "customers.jsonl"),
+        ("contracts", "contracts.csv"),
+        ("receivables", "receivables.csv"),
+    ]
     for kind, name in steps:
         code, out, err = run(capsys, db, kind, str(EXAMPLES / name), "--format", "json")
         assert code == 0, err
         report = json.loads(out)
-        assert list(report) == ["file", "kind", "read", "created", "updated", "unchanged", "rejected", "conflicts"]
+        assert list(report) == [
+            "file",
+            "kind",
+            "read",
+            "created",
+            "updated",
+            "unchanged",
+            "rejected",
+            "conflicts",
+        ]
         assert report["kind"] == kind and report["created"] == report["read"] > 0
         assert report["rejected"] == report["conflicts"] == []
     for kind, name in steps:
@@ -45,7 +60,10 @@ def test_refused_lines_exit_1_with_line_and_reason(
     capsys: pytest.CaptureFixture[str], db: Database, tmp_path: Path
 ) -> None:
     make_user(db, "caixa", Role.FINANCE)
-    path = write_csv(tmp_path / "c.csv", [CUSTOMER_HEADER, ["C1", CPFS[0], "Ana"], ["C2", "111.111.111-11", "Bia"]])
+    path = write_csv(
+        tmp_path / "c.csv",
+        [CUSTOMER_HEADER, ["C1", CPFS[0], "Ana"], ["C2", "111.111.111-11", "Bia"]],
+    )
     code, out, _ = run(capsys, db, "customers", str(path), "--dry-run", "--format", "json")
     assert code == 1
     assert json.loads(out)["rejected"] == [{"line": 3, "reason": "CPF inválido: 111.111.111-11"}]
@@ -57,8 +75,11 @@ def test_refused_lines_exit_1_with_line_and_reason(
 
 @pytest.mark.parametrize(
     ("data", "words"),
-    [(b"", "vazio"), ("external_id;document;name\n".encode("utf-16"), "UTF-16"),
-     (b"external_id;nome\nC1;Ana\n", "faltam as colunas obrigatórias document, name")],
+    [
+        (b"", "vazio"),
+        ("external_id;document;name\n".encode("utf-16"), "UTF-16"),
+        (b"external_id;nome\nC1;Ana\n", "faltam as colunas obrigatórias document, name"),
+    ],
 )
 def test_unusable_file_is_one_line_and_exit_2(
     capsys: pytest.CaptureFixture[str], db: Database, tmp_path: Path, data: bytes, words: str

@@ -17,7 +17,9 @@ from desktop.services import settings
 from tests.conftest import make_user
 
 
-def run(capsys: pytest.CaptureFixture[str], db: Database, operator: str, *args: str) -> tuple[int, str, str]:
+def run(
+    capsys: pytest.CaptureFixture[str], db: Database, operator: str, *args: str
+) -> tuple[int, str, str]:
     code = main(["--db", db.url, "--operator", operator, "settings", *args])
     out, err = capsys.readouterr()
     return code, out, err
@@ -47,13 +49,19 @@ def test_pix_psp_settings_are_set_validated_and_masked(
     with db.session() as session:
         assert settings.get(session, "pix.charge_expiry_s") == 1800
         assert settings.get(session, "pix.client_secret") == "s3gr3do"  # stored, never shown
-        details = list(session.scalars(select(AuditEntry.details).where(AuditEntry.action == "configuracao.alterada")))
+        details = list(
+            session.scalars(
+                select(AuditEntry.details).where(AuditEntry.action == "configuracao.alterada")
+            )
+        )
     assert len(details) == len(values) and not any("s3gr3do" in d for d in details)
     code, out, _ = run(capsys, db, "chefe", "get", "pix.client_secret")
     assert (code, out.strip()) == (0, "********")
     code, out, _ = run(capsys, db, "chefe", "list", "--prefix", "pix.", "--format", "json")
     listed = {item["key"]: item["value"] for item in json.loads(out)}
-    assert listed["pix.client_secret"] == "********" and listed["pix.api_url"] == values["pix.api_url"]
+    assert (
+        listed["pix.client_secret"] == "********" and listed["pix.api_url"] == values["pix.api_url"]
+    )
     code, out, _ = run(capsys, db, "chefe", "list")
     assert code == 0 and "pix.charge_expiry_s" in out and "s3gr3do" not in out
 

@@ -24,11 +24,17 @@ def rows(path: Path) -> list[erp_files.RawRow]:
         ("external_id\tname\nC1\tJoão\n".encode(), "utf-8", "\t"),
     ],
 )
-def test_encoding_and_separator_are_found(tmp_path: Path, data: bytes, encoding: str, delimiter: str) -> None:
+def test_encoding_and_separator_are_found(
+    tmp_path: Path, data: bytes, encoding: str, delimiter: str
+) -> None:
     path = tmp_path / "f.csv"
     path.write_bytes(data)
     shape = erp_files.sniff(path, erp_files.check_file(path))
-    assert (shape.encoding, shape.delimiter, shape.header) == (encoding, delimiter, ("external_id", "name"))
+    assert (shape.encoding, shape.delimiter, shape.header) == (
+        encoding,
+        delimiter,
+        ("external_id", "name"),
+    )
     assert [(r.line, r.values) for r in rows(path)] == [(2, {"external_id": "C1", "name": "João"})]
 
 
@@ -41,7 +47,9 @@ def test_a_windows_1252_line_after_an_ascii_head_is_read(tmp_path: Path) -> None
 
 def test_quoted_separators_and_line_breaks_keep_line_numbers(tmp_path: Path) -> None:
     path = tmp_path / "f.csv"
-    path.write_text('external_id;contacts\nC1;"A|mãe;B|pai"\nC2;"linha\nquebrada"\nC3;x\n', encoding="utf-8")
+    path.write_text(
+        'external_id;contacts\nC1;"A|mãe;B|pai"\nC2;"linha\nquebrada"\nC3;x\n', encoding="utf-8"
+    )
     got = rows(path)
     assert [r.line for r in got] == [2, 3, 5]
     assert got[0].values == {"external_id": "C1", "contacts": "A|mãe;B|pai"}

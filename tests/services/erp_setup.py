@@ -12,12 +12,38 @@ from desktop.services.actors import Actor
 
 EXAMPLES = Path(__file__).parents[2] / "docs" / "examples"
 CUSTOMER_HEADER = ["external_id", "document", "name", "email", "phone", "city", "state", "cep"]
-CONTRACT_HEADER = ["external_id", "customer_external_id", "number", "plan", "status", "radius_login", "terminals", "due_day"]
-RECEIVABLE_HEADER = ["external_id", "contract_external_id", "description", "due_date", "amount", "status", "paid_at", "paid_amount", "method", "bank", "nosso_numero"]
+CONTRACT_HEADER = [
+    "external_id",
+    "customer_external_id",
+    "number",
+    "plan",
+    "status",
+    "radius_login",
+    "terminals",
+    "due_day",
+]
+RECEIVABLE_HEADER = [
+    "external_id",
+    "contract_external_id",
+    "description",
+    "due_date",
+    "amount",
+    "status",
+    "paid_at",
+    "paid_amount",
+    "method",
+    "bank",
+    "nosso_numero",
+]
 
 
 def write_csv(
-    path: Path, rows: list[list[str]], *, encoding: str = "utf-8", delimiter: str = ";", crlf: bool = False
+    path: Path,
+    rows: list[list[str]],
+    *,
+    encoding: str = "utf-8",
+    delimiter: str = ";",
+    crlf: bool = False,
 ) -> Path:
     buf = io.StringIO()
     writer = csv.writer(buf, delimiter=delimiter, lineterminator="\r\n" if crlf else "\n")

@@ -27,7 +27,7 @@ from desktop.models import (
     Terminal,
 )
 from desktop.models.enums import ContractStatus, PaymentMethod, ReceivableStatus, Role
-from desktop.services import boletos, erp_import, retorno, subscriber_search
+from desktop.services import boletos, retorno, subscriber_search
 from desktop.services.actors import CounterActor
 from tests.conftest import make_user
 from tests.factories import CNPJ_ALNUM, CPFS
@@ -57,22 +57,31 @@ def customers_file(tmp_path: Path, rows: list[list[str]], name: str = "clientes.
     return write_csv(tmp_path / name, [CUSTOMER_HEADER, *rows])
 
 
-def test_examples_import_and_a_second_time_change_nothing(db: Database, finance: CounterActor) -> None:
+def test_examples_import_and_a_second_time_change_nothing(
+    db: Database, finance: CounterActor
+) -> None:
     bank_account(db, "756")
     first = import_examples(db, finance)
     assert [(r.read, r.created, r.rejected) for r in first] == [
-        (3, 3, ()), (2, 2, ()), (3, 3, ()), (4, 4, ()),
+        (3, 3, ()),
+        (2, 2, ()),
+        (3, 3, ()),
+        (4, 4, ()),
     ]
     again = import_examples(db, finance)
     assert [(r.created, r.updated, r.unchanged) for r in again] == [
-        (0, 0, 3), (0, 0, 2), (0, 0, 3), (0, 0, 4),
+        (0, 0, 3),
+        (0, 0, 2),
+        (0, 0, 3),
+        (0, 0, 4),
     ]
     with db.session() as session:
         joao = session.scalar(select(Subscriber).where(Subscriber.external_id == "CLI-1001"))
         assert joao is not None and joao.name == "João Conceição Araújo"  # Windows-1252 read
         assert (joao.document, joao.phone, joao.cep) == (CPFS[0], "44999112233", "87700000")
         assert [(c.name, c.relation) for c in joao.contacts] == [
-            ("João Conceição Araújo", "titular"), ("Márcia Araújo", "cônjuge"),
+            ("João Conceição Araújo", "titular"),
+            ("Márcia Araújo", "cônjuge"),
         ]
         company = session.scalar(select(Subscriber).where(Subscriber.external_id == "CLI-1004"))
         assert company is not None and company.document == CNPJ_ALNUM and company.person_type == "J"
@@ -80,28 +89,41 @@ def test_examples_import_and_a_second_time_change_nothing(db: Database, finance:
         assert big is not None and big.amount == Decimal("1249.00")  # "1.249,00"
         paid = session.scalar(select(Receivable).where(Receivable.external_id == "RC-9001"))
         assert paid is not None and paid.status is ReceivableStatus.PAID
-        assert paid.paid_at == dt.datetime(2026, 11, 10, 17, 32, tzinfo=dt.UTC)  # 14:32 in São Paulo
+        assert paid.paid_at == dt.datetime(
+            2026, 11, 10, 17, 32, tzinfo=dt.UTC
+        )  # 14:32 in São Paulo
         terminals = set(session.scalars(select(Terminal.number)))
         assert terminals == {"4434231010", "4430452020", "4430452021"}
     # Imports are the ERP's own data: nothing for ``export events``.
     assert count(db, OutboxEvent) == 0
 
 
-def test_the_import_is_recorded_and_audited(db: Database, finance: CounterActor, tmp_path: Path) -> None:
+def test_the_import_is_recorded_and_audited(
+    db: Database, finance: CounterActor, tmp_path: Path
+) -> None:
     path = customers_file(tmp_path, [["C1", CPFS[0], "Ana"], ["C2", "123.456.789-00", "Bia"]])
     report = run(db, finance, "customers", path)
     with db.session() as session:
         record = session.get(ErpImport, report.import_id)
         assert record is not None and record.finished_at is not None
         assert (record.kind, record.file_name, record.read, record.created, record.rejected) == (
-            "customers", "clientes.csv", 2, 1, 1,
+            "customers",
+            "clientes.csv",
+            2,
+            1,
+            1,
         )
         assert record.operator.endswith("financeiro1")
         problems = session.execute(select(ErpImportProblem.kind, ErpImportProblem.line)).all()
         assert [tuple(p) for p in problems] == [("rejected", 3)]
-        assert session.scalar(
-            select(func.count()).select_from(AuditEntry).where(AuditEntry.action == "erp.importado")
-        ) == 1
+        assert (
+            session.scalar(
+                select(func.count())
+                .select_from(AuditEntry)
+                .where(AuditEntry.action == "erp.importado")
+            )
+            == 1
+        )
 
 
 def test_dry_run_reports_and_writes_nothing(db: Database, finance: CounterActor) -> None:
@@ -150,7 +172,9 @@ def test_each_bad_customer_line_is_refused_with_its_reason_and_the_rest_imports(
     assert count(db, Subscriber) == count(db, Contact) == 2
 
 
-def test_whole_file_refusals_write_nothing(db: Database, finance: CounterActor, tmp_path: Path) -> None:
+def test_whole_file_refusals_write_nothing(
+    db: Database, finance: CounterActor, tmp_path: Path
+) -> None:
     empty = tmp_path / "vazio.csv"
     empty.write_bytes(b"")
     with pytest.raises(InvalidInput, match="vazio"):
@@ -167,7 +191,9 @@ def test_whole_file_refusals_write_nothing(db: Database, finance: CounterActor, 
     assert count(db, Subscriber) == count(db, ErpImport) == 0
 
 
-def test_contracts_and_receivables_bad_lines(db: Database, finance: CounterActor, tmp_path: Path) -> None:
+def test_contracts_and_receivables_bad_lines(
+    db: Database, finance: CounterActor, tmp_path: Path
+) -> None:
     run(db, finance, "customers", customers_file(tmp_path, [["C1", CPFS[0], "Ana"]]))
     contracts = write_csv(
         tmp_path / "contratos.csv",
@@ -213,7 +239,9 @@ def test_contracts_and_receivables_bad_lines(db: Database, finance: CounterActor
     assert count(db, Receivable) == 1
 
 
-def test_a_bill_settled_in_the_store_stays_settled(db: Database, finance: CounterActor, tmp_path: Path) -> None:
+def test_a_bill_settled_in_the_store_stays_settled(
+    db: Database, finance: CounterActor, tmp_path: Path
+) -> None:
     bank_account(db, "756")
     import_examples(db, finance)
     with db.session() as session:
@@ -226,7 +254,19 @@ def test_a_bill_settled_in_the_store_stays_settled(db: Database, finance: Counte
         tmp_path / "contas.csv",
         [
             RECEIVABLE_HEADER,
-            ["RC-9002", "CT-5001", "Mensalidade 12/2026", "2026-12-10", "109,90", "aberto", "", "", "boleto", "756", "0000102-9"],
+            [
+                "RC-9002",
+                "CT-5001",
+                "Mensalidade 12/2026",
+                "2026-12-10",
+                "109,90",
+                "aberto",
+                "",
+                "",
+                "boleto",
+                "756",
+                "0000102-9",
+            ],
         ],
     )
     report = run(db, finance, "receivables", bills)
@@ -240,7 +280,9 @@ def test_a_bill_settled_in_the_store_stays_settled(db: Database, finance: Counte
         assert session.scalar(select(ErpImportProblem.kind)) == "conflict"
 
 
-def test_imported_boleto_reprints_and_the_bank_return_settles_it(db: Database, finance: CounterActor, tmp_path: Path) -> None:
+def test_imported_boleto_reprints_and_the_bank_return_settles_it(
+    db: Database, finance: CounterActor, tmp_path: Path
+) -> None:
     bank_account(db, "756")
     import_examples(db, finance)
     with db.session() as session:
@@ -248,7 +290,11 @@ def test_imported_boleto_reprints_and_the_bank_return_settles_it(db: Database, f
         boleto = session.scalar(select(Boleto).where(Boleto.receivable_id == rid))
         assert boleto is not None and boleto.nosso_numero == "0000102-9"
     info = boletos.boleto_for_receivable(db, finance, rid)
-    assert (info.nosso_numero, info.amount, info.due_date) == ("0000102-9", Decimal("99.90"), dt.date(2026, 12, 10))
+    assert (info.nosso_numero, info.amount, info.due_date) == (
+        "0000102-9",
+        Decimal("99.90"),
+        dt.date(2026, 12, 10),
+    )
     assert info.barcode[:3] == "756" and len(info.digitable_line) == 47
     path = tmp_path / "sicoob.ret"
     path.write_bytes(build("756", "cnab240", [file_title("756", "cnab240", "0000102-9")]))
@@ -265,29 +311,48 @@ def test_imported_boleto_reprints_and_the_bank_return_settles_it(db: Database, f
 def test_an_imported_customer_is_found_by_name_prefix_and_cpf(
     db: Database, finance: CounterActor, attendant: CounterActor, tmp_path: Path
 ) -> None:
-    run(db, finance, "customers", customers_file(tmp_path, [["C1", CPFS[0], "Joana D'Arc Ferreira"]]))
+    run(
+        db,
+        finance,
+        "customers",
+        customers_file(tmp_path, [["C1", CPFS[0], "Joana D'Arc Ferreira"]]),
+    )
     (hit,) = subscriber_search.search(db, attendant, "joa ferr")
     assert hit.name == "Joana D'Arc Ferreira"
     (hit,) = subscriber_search.search(db, attendant, "529.982.247-25")
     assert hit.document == CPFS[0]
     # Renamed by the ERP: the old name no longer finds them, the new one does.
-    run(db, finance, "customers", customers_file(tmp_path, [["C1", CPFS[0], "Joana Martins"]], "b.csv"))
+    run(
+        db,
+        finance,
+        "customers",
+        customers_file(tmp_path, [["C1", CPFS[0], "Joana Martins"]], "b.csv"),
+    )
     assert subscriber_search.search(db, attendant, "ferreira") == []
     assert [h.name for h in subscriber_search.search(db, attendant, "mart")] == ["Joana Martins"]
 
 
-def test_a_customer_made_at_the_counter_is_adopted_by_cpf(db: Database, finance: CounterActor, tmp_path: Path) -> None:
+def test_a_customer_made_at_the_counter_is_adopted_by_cpf(
+    db: Database, finance: CounterActor, tmp_path: Path
+) -> None:
     from tests.factories import subscriber
 
     sub_id, _ = subscriber(db, "Maria da Silva", CPFS[0])
-    report = run(db, finance, "customers", customers_file(tmp_path, [["C1", CPFS[0], "Maria da Silva Souza"]]))
+    report = run(
+        db,
+        finance,
+        "customers",
+        customers_file(tmp_path, [["C1", CPFS[0], "Maria da Silva Souza"]]),
+    )
     assert (report.created, report.updated) == (0, 1)
     with db.session() as session:
         row = session.get(Subscriber, sub_id)
         assert row is not None and (row.external_id, row.name) == ("C1", "Maria da Silva Souza")
 
 
-def test_jsonl_and_comma_csv_with_bom_and_crlf(db: Database, finance: CounterActor, tmp_path: Path) -> None:
+def test_jsonl_and_comma_csv_with_bom_and_crlf(
+    db: Database, finance: CounterActor, tmp_path: Path
+) -> None:
     path = tmp_path / "clientes.csv"
     path.write_bytes(
         b"\xef\xbb\xbfname,external_id,document,extra\r\n"

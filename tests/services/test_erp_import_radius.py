@@ -26,7 +26,12 @@ def contracts(tmp_path: Path, status: str, name: str) -> Path:
 
 def test_suspenso_debito_then_ativo_moves_the_login(db: Database, tmp_path: Path) -> None:
     finance = make_user(db, "financeiro1", Role.FINANCE)
-    run(db, finance, "customers", write_csv(tmp_path / "c.csv", [CUSTOMER_HEADER, ["C1", CPFS[0], "Joana"]]))
+    run(
+        db,
+        finance,
+        "customers",
+        write_csv(tmp_path / "c.csv", [CUSTOMER_HEADER, ["C1", CPFS[0], "Joana"]]),
+    )
     created = run(db, finance, "contracts", contracts(tmp_path, "ativo", "1.csv"))
     assert created.created == 1 and groups(db) == []
 
@@ -38,7 +43,10 @@ def test_suspenso_debito_then_ativo_moves_the_login(db: Database, tmp_path: Path
     assert contract_state(db, contract_id)[0] is ContractStatus.SUSPENDED_DEBT
 
     # The same file again: nothing moves, no second intent.
-    assert run(db, finance, "contracts", contracts(tmp_path, "suspenso_debito", "3.csv")).unchanged == 1
+    assert (
+        run(db, finance, "contracts", contracts(tmp_path, "suspenso_debito", "3.csv")).unchanged
+        == 1
+    )
 
     back = run(db, finance, "contracts", contracts(tmp_path, "ativo", "4.csv"))
     assert back.updated == 1 and groups(db) == []
@@ -46,15 +54,25 @@ def test_suspenso_debito_then_ativo_moves_the_login(db: Database, tmp_path: Path
     with db.session() as session:
         states = list(session.scalars(select(RadiusChange.state).order_by(RadiusChange.id)))
         assert [s for s in states] == ["applied", "applied"]
-        assert session.scalar(
-            select(func.count())
-            .select_from(AuditEntry)
-            .where(AuditEntry.action == "plano.situacao_alterada")
-        ) == 2
+        assert (
+            session.scalar(
+                select(func.count())
+                .select_from(AuditEntry)
+                .where(AuditEntry.action == "plano.situacao_alterada")
+            )
+            == 2
+        )
 
 
 def test_a_new_contract_suspended_from_the_start_is_blocked(db: Database, tmp_path: Path) -> None:
     finance = make_user(db, "financeiro1", Role.FINANCE)
-    run(db, finance, "customers", write_csv(tmp_path / "c.csv", [CUSTOMER_HEADER, ["C1", CPFS[0], "Joana"]]))
-    assert run(db, finance, "contracts", contracts(tmp_path, "suspenso_debito", "1.csv")).created == 1
+    run(
+        db,
+        finance,
+        "customers",
+        write_csv(tmp_path / "c.csv", [CUSTOMER_HEADER, ["C1", CPFS[0], "Joana"]]),
+    )
+    assert (
+        run(db, finance, "contracts", contracts(tmp_path, "suspenso_debito", "1.csv")).created == 1
+    )
     assert groups(db) == [("bloqueado", 0)]

@@ -19,8 +19,8 @@ from desktop.domain.passwords import verify_password
 from desktop.models import AuditEntry, CreditValue, SmsAccount, SmsPurchase
 from desktop.services import settings, sms_credits
 from desktop.ui.backoffice import backoffice_actions
-from desktop.ui.backoffice.imports import ImportsWindow
 from desktop.ui.backoffice.audit_log import AuditLogWindow
+from desktop.ui.backoffice.imports import ImportsWindow
 from desktop.ui.backoffice.queues import PaymentsQueue, SlipDialog, TransfersQueue
 from desktop.ui.backoffice.retorno import RetornoWindow
 from desktop.ui.backoffice.settings_panel import SettingsPanel
@@ -71,7 +71,12 @@ def test_factories_build_the_windows(qtbot, sqlite_db: Database) -> None:
             qtbot.addWidget(window)
             kinds.append(type(window))
     assert kinds == [
-        SettingsPanel, AuditLogWindow, ImportsWindow, PaymentsQueue, RetornoWindow, ImportsWindow,
+        SettingsPanel,
+        AuditLogWindow,
+        ImportsWindow,
+        PaymentsQueue,
+        RetornoWindow,
+        ImportsWindow,
         TransfersQueue,
     ]
 

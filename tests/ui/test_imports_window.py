@@ -28,8 +28,13 @@ def finance(sqlite_db: Database) -> CounterActor:
 def bad_file(tmp_path: Path) -> Path:
     return write_csv(
         tmp_path / "clientes-dezembro.csv",
-        [CUSTOMER_HEADER, ["C1", CPFS[0], "Ana Paula"], ["C2", "111.111.111-11", "Bia"],
-         ["C1", CPFS[1], "Repetida"], ["C3", CPFS[2], "Carla"]],
+        [
+            CUSTOMER_HEADER,
+            ["C1", CPFS[0], "Ana Paula"],
+            ["C2", "111.111.111-11", "Bia"],
+            ["C1", CPFS[1], "Repetida"],
+            ["C3", CPFS[2], "Carla"],
+        ],
     )
 
 
@@ -38,12 +43,20 @@ def subscribers(db: Database) -> int:
         return int(session.scalar(select(func.count()).select_from(Subscriber)) or 0)
 
 
-def test_runs_and_a_runs_problems(qtbot, qtmodeltester, sqlite_db: Database, finance: CounterActor, bad_file: Path) -> None:
+def test_runs_and_a_runs_problems(
+    qtbot, qtmodeltester, sqlite_db: Database, finance: CounterActor, bad_file: Path
+) -> None:
     run(sqlite_db, finance, "customers", bad_file)
     window = ImportsWindow(sqlite_db, finance)
     qtbot.addWidget(window)
     assert texts(window.runs_model, 2) == ["clientes-dezembro.csv"]
-    assert [texts(window.runs_model, c)[0] for c in (1, 3, 5, 6, 9)] == ["Clientes", "2", "4", "2", "concluída"]
+    assert [texts(window.runs_model, c)[0] for c in (1, 3, 5, 6, 9)] == [
+        "Clientes",
+        "2",
+        "4",
+        "2",
+        "concluída",
+    ]
     qtmodeltester.check(window.runs_model)
     window.runs_table.selectRow(0)
     assert texts(window.problems_model, 0) == ["3", "4"]
@@ -54,26 +67,38 @@ def test_runs_and_a_runs_problems(qtbot, qtmodeltester, sqlite_db: Database, fin
 
 
 def test_simulate_then_apply(
-    qtbot, sqlite_db: Database, finance: CounterActor, bad_file: Path, recorded_dialogs: RecordingDialogs
+    qtbot,
+    sqlite_db: Database,
+    finance: CounterActor,
+    bad_file: Path,
+    recorded_dialogs: RecordingDialogs,
 ) -> None:
     window = ImportsWindow(sqlite_db, finance)
     qtbot.addWidget(window)
     window.kind_box.setCurrentIndex(window.kind_box.findData("customers"))
     recorded_dialogs.open_paths = [bad_file]
     window.pick_file()
-    assert "Simulação" in window.problems_title.text() and "Criadas: 2" in window.problems_title.text()
+    assert (
+        "Simulação" in window.problems_title.text() and "Criadas: 2" in window.problems_title.text()
+    )
     assert texts(window.problems_model, 1) == ["recusada", "recusada"]
     assert subscribers(sqlite_db) == 0 and window.runs_model.rowCount() == 0
     assert window.apply_button.isEnabled()
     window.apply()
     assert subscribers(sqlite_db) == 2
-    assert "Importado" in window.problems_title.text() or "recusadas" in window.problems_title.text()
+    assert (
+        "Importado" in window.problems_title.text() or "recusadas" in window.problems_title.text()
+    )
     assert texts(window.runs_model, 6) == ["2"] and not window.apply_button.isEnabled()
     assert window.runs_table.selectionModel().isRowSelected(0)
 
 
 def test_a_refused_file_is_said(
-    qtbot, sqlite_db: Database, finance: CounterActor, tmp_path: Path, recorded_dialogs: RecordingDialogs
+    qtbot,
+    sqlite_db: Database,
+    finance: CounterActor,
+    tmp_path: Path,
+    recorded_dialogs: RecordingDialogs,
 ) -> None:
     empty = tmp_path / "vazio.csv"
     empty.write_bytes(b"")
@@ -86,7 +111,9 @@ def test_a_refused_file_is_said(
 
 
 @pytest.mark.parametrize("size", [(1366, 768), (1024, 768)])
-def test_fits_the_screen(qtbot, sqlite_db: Database, finance: CounterActor, bad_file: Path, size: tuple[int, int]) -> None:
+def test_fits_the_screen(
+    qtbot, sqlite_db: Database, finance: CounterActor, bad_file: Path, size: tuple[int, int]
+) -> None:
     run(sqlite_db, finance, "customers", bad_file)
     window = ImportsWindow(sqlite_db, finance)
     qtbot.addWidget(window)

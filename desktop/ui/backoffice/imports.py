@@ -37,8 +37,17 @@ FILTERS = "Exportações do ERP (*.csv *.CSV *.jsonl *.ndjson *.txt);;Todos os a
 # What the screen is for first (refused lines, conflicts), then the other counts: at 1024 px
 # the columns on the right are the ones cut.
 RUN_HEADERS = [
-    "Início", "Tipo", "Arquivo", "Recusadas", "Conflitos", "Lidas", "Criadas", "Atualizadas",
-    "Sem mudança", "Situação", "Operador",
+    "Início",
+    "Tipo",
+    "Arquivo",
+    "Recusadas",
+    "Conflitos",
+    "Lidas",
+    "Criadas",
+    "Atualizadas",
+    "Sem mudança",
+    "Situação",
+    "Operador",
 ]
 RUN_RIGHT = (3, 4, 5, 6, 7, 8)
 REJECTED_COLUMN, CONFLICTS_COLUMN, STATE_COLUMN = 3, 4, 9
@@ -83,8 +92,12 @@ class ImportsWindow(BackofficeWindow):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(
-            db, actor, _tr("Importações do ERP"), "importsWindow",
-            task_runner=task_runner, parent=parent,
+            db,
+            actor,
+            _tr("Importações do ERP"),
+            "importsWindow",
+            task_runner=task_runner,
+            parent=parent,
         )
         self.runs: list[ImportRun] = []
         self.path: Path | None = None
@@ -106,9 +119,18 @@ class ImportsWindow(BackofficeWindow):
         self.runs_table.setModel(self.runs_model)
         fit_columns(
             self.runs_table,
-            {0: "00/00/0000 00:00", 1: "Contas a receber", 2: "clientes-2026-12-07.csv",
-             3: "000.000", 4: "00.000", 5: "0.000.000", 6: "0.000.000", 7: "000.000",
-             8: "0.000.000", 9: "concluída"},
+            {
+                0: "00/00/0000 00:00",
+                1: "Contas a receber",
+                2: "clientes-2026-12-07.csv",
+                3: "000.000",
+                4: "00.000",
+                5: "0.000.000",
+                6: "0.000.000",
+                7: "000.000",
+                8: "0.000.000",
+                9: "concluída",
+            },
             stretch=10,
         )
         self.runs_table.selectionModel().selectionChanged.connect(self._run_chosen)
@@ -158,10 +180,17 @@ class ImportsWindow(BackofficeWindow):
         for run in runs:
             items = _items(
                 [
-                    fmt.local_datetime(run.started_at), words.get(run.kind, run.kind),
-                    run.file_name, fmt.number(run.rejected), fmt.number(run.conflicts),
-                    fmt.number(run.read), fmt.number(run.created), fmt.number(run.updated),
-                    fmt.number(run.unchanged), run_state(run), run.operator.split(":")[-1],
+                    fmt.local_datetime(run.started_at),
+                    words.get(run.kind, run.kind),
+                    run.file_name,
+                    fmt.number(run.rejected),
+                    fmt.number(run.conflicts),
+                    fmt.number(run.read),
+                    fmt.number(run.created),
+                    fmt.number(run.updated),
+                    fmt.number(run.unchanged),
+                    run_state(run),
+                    run.operator.split(":")[-1],
                 ],
                 RUN_RIGHT,
             )
@@ -248,17 +277,14 @@ class ImportsWindow(BackofficeWindow):
 
     def report_text(self, report: ImportReport) -> str:
         head = _tr("Simulação (nada gravado)") if report.dry_run else _tr("Importado")
-        return (
-            f"{head} · {kind_words()[report.kind]} · {Path(report.file).name} · "
-            + _tr("Lidas: %1 · Criadas: %2 · Atualizadas: %3 · Sem mudança: %4 · "
-                  "Recusadas: %5 · Conflitos: %6")
-            .replace("%1", fmt.number(report.read))
-            .replace("%2", fmt.number(report.created))
-            .replace("%3", fmt.number(report.updated))
-            .replace("%4", fmt.number(report.unchanged))
-            .replace("%5", fmt.number(len(report.rejected)))
-            .replace("%6", fmt.number(len(report.conflicts)))
-        )
+        return f"{head} · {kind_words()[report.kind]} · {Path(report.file).name} · " + _tr(
+            "Lidas: %1 · Criadas: %2 · Atualizadas: %3 · Sem mudança: %4 · "
+            "Recusadas: %5 · Conflitos: %6"
+        ).replace("%1", fmt.number(report.read)).replace("%2", fmt.number(report.created)).replace(
+            "%3", fmt.number(report.updated)
+        ).replace("%4", fmt.number(report.unchanged)).replace(
+            "%5", fmt.number(len(report.rejected))
+        ).replace("%6", fmt.number(len(report.conflicts)))
 
     def _reported(self, report: ImportReport) -> None:
         problems = [RunProblem("rejected", p.line, p.reason) for p in report.rejected]
@@ -266,7 +292,9 @@ class ImportsWindow(BackofficeWindow):
         problems.sort(key=lambda p: p.line)
         self._show_problems(problems, self.report_text(report))
         if report.dry_run:
-            self.message.show_info(_tr("Confira a simulação abaixo e clique em Aplicar para importar."))
+            self.message.show_info(
+                _tr("Confira a simulação abaixo e clique em Aplicar para importar.")
+            )
             self.apply_button.setEnabled(bool(report.read))
         else:
             self.message.show_info(_tr("Importação concluída e registrada."))
