@@ -76,3 +76,34 @@ def test_a_new_contract_suspended_from_the_start_is_blocked(db: Database, tmp_pa
         run(db, finance, "contracts", contracts(tmp_path, "suspenso_debito", "1.csv")).created == 1
     )
     assert groups(db) == [("bloqueado", 0)]
+
+
+def test_a_provisional_enablement_is_kept_against_a_stale_suspension(
+    db: Database, tmp_path: Path
+) -> None:
+    from desktop.models import Contract
+    from tests.services.radius_setup import suspended
+
+    finance = make_user(db, "financeiro1", Role.FINANCE)
+    _, contract_id, _ = suspended(db, status=ContractStatus.PROVISIONAL)
+    with db.session() as session:
+        number = session.get(Contract, contract_id).number  # type: ignore[union-attr]
+    run(
+        db,
+        finance,
+        "customers",
+        write_csv(tmp_path / "c.csv", [CUSTOMER_HEADER, ["C1", CPFS[0], "Joana D'Arc Ferreira"]]),
+    )
+    path = write_csv(
+        tmp_path / "k.csv",
+        [
+            CONTRACT_HEADER,
+            ["K1", "C1", number, "Internet 300 Mega", "suspenso_debito", "joana", "", "10"],
+        ],
+    )
+    report = run(db, finance, "contracts", path)
+    (conflict,) = report.conflicts
+    assert "habilitado provisoriamente" in conflict.reason
+    assert contract_state(db, contract_id)[0] is ContractStatus.PROVISIONAL
+    with db.session() as session:
+        assert session.get(Contract, contract_id).external_id == "K1"  # type: ignore[union-attr]
