@@ -23,10 +23,12 @@ from __future__ import annotations
 
 import sqlite3
 import tempfile
+import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
+from queue import Empty, Queue
 from typing import Any
 
 from sqlalchemy import update
@@ -213,9 +215,10 @@ def import_file(
     seen = SeenIds()
     try:
         with file.open("rb") as stream:
-            for batch, done in _batches(erp_files.iter_rows(stream, shape), batch_rows):
-                counts.read += len(batch)
-                outcomes = _run_batch(db, ctx, kind, parse, writer, batch, seen)
+            batches = _batches(erp_files.iter_rows(stream, shape), batch_rows)
+            for size, done, refused, parsed in _read_ahead(batches, parse):
+                counts.read += size
+                outcomes = _run_batch(db, ctx, kind, writer, refused, parsed, seen)
                 counts.add(outcomes)
                 if run_id is not None:
                     _record_batch(db, run_id, outcomes, counts)
@@ -263,15 +266,12 @@ def _batches(
         yield batch, done
 
 
-def _run_batch(
-    db: Database,
-    ctx: BatchContext,
-    kind: str,
-    parse: Callable[[dict[str, str]], Any],
-    writer: Writer,
-    batch: list[erp_files.RawRow],
-    seen: SeenIds,
-) -> list[Outcome]:
+Parsed = tuple[int, int, list[Outcome], list[tuple[int, Any]]]  # size, bytes, refused, rows
+
+
+def _parse(
+    batch: list[erp_files.RawRow], parse: Callable[[dict[str, str]], Any]
+) -> tuple[list[Outcome], list[tuple[int, Any]]]:
     outcomes: list[Outcome] = []
     parsed: list[tuple[int, Any]] = []
     for raw in batch:
@@ -282,6 +282,57 @@ def _run_batch(
             parsed.append((raw.line, parse(raw.values)))
         except erp_rows.RowError as exc:
             outcomes.append(Outcome(raw.line, REJECTED, exc.reason))
+    return outcomes, parsed
+
+
+def _read_ahead(
+    batches: Iterator[tuple[list[erp_files.RawRow], int]],
+    parse: Callable[[dict[str, str]], Any],
+) -> Iterator[Parsed]:
+    """Read and parse the next batch in a thread while this one is written: the database
+    driver lets go of the GIL while it waits, so parsing (pure Python) overlaps the writes.
+    At most two batches wait in the queue: memory stays flat."""
+    queue: Queue[Parsed | BaseException | None] = Queue(maxsize=2)
+    stop = threading.Event()
+
+    def produce() -> None:
+        try:
+            for batch, done in batches:
+                if stop.is_set():
+                    return
+                queue.put((len(batch), done, *_parse(batch, parse)))
+            queue.put(None)
+        except BaseException as exc:  # the reader's error is raised in the caller
+            queue.put(exc)
+
+    thread = threading.Thread(target=produce, name="erp-import-reader", daemon=True)
+    thread.start()
+    try:
+        while True:
+            item = queue.get()
+            if item is None:
+                return
+            if isinstance(item, BaseException):
+                raise item
+            yield item
+    finally:
+        stop.set()
+        while thread.is_alive():  # let a blocked put() finish
+            with suppress(Empty):
+                queue.get(timeout=0.1)
+        thread.join()
+
+
+def _run_batch(
+    db: Database,
+    ctx: BatchContext,
+    kind: str,
+    writer: Writer,
+    refused: list[Outcome],
+    parsed: list[tuple[int, Any]],
+    seen: SeenIds,
+) -> list[Outcome]:
+    outcomes = list(refused)
     repeated = seen.first_lines([(data.external_id, line) for line, data in parsed])
     rows = []
     for line, data in parsed:
