@@ -143,9 +143,9 @@ def one(url: str, file: str) -> None:
 
 def fresh(backend: str, workdir: Path) -> tuple[str, str | None]:
     from desktop.db import Database
+    from desktop.domain.enums import Role
+    from desktop.domain.passwords import hash_password_fast
     from desktop.models import CounterUser
-    from desktop.models.enums import Role
-    from desktop.services.passwords import hash_password_fast
 
     name = None
     if backend == "sqlite":

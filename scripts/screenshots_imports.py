@@ -24,11 +24,11 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from desktop.db import Database
+from desktop.domain.actors import CounterActor
+from desktop.domain.enums import PaymentMethod, Role
+from desktop.domain.passwords import hash_password_fast
 from desktop.models import BankAccount, CounterUser, Receivable
-from desktop.models.enums import PaymentMethod, Role
 from desktop.services import erp_import, payments
-from desktop.services.actors import CounterActor
-from desktop.services.passwords import hash_password_fast
 from desktop.ui.backoffice.imports import ImportsWindow
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "docs" / "examples"

@@ -2,7 +2,7 @@
 
 The ERP registered the boleto at the bank with its own numbering; the app must reprint the
 very same boleto (Segunda via) and match the bank's return file to it.  Every bank's
-nosso número is the account's fixed parts plus a sequence (see :mod:`desktop.services.banks`),
+nosso número is the account's fixed parts plus a sequence (see :mod:`desktop.domain.banks`),
 so the sequence is read back out of the ERP's number, the campo livre is built by the same
 code that builds the app's own boletos, and the result must print the number the ERP sent
 (and its check digit when it sent one).  The boleto is stored with the nosso número as the app
@@ -17,8 +17,8 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
+from desktop.domain import banks, febraban
 from desktop.errors import InvalidInput
-from desktop.services import banks, febraban
 from desktop.services.retorno_match import normalise
 
 _SEPARATORS = re.compile(r"[\s.\-]")

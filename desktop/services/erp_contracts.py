@@ -19,13 +19,13 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from desktop.domain.clock import today_local, utcnow
+from desktop.domain.enums import ContractStatus
 from desktop.models import Base, Contract, Plan, RadiusLogin, Subscriber, Terminal
-from desktop.models.enums import ContractStatus
 from desktop.services import audit, bulk_rows
-from desktop.services.clock import today_local, utcnow
 from desktop.services.enablement import claim_status
 from desktop.services.enablement_jobs import record_contract_status
-from desktop.services.erp_import import (
+from desktop.services.erp_batch import (
     CONFLICT,
     CREATED,
     REJECTED,

@@ -21,11 +21,11 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from desktop.domain.clock import utcnow
+from desktop.domain.documents import format_document
 from desktop.models import Base
 from desktop.services import bulk_rows
-from desktop.services.clock import utcnow
-from desktop.services.documents import format_document
-from desktop.services.erp_import import (
+from desktop.services.erp_batch import (
     CREATED,
     REJECTED,
     UNCHANGED,

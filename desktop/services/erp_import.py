@@ -36,14 +36,24 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from desktop.db import Database
+from desktop.domain.actors import Actor
+from desktop.domain.clock import utcnow
+from desktop.domain.enums import Role
 from desktop.errors import InvalidInput
 from desktop.importers import erp_files
 from desktop.models import ErpImport, ErpImportProblem
-from desktop.models.enums import Role
 from desktop.services import audit, bulk_rows, erp_rows
 from desktop.services.access import require_role
-from desktop.services.actors import Actor
-from desktop.services.clock import utcnow
+from desktop.services.erp_batch import (
+    CONFLICT,
+    CREATED,
+    REJECTED,
+    UNCHANGED,
+    UPDATED,
+    BatchContext,
+    Outcome,
+    Writer,
+)
 
 BATCH_ROWS = 2_000
 KINDS = ("customers", "contracts", "receivables")
@@ -51,40 +61,11 @@ KIND_WORDS = {"customers": "clientes", "contracts": "contratos", "receivables": 
 LOCK_KEYS = {"customers": 0x45525043, "contracts": 0x4552504B, "receivables": 0x45525052}
 Progress = Callable[[int, int], None]  # (bytes read, file size)
 
-CREATED, UPDATED, UNCHANGED, REJECTED, CONFLICT = (
-    "created",
-    "updated",
-    "unchanged",
-    "rejected",
-    "conflict",
-)
-
 
 @dataclass(frozen=True)
 class Problem:
     line: int
     reason: str
-
-
-@dataclass(frozen=True)
-class Outcome:
-    line: int
-    result: str  # CREATED, UPDATED, UNCHANGED, REJECTED or CONFLICT
-    reason: str = ""
-
-
-@dataclass
-class BatchContext:
-    """What a kind's writer may keep between batches (caches) and hand to after the commit."""
-
-    actor: Actor
-    dry_run: bool
-    cache: dict[str, Any] = field(default_factory=dict)
-    after_commit: list[int] = field(default_factory=list)  # contracts whose RADIUS to finish
-    warnings: list[str] = field(default_factory=list)
-
-
-Writer = Callable[[Session, BatchContext, list[tuple[int, Any]]], list[Outcome]]
 
 
 @dataclass(frozen=True)

@@ -21,13 +21,13 @@ from typing import Any
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
+from desktop.domain.banks import BankAccountData
+from desktop.domain.clock import to_local, utcnow
+from desktop.domain.enums import ReceivableStatus
 from desktop.errors import InvalidInput
 from desktop.models import BankAccount, Base, Boleto, Contract, Receivable
-from desktop.models.enums import ReceivableStatus
 from desktop.services import boletos, bulk_rows, erp_boletos, settings
-from desktop.services.banks import BankAccountData
-from desktop.services.clock import to_local, utcnow
-from desktop.services.erp_import import (
+from desktop.services.erp_batch import (
     CONFLICT,
     CREATED,
     REJECTED,

@@ -14,11 +14,11 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import TypeVar
 
+from desktop.domain.clock import LOCAL_TZ
+from desktop.domain.documents import is_cnpj, normalize_document
+from desktop.domain.enums import ContractStatus, PaymentMethod, ReceivableStatus
 from desktop.domain.phones import phone_keys
-from desktop.models.enums import ContractStatus, PaymentMethod, ReceivableStatus
-from desktop.services.clock import LOCAL_TZ
-from desktop.services.documents import is_cnpj, normalize_document
-from desktop.services.text import clean_input, search_key
+from desktop.domain.text import clean_input, search_key
 
 CENT = Decimal("0.01")
 T = TypeVar("T")

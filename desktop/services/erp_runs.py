@@ -8,10 +8,10 @@ from dataclasses import dataclass
 from sqlalchemy import select
 
 from desktop.db import Database
+from desktop.domain.actors import Actor
+from desktop.domain.enums import Role
 from desktop.models import ErpImport, ErpImportProblem
-from desktop.models.enums import Role
 from desktop.services.access import require_role
-from desktop.services.actors import Actor
 
 
 @dataclass(frozen=True)

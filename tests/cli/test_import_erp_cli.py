@@ -10,7 +10,7 @@ import pytest
 
 from desktop.cli import main
 from desktop.db import Database
-from desktop.models.enums import Role
+from desktop.domain.enums import Role
 from tests.conftest import make_user
 from tests.factories import CPFS
 from tests.services.erp_setup import CUSTOMER_HEADER, EXAMPLES, write_csv

@@ -11,8 +11,8 @@ from sqlalchemy import select
 
 from desktop.cli import main
 from desktop.db import Database
+from desktop.domain.enums import Role
 from desktop.models import AuditEntry
-from desktop.models.enums import Role
 from desktop.services import settings
 from tests.conftest import make_user
 

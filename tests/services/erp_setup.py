@@ -7,8 +7,8 @@ import io
 from pathlib import Path
 
 from desktop.db import Database
+from desktop.domain.actors import Actor
 from desktop.services import erp_import
-from desktop.services.actors import Actor
 
 EXAMPLES = Path(__file__).parents[2] / "docs" / "examples"
 CUSTOMER_HEADER = ["external_id", "document", "name", "email", "phone", "city", "state", "cep"]

@@ -12,6 +12,8 @@ import pytest
 from sqlalchemy import func, select
 
 from desktop.db import Database
+from desktop.domain.actors import CounterActor
+from desktop.domain.enums import ContractStatus, PaymentMethod, ReceivableStatus, Role
 from desktop.errors import AccessDenied, InvalidInput
 from desktop.models import (
     AuditEntry,
@@ -26,9 +28,7 @@ from desktop.models import (
     Subscriber,
     Terminal,
 )
-from desktop.models.enums import ContractStatus, PaymentMethod, ReceivableStatus, Role
 from desktop.services import boletos, retorno, subscriber_search
-from desktop.services.actors import CounterActor
 from tests.conftest import make_user
 from tests.factories import CNPJ_ALNUM, CPFS
 from tests.services.erp_setup import (

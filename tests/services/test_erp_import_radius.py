@@ -9,8 +9,8 @@ from pathlib import Path
 from sqlalchemy import func, select
 
 from desktop.db import Database
+from desktop.domain.enums import ContractStatus, Role
 from desktop.models import AuditEntry, RadiusChange
-from desktop.models.enums import ContractStatus, Role
 from tests.conftest import make_user
 from tests.factories import CPFS
 from tests.services.erp_setup import CONTRACT_HEADER, CUSTOMER_HEADER, run, write_csv

@@ -9,9 +9,9 @@ import pytest
 from sqlalchemy import func, select
 
 from desktop.db import Database
+from desktop.domain.actors import CounterActor
+from desktop.domain.enums import Role
 from desktop.models import Subscriber
-from desktop.models.enums import Role
-from desktop.services.actors import CounterActor
 from desktop.ui.backoffice.imports import ImportsWindow
 from tests.conftest import make_user
 from tests.factories import CPFS

@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.db import Database
+from desktop.domain.actors import CounterActor
 from desktop.services import erp_import, erp_runs
-from desktop.services.actors import CounterActor
 from desktop.services.erp_import import ImportReport
 from desktop.services.erp_runs import ImportRun, RunProblem
 from desktop.ui import formatting as fmt
