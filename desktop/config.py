@@ -188,6 +188,9 @@ class SettingDef:
     secret: bool = False
     help: str = ""
     extra_check: Callable[[Any], str | None] | None = field(default=None, compare=False)
+    # A path on this machine: checked when it is set (Painel, ``settings set``), not when read,
+    # so a station without the file still reads the others' settings.
+    existing_file: bool = False
 
     def parse(self, text: str) -> Any:
         """Turn the text typed in the panel (or stored) into the typed value, or refuse."""
@@ -215,6 +218,11 @@ class SettingDef:
             problem = self.extra_check(value)
             if problem:
                 raise InvalidInput("config.erro", label=self.label, problem=problem)
+
+    def check_change(self, value: Any) -> None:
+        """What a new value must also satisfy when someone sets it."""
+        if self.existing_file and value and not Path(str(value)).expanduser().is_file():
+            raise InvalidInput(f"{self.label}: arquivo não encontrado: {value}.")
 
     def dump(self, value: Any) -> str:
         if isinstance(value, bool):
@@ -339,10 +347,29 @@ _SETTINGS: tuple[SettingDef, ...] = (
     ),
     SettingDef("pix.client_id", str, "", GROUP_PIX, "Client ID"),
     SettingDef("pix.client_secret", str, "", GROUP_PIX, "Client secret", secret=True),
-    SettingDef("pix.client_cert", str, "", GROUP_PIX, "Certificado da empresa (PEM, TLS mútuo)"),
-    SettingDef("pix.client_key", str, "", GROUP_PIX, "Chave privada do certificado (PEM)"),
     SettingDef(
-        "pix.ca_file", str, "", GROUP_PIX, "CA do PSP (PEM; vazio: as autoridades do sistema)"
+        "pix.client_cert",
+        str,
+        "",
+        GROUP_PIX,
+        "Certificado da empresa (PEM, TLS mútuo)",
+        existing_file=True,
+    ),
+    SettingDef(
+        "pix.client_key",
+        str,
+        "",
+        GROUP_PIX,
+        "Chave privada do certificado (PEM)",
+        existing_file=True,
+    ),
+    SettingDef(
+        "pix.ca_file",
+        str,
+        "",
+        GROUP_PIX,
+        "CA do PSP (PEM; vazio: as autoridades do sistema)",
+        existing_file=True,
     ),
     SettingDef(
         "pix.charge_expiry_s",

@@ -39,6 +39,7 @@ COMMAND_MODULES = [
     "enable_cmd",
     "jobs_cmd",
     "events_cmd",
+    "settings_cmd",
     "kiosk_cmd",
 ]
 

@@ -3,6 +3,7 @@
 from desktop.models.bank_returns import BankOccurrence
 from desktop.models.base import Base
 from desktop.models.billing import BankAccount, Boleto, CardPayment, Payment, Receivable
+from desktop.models.erp_imports import ErpImport, ErpImportProblem
 from desktop.models.events import OutboxEvent
 from desktop.models.fiscal import Invoice
 from desktop.models.pix import PixCharge, PixRefund
@@ -36,6 +37,8 @@ __all__ = [
     "Contract",
     "CounterUser",
     "CreditValue",
+    "ErpImport",
+    "ErpImportProblem",
     "Invoice",
     "NameWord",
     "OutboxEvent",

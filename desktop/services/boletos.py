@@ -15,6 +15,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
 from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
@@ -110,8 +111,14 @@ def _account_data(account: BankAccount) -> banks.BankAccountData:
 
 
 def _pix_payload(session: Session, bank_code: str, nosso_numero: str, amount: Decimal) -> str:
-    """Static BR Code with the provider's key; txid = bank + nosso número (alphanumeric)."""
-    values = settings.get_many(session, "pix.")
+    return hybrid_payload(settings.get_many(session, "pix."), bank_code, nosso_numero, amount)
+
+
+def hybrid_payload(
+    values: dict[str, Any], bank_code: str, nosso_numero: str, amount: Decimal
+) -> str:
+    """Static BR Code with the provider's key (``values``: the ``pix.`` settings); txid = bank
+    + nosso número (alphanumeric).  Also used by the ERP import for the boletos it brings."""
     key = values["pix.key"].strip()
     if not key:
         return ""  # PIX not configured: a plain boleto, no QR code

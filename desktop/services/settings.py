@@ -49,6 +49,7 @@ def change(db: Database, actor: Actor, key: str, text: str) -> Any:
     require_role(actor, Role.ADMIN)
     definition = setting(key)
     value = definition.parse(text)
+    definition.check_change(value)
     with db.session() as session:
         old = get(session, key)
         row = session.get(Setting, key)
@@ -103,27 +104,35 @@ class SettingView:
 _KINDS = {Decimal: "decimal", int: "int", bool: "bool", str: "str", dt.date: "date"}
 
 
+def _view(definition: Any, stored: str | None) -> SettingView:
+    value = definition.parse(stored) if stored is not None else definition.default
+    text = definition.dump(value)
+    if definition.secret and text:
+        text = "********"
+    return SettingView(
+        definition.key,
+        definition.group,
+        definition.label,
+        text,
+        definition.secret,
+        definition.help,
+        definition.choices,
+        _KINDS[definition.type],
+    )
+
+
 def panel(db: Database, actor: Actor) -> list[SettingView]:
     """Every setting, grouped as SPEC §1.10 lists them, typed; administrators only."""
     require_role(actor, Role.ADMIN)
     with db.session() as session:
         stored = {row.key: row.value for row in session.scalars(select(Setting))}
-    views = []
-    for key, definition in SETTINGS.items():
-        value = definition.parse(stored[key]) if key in stored else definition.default
-        text = definition.dump(value)
-        if definition.secret and text:
-            text = "********"
-        views.append(
-            SettingView(
-                key,
-                definition.group,
-                definition.label,
-                text,
-                definition.secret,
-                definition.help,
-                definition.choices,
-                _KINDS[definition.type],
-            )
-        )
-    return views
+    return [_view(definition, stored.get(key)) for key, definition in SETTINGS.items()]
+
+
+def view(db: Database, actor: Actor, key: str) -> SettingView:
+    """One setting as the panel shows it (secrets masked); administrators only."""
+    require_role(actor, Role.ADMIN)
+    definition = setting(key)
+    with db.session() as session:
+        row = session.get(Setting, key)
+        return _view(definition, row.value if row is not None else None)

@@ -20,6 +20,7 @@ from desktop.models import AuditEntry, CreditValue, SmsAccount, SmsPurchase
 from desktop.services import settings, sms_credits
 from desktop.ui.backoffice import backoffice_actions
 from desktop.ui.backoffice.audit_log import AuditLogWindow
+from desktop.ui.backoffice.imports import ImportsWindow
 from desktop.ui.backoffice.queues import PaymentsQueue, SlipDialog, TransfersQueue
 from desktop.ui.backoffice.retorno import RetornoWindow
 from desktop.ui.backoffice.settings_panel import SettingsPanel
@@ -54,8 +55,8 @@ def test_menu_entries_by_role(sqlite_db: Database) -> None:
         for role in Role
     }
     assert titles == {
-        Role.ADMIN: ["Painel de Configurações", "Auditoria"],
-        Role.FINANCE: ["Pagamentos a confirmar", "Arquivos de retorno"],
+        Role.ADMIN: ["Painel de Configurações", "Auditoria", "Importações"],
+        Role.FINANCE: ["Pagamentos a confirmar", "Arquivos de retorno", "Importações"],
         Role.SUPPORT: ["Créditos a transferir"],
         Role.ATTENDANT: [],
     }
@@ -69,7 +70,15 @@ def test_factories_build_the_windows(qtbot, sqlite_db: Database) -> None:
             window = factory(sqlite_db, None)
             qtbot.addWidget(window)
             kinds.append(type(window))
-    assert kinds == [SettingsPanel, AuditLogWindow, PaymentsQueue, RetornoWindow, TransfersQueue]
+    assert kinds == [
+        SettingsPanel,
+        AuditLogWindow,
+        ImportsWindow,
+        PaymentsQueue,
+        RetornoWindow,
+        ImportsWindow,
+        TransfersQueue,
+    ]
 
 
 def test_panel_is_generated_from_the_registry_grouped(panel: SettingsPanel) -> None:

@@ -67,6 +67,15 @@ def _retorno(actor: CounterActor) -> Factory:
     return build
 
 
+def _imports(actor: CounterActor) -> Factory:
+    def build(db: Database, parent: QWidget | None) -> QWidget:
+        from desktop.ui.backoffice.imports import ImportsWindow
+
+        return ImportsWindow(db, actor, parent=parent)
+
+    return build
+
+
 def backoffice_actions(actor: Actor) -> list[tuple[str, Factory]]:
     """The back-office windows for this actor's role (none for a kiosk or an attendant)."""
     if not isinstance(actor, CounterActor):
@@ -75,11 +84,13 @@ def backoffice_actions(actor: Actor) -> list[tuple[str, Factory]]:
         return [
             (_tr("Painel de Configurações"), _settings(actor)),
             (_tr("Auditoria"), _audit(actor)),
+            (_tr("Importações"), _imports(actor)),
         ]
     if actor.role is Role.FINANCE:
         return [
             (_tr("Pagamentos a confirmar"), _queue(actor, SmsPurchaseStatus.AWAITING_PAYMENT)),
             (_tr("Arquivos de retorno"), _retorno(actor)),
+            (_tr("Importações"), _imports(actor)),
         ]
     if actor.role is Role.SUPPORT:
         return [(_tr("Créditos a transferir"), _queue(actor, SmsPurchaseStatus.PAID))]
