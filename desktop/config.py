@@ -222,7 +222,7 @@ class SettingDef:
     def check_change(self, value: Any) -> None:
         """What a new value must also satisfy when someone sets it."""
         if self.existing_file and value and not Path(str(value)).expanduser().is_file():
-            raise InvalidInput(f"{self.label}: arquivo não encontrado: {value}.")
+            raise InvalidInput("config.arquivo_nao_encontrado", label=self.label, value=value)
 
     def dump(self, value: Any) -> str:
         if isinstance(value, bool):

@@ -82,6 +82,10 @@
         <translation>Audit</translation>
     </message>
     <message>
+        <source>Importações</source>
+        <translation>Imports</translation>
+    </message>
+    <message>
         <source>Pagamentos a confirmar</source>
         <translation>Payments to confirm</translation>
     </message>
@@ -2080,6 +2084,10 @@
         <translation>{cause} The document was saved at {path}; nothing was lost.</translation>
     </message>
     <message>
+        <source>{label}: arquivo não encontrado: {value}.</source>
+        <translation>{label}: file not found: {value}.</translation>
+    </message>
+    <message>
         <source>{label}: escolha uma de {choices}.</source>
         <translation>{label}: choose one of {choices}.</translation>
     </message>
@@ -2395,6 +2403,145 @@
     <message>
         <source>Administrador</source>
         <translation>Administrator</translation>
+    </message>
+</context>
+<context>
+    <name>Imports</name>
+    <message>
+        <source>Clientes</source>
+        <translation>Customers</translation>
+    </message>
+    <message>
+        <source>Contratos</source>
+        <translation>Contracts</translation>
+    </message>
+    <message>
+        <source>Contas a receber</source>
+        <translation>Receivables</translation>
+    </message>
+    <message>
+        <source>interrompida: %1</source>
+        <translation>interrupted: %1</translation>
+    </message>
+    <message>
+        <source>concluída</source>
+        <translation>finished</translation>
+    </message>
+    <message>
+        <source>em andamento</source>
+        <translation>in progress</translation>
+    </message>
+    <message>
+        <source>Importações do ERP</source>
+        <translation>ERP imports</translation>
+    </message>
+    <message>
+        <source>Tipo de arquivo</source>
+        <translation>File type</translation>
+    </message>
+    <message>
+        <source>Importar arquivo…</source>
+        <translation>Import file…</translation>
+    </message>
+    <message>
+        <source>Aplicar</source>
+        <translation>Apply</translation>
+    </message>
+    <message>
+        <source>Linhas recusadas e conflitos</source>
+        <translation>Refused lines and conflicts</translation>
+    </message>
+    <message>
+        <source>%1 — %2: %3 recusadas, %4 conflitos</source>
+        <translation>%1 — %2: %3 refused, %4 conflicts</translation>
+    </message>
+    <message>
+        <source>recusada</source>
+        <translation>refused</translation>
+    </message>
+    <message>
+        <source>conflito</source>
+        <translation>conflict</translation>
+    </message>
+    <message>
+        <source>Arquivo exportado do ERP</source>
+        <translation>File exported by the ERP</translation>
+    </message>
+    <message>
+        <source>Simulação (nada gravado)</source>
+        <translation>Simulation (nothing saved)</translation>
+    </message>
+    <message>
+        <source>Importado</source>
+        <translation>Imported</translation>
+    </message>
+    <message>
+        <source>Lidas: %1 · Criadas: %2 · Atualizadas: %3 · Sem mudança: %4 · Recusadas: %5 · Conflitos: %6</source>
+        <translation>Read: %1 · Created: %2 · Updated: %3 · Unchanged: %4 · Refused: %5 · Conflicts: %6</translation>
+    </message>
+    <message>
+        <source>Confira a simulação abaixo e clique em Aplicar para importar.</source>
+        <translation>Check the simulation below and click Apply to import.</translation>
+    </message>
+    <message>
+        <source>Importação concluída e registrada.</source>
+        <translation>Import finished and recorded.</translation>
+    </message>
+    <message>
+        <source>Arquivo</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>Atualizadas</source>
+        <translation>Updated</translation>
+    </message>
+    <message>
+        <source>Conflitos</source>
+        <translation>Conflicts</translation>
+    </message>
+    <message>
+        <source>Criadas</source>
+        <translation>Created</translation>
+    </message>
+    <message>
+        <source>Exportações do ERP (*.csv *.CSV *.jsonl *.ndjson *.txt);;Todos os arquivos (*)</source>
+        <translation>ERP exports (*.csv *.CSV *.jsonl *.ndjson *.txt);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Início</source>
+        <translation>Started</translation>
+    </message>
+    <message>
+        <source>Lidas</source>
+        <translation>Read</translation>
+    </message>
+    <message>
+        <source>Linha</source>
+        <translation>Line</translation>
+    </message>
+    <message>
+        <source>Motivo</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Operador</source>
+        <translation>Operator</translation>
+    </message>
+    <message>
+        <source>Recusadas</source>
+        <translation>Refused</translation>
+    </message>
+    <message>
+        <source>Sem mudança</source>
+        <translation>Unchanged</translation>
+    </message>
+    <message>
+        <source>Situação</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Tipo</source>
+        <translation>Type</translation>
     </message>
 </context>
 <context>

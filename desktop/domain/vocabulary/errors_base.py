@@ -18,6 +18,7 @@ ERRORS: dict[str, str] = {
     "config.formato_invalido": "{label}: formato inválido.",
     "config.configuracao_desconhecida": "Configuração desconhecida: {key}.",
     "config.erro": "{label}: {problem}",
+    "config.arquivo_nao_encontrado": "{label}: arquivo não encontrado: {value}.",
     "startup.banco_dados_nao_existe": (
         "O banco de dados {path} não existe. Para criá-lo: central-assinante --db "
         "{database_url} db upgrade (ou demo)."
