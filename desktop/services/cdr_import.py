@@ -26,11 +26,11 @@ from sqlalchemy import String, any_, bindparam, select, text
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
-from sqlalchemy.exc import OperationalError, SQLAlchemyError
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from desktop.db import Database
-from desktop.errors import DatabaseUnavailable, InvalidInput
+from desktop.errors import DatabaseBusy, InvalidInput
 from desktop.importers.asterisk_cdr import CdrError, CdrRecord, check_file, iter_lines, parse
 from desktop.models import Base, Call, CdrImport, Terminal
 from desktop.models.enums import CallType, Role
@@ -162,11 +162,9 @@ def import_cdr(
         raise InvalidInput(
             f"Erro ao ler {file.name}: {exc.strerror or exc}; nada foi importado."
         ) from None
-    except OperationalError as exc:
-        if "database is locked" not in str(exc.orig):
-            raise
+    except DatabaseBusy:
         # SQLite: another station kept the database busy past the busy timeout.
-        raise DatabaseUnavailable(
+        raise DatabaseBusy(
             "O banco de dados está ocupado com outra gravação (outra importação?); "
             f"nada de {file.name} foi importado. Tente de novo em alguns minutos."
         ) from None
