@@ -19,6 +19,7 @@ from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine, Executable, create_engine, event
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, DisconnectionError
 from sqlalchemy.orm import Session, sessionmaker
@@ -155,6 +156,11 @@ def ping_idle_connections(engine: Engine) -> None:
             alive = False
         if not alive:
             raise DisconnectionError("conexão ociosa perdida")  # the pool reconnects
+
+
+def dialect_insert(session: Session) -> Any:
+    """The INSERT construct of the session's backend (both have ON CONFLICT DO NOTHING)."""
+    return postgresql.insert if session.get_bind().dialect.name == "postgresql" else sqlite.insert
 
 
 def alembic_config(engine: Engine | None = None) -> Config:
