@@ -18,7 +18,7 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Connection, Engine, Executable, create_engine, event
+from sqlalchemy import Connection, Engine, Executable, create_engine, event, text
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, DisconnectionError
@@ -161,6 +161,17 @@ def ping_idle_connections(engine: Engine) -> None:
 def dialect_insert(session: Session) -> Any:
     """The INSERT construct of the session's backend (both have ON CONFLICT DO NOTHING)."""
     return postgresql.insert if session.get_bind().dialect.name == "postgresql" else sqlite.insert
+
+
+def serialize(session: Session, key: int) -> None:
+    """Make units of work that call this with the same ``key`` run one after another.
+
+    PostgreSQL: a transaction-level advisory lock (released at commit or rollback), for a
+    check that no row lock can cover ("is there any user yet?").  SQLite needs nothing:
+    every writing unit of work already holds the database's write lock (BEGIN IMMEDIATE).
+    """
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": key})
 
 
 def alembic_config(engine: Engine | None = None) -> Config:
