@@ -323,9 +323,7 @@ _SETTINGS: tuple[SettingDef, ...] = (
     ),
     SettingDef("pix.client_id", str, "", GROUP_PIX, "Client ID"),
     SettingDef("pix.client_secret", str, "", GROUP_PIX, "Client secret", secret=True),
-    SettingDef(
-        "pix.client_cert", str, "", GROUP_PIX, "Certificado da empresa (PEM, TLS mútuo)"
-    ),
+    SettingDef("pix.client_cert", str, "", GROUP_PIX, "Certificado da empresa (PEM, TLS mútuo)"),
     SettingDef("pix.client_key", str, "", GROUP_PIX, "Chave privada do certificado (PEM)"),
     SettingDef(
         "pix.ca_file", str, "", GROUP_PIX, "CA do PSP (PEM; vazio: as autoridades do sistema)"
@@ -441,9 +439,19 @@ _SETTINGS: tuple[SettingDef, ...] = (
     ),
     SettingDef("cielo.merchant_id", str, "", GROUP_CIELO, "MerchantId"),
     SettingDef("cielo.merchant_key", str, "", GROUP_CIELO, "MerchantKey", secret=True),
-    SettingDef("cielo.api_url", str, "", GROUP_CIELO, "Endereço da API (vazio: o oficial do ambiente)"),
+    SettingDef(
+        "cielo.api_url", str, "", GROUP_CIELO, "Endereço da API (vazio: o oficial do ambiente)"
+    ),
     SettingDef("cielo.query_url", str, "", GROUP_CIELO, "Endereço da consulta (vazio: o oficial)"),
-    SettingDef("cielo.timeout_s", int, 20, GROUP_CIELO, "Tempo máximo de espera (s)", minimum=1, maximum=120),
+    SettingDef(
+        "cielo.timeout_s",
+        int,
+        20,
+        GROUP_CIELO,
+        "Tempo máximo de espera (s)",
+        minimum=1,
+        maximum=120,
+    ),
     SettingDef(
         "cielo.establishment_number", str, "1234567890", GROUP_CIELO, "Número do estabelecimento"
     ),

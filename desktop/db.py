@@ -163,6 +163,11 @@ def dialect_insert(session: Session) -> Any:
     return postgresql.insert if session.get_bind().dialect.name == "postgresql" else sqlite.insert
 
 
+def rows_affected(result: Any) -> int:
+    """Rows an UPDATE/DELETE changed (``CursorResult.rowcount``; typed as plain ``Result``)."""
+    return int(getattr(result, "rowcount", 0) or 0)
+
+
 def serialize(session: Session, key: int) -> None:
     """Make units of work that call this with the same ``key`` run one after another.
 

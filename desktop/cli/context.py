@@ -21,9 +21,15 @@ from desktop.services.auth import actor_for_operator
 
 
 def add_global_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--db", metavar="URL", help="banco de dados (padrão: CENTRAL_DB_URL ou o SQLite local)")
-    parser.add_argument("--operator", metavar="LOGIN", help="operador da retaguarda (padrão: o usuário do sistema)")
-    parser.add_argument("--station", metavar="NOME", help="nome desta estação (padrão: station.ini ou o hostname)")
+    parser.add_argument(
+        "--db", metavar="URL", help="banco de dados (padrão: CENTRAL_DB_URL ou o SQLite local)"
+    )
+    parser.add_argument(
+        "--operator", metavar="LOGIN", help="operador da retaguarda (padrão: o usuário do sistema)"
+    )
+    parser.add_argument(
+        "--station", metavar="NOME", help="nome desta estação (padrão: station.ini ou o hostname)"
+    )
 
 
 def named_sqlite_file(url: str) -> Path | None:

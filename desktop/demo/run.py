@@ -107,7 +107,7 @@ def create_demo(
             tariffs=tariffs,
             full_history=full_history,
             recent_days=recent_days,
-            kiosk_hash=hash_password_fast(KIOSK_PASSWORD),
+            kiosk_hash=lambda: hash_password_fast(KIOSK_PASSWORD),
         )
         demo.protocol_seq = first_protocol = support.last_protocol_value(conn)
         credit_values = catalog.create_credit_values(out)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from desktop.errors import AccessDenied
+from desktop.errors import AccessDenied, NotFound
 from desktop.models.enums import Role
 from desktop.services.actors import Actor, CounterActor, KioskActor
 
@@ -43,3 +43,15 @@ def require_counter(actor: Actor) -> CounterActor:
     if not isinstance(actor, CounterActor):
         raise AccessDenied("Esta operação só pode ser feita no balcão de atendimento.")
     return actor
+
+
+def require_record_of(actor: Actor, owner_id: int | None, not_found: str) -> None:
+    """The gate for a record asked for by its id (a bill, an invoice, a ticket, a charge).
+
+    At a kiosk, another subscriber's record answers exactly as a missing one: ``NotFound``
+    with the same message.  "Acesso negado" there would tell the kiosk that the id exists
+    (and so that someone else has a bill, an invoice, a ticket with that number).
+    """
+    if owner_id is None or (isinstance(actor, KioskActor) and actor.subscriber_id != owner_id):
+        raise NotFound(not_found)
+    require_subscriber(actor, owner_id)

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from sqlalchemy import ColumnElement, and_, func, or_, select, update
 from sqlalchemy.exc import IntegrityError
 
-from desktop.db import Database, serialize
+from desktop.db import Database, rows_affected, serialize
 from desktop.errors import AccessDenied, Conflict, InvalidInput, NotFound
 from desktop.models import CounterUser, Subscriber
 from desktop.models.enums import Channel, Role
@@ -99,14 +99,16 @@ def _attempt(db: Database, model: _Model, match: ColumnElement[bool], password: 
             # Only the attempt that finds the account unlocked locks it: stragglers of the
             # same burst do not push the end of the lock further.
             locked_now = bool(
-                session.execute(
-                    update(model)
-                    .where(
-                        model.id == row.id,
-                        or_(model.locked_until.is_(None), model.locked_until <= now),
+                rows_affected(
+                    session.execute(
+                        update(model)
+                        .where(
+                            model.id == row.id,
+                            or_(model.locked_until.is_(None), model.locked_until <= now),
+                        )
+                        .values(locked_until=until, failed_logins=0)
                     )
-                    .values(locked_until=until, failed_logins=0)
-                ).rowcount
+                )
             )
     return _Attempt(row.id, False, locked_now, limits)
 

@@ -25,7 +25,7 @@ from desktop.errors import Conflict, InvalidInput, NotFound
 from desktop.models import BankAccount, Boleto, Receivable, Subscriber
 from desktop.models.enums import ReceivableStatus
 from desktop.services import audit, banks, febraban, financial, pix, settings
-from desktop.services.access import require_subscriber
+from desktop.services.access import require_record_of, require_subscriber
 from desktop.services.actors import Actor, KioskActor
 from desktop.services.clock import to_local, today_local, utcnow
 from desktop.services.company import company_info
@@ -181,7 +181,7 @@ def _load(session: Session, actor: Actor, receivable_id: int) -> Receivable:
     rec = session.get(Receivable, receivable_id)
     if rec is None:
         raise NotFound(f"Conta a receber {receivable_id} não encontrada.")
-    require_subscriber(actor, rec.subscriber_id)
+    require_record_of(actor, rec.subscriber_id, f"Conta a receber {receivable_id} não encontrada.")
     _refuse_settled(rec)
     return rec
 

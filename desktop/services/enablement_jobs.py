@@ -33,7 +33,7 @@ from desktop.errors import Conflict, NotFound, UserError
 from desktop.models import Contract, ProvisionalEnablement, RadiusAction, Ticket
 from desktop.models.enums import Channel, ContractStatus, EventKind, Role
 from desktop.services import audit, cards, events, radius_control, radius_sync
-from desktop.services.access import require_role, require_subscriber
+from desktop.services.access import require_record_of, require_role
 from desktop.services.actors import Actor, CounterActor
 from desktop.services.clock import to_local, utcnow
 from desktop.services.enablement import (
@@ -185,7 +185,9 @@ def _emit_expired(
         contract_id=contract.id,
         protocol=ticket.protocol if ticket else None,
         outcome=outcome,  # "expirada": suspended again; "pago": active for good
-        status=(ContractStatus.ACTIVE if outcome == END_PAID else ContractStatus.SUSPENDED_DEBT).value,
+        status=(
+            ContractStatus.ACTIVE if outcome == END_PAID else ContractStatus.SUSPENDED_DEBT
+        ).value,
         enabled_until=enablement.expires_at.isoformat(),
         logins=logins,
     )
@@ -286,13 +288,15 @@ def _lift(db: Database, actor: Actor, contract_id: int, now: dt.datetime) -> Con
         )
         if contract is None:
             raise NotFound("Plano não encontrado.")
-        require_subscriber(actor, contract.subscriber_id)
+        require_record_of(actor, contract.subscriber_id, "Plano não encontrado.")
         status = contract.status
         if status not in (ContractStatus.PROVISIONAL, ContractStatus.SUSPENDED_DEBT) or (
             has_overdue_debt(session, contract, to_local(now).date())
         ):
             return None
-        if not claim_status(session, contract.id, status, ContractStatus.ACTIVE, now, "Débitos pagos."):
+        if not claim_status(
+            session, contract.id, status, ContractStatus.ACTIVE, now, "Débitos pagos."
+        ):
             raise _Moved
         ticket_id: int | None = None
         if status is ContractStatus.PROVISIONAL:

@@ -31,7 +31,7 @@ from desktop.importers.nfcom import NfcomFile, read_nfcom_file
 from desktop.models import Invoice, Subscriber
 from desktop.models.enums import InvoiceStatus, Role
 from desktop.services import audit, settings
-from desktop.services.access import require_role, require_subscriber
+from desktop.services.access import require_record_of, require_role, require_subscriber
 from desktop.services.actors import Actor
 from desktop.services.documents import format_document
 from desktop.services.fiscal import ENV_PRODUCTION, HOMOLOGATION_NOTICE, NfcomInfo, parse_nfcom
@@ -264,7 +264,7 @@ def _load(session: Session, actor: Actor, invoice_id: int) -> Invoice:
     invoice = session.get(Invoice, invoice_id)
     if invoice is None:
         raise NotFound(f"Nota fiscal {invoice_id} não encontrada.")
-    require_subscriber(actor, invoice.subscriber_id)
+    require_record_of(actor, invoice.subscriber_id, f"Nota fiscal {invoice_id} não encontrada.")
     return invoice
 
 

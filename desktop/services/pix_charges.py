@@ -32,7 +32,7 @@ from desktop.models import PixCharge, Receivable, Subscriber, Ticket
 from desktop.models.enums import EventKind, PaymentMethod, ReceivableStatus, Role
 from desktop.models.pix import PixChargeStatus
 from desktop.services import financial, pix, settings, settlement, tickets
-from desktop.services.access import require_role, require_subscriber
+from desktop.services.access import require_record_of, require_role
 from desktop.services.actors import Actor
 from desktop.services.clock import today_local, utcnow
 from desktop.services.settlement import SettleOutcome
@@ -122,7 +122,7 @@ def _load_charge(session: Session, actor: Actor, txid: str) -> PixCharge:
     subscriber_id = session.scalar(
         select(Receivable.subscriber_id).where(Receivable.id == charge.receivable_id)
     )
-    require_subscriber(actor, subscriber_id or 0)
+    require_record_of(actor, subscriber_id, f"Cobrança PIX {txid.strip()} não encontrada.")
     return charge
 
 
@@ -168,7 +168,7 @@ def _intent(
     rec = session.get(Receivable, receivable_id)
     if rec is None:
         raise NotFound(f"Conta a receber {receivable_id} não encontrada.")
-    require_subscriber(actor, rec.subscriber_id)
+    require_record_of(actor, rec.subscriber_id, f"Conta a receber {receivable_id} não encontrada.")
     if rec.status is ReceivableStatus.PAID:
         raise Conflict(f"A conta {rec.id} já foi paga; não há o que cobrar.")
     if rec.status is ReceivableStatus.CANCELLED:

@@ -19,7 +19,7 @@ from desktop.models import Contract, Plan, ProvisionalEnablement, Receivable, Su
 from desktop.models.enums import PaymentMethod, ReceivableStatus
 from desktop.reports.protocol_receipt import ReceiptCompany
 from desktop.reports.receipts_escpos import EnablementReceipt, PaymentReceipt
-from desktop.services.access import require_subscriber
+from desktop.services.access import require_record_of, require_subscriber
 from desktop.services.actors import Actor, CounterActor
 from desktop.services.company import CompanyInfo, company_info
 from desktop.services.documents import mask_document
@@ -52,7 +52,7 @@ def payment_receipt(
         row = session.get(Receivable, receivable_id)
         if row is None:
             raise NotFound("Conta não encontrada.")
-        require_subscriber(actor, row.subscriber_id)
+        require_record_of(actor, row.subscriber_id, "Conta não encontrada.")
         sub = session.get(Subscriber, row.subscriber_id)
         assert sub is not None  # the foreign key guarantees it
         company = company_info(session)

@@ -17,7 +17,7 @@ from sqlalchemy import func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from desktop.db import Database, dialect_insert
+from desktop.db import Database, dialect_insert, rows_affected
 from desktop.errors import Conflict, InvalidInput, NotFound
 from desktop.models import (
     Contract,
@@ -240,12 +240,14 @@ def _move_status(
     once cannot both pass a check made earlier in Python (PostgreSQL: the second waits for
     the first's row lock, then finds the status changed).  Returns the purchase as updated.
     """
-    moved = session.execute(
-        update(SmsPurchase)
-        .where(SmsPurchase.id == purchase_id, SmsPurchase.status == expected)
-        .values(**values)
-        .execution_options(synchronize_session=False)
-    ).rowcount
+    moved = rows_affected(
+        session.execute(
+            update(SmsPurchase)
+            .where(SmsPurchase.id == purchase_id, SmsPurchase.status == expected)
+            .values(**values)
+            .execution_options(synchronize_session=False)
+        )
+    )
     purchase = session.get(SmsPurchase, purchase_id, populate_existing=True)
     if purchase is None:
         raise NotFound("Compra de créditos não encontrada.")

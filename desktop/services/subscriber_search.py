@@ -55,7 +55,9 @@ MAX_SEARCH_LENGTH = 120
 # A typed prefix that starts more words than this is common: walk the name index instead.
 MAX_STREAMS = 150
 _CPF_MASK = re.compile(r"^\s*\d{3}\.\d{3}\.\d{3}-\d{2}\s*$")
-_CNPJ_MASK = re.compile(r"^\s*[0-9A-Za-z]{2}\.[0-9A-Za-z]{3}\.[0-9A-Za-z]{3}/[0-9A-Za-z]{4}-\d{2}\s*$")
+_CNPJ_MASK = re.compile(
+    r"^\s*[0-9A-Za-z]{2}\.[0-9A-Za-z]{3}\.[0-9A-Za-z]{3}/[0-9A-Za-z]{4}-\d{2}\s*$"
+)
 
 
 @dataclass(frozen=True)
@@ -112,9 +114,7 @@ def _exact_rows(conn: Connection, typed: str) -> list[Row]:
     raw = typed.strip()
     if raw and " " not in raw and len(raw) <= 64:
         if any(ch.isdigit() for ch in raw):  # contract numbers carry digits
-            lookups.append(
-                select(Contract.subscriber_id).where(Contract.number == raw.upper())
-            )
+            lookups.append(select(Contract.subscriber_id).where(Contract.number == raw.upper()))
         lookups.append(
             select(Contract.subscriber_id)
             .join(RadiusLogin, RadiusLogin.contract_id == Contract.id)
@@ -161,9 +161,7 @@ def _prefix_words(conn: Connection, prefix: str) -> list[str] | None:
     return None if len(words) > MAX_STREAMS else words
 
 
-def _name_rows(
-    conn: Connection, key: str, after: tuple[str, int] | None, limit: int
-) -> list[Row]:
+def _name_rows(conn: Connection, key: str, after: tuple[str, int] | None, limit: int) -> list[Row]:
     words = key.split()
     if not words:
         return []
@@ -188,9 +186,14 @@ def _name_rows(
     # (word, name_search, subscriber_id) index up to a page, merged and cut to a page.
     streams = []
     for word in expanded:
-        conditions = [SubscriberWord.word == word, *_word_filter(SubscriberWord.name_search, others)]
+        conditions = [
+            SubscriberWord.word == word,
+            *_word_filter(SubscriberWord.name_search, others),
+        ]
         if after is not None:
-            conditions.append(tuple_(SubscriberWord.name_search, SubscriberWord.subscriber_id) > after)
+            conditions.append(
+                tuple_(SubscriberWord.name_search, SubscriberWord.subscriber_id) > after
+            )
         streams.append(
             select(SubscriberWord.name_search, SubscriberWord.subscriber_id)
             .where(*conditions)
@@ -219,9 +222,10 @@ def _check_document_typed(typed: str) -> None:
     ):
         if not is_cpf(document):
             raise InvalidInput(f"CPF inválido: {typed.strip()} (confira os dígitos).")
-    elif ((_CNPJ_MASK.match(typed) or (len(document) == 14 and not document.isdigit())) and not is_cnpj(
-        document
-    )) or (len(document) == 14 and document.isdigit() and not is_cnpj(document)):
+    elif (
+        (_CNPJ_MASK.match(typed) or (len(document) == 14 and not document.isdigit()))
+        and not is_cnpj(document)
+    ) or (len(document) == 14 and document.isdigit() and not is_cnpj(document)):
         raise InvalidInput(f"CNPJ inválido: {typed.strip()} (confira os dígitos).")
 
 
@@ -244,9 +248,7 @@ def search(
         exact = _exact_rows(conn, typed)
         # Names have letters: a number (phone, CPF) is not looked up as a name.
         names = _name_rows(conn, key, after, limit) if re.search(r"[^\W\d]", key) else []
-        rows = sorted(
-            {r[0]: r for r in [*exact, *names]}.values(), key=lambda r: (r[3], r[0])
-        )
+        rows = sorted({r[0]: r for r in [*exact, *names]}.values(), key=lambda r: (r[3], r[0]))
         if after is not None:
             rows = [r for r in rows if (r[3], r[0]) > after]
         rows = rows[:limit]

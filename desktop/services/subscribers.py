@@ -24,8 +24,8 @@ from desktop.models import (
     Subscriber,
 )
 from desktop.models.enums import ContractStatus, ReceivableStatus
-from desktop.services.access import require_subscriber
-from desktop.services.actors import Actor, KioskActor
+from desktop.services.access import require_record_of, require_subscriber
+from desktop.services.actors import Actor
 
 # Re-exported: callers know the search as ``subscribers.search``.
 from desktop.services.subscriber_search import MAX_SEARCH_LENGTH, contracts_of
@@ -79,11 +79,8 @@ def find_by_document(db: Database, actor: Actor, document: str) -> int:
         subscriber_id = session.scalar(select(Subscriber.id).where(Subscriber.document == document))
     # A kiosk is told "not found" for another subscriber's document too: which CPFs are
     # customers is nobody's business at a kiosk.
-    if subscriber_id is None or (
-        isinstance(actor, KioskActor) and actor.subscriber_id != subscriber_id
-    ):
-        raise NotFound("Assinante não encontrado.")
-    require_subscriber(actor, subscriber_id)
+    require_record_of(actor, subscriber_id, "Assinante não encontrado.")
+    assert subscriber_id is not None
     return subscriber_id
 
 

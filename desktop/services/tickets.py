@@ -26,7 +26,7 @@ from desktop.errors import Conflict, InvalidInput, NotFound
 from desktop.models import Contact, Subscriber, Ticket, TicketContact, TicketEvent
 from desktop.models.enums import Channel, EventKind, TicketStatus
 from desktop.services import audit, events
-from desktop.services.access import require_subscriber
+from desktop.services.access import require_record_of, require_subscriber
 from desktop.services.actors import Actor, KioskActor
 from desktop.services.clock import local_period_bounds, utcnow
 from desktop.services.periods import Period
@@ -278,11 +278,10 @@ def item_of(session: Session, ticket: Ticket) -> TicketItem:
 
 def load_ticket(session: Session, actor: Actor, ticket_id: int) -> Ticket:
     ticket = session.get(Ticket, ticket_id)
-    if ticket is None or (
-        isinstance(actor, KioskActor) and ticket.subscriber_id != actor.subscriber_id
-    ):
-        raise NotFound("Atendimento não encontrado.")
-    require_subscriber(actor, ticket.subscriber_id)
+    require_record_of(
+        actor, ticket.subscriber_id if ticket else None, "Atendimento não encontrado."
+    )
+    assert ticket is not None
     return ticket
 
 

@@ -275,6 +275,7 @@ class SlipDialog(QDialog):
 
     def print_slip(self) -> None:
         slip = self._slip
+
         def build() -> tuple[bytes, bytes]:
             from desktop.reports.receipts_escpos import sms_slip_escpos  # only when printing
 
