@@ -456,7 +456,16 @@ def open_ticket(
 def add_contact(db: Database, actor: Actor, ticket_id: int, contact_id: int) -> TicketItem:
     """List one more contact on a ticket (after the ones it has; the first stays first)."""
     with db.session() as session:
-        ticket = load_ticket(session, actor, ticket_id)
+        load_ticket(session, actor, ticket_id)
+        # The ticket's row lock orders stations adding contacts at once (PostgreSQL; SQLite
+        # holds the write lock already): each then sees the others' positions, instead of
+        # two taking the same one and the second failing on the primary key.
+        ticket = session.scalars(
+            select(Ticket)
+            .where(Ticket.id == ticket_id)
+            .with_for_update()
+            .execution_options(populate_existing=True)
+        ).one()
         contact = _check_contact(session, ticket.subscriber_id, contact_id)
         rows = list(
             session.scalars(select(TicketContact).where(TicketContact.ticket_id == ticket.id))

@@ -94,3 +94,21 @@ def add_first_user(url: str, login: str, barrier: Any, out: Any) -> None:
         out.put(("refused", exc.message))
     finally:
         db.dispose()
+
+
+def add_ticket_contact(
+    url: str, user_id: int, ticket_id: int, contact_id: int, barrier: Any, out: Any
+) -> None:
+    """A station lists one more contact on the same ticket."""
+    from desktop.db import Database
+    from desktop.services import tickets
+
+    db = Database(url)
+    barrier.wait(timeout=60)
+    try:
+        tickets.add_contact(db, _counter(user_id, "atendente"), ticket_id, contact_id)
+        out.put(("ok", contact_id))
+    except Exception as exc:  # reported to the test, which fails with it
+        out.put(("error", repr(exc)))
+    finally:
+        db.dispose()
