@@ -253,6 +253,24 @@ class Database:
             _raise_known(exc)
             raise
 
+    @contextmanager
+    def query_session(self) -> Iterator[Session]:
+        """A read-only ORM unit of work, for reads that want ORM objects; never committed.
+
+        On the read engine: no write lock on SQLite (a kiosk's screen never waits for a
+        counter's payment), autocommit on PostgreSQL.  A flush is refused, so a write put
+        here by mistake fails loudly instead of being lost or half applied.
+        """
+        session = Session(self._read_engine, expire_on_commit=False, autoflush=False)
+        event.listen(session, "before_flush", _refuse_flush)
+        try:
+            yield session
+        except DBAPIError as exc:
+            _raise_known(exc)
+            raise
+        finally:
+            session.close()
+
     def write_once(self, stmt: Executable) -> None:
         """Run one INSERT or UPDATE on its own, committed at once.
 
@@ -313,6 +331,10 @@ def _known(script: ScriptDirectory, revision: str) -> bool:
         return script.get_revision(revision) is not None
     except Exception:  # alembic raises ResolutionError/CommandError for unknown ids
         return False
+
+
+def _refuse_flush(*_args: Any) -> None:
+    raise RuntimeError("query_session() é somente leitura: use session() para gravar")
 
 
 def _raise_known(exc: DBAPIError) -> None:

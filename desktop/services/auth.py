@@ -205,7 +205,7 @@ def add_user(
 
 def actor_for_operator(db: Database, login: str, station: str) -> CounterActor:
     """The command line acts as a named back-office operator, with that operator's role."""
-    with db.session() as session:
+    with db.query_session() as session:
         user = session.scalar(select(CounterUser).where(CounterUser.login == login.strip().lower()))
         if user is None or not user.active:
             raise NotFound(

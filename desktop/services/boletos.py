@@ -317,7 +317,7 @@ def open_bills(
     kiosk can send the subscriber to the counter."""
     require_subscriber(actor, subscriber_id)
     today = today or today_local()
-    with db.session() as session:
+    with db.query_session() as session:
         billing = settings.get_many(session, "billing.")
         ahead = dt.timedelta(days=billing["billing.reprint_days_ahead"])
         limit_days = dt.timedelta(days=billing["billing.payment_limit_days"])

@@ -106,7 +106,7 @@ def _flag_duplicates(rows: list[CardPayment]) -> dict[int, tuple[int, str]]:
 def list_payments(db: Database, actor: Actor, subscriber_id: int) -> list[CardItem]:
     """The subscriber's card payments, newest first, duplicates flagged."""
     require_subscriber(actor, subscriber_id)
-    with db.session() as session:
+    with db.query_session() as session:
         rows = list(
             session.scalars(
                 select(CardPayment)

@@ -256,7 +256,7 @@ def list_invoices(
         stmt = stmt.where(
             or_(Invoice.issued_at < at, (Invoice.issued_at == at) & (Invoice.id < last_id))
         )
-    with db.session() as session:
+    with db.query_session() as session:
         return [InvoiceItem(*row) for row in session.execute(stmt)]
 
 
@@ -284,7 +284,7 @@ def invoice_xml(db: Database, actor: Actor, invoice_id: int) -> tuple[str, bytes
 
 def invoice_info(db: Database, actor: Actor, invoice_id: int) -> NfcomInfo:
     """What the stored XML says (for the DANFE-COM)."""
-    with db.session() as session:
+    with db.query_session() as session:
         xml = _load(session, actor, invoice_id).xml
     return parse_nfcom(xml)
 

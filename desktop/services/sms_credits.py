@@ -119,7 +119,7 @@ def _item(p: SmsPurchase, contract_number: str) -> PurchaseItem:
 
 def credit_options(db: Database) -> list[CreditOption]:
     """The *Valores de Crédito* on sale (Painel de Configurações)."""
-    with db.session() as session:
+    with db.query_session() as session:
         rows = session.scalars(
             select(CreditValue).where(CreditValue.active.is_(True)).order_by(CreditValue.quantity)
         )
@@ -129,7 +129,7 @@ def credit_options(db: Database) -> list[CreditOption]:
 def sms_contracts(db: Database, actor: Actor, subscriber_id: int) -> list[tuple[int, str, str]]:
     """(contract id, number, plan) of the subscriber's plans that may send SMS."""
     require_subscriber(actor, subscriber_id)
-    with db.session() as session:
+    with db.query_session() as session:
         rows = session.execute(
             select(Contract.id, Contract.number, Plan.name)
             .join(Plan, Plan.id == Contract.plan_id)
@@ -290,7 +290,7 @@ def queue(db: Database, actor: Actor, status: SmsPurchaseStatus) -> list[Purchas
     """Back-office queues: awaiting payment (finance) and *Créditos a transferir* (support)."""
     require_counter(actor)
     require_role(actor, Role.FINANCE, Role.SUPPORT)
-    with db.session() as session:
+    with db.query_session() as session:
         rows = session.execute(
             select(SmsPurchase, Contract.number, Subscriber.name)
             .join(Contract, Contract.id == SmsPurchase.contract_id)
@@ -434,7 +434,7 @@ def ledger_balance(db: Database, contract_id: int) -> int | None:
 
 def history(db: Database, actor: Actor, subscriber_id: int) -> list[PurchaseItem]:
     require_subscriber(actor, subscriber_id)
-    with db.session() as session:
+    with db.query_session() as session:
         rows = session.execute(
             select(SmsPurchase, Contract.number)
             .join(Contract, Contract.id == SmsPurchase.contract_id)
@@ -446,7 +446,7 @@ def history(db: Database, actor: Actor, subscriber_id: int) -> list[PurchaseItem
 
 def accounts(db: Database, actor: Actor, subscriber_id: int) -> list[AccountInfo]:
     require_subscriber(actor, subscriber_id)
-    with db.session() as session:
+    with db.query_session() as session:
         rows = session.scalars(
             select(SmsAccount)
             .join(Contract, Contract.id == SmsAccount.contract_id)

@@ -124,7 +124,7 @@ def _menus(
 def workspace(db: Database, actor: Actor, subscriber_id: int) -> SubscriberWorkspace:
     """Everything the subscriber header and the tab bar need, in one short session."""
     require_subscriber(actor, subscriber_id)
-    with db.session() as session:
+    with db.query_session() as session:
         sub = session.get(Subscriber, subscriber_id)
         if sub is None:
             raise NotFound("Assinante não encontrado.")

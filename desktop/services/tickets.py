@@ -353,7 +353,7 @@ def page(
         stmt = stmt.where(
             or_(Ticket.opened_at < at, (Ticket.opened_at == at) & (Ticket.id < last_id))
         )
-    with db.session() as session:
+    with db.query_session() as session:
         if flt.contact_id is not None:
             _check_contact(session, flt.subscriber_id, flt.contact_id)
         tickets = list(session.scalars(stmt))
@@ -374,7 +374,7 @@ def page(
 
 
 def detail(db: Database, actor: Actor, ticket_id: int) -> TicketDetail:
-    with db.session() as session:
+    with db.query_session() as session:
         ticket = load_ticket(session, actor, ticket_id)
         history = tuple(
             EventItem(e.at, e.actor, e.action, e.text)
@@ -401,7 +401,7 @@ def find_contact(db: Database, actor: Actor, subscriber_id: int, name: str) -> i
     key = search_key(name)
     if not key:
         raise InvalidInput("Informe o nome do contato.")
-    with db.session() as session:
+    with db.query_session() as session:
         contacts = list(
             session.execute(
                 select(Contact.id, Contact.name)
