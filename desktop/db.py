@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import select
+import sqlite3
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -18,11 +19,13 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Connection, Engine, Executable, create_engine, event
+from sqlalchemy import Connection, Engine, Executable, create_engine, event, text
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, DisconnectionError, OperationalError
+from sqlalchemy.exc import ArgumentError, DBAPIError, DisconnectionError
 from sqlalchemy.orm import Session, sessionmaker
 
+from desktop.db_errors import classify, sqlite_code
 from desktop.db_replica import REPLICA_CONNECT_TIMEOUT_S, ReadRouter, check_read_url
 from desktop.errors import DatabaseUnavailable, InvalidInput, SchemaTooNew
 
@@ -30,14 +33,54 @@ log = logging.getLogger(__name__)
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
 
+# How long SQLite waits for another station's write lock, and how many times BEGIN IMMEDIATE
+# is tried before the person is told the database is busy (nothing was done yet).
+SQLITE_BUSY_TIMEOUT_MS = 10_000
+SQLITE_BEGIN_ATTEMPTS = 3
+SQLITE_RETRY_PAUSE_S = 0.2
+# Execution option of the read-only engine: its transactions start DEFERRED (no write lock).
+READ_ONLY_OPTION = "central_read_only"
+
+
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    # pysqlite opens a transaction only at the first INSERT/UPDATE, so a unit of work that
+    # reads, checks and then writes checked without any lock (and ``with_for_update()`` is
+    # nothing on SQLite).  Its own BEGIN is switched off here and ``_sqlite_begin`` emits
+    # ours (SQLAlchemy's documented pysqlite recipe).
+    dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     # WAL lets a kiosk read while a counter writes; foreign keys are off by default in SQLite.
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA busy_timeout=10000")
+    cursor.execute(f"PRAGMA busy_timeout={int(SQLITE_BUSY_TIMEOUT_MS)}")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.close()
+
+
+def _sqlite_begin(conn: Connection) -> None:
+    """Writing units of work take the write lock first: ``BEGIN IMMEDIATE``.
+
+    Then a check made inside the unit (is this bill still open? is this purchase still
+    paid?) holds until COMMIT, as a row lock does on PostgreSQL: two stations cannot both
+    pass it.  Reads (``read_session``) begin DEFERRED and never wait for a writer (WAL).
+    Waiting for the lock is the busy timeout; a BEGIN that still finds it taken is tried a
+    few times (nothing has been done yet, so it is safe), then ``DatabaseBusy``.
+    """
+    if conn.get_execution_options().get(READ_ONLY_OPTION):
+        conn.exec_driver_sql("BEGIN DEFERRED")
+        return
+    for attempt in range(1, SQLITE_BEGIN_ATTEMPTS + 1):
+        try:
+            conn.exec_driver_sql("BEGIN IMMEDIATE")
+            return
+        except DBAPIError as exc:
+            if sqlite_code(exc) not in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED):
+                raise
+            if attempt == SQLITE_BEGIN_ATTEMPTS:
+                _raise_known(exc)
+                raise
+            log.info("SQLite ocupado no BEGIN IMMEDIATE (tentativa %d)", attempt)
+            time.sleep(SQLITE_RETRY_PAUSE_S * attempt)
 
 
 def create_db_engine(url: str, *, autocommit: bool = False, connect_timeout: int = 5) -> Engine:
@@ -48,10 +91,17 @@ def create_db_engine(url: str, *, autocommit: bool = False, connect_timeout: int
     except ArgumentError:
         raise InvalidInput(f"Endereço de banco de dados inválido: {url!r}.") from None
     if parsed.get_backend_name() == "sqlite":
-        if parsed.database and parsed.database != ":memory:":
-            Path(parsed.database).expanduser().parent.mkdir(parents=True, exist_ok=True)
-        engine = create_engine(parsed, connect_args={"timeout": 10})
+        try:
+            if parsed.database and parsed.database != ":memory:" and "mode=" not in str(parsed):
+                Path(parsed.database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise DatabaseUnavailable(
+                f"Não foi possível criar a pasta do banco de dados ({exc.strerror or exc}); "
+                "nada foi alterado."
+            ) from None
+        engine = create_engine(parsed, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000})
         event.listen(engine, "connect", _sqlite_pragmas)
+        event.listen(engine, "begin", _sqlite_begin)
         return engine
     if parsed.get_backend_name() != "postgresql":
         raise InvalidInput("Banco de dados não suportado: use SQLite ou PostgreSQL.")
@@ -136,6 +186,27 @@ def _server_spoke_while_idle(dbapi_connection: Any) -> bool:
     return bool(readable)
 
 
+def dialect_insert(session: Session) -> Any:
+    """The INSERT construct of the session's backend (both have ON CONFLICT DO NOTHING)."""
+    return postgresql.insert if session.get_bind().dialect.name == "postgresql" else sqlite.insert
+
+
+def rows_affected(result: Any) -> int:
+    """Rows an UPDATE/DELETE changed (``CursorResult.rowcount``; typed as plain ``Result``)."""
+    return int(getattr(result, "rowcount", 0) or 0)
+
+
+def serialize(session: Session, key: int) -> None:
+    """Make units of work that call this with the same ``key`` run one after another.
+
+    PostgreSQL: a transaction-level advisory lock (released at commit or rollback), for a
+    check that no row lock can cover ("is there any user yet?").  SQLite needs nothing:
+    every writing unit of work already holds the database's write lock (BEGIN IMMEDIATE).
+    """
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": key})
+
+
 def alembic_config(engine: Engine | None = None) -> Config:
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
@@ -160,13 +231,14 @@ class Database:
         # Reads and single-statement writes (``read_session``, ``write_once``) in autocommit
         # on PostgreSQL: no BEGIN/COMMIT round trips.  Every statement still sees the data
         # committed when it started, exactly as in the READ COMMITTED transactions of
-        # ``session()``.  SQLite shares one engine: its driver opens no transaction for a
-        # SELECT.
-        self._autocommit_engine = (
-            create_db_engine(url, autocommit=True)
-            if self.engine.dialect.name == "postgresql"
-            else self.engine
-        )
+        # ``session()``.  SQLite shares one pool: reads begin DEFERRED (no write lock, a
+        # kiosk reading never makes a counter wait), single writes IMMEDIATE.
+        if self.engine.dialect.name == "postgresql":
+            self._autocommit_engine = create_db_engine(url, autocommit=True)
+            self._read_engine = self._autocommit_engine
+        else:
+            self._autocommit_engine = self.engine
+            self._read_engine = self.engine.execution_options(**{READ_ONLY_OPTION: True})
         self._reads = _read_router(self, read_url) if read_url else None
 
     @property
@@ -180,18 +252,19 @@ class Database:
 
     @contextmanager
     def session(self) -> Iterator[Session]:
-        """A unit of work: committed on success, rolled back on any error."""
-        try:
-            session = self._sessions()
-        except OperationalError as exc:  # pragma: no cover - connection made lazily
-            raise DatabaseUnavailable(_unavailable(exc)) from exc
+        """A unit of work: committed on success, rolled back on any error.
+
+        On SQLite it holds the write lock from its first statement (``BEGIN IMMEDIATE``);
+        use ``read_session`` for pure reads.  A database failure becomes one of the
+        ``DatabaseUnavailable`` family (busy, full, read-only, damaged, unreachable).
+        """
+        session = self._sessions()
         try:
             yield session
             session.commit()
-        except OperationalError as exc:
+        except DBAPIError as exc:
             session.rollback()
-            if _is_connection_error(exc):
-                raise DatabaseUnavailable(_unavailable(exc)) from exc
+            _raise_known(exc)
             raise
         except BaseException:
             session.rollback()
@@ -203,22 +276,40 @@ class Database:
     def read_session(self, *, primary: bool = False) -> Iterator[Connection]:
         """A read-only unit of work (pages, totals): a Core connection, nothing committed.
 
-        Cheaper than ``session()`` (no ORM session, no COMMIT).  Execute Core/ORM ``select``
-        statements on it; it must not be used to write.  A lost database raises
-        ``DatabaseUnavailable`` like ``session()``.  With a read replica configured it may
-        be served by the replica (``desktop.db_replica``); ``primary=True`` forbids that.
+        Cheaper than ``session()`` (no ORM session, no COMMIT) and, on SQLite, it takes no
+        write lock.  Execute Core/ORM ``select`` statements on it; it must not be used to
+        write.  Database failures are raised as by ``session()``.  With a read replica
+        configured it may be served by the replica (``desktop.db_replica``); ``primary=True``
+        forbids that.
         """
         try:
             if self._reads is None:
-                with self._autocommit_engine.connect() as connection:
+                with self._read_engine.connect() as connection:
                     yield connection
             else:
                 with self._reads.connect(primary=primary) as connection:
                     yield connection
-        except OperationalError as exc:
-            if _is_connection_error(exc):
-                raise DatabaseUnavailable(_unavailable(exc)) from exc
+        except DBAPIError as exc:
+            _raise_known(exc)
             raise
+
+    @contextmanager
+    def query_session(self) -> Iterator[Session]:
+        """A read-only ORM unit of work, for reads that want ORM objects; never committed.
+
+        On the read engine: no write lock on SQLite (a kiosk's screen never waits for a
+        counter's payment), autocommit on PostgreSQL.  A flush is refused, so a write put
+        here by mistake fails loudly instead of being lost or half applied.
+        """
+        session = Session(self._read_engine, expire_on_commit=False, autoflush=False)
+        event.listen(session, "before_flush", _refuse_flush)
+        try:
+            yield session
+        except DBAPIError as exc:
+            _raise_known(exc)
+            raise
+        finally:
+            session.close()
 
     def write_once(self, stmt: Executable) -> None:
         """Run one INSERT or UPDATE on its own, committed at once.
@@ -231,18 +322,18 @@ class Database:
         try:
             with self._autocommit_engine.connect() as connection:
                 connection.execute(stmt)
-                connection.commit()  # SQLite: ends the driver's implicit transaction
-        except OperationalError as exc:
-            if _is_connection_error(exc):
-                raise DatabaseUnavailable(_unavailable(exc)) from exc
+                connection.commit()  # SQLite: ends our BEGIN IMMEDIATE
+        except DBAPIError as exc:
+            _raise_known(exc)
             raise
 
     def current_revision(self) -> str | None:
         try:
             with self.engine.connect() as conn:
                 return MigrationContext.configure(conn).get_current_revision()
-        except OperationalError as exc:
-            raise DatabaseUnavailable(_unavailable(exc)) from exc
+        except DBAPIError as exc:
+            _raise_known(exc)
+            raise
 
     def check_schema(self) -> None:
         """Refuse a database migrated by a newer version of the application."""
@@ -261,8 +352,9 @@ class Database:
         self.check_schema()
         try:
             command.upgrade(alembic_config(self.engine), "head")
-        except OperationalError as exc:
-            raise DatabaseUnavailable(_unavailable(exc)) from exc
+        except DBAPIError as exc:
+            _raise_known(exc)
+            raise
         return head_revision()
 
     def is_current(self) -> bool:
@@ -292,22 +384,14 @@ def _known(script: ScriptDirectory, revision: str) -> bool:
         return False
 
 
-def _is_connection_error(exc: OperationalError) -> bool:
-    text = str(exc.orig).lower() if exc.orig is not None else str(exc).lower()
-    return any(
-        marker in text
-        for marker in (
-            "connection",
-            "could not connect",
-            "server closed",
-            "terminating",
-            "unable to open",
-        )
-    )
+def _refuse_flush(*_args: Any) -> None:
+    raise RuntimeError("query_session() é somente leitura: use session() para gravar")
 
 
-def _unavailable(exc: OperationalError) -> str:
-    return (
-        "Não foi possível acessar o banco de dados. Verifique a rede ou o servidor e tente de "
-        "novo; nada foi alterado."
-    )
+def _raise_known(exc: DBAPIError) -> None:
+    """Raise the Portuguese error for a known database failure; return when it is not one
+    (a constraint, a statement error: handled by the caller or a bug, never hidden)."""
+    known = classify(exc)
+    if known is not None:
+        log.warning("Falha do banco de dados (%s): %s", type(known).__name__, exc.orig)
+        raise known from exc

@@ -155,3 +155,19 @@ class SchemaTooNew(UserError):
 
 class PrinterError(UserError):
     """The printer is missing, stopped or refused the job; the document is kept."""
+
+
+class DatabaseBusy(DatabaseUnavailable):
+    """Another station holds the write lock (or a deadlock/serialization failure); retry."""
+
+
+class DatabaseFull(DatabaseUnavailable):
+    """The disk (or the server's resources) is full; nothing was changed."""
+
+
+class DatabaseReadOnly(DatabaseUnavailable):
+    """The file or the server refuses writes; nothing was changed."""
+
+
+class DatabaseCorrupt(DatabaseUnavailable):
+    """The file is damaged or is not a database; restore a backup."""

@@ -69,7 +69,8 @@ ALLOWED: dict[str, set[str]] = {
     "domain": {"errors"},
     "config": BOTTOM | {"domain"},
     "models": LOWER,
-    "db": LOWER | {"models", "migrations", "db_replica"},
+    "db": LOWER | {"models", "migrations", "db_replica", "db_errors"},
+    "db_errors": LOWER,  # SQLSTATE and SQLite result codes -> error classes, for db only
     "db_replica": LOWER,  # the read replica's routing, used by db.Database only
     "migrations": LOWER | {"models", "db"},
     "adapters": DATA,

@@ -101,6 +101,8 @@ def test_documents_names_and_contacts(demo_db: Database) -> None:
         assert sum(s.person_type == "F" for s in subscribers) > N // 2
         kiosk = [s for s in subscribers if s.password_hash]
         assert kiosk and verify_password(kiosk[0].password_hash, "demo1234")
+        # Each account its own salt: a shared hash would tell who shares a password.
+        assert len({sub.password_hash for sub in kiosk}) == len(kiosk) > 1
         titulars = s.scalars(select(Contact).where(Contact.relation == "titular")).all()
         assert len(titulars) == N
         assert s.scalar(select(func.count()).select_from(Contact)) > N

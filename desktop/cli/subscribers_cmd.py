@@ -13,7 +13,9 @@ from desktop.services import subscribers
 def register(sub: Any) -> None:
     parser = sub.add_parser("subscriber", help="assinantes")
     actions = parser.add_subparsers(dest="subscriber_command", metavar="AÇÃO", required=True)
-    search = actions.add_parser("search", help="busca por nome, CPF/CNPJ, contrato, login ou telefone")
+    search = actions.add_parser(
+        "search", help="busca por nome, CPF/CNPJ, contrato, login ou telefone"
+    )
     search.add_argument("text", metavar="TEXTO")
     search.add_argument("--format", default="table", choices=["table", "json"])
     search.add_argument("--limit", type=int, default=50)

@@ -353,7 +353,7 @@ def sms_purchases(
                 "id": demo.out.next_id("sms_accounts"),
                 "contract_id": info.id,
                 "login": "sms" + contract_number(info).replace("-", "").lower(),
-                "password_hash": demo.kiosk_hash,
+                "password_hash": demo.kiosk_hash(),
                 "balance": transferred - rng.randint(0, transferred * 4 // 5)
                 if transferred
                 else rng.choice((0, 120, 480)),

@@ -135,7 +135,7 @@ def create_subscriber(
             "state": city.state,
             "cep": f"{cep_root:05d}{rng.randrange(1000):03d}",
             # A few subscribers can log in at the kiosk (password printed by the command).
-            "password_hash": demo.kiosk_hash if index < 4 or rng.random() < 0.02 else None,
+            "password_hash": demo.kiosk_hash() if index < 4 or rng.random() < 0.02 else None,
             "failed_logins": 0,
             "locked_until": None,
             "created_at": demo.business_time(created_on),

@@ -121,7 +121,7 @@ def create_demo(
             recent_days=recent_days,
             light_from=light_from,
             light_bill_months=LIGHT_BILL_MONTHS,
-            kiosk_hash=hash_password_fast(KIOSK_PASSWORD),
+            kiosk_hash=lambda: hash_password_fast(KIOSK_PASSWORD),
         )
         demo.protocol_seq = first_protocol = support.last_protocol_value(conn)
         credit_values = catalog.create_credit_values(out)

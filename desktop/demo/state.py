@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import random
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -36,7 +37,9 @@ class Demo:
     # ``light_bill_months`` of bills only, no sessions, calls or tickets (see ``create_demo``).
     light_from: int
     light_bill_months: int
-    kiosk_hash: str  # one argon2id hash shared by the demo kiosk and SMS accounts
+    # A fresh argon2id hash (own salt, light parameters) of the demo password for each
+    # kiosk and SMS account: one shared hash and salt told which accounts share a password.
+    kiosk_hash: Callable[[], str]
     documents: set[str] = field(default_factory=set)
     usernames: dict[str, int] = field(default_factory=dict)
     terminals: set[str] = field(default_factory=set)

@@ -63,6 +63,13 @@ class SmsPurchaseStatus(enum.StrEnum):
     CANCELLED = "cancelado"
 
 
+class SmsMovementKind(enum.StrEnum):
+    """Why an SMS balance moved (the ledger ``sms_movements``)."""
+
+    OPENING = "saldo_inicial"  # the balance an account had before the ledger existed
+    TRANSFER = "transferencia"  # credits of a paid purchase transferred at the gateway
+
+
 class EventKind(enum.StrEnum):
     """What the stores did, as the ERP reads it (``export events``, SPEC §6)."""
 

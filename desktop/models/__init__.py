@@ -18,7 +18,7 @@ from desktop.models.radius import (
 )
 from desktop.models.radius_changes import RadiusAction, RadiusChange, RadiusChangeState
 from desktop.models.search import NameWord, SubscriberWord
-from desktop.models.sms import CreditValue, SmsAccount, SmsPurchase
+from desktop.models.sms import CreditValue, SmsAccount, SmsMovement, SmsPurchase
 from desktop.models.staff import AuditEntry, CounterUser, Setting
 from desktop.models.subscribers import Contact, Contract, Plan, Subscriber
 from desktop.models.support import ProvisionalEnablement, Ticket, TicketContact, TicketEvent
@@ -60,6 +60,7 @@ __all__ = [
     "Receivable",
     "Setting",
     "SmsAccount",
+    "SmsMovement",
     "SmsPurchase",
     "Subscriber",
     "SubscriberWord",

@@ -5,10 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from sqlalchemy import ForeignKey, Index, Integer, String
+from sqlalchemy import ForeignKey, Index, Integer, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from desktop.domain.enums import SmsPurchaseStatus, db_enum
+from desktop.domain.enums import SmsMovementKind, SmsPurchaseStatus, db_enum
 from desktop.models.base import Base, utcnow
 
 
@@ -73,3 +73,28 @@ class SmsAccount(Base):
     purchases: Mapped[list[SmsPurchase]] = relationship(
         primaryjoin="SmsAccount.contract_id == foreign(SmsPurchase.contract_id)", viewonly=True
     )
+
+
+class SmsMovement(Base):
+    """One movement of an SMS balance: the ledger the balance can be rebuilt from.
+
+    ``sms_accounts.balance`` is moved in SQL (``balance = balance + :q``) in the same unit of
+    work that inserts the movement, so the sum of an account's movements is its balance.
+    One transfer per purchase (unique): a purchase credited twice is refused by the database.
+    """
+
+    __tablename__ = "sms_movements"
+    __table_args__ = (
+        UniqueConstraint("purchase_id", "kind"),
+        Index("ix_sms_movements_account_at", "account_id", "at"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    account_id: Mapped[int] = mapped_column(ForeignKey("sms_accounts.id", ondelete="CASCADE"))
+    purchase_id: Mapped[int | None] = mapped_column(
+        ForeignKey("sms_purchases.id", ondelete="SET NULL")
+    )
+    quantity: Mapped[int] = mapped_column(Integer)  # signed: credits in, sends out
+    kind: Mapped[SmsMovementKind] = mapped_column(db_enum(SmsMovementKind, 20))
+    at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    actor: Mapped[str] = mapped_column(String(80))

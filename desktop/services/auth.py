@@ -6,10 +6,10 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
+from sqlalchemy import ColumnElement, and_, func, or_, select, update
 from sqlalchemy.exc import IntegrityError
 
-from desktop.db import Database
+from desktop.db import Database, rows_affected, serialize
 from desktop.domain.actors import Actor, CounterActor, KioskActor
 from desktop.domain.clock import to_local, utcnow
 from desktop.domain.documents import parse_document
@@ -24,6 +24,7 @@ from desktop.services.access import require_role
 LOGIN_PATTERN = re.compile(r"[a-z0-9][a-z0-9._-]{1,59}")
 MIN_PASSWORD = 8
 WRONG_CREDENTIALS = "Usuário ou senha incorretos."
+USERS_LOCK_KEY = 0x55534552  # "USER": advisory lock key of counter user creation
 
 
 @dataclass(frozen=True)
@@ -39,68 +40,128 @@ def _locked_message(until: dt.datetime) -> str:
     return f"Acesso bloqueado por excesso de tentativas até {to_local(until):%H:%M}. Tente depois ou procure um administrador."
 
 
-def login_counter(db: Database, login: str, password: str, station: str) -> CounterActor:
-    """Check a counter user's password; lock the account after repeated failures."""
+def _kiosk_refusal(attempts: int, minutes: int) -> str:
+    # One answer for a wrong password, an unknown CPF/CNPJ and a locked account: a kiosk
+    # must not learn whether someone is a subscriber.
+    return (
+        f"CPF/CNPJ ou senha incorretos. Após {attempts} tentativas erradas o acesso fica "
+        f"bloqueado por {minutes} minutos."
+    )
+
+
+@dataclass(frozen=True)
+class _Attempt:
+    account_id: int | None  # None: unknown, inactive or locked (not counted)
+    ok: bool
+    locked_now: bool  # this attempt reached the limit and locked the account
+    limits: dict[str, int]
+
+
+_Model = type[CounterUser] | type[Subscriber]
+
+
+def _attempt(db: Database, model: _Model, match: ColumnElement[bool], password: str) -> _Attempt:
+    """Count the attempt in SQL *before* the password is checked, and decide from the count.
+
+    ``failed_logins = failed_logins + 1 … RETURNING`` is committed on its own, so parallel
+    attempts each see the others' (a Python ``+= 1`` on a row read earlier lost them: 40
+    parallel wrong passwords left the counter at 3).  Only attempts numbered up to the limit
+    verify the real password; the rest, unknown accounts and locked ones verify a dummy
+    argon2id hash, the same work.  The password is checked outside any transaction: on
+    SQLite the write lock is not held through argon2.
+    """
     now = utcnow()
-    login = clean_input(login, 100).strip().lower()  # a NUL or a lone surrogate finds nobody
     with db.session() as session:
         limits = settings.get_many(session, "kiosk.lockout")
-        user = session.scalar(select(CounterUser).where(CounterUser.login == login))
-        if user is None or not user.active:
-            verify_password(None, password)
-            raise AccessDenied(WRONG_CREDENTIALS)
-        if user.locked_until is not None and user.locked_until > now:
-            raise AccessDenied(_locked_message(user.locked_until))
-        if not verify_password(user.password_hash, password):
-            user.failed_logins += 1
-            if user.failed_logins >= limits["kiosk.lockout_attempts"]:
-                user.locked_until = now + dt.timedelta(minutes=limits["kiosk.lockout_minutes"])
-                user.failed_logins = 0
-            actor = CounterActor(user.id, user.login, user.role, station)
-            audit.record(session, actor, "login.falhou", "counter_user", user.id)
-            session.commit()
-            if user.locked_until is not None and user.locked_until > now:
-                raise AccessDenied(_locked_message(user.locked_until))
-            raise AccessDenied(WRONG_CREDENTIALS)
-        user.failed_logins = 0
-        user.locked_until = None
-        if needs_rehash(user.password_hash):
-            user.password_hash = hash_password(password)
-        actor = CounterActor(user.id, user.login, user.role, station)
-        audit.record(session, actor, "login", "counter_user", user.id)
+        row = session.execute(
+            update(model)
+            .where(match, or_(model.locked_until.is_(None), model.locked_until <= now))
+            .values(failed_logins=model.failed_logins + 1)
+            .returning(model.id, model.failed_logins, model.password_hash)
+            .execution_options(synchronize_session=False)
+        ).one_or_none()
+    limit = limits["kiosk.lockout_attempts"]
+    within = row is not None and row.failed_logins <= limit
+    ok = verify_password(row.password_hash if within and row else None, password)
+    if row is None:
+        return _Attempt(None, False, False, limits)
+    rehash = hash_password(password) if ok and needs_rehash(row.password_hash or "") else None
+    with db.session() as session:
+        if ok:
+            values: dict[str, object] = {"failed_logins": 0, "locked_until": None}
+            if rehash:
+                values["password_hash"] = rehash
+            session.execute(update(model).where(model.id == row.id).values(**values))
+            return _Attempt(row.id, True, False, limits)
+        locked_now = False
+        if row.failed_logins >= limit:
+            until = now + dt.timedelta(minutes=limits["kiosk.lockout_minutes"])
+            # Only the attempt that finds the account unlocked locks it: stragglers of the
+            # same burst do not push the end of the lock further.
+            locked_now = bool(
+                rows_affected(
+                    session.execute(
+                        update(model)
+                        .where(
+                            model.id == row.id,
+                            or_(model.locked_until.is_(None), model.locked_until <= now),
+                        )
+                        .values(locked_until=until, failed_logins=0)
+                    )
+                )
+            )
+    return _Attempt(row.id, False, locked_now, limits)
+
+
+def _audit_login(db: Database, actor: Actor, ok: bool, subject: str, subject_id: int) -> None:
+    with db.session() as session:
+        audit.record(session, actor, "login" if ok else "login.falhou", subject, subject_id)
+
+
+def login_counter(db: Database, login: str, password: str, station: str) -> CounterActor:
+    """Check a counter user's password; lock the account after repeated failures."""
+    login = clean_input(login, 100).strip().lower()  # a NUL or a lone surrogate finds nobody
+    match = and_(CounterUser.login == login, CounterUser.active.is_(True))
+    attempt = _attempt(db, CounterUser, match, password)
+    if attempt.account_id is None:
+        with db.read_session() as conn:
+            until = conn.scalar(select(CounterUser.locked_until).where(match))
+        if until is not None and until > utcnow():
+            raise AccessDenied(_locked_message(until))
+        raise AccessDenied(WRONG_CREDENTIALS)
+    with db.read_session() as conn:
+        user = conn.execute(
+            select(CounterUser.login, CounterUser.role, CounterUser.locked_until).where(
+                CounterUser.id == attempt.account_id
+            )
+        ).one()
+    actor = CounterActor(attempt.account_id, user.login, user.role, station)
+    _audit_login(db, actor, attempt.ok, "counter_user", attempt.account_id)
+    if attempt.ok:
         return actor
+    if user.locked_until is not None and user.locked_until > utcnow():
+        raise AccessDenied(_locked_message(user.locked_until))
+    raise AccessDenied(WRONG_CREDENTIALS)
 
 
 def login_kiosk(db: Database, document_text: str, password: str, station: str) -> KioskActor:
-    """A subscriber at the kiosk: CPF/CNPJ and password; lockout after repeated failures."""
+    """A subscriber at the kiosk: CPF/CNPJ and password; lockout after repeated failures.
+
+    A wrong password, an unknown CPF/CNPJ, a subscriber without a kiosk password and a
+    locked account get the same answer after the same work (one argon2id verification).
+    """
     document = parse_document(document_text)
-    now = utcnow()
-    wrong = "CPF/CNPJ ou senha incorretos."
-    with db.session() as session:
-        limits = settings.get_many(session, "kiosk.lockout")
-        sub = session.scalar(select(Subscriber).where(Subscriber.document == document))
-        if sub is None:
-            verify_password(None, password)
-            raise AccessDenied(wrong)
-        if sub.locked_until is not None and sub.locked_until > now:
-            raise AccessDenied(_locked_message(sub.locked_until))
-        actor = KioskActor(sub.id, station)
-        if not verify_password(sub.password_hash, password):
-            sub.failed_logins += 1
-            if sub.failed_logins >= limits["kiosk.lockout_attempts"]:
-                sub.locked_until = now + dt.timedelta(minutes=limits["kiosk.lockout_minutes"])
-                sub.failed_logins = 0
-            audit.record(session, actor, "login.falhou", "subscriber", sub.id)
-            session.commit()
-            if sub.locked_until is not None and sub.locked_until > now:
-                raise AccessDenied(_locked_message(sub.locked_until))
-            raise AccessDenied(wrong)
-        sub.failed_logins = 0
-        sub.locked_until = None
-        if sub.password_hash and needs_rehash(sub.password_hash):
-            sub.password_hash = hash_password(password)
-        audit.record(session, actor, "login", "subscriber", sub.id)
-        return actor
+    attempt = _attempt(db, Subscriber, Subscriber.document == document, password)
+    if attempt.account_id is not None:
+        actor = KioskActor(attempt.account_id, station)
+        _audit_login(db, actor, attempt.ok, "subscriber", attempt.account_id)
+        if attempt.ok:
+            return actor
+    raise AccessDenied(
+        _kiosk_refusal(
+            attempt.limits["kiosk.lockout_attempts"], attempt.limits["kiosk.lockout_minutes"]
+        )
+    )
 
 
 def _check_new_user(login: str, password: str) -> str:
@@ -119,15 +180,17 @@ def add_user(
 ) -> UserInfo:
     """Create a counter user.  Only an admin may, except for the very first user (bootstrap)."""
     login = _check_new_user(login, password)
+    password_hash = hash_password(password)  # before the write lock: argon2 takes a while
     with db.session() as session:
+        # Two stations installing at once must not both create "the first user" with no
+        # admin's say: the count and the insert run one station at a time.
+        serialize(session, USERS_LOCK_KEY)
         has_users = session.scalar(select(func.count()).select_from(CounterUser)) or 0
         if has_users:
             if actor is None:
                 raise AccessDenied("Apenas um administrador pode cadastrar usuários.")
             require_role(actor, Role.ADMIN)
-        user = CounterUser(
-            login=login, name=name or login, role=role, password_hash=hash_password(password)
-        )
+        user = CounterUser(login=login, name=name or login, role=role, password_hash=password_hash)
         session.add(user)
         try:
             session.flush()
@@ -142,7 +205,7 @@ def add_user(
 
 def actor_for_operator(db: Database, login: str, station: str) -> CounterActor:
     """The command line acts as a named back-office operator, with that operator's role."""
-    with db.session() as session:
+    with db.query_session() as session:
         user = session.scalar(select(CounterUser).where(CounterUser.login == login.strip().lower()))
         if user is None or not user.active:
             raise NotFound(

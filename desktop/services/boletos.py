@@ -30,7 +30,7 @@ from desktop.domain.enums import ReceivableStatus
 from desktop.errors import Conflict, InvalidInput, NotFound
 from desktop.models import BankAccount, Boleto, Receivable, Subscriber
 from desktop.services import audit, financial, settings
-from desktop.services.access import require_subscriber
+from desktop.services.access import require_record_of, require_subscriber
 from desktop.services.company import company_info
 
 NO_BANK_ACCOUNT = "boletos.nenhuma_conta_bancaria"
@@ -189,7 +189,11 @@ def _load(session: Session, actor: Actor, receivable_id: int) -> Receivable:
     rec = session.get(Receivable, receivable_id)
     if rec is None:
         raise NotFound("comum.conta_receber_nao_encontrada", receivable_id=receivable_id)
-    require_subscriber(actor, rec.subscriber_id)
+    require_record_of(
+        actor,
+        rec.subscriber_id,
+        NotFound("comum.conta_receber_nao_encontrada", receivable_id=receivable_id),
+    )
     _refuse_settled(rec)
     return rec
 
@@ -319,7 +323,7 @@ def open_bills(
     kiosk can send the subscriber to the counter."""
     require_subscriber(actor, subscriber_id)
     today = today or today_local()
-    with db.session() as session:
+    with db.query_session() as session:
         billing = settings.get_many(session, "billing.")
         ahead = dt.timedelta(days=billing["billing.reprint_days_ahead"])
         limit_days = dt.timedelta(days=billing["billing.payment_limit_days"])

@@ -106,7 +106,7 @@ def _flag_duplicates(rows: list[CardPayment]) -> dict[int, tuple[int, str]]:
 def list_payments(db: Database, actor: Actor, subscriber_id: int) -> list[CardItem]:
     """The subscriber's card payments, newest first, duplicates flagged."""
     require_subscriber(actor, subscriber_id)
-    with db.session() as session:
+    with db.query_session() as session:
         rows = list(
             session.scalars(
                 select(CardPayment)
@@ -199,7 +199,9 @@ def _claim(db: Database, actor: Actor, card_payment_id: int, window: dt.timedelt
                 nova_tentativa=seen_request is not None,
             )
             return _Claim(payment.payment_id, request_id, seen_request is not None)
-    raise Conflict("Outra estação está cancelando este pagamento agora. Aguarde e consulte de novo.")
+    raise Conflict(
+        "Outra estação está cancelando este pagamento agora. Aguarde e consulte de novo."
+    )
 
 
 def _same(column: Any, value: Any) -> Any:
@@ -250,7 +252,9 @@ def void_payment(
         client.close()
     status, message = _outcome(answer)
     try:
-        recorded = record_answer(db, actor, card_payment_id, claim.request_id, status, message, answer)
+        recorded = record_answer(
+            db, actor, card_payment_id, claim.request_id, status, message, answer
+        )
     except DatabaseUnavailable as exc:
         raise not_recorded(_at_cielo(answer), exc) from exc
     if recorded is CardPaymentStatus.VOIDED and status is not CardPaymentStatus.VOIDED:
@@ -316,12 +320,22 @@ def _in_flight(
     if known.outcome is Outcome.VOIDED:
         message = "Pagamento cancelado na Cielo (confirmado por consulta)."
         try:
-            record_answer(db, actor, card_payment_id, claim.request_id, CardPaymentStatus.VOIDED, message, known)
+            record_answer(
+                db,
+                actor,
+                card_payment_id,
+                claim.request_id,
+                CardPaymentStatus.VOIDED,
+                message,
+                known,
+            )
         except DatabaseUnavailable as exc:
             raise not_recorded("A Cielo confirma que o pagamento está CANCELADO.", exc) from exc
         return f"{head} e a Cielo confirma: o pagamento está cancelado. Nada foi reenviado."
     if known.outcome in (Outcome.TIMEOUT, Outcome.UNAVAILABLE):
-        return f"{head}; a Cielo não pôde ser consultada agora ({known.message}). Nada foi reenviado."
+        return (
+            f"{head}; a Cielo não pôde ser consultada agora ({known.message}). Nada foi reenviado."
+        )
     return f"{head}; a Cielo ainda não o registra. Aguarde a resposta; nada foi reenviado."
 
 

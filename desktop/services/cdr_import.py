@@ -26,14 +26,14 @@ from sqlalchemy import String, any_, bindparam, select, text
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
-from sqlalchemy.exc import OperationalError, SQLAlchemyError
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from desktop.db import Database
 from desktop.domain.actors import Actor
 from desktop.domain.clock import utcnow
 from desktop.domain.enums import CallType, Role
-from desktop.errors import DatabaseUnavailable, InvalidInput
+from desktop.errors import DatabaseBusy, InvalidInput
 from desktop.importers.asterisk_cdr import CdrError, CdrRecord, check_file, iter_lines, parse
 from desktop.models import Base, Call, CdrImport, Terminal
 from desktop.services import audit, rating
@@ -162,11 +162,9 @@ def import_cdr(
         raise InvalidInput(
             "cdr_import.erro_ler_nada_importado", name=file.name, strerror=exc.strerror or exc
         ) from None
-    except OperationalError as exc:
-        if "database is locked" not in str(exc.orig):
-            raise
+    except DatabaseBusy:
         # SQLite: another station kept the database busy past the busy timeout.
-        raise DatabaseUnavailable("cdr_import.banco_dados_ocupado_outra", name=file.name) from None
+        raise DatabaseBusy("cdr_import.banco_dados_ocupado_outra", name=file.name) from None
     if progress is not None:
         progress(total, total)
     return ImportReport(

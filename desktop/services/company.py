@@ -52,5 +52,5 @@ def company_info(session: Session) -> CompanyInfo:
 
 
 def load(db: Database) -> CompanyInfo:
-    with db.session() as session:
+    with db.query_session() as session:
         return company_info(session)

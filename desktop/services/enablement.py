@@ -186,7 +186,7 @@ def eligible_contracts(
     """The subscriber's suspended (or provisionally enabled) plans and whether each may be enabled."""
     require_subscriber(actor, subscriber_id)
     now = now or utcnow()
-    with db.session() as session:
+    with db.query_session() as session:
         rows = session.execute(
             select(Contract, Plan.name)
             .join(Plan, Plan.id == Contract.plan_id)

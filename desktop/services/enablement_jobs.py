@@ -35,7 +35,7 @@ from desktop.domain.enums import Channel, ContractStatus, EventKind, Role
 from desktop.errors import Conflict, NotFound, UserError
 from desktop.models import Contract, ProvisionalEnablement, RadiusAction, Ticket
 from desktop.services import audit, cards, events, radius_sync
-from desktop.services.access import require_role, require_subscriber
+from desktop.services.access import require_record_of, require_role
 from desktop.services.enablement import (
     END_EXPIRED,
     END_OTHER,
@@ -299,7 +299,7 @@ def _lift(db: Database, actor: Actor, contract_id: int, now: dt.datetime) -> Con
         )
         if contract is None:
             raise NotFound("enablement_jobs.plano_nao_encontrado")
-        require_subscriber(actor, contract.subscriber_id)
+        require_record_of(actor, contract.subscriber_id, NotFound("enablement_jobs.plano_nao_encontrado"))
         status = contract.status
         if status not in (ContractStatus.PROVISIONAL, ContractStatus.SUSPENDED_DEBT) or (
             has_overdue_debt(session, contract, to_local(now).date())

@@ -32,7 +32,7 @@ from desktop.errors import Conflict, InvalidInput, NotFound
 from desktop.importers.nfcom import NfcomFile, read_nfcom_file
 from desktop.models import Invoice, Subscriber
 from desktop.services import audit, settings
-from desktop.services.access import require_role, require_subscriber
+from desktop.services.access import require_record_of, require_role, require_subscriber
 
 XML_DECLARATION = b'<?xml version="1.0" encoding="UTF-8"?>\n'
 
@@ -255,7 +255,7 @@ def list_invoices(
         stmt = stmt.where(
             or_(Invoice.issued_at < at, (Invoice.issued_at == at) & (Invoice.id < last_id))
         )
-    with db.session() as session:
+    with db.query_session() as session:
         return [InvoiceItem(*row) for row in session.execute(stmt)]
 
 
@@ -263,7 +263,9 @@ def _load(session: Session, actor: Actor, invoice_id: int) -> Invoice:
     invoice = session.get(Invoice, invoice_id)
     if invoice is None:
         raise NotFound("invoices.nota_fiscal_nao_encontrada", invoice_id=invoice_id)
-    require_subscriber(actor, invoice.subscriber_id)
+    require_record_of(
+        actor, invoice.subscriber_id, NotFound("invoices.nota_fiscal_nao_encontrada", invoice_id=invoice_id)
+    )
     return invoice
 
 
@@ -283,7 +285,7 @@ def invoice_xml(db: Database, actor: Actor, invoice_id: int) -> tuple[str, bytes
 
 def invoice_info(db: Database, actor: Actor, invoice_id: int) -> NfcomInfo:
     """What the stored XML says (for the DANFE-COM)."""
-    with db.session() as session:
+    with db.query_session() as session:
         xml = _load(session, actor, invoice_id).xml
     return parse_nfcom(xml)
 

@@ -35,7 +35,7 @@ from desktop.errors import AccessDenied, Conflict, NotFound, UserError
 from desktop.models import PixCharge, Receivable, Subscriber, Ticket
 from desktop.models.pix import PixChargeStatus
 from desktop.services import financial, settings, settlement, tickets
-from desktop.services.access import require_role, require_subscriber
+from desktop.services.access import require_record_of, require_role
 from desktop.services.settlement import SettleOutcome
 
 REUSE_MARGIN = dt.timedelta(minutes=2)  # a charge about to expire is not shown again
@@ -123,7 +123,7 @@ def _load_charge(session: Session, actor: Actor, txid: str) -> PixCharge:
     subscriber_id = session.scalar(
         select(Receivable.subscriber_id).where(Receivable.id == charge.receivable_id)
     )
-    require_subscriber(actor, subscriber_id or 0)
+    require_record_of(actor, subscriber_id, NotFound("pix_charges.cobranca_pix_nao_encontrada", txid=txid.strip()))
     return charge
 
 
@@ -169,7 +169,11 @@ def _intent(
     rec = session.get(Receivable, receivable_id)
     if rec is None:
         raise NotFound("comum.conta_receber_nao_encontrada", receivable_id=receivable_id)
-    require_subscriber(actor, rec.subscriber_id)
+    require_record_of(
+        actor,
+        rec.subscriber_id,
+        NotFound("comum.conta_receber_nao_encontrada", receivable_id=receivable_id),
+    )
     if rec.status is ReceivableStatus.PAID:
         raise Conflict("pix_charges.conta_paga_nao_ha", id=rec.id)
     if rec.status is ReceivableStatus.CANCELLED:

@@ -163,7 +163,10 @@ def _mark(session: Session, actor: Actor, plan: _Plan, rows: int, recovery: bool
         .execution_options(synchronize_session=False)
     )
     others = [i for i in plan.same if i != plan.latest_id]
-    for ids, state in ((others, RadiusChangeState.APPLIED), (plan.overtaken, RadiusChangeState.UNDONE)):
+    for ids, state in (
+        (others, RadiusChangeState.APPLIED),
+        (plan.overtaken, RadiusChangeState.UNDONE),
+    ):
         if ids:
             session.execute(
                 update(RadiusChange)
@@ -370,4 +373,3 @@ def pending_message(exc: DatabaseUnavailable) -> str:
         f"{exc.message} A alteração no FreeRADIUS ficou registrada e será concluída "
         "automaticamente pelas tarefas periódicas (jobs run)."
     )
-

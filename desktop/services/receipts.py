@@ -21,7 +21,7 @@ from desktop.errors import Conflict, NotFound
 from desktop.models import Contract, Plan, ProvisionalEnablement, Receivable, Subscriber, Ticket
 from desktop.reports.protocol_receipt import ReceiptCompany
 from desktop.reports.receipts_escpos import EnablementReceipt, PaymentReceipt
-from desktop.services.access import require_subscriber
+from desktop.services.access import require_record_of, require_subscriber
 from desktop.services.company import CompanyInfo, company_info
 from desktop.services.protocols import display_protocol
 
@@ -52,7 +52,7 @@ def payment_receipt(
         row = session.get(Receivable, receivable_id)
         if row is None:
             raise NotFound("receipts.conta_nao_encontrada")
-        require_subscriber(actor, row.subscriber_id)
+        require_record_of(actor, row.subscriber_id, NotFound("receipts.conta_nao_encontrada"))
         sub = session.get(Subscriber, row.subscriber_id)
         assert sub is not None  # the foreign key guarantees it
         company = company_info(session)

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from pathlib import Path
 
-from sqlalchemy import select, text
+from sqlalchemy import select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -117,13 +117,6 @@ def _paid_at(entry: RetornoEntry) -> dt.datetime:
     """Noon in São Paulo of the payment day: the file gives a day, the ledger an instant."""
     day = entry.paid_on or today_local()
     return dt.datetime.combine(day, dt.time(12), tzinfo=LOCAL_TZ).astimezone(dt.UTC)
-
-
-def _begin_write(session: Session) -> None:
-    # SQLite: take the write lock first (BEGIN IMMEDIATE), or a reader that wants to write
-    # after another importer committed fails at once with "database is locked".
-    if session.get_bind().dialect.name == "sqlite":
-        session.execute(text("BEGIN IMMEDIATE"))
 
 
 def _result(entry: RetornoEntry, result: str, **extra: object) -> EntryResult:
@@ -242,7 +235,6 @@ def _liquidation(ctx: _Context, entry: RetornoEntry) -> EntryResult:
             ctx.open_ids.discard(rid)  # a second payment of it in this file is a duplicate
         return _result(entry, predicted, receivable_id=rid, method=method)
     with ctx.db.session() as session:
-        _begin_write(session)
         done = settlement.settle_in_session(
             session,
             ctx.actor,
@@ -293,7 +285,6 @@ def _occurrence(ctx: _Context, entry: RetornoEntry) -> EntryResult:
             entry.fee if entry.kind is OccurrenceKind.OTHER and entry.fee else entry.paid_amount
         )
         with ctx.db.session() as session:
-            _begin_write(session)
             _insert_occurrence(
                 session,
                 {

@@ -40,7 +40,7 @@ def get_many(session: Session, prefix: str) -> dict[str, Any]:
 
 
 def read(db: Database, key: str) -> Any:
-    with db.session() as session:
+    with db.query_session() as session:
         return get(session, key)
 
 
@@ -124,7 +124,7 @@ def _view(definition: Any, stored: str | None) -> SettingView:
 def panel(db: Database, actor: Actor) -> list[SettingView]:
     """Every setting, grouped as SPEC §1.10 lists them, typed; administrators only."""
     require_role(actor, Role.ADMIN)
-    with db.session() as session:
+    with db.query_session() as session:
         stored = {row.key: row.value for row in session.scalars(select(Setting))}
     return [_view(definition, stored.get(key)) for key, definition in SETTINGS.items()]
 

@@ -13,14 +13,20 @@ import re
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
-from sqlalchemy import select
+from sqlalchemy import func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from desktop.db import Database
+from desktop.db import Database, dialect_insert, rows_affected
 from desktop.domain.actors import Actor
 from desktop.domain.clock import today_local, utcnow
-from desktop.domain.enums import ContractStatus, ReceivableStatus, Role, SmsPurchaseStatus
+from desktop.domain.enums import (
+    ContractStatus,
+    ReceivableStatus,
+    Role,
+    SmsMovementKind,
+    SmsPurchaseStatus,
+)
 from desktop.domain.passwords import generate_password, hash_password
 from desktop.errors import Conflict, InvalidInput, NotFound
 from desktop.models import (
@@ -29,6 +35,7 @@ from desktop.models import (
     Plan,
     Receivable,
     SmsAccount,
+    SmsMovement,
     SmsPurchase,
     Subscriber,
 )
@@ -112,7 +119,7 @@ def _item(p: SmsPurchase, contract_number: str) -> PurchaseItem:
 
 def credit_options(db: Database) -> list[CreditOption]:
     """The *Valores de Crédito* on sale (Painel de Configurações)."""
-    with db.session() as session:
+    with db.query_session() as session:
         rows = session.scalars(
             select(CreditValue).where(CreditValue.active.is_(True)).order_by(CreditValue.quantity)
         )
@@ -122,7 +129,7 @@ def credit_options(db: Database) -> list[CreditOption]:
 def sms_contracts(db: Database, actor: Actor, subscriber_id: int) -> list[tuple[int, str, str]]:
     """(contract id, number, plan) of the subscriber's plans that may send SMS."""
     require_subscriber(actor, subscriber_id)
-    with db.session() as session:
+    with db.query_session() as session:
         rows = session.execute(
             select(Contract.id, Contract.number, Plan.name)
             .join(Plan, Plan.id == Contract.plan_id)
@@ -149,15 +156,9 @@ def buy(
     if not re.fullmatch(r"[\w-]{8,64}", idempotency_key):
         raise InvalidInput("Identificador da compra inválido.")
     with db.session() as session:
-        existing = session.scalar(
-            select(SmsPurchase).where(SmsPurchase.idempotency_key == idempotency_key)
-        )
+        existing = _registered(session, idempotency_key, subscriber_id)
         if existing is not None:
-            if existing.subscriber_id != subscriber_id:
-                raise Conflict("Identificador de compra já usado.")
-            contract = session.get(Contract, existing.contract_id)
-            found = _item(existing, contract.number if contract else "")
-            return replace(found, already_registered=True)
+            return existing
         contract = session.get(Contract, contract_id)
         if contract is None or contract.subscriber_id != subscriber_id:
             raise NotFound("Plano não encontrado para este assinante.")
@@ -194,9 +195,15 @@ def buy(
         session.add(purchase)
         try:
             session.flush()
-        except IntegrityError:  # the same key from another station at the same moment
+        except IntegrityError:
+            # The same key from another station at the same moment (PostgreSQL: our INSERT
+            # waited for theirs to commit).  Ours is undone, receivable included; the retry
+            # gets the purchase that was recorded, as a later retry would.
             session.rollback()
-            raise Conflict("Esta compra já foi registrada.") from None
+            again = _registered(session, idempotency_key, subscriber_id)
+            if again is None:
+                raise
+            return again
         audit.record(
             session,
             actor,
@@ -209,12 +216,43 @@ def buy(
         return _item(purchase, contract.number)
 
 
-def _load(session: Session, purchase_id: int) -> SmsPurchase:
-    purchase = session.scalar(
-        select(SmsPurchase).where(SmsPurchase.id == purchase_id).with_for_update()
+def _registered(session: Session, key: str, subscriber_id: int) -> PurchaseItem | None:
+    """The purchase already recorded with this idempotency key, marked as such, or None."""
+    existing = session.scalar(select(SmsPurchase).where(SmsPurchase.idempotency_key == key))
+    if existing is None:
+        return None
+    if existing.subscriber_id != subscriber_id:
+        raise Conflict("Identificador de compra já usado.")
+    contract = session.get(Contract, existing.contract_id)
+    return replace(_item(existing, contract.number if contract else ""), already_registered=True)
+
+
+def _move_status(
+    session: Session,
+    purchase_id: int,
+    expected: SmsPurchaseStatus,
+    refusal: str,
+    **values: object,
+) -> SmsPurchase:
+    """Change the purchase's status only from ``expected``: one row, or a refusal.
+
+    The condition is in the UPDATE itself, so two stations acting on the same purchase at
+    once cannot both pass a check made earlier in Python (PostgreSQL: the second waits for
+    the first's row lock, then finds the status changed).  Returns the purchase as updated.
+    """
+    moved = rows_affected(
+        session.execute(
+            update(SmsPurchase)
+            .where(SmsPurchase.id == purchase_id, SmsPurchase.status == expected)
+            .values(**values)
+            .execution_options(synchronize_session=False)
+        )
     )
+    purchase = session.get(SmsPurchase, purchase_id, populate_existing=True)
     if purchase is None:
         raise NotFound("Compra de créditos não encontrada.")
+    if moved != 1:
+        raise Conflict(refusal)
     return purchase
 
 
@@ -223,17 +261,26 @@ def confirm_payment(db: Database, actor: Actor, purchase_id: int) -> PurchaseIte
     require_counter(actor)
     require_role(actor, Role.FINANCE)
     with db.session() as session:
-        purchase = _load(session, purchase_id)
-        if purchase.status is not SmsPurchaseStatus.AWAITING_PAYMENT:
-            raise Conflict("Esta compra não está aguardando pagamento.")
         now = utcnow()
-        purchase.status = SmsPurchaseStatus.PAID
-        purchase.paid_confirmed_at, purchase.paid_confirmed_by = now, actor.label
+        purchase = _move_status(
+            session,
+            purchase_id,
+            SmsPurchaseStatus.AWAITING_PAYMENT,
+            "Esta compra não está aguardando pagamento.",
+            status=SmsPurchaseStatus.PAID,
+            paid_confirmed_at=now,
+            paid_confirmed_by=actor.label,
+        )
         if purchase.receivable_id is not None:
-            receivable = session.get(Receivable, purchase.receivable_id)
-            if receivable is not None and receivable.status is ReceivableStatus.OPEN:
-                receivable.status = ReceivableStatus.PAID
-                receivable.paid_at, receivable.paid_amount = now, receivable.amount
+            session.execute(
+                update(Receivable)
+                .where(
+                    Receivable.id == purchase.receivable_id,
+                    Receivable.status == ReceivableStatus.OPEN,
+                )
+                .values(status=ReceivableStatus.PAID, paid_at=now, paid_amount=Receivable.amount)
+                .execution_options(synchronize_session=False)
+            )
         audit.record(session, actor, "sms.pagamento_confirmado", "sms_purchase", purchase.id)
         contract = session.get(Contract, purchase.contract_id)
         return _item(purchase, contract.number if contract else "")
@@ -243,7 +290,7 @@ def queue(db: Database, actor: Actor, status: SmsPurchaseStatus) -> list[Purchas
     """Back-office queues: awaiting payment (finance) and *Créditos a transferir* (support)."""
     require_counter(actor)
     require_role(actor, Role.FINANCE, Role.SUPPORT)
-    with db.session() as session:
+    with db.query_session() as session:
         rows = session.execute(
             select(SmsPurchase, Contract.number, Subscriber.name)
             .join(Contract, Contract.id == SmsPurchase.contract_id)
@@ -272,32 +319,22 @@ def record_transfer(
     if not reference or len(reference) > 80:
         raise InvalidInput("Informe a referência da transferência (até 80 caracteres).")
     with db.session() as session:
-        purchase = _load(session, purchase_id)
-        if purchase.status is not SmsPurchaseStatus.PAID:
-            raise Conflict("Só compras com pagamento confirmado podem ser transferidas.")
-        contract = session.get(Contract, purchase.contract_id)
-        subscriber = session.get(Subscriber, purchase.subscriber_id)
-        assert contract is not None and subscriber is not None
-        account = session.scalar(select(SmsAccount).where(SmsAccount.contract_id == contract.id))
-        password = None
-        if account is None:
-            password = generate_password()
-            account = SmsAccount(
-                contract_id=contract.id,
-                login=_login_for(contract),
-                password_hash=hash_password(password),
-                balance=0,
-                created_at=utcnow(),
-            )
-            session.add(account)
-            audit.record(
-                session, actor, "sms.conta_criada", "sms_account", contract.id, login=account.login
-            )
-        account.balance += quantity
         now = utcnow()
-        purchase.status = SmsPurchaseStatus.TRANSFERRED
-        purchase.transferred_at, purchase.transferred_by = now, actor.label
-        purchase.transfer_quantity, purchase.transfer_reference = quantity, reference
+        purchase = _move_status(
+            session,
+            purchase_id,
+            SmsPurchaseStatus.PAID,
+            "Só compras com pagamento confirmado podem ser transferidas.",
+            status=SmsPurchaseStatus.TRANSFERRED,
+            transferred_at=now,
+            transferred_by=actor.label,
+            transfer_quantity=quantity,
+            transfer_reference=reference,
+        )
+        contract = session.get(Contract, purchase.contract_id)
+        assert contract is not None
+        account_id, password = _account_for(session, actor, contract)
+        balance = _credit(session, actor, account_id, purchase.id, quantity, now)
         audit.record(
             session,
             actor,
@@ -307,15 +344,97 @@ def record_transfer(
             quantidade=quantity,
             referencia=reference,
         )
-        session.flush()
-        return TransferResult(
-            _item(purchase, contract.number), account.login, account.balance, password
+        login = session.scalar(select(SmsAccount.login).where(SmsAccount.id == account_id))
+        return TransferResult(_item(purchase, contract.number), login or "", balance, password)
+
+
+def _account_for(session: Session, actor: Actor, contract: Contract) -> tuple[int, str | None]:
+    """The contract's SMS account id, created on its first transfer (with a new password).
+
+    INSERT … ON CONFLICT DO NOTHING: two transfers for one contract at once create one
+    account (PostgreSQL makes the second wait for the first, then do nothing).
+    """
+    found = session.scalar(select(SmsAccount.id).where(SmsAccount.contract_id == contract.id))
+    if found is not None:
+        return found, None
+    password = generate_password()
+    created = session.execute(
+        dialect_insert(session)(SmsAccount)
+        .values(
+            contract_id=contract.id,
+            login=_login_for(contract),
+            password_hash=hash_password(password),
+            balance=0,
+            created_at=utcnow(),
         )
+        .on_conflict_do_nothing()
+        .returning(SmsAccount.id)
+    ).scalar_one_or_none()
+    if created is not None:
+        audit.record(
+            session,
+            actor,
+            "sms.conta_criada",
+            "sms_account",
+            contract.id,
+            login=_login_for(contract),
+        )
+        return created, password
+    found = session.scalar(select(SmsAccount.id).where(SmsAccount.contract_id == contract.id))
+    if found is None:  # the login is taken by another contract's account
+        raise Conflict(f"O login {_login_for(contract)!r} já pertence a outra conta SMS.")
+    return found, None
+
+
+def _credit(
+    session: Session,
+    actor: Actor,
+    account_id: int,
+    purchase_id: int,
+    quantity: int,
+    at: dt.datetime,
+) -> int:
+    """Add ``quantity`` in SQL (never read-modify-write in Python) and write the movement;
+    the new balance."""
+    session.add(
+        SmsMovement(
+            account_id=account_id,
+            purchase_id=purchase_id,
+            quantity=quantity,
+            kind=SmsMovementKind.TRANSFER,
+            at=at,
+            actor=actor.label,
+        )
+    )
+    session.flush()  # the unique (purchase, kind) refuses a second credit of one purchase
+    return int(
+        session.execute(
+            update(SmsAccount)
+            .where(SmsAccount.id == account_id)
+            .values(balance=SmsAccount.balance + quantity)
+            .returning(SmsAccount.balance)
+            .execution_options(synchronize_session=False)
+        ).scalar_one()
+    )
+
+
+def ledger_balance(db: Database, contract_id: int) -> int | None:
+    """The balance rebuilt from the movements alone (a check on ``sms_accounts.balance``)."""
+    with db.read_session() as conn:
+        account_id = conn.scalar(select(SmsAccount.id).where(SmsAccount.contract_id == contract_id))
+        if account_id is None:
+            return None
+        total = conn.scalar(
+            select(func.coalesce(func.sum(SmsMovement.quantity), 0)).where(
+                SmsMovement.account_id == account_id
+            )
+        )
+        return int(total or 0)
 
 
 def history(db: Database, actor: Actor, subscriber_id: int) -> list[PurchaseItem]:
     require_subscriber(actor, subscriber_id)
-    with db.session() as session:
+    with db.query_session() as session:
         rows = session.execute(
             select(SmsPurchase, Contract.number)
             .join(Contract, Contract.id == SmsPurchase.contract_id)
@@ -327,7 +446,7 @@ def history(db: Database, actor: Actor, subscriber_id: int) -> list[PurchaseItem
 
 def accounts(db: Database, actor: Actor, subscriber_id: int) -> list[AccountInfo]:
     require_subscriber(actor, subscriber_id)
-    with db.session() as session:
+    with db.query_session() as session:
         rows = session.scalars(
             select(SmsAccount)
             .join(Contract, Contract.id == SmsAccount.contract_id)

@@ -13,7 +13,7 @@ from sqlalchemy import Select, exists, select
 from sqlalchemy.orm import Session
 
 from desktop.db import Database
-from desktop.domain.actors import Actor, KioskActor
+from desktop.domain.actors import Actor
 from desktop.domain.enums import ContractStatus, ReceivableStatus
 from desktop.domain.text import clean_input
 from desktop.errors import NotFound
@@ -26,7 +26,7 @@ from desktop.models import (
     Receivable,
     Subscriber,
 )
-from desktop.services.access import require_subscriber
+from desktop.services.access import require_record_of, require_subscriber
 
 # Re-exported: callers know the search as ``subscribers.search``.
 from desktop.services.subscriber_search import MAX_SEARCH_LENGTH, contracts_of
@@ -79,11 +79,8 @@ def find_by_document(db: Database, actor: Actor, document: str) -> int:
         subscriber_id = session.scalar(select(Subscriber.id).where(Subscriber.document == document))
     # A kiosk is told "not found" for another subscriber's document too: which CPFs are
     # customers is nobody's business at a kiosk.
-    if subscriber_id is None or (
-        isinstance(actor, KioskActor) and actor.subscriber_id != subscriber_id
-    ):
-        raise NotFound("comum.assinante_nao_encontrado")
-    require_subscriber(actor, subscriber_id)
+    require_record_of(actor, subscriber_id, NotFound("comum.assinante_nao_encontrado"))
+    assert subscriber_id is not None
     return subscriber_id
 
 
@@ -127,7 +124,7 @@ def _menus(
 def workspace(db: Database, actor: Actor, subscriber_id: int) -> SubscriberWorkspace:
     """Everything the subscriber header and the tab bar need, in one short session."""
     require_subscriber(actor, subscriber_id)
-    with db.session() as session:
+    with db.query_session() as session:
         sub = session.get(Subscriber, subscriber_id)
         if sub is None:
             raise NotFound("comum.assinante_nao_encontrado")

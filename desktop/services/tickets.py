@@ -30,7 +30,7 @@ from desktop.domain.text import clean_input, like_escape, search_key
 from desktop.errors import Conflict, InvalidInput, NotFound
 from desktop.models import Contact, Subscriber, Ticket, TicketContact, TicketEvent
 from desktop.services import audit, events
-from desktop.services.access import require_subscriber
+from desktop.services.access import require_record_of, require_subscriber
 from desktop.services.protocols import next_protocol
 
 TYPE_COUNTER_SESSION = "Atendimento presencial"
@@ -278,11 +278,12 @@ def item_of(session: Session, ticket: Ticket) -> TicketItem:
 
 def load_ticket(session: Session, actor: Actor, ticket_id: int) -> Ticket:
     ticket = session.get(Ticket, ticket_id)
-    if ticket is None or (
-        isinstance(actor, KioskActor) and ticket.subscriber_id != actor.subscriber_id
-    ):
-        raise NotFound("tickets.atendimento_nao_encontrado")
-    require_subscriber(actor, ticket.subscriber_id)
+    require_record_of(
+        actor,
+        ticket.subscriber_id if ticket else None,
+        NotFound("tickets.atendimento_nao_encontrado"),
+    )
+    assert ticket is not None
     return ticket
 
 
@@ -352,7 +353,7 @@ def page(
         stmt = stmt.where(
             or_(Ticket.opened_at < at, (Ticket.opened_at == at) & (Ticket.id < last_id))
         )
-    with db.session() as session:
+    with db.query_session() as session:
         if flt.contact_id is not None:
             _check_contact(session, flt.subscriber_id, flt.contact_id)
         tickets = list(session.scalars(stmt))
@@ -373,7 +374,7 @@ def page(
 
 
 def detail(db: Database, actor: Actor, ticket_id: int) -> TicketDetail:
-    with db.session() as session:
+    with db.query_session() as session:
         ticket = load_ticket(session, actor, ticket_id)
         history = tuple(
             EventItem(e.at, e.actor, e.action, e.text)
@@ -400,7 +401,7 @@ def find_contact(db: Database, actor: Actor, subscriber_id: int, name: str) -> i
     key = search_key(name)
     if not key:
         raise InvalidInput("tickets.informe_nome_contato")
-    with db.session() as session:
+    with db.query_session() as session:
         contacts = list(
             session.execute(
                 select(Contact.id, Contact.name)
@@ -453,7 +454,16 @@ def open_ticket(
 def add_contact(db: Database, actor: Actor, ticket_id: int, contact_id: int) -> TicketItem:
     """List one more contact on a ticket (after the ones it has; the first stays first)."""
     with db.session() as session:
-        ticket = load_ticket(session, actor, ticket_id)
+        load_ticket(session, actor, ticket_id)
+        # The ticket's row lock orders stations adding contacts at once (PostgreSQL; SQLite
+        # holds the write lock already): each then sees the others' positions, instead of
+        # two taking the same one and the second failing on the primary key.
+        ticket = session.scalars(
+            select(Ticket)
+            .where(Ticket.id == ticket_id)
+            .with_for_update()
+            .execution_options(populate_existing=True)
+        ).one()
         contact = _check_contact(session, ticket.subscriber_id, contact_id)
         rows = list(
             session.scalars(select(TicketContact).where(TicketContact.ticket_id == ticket.id))

@@ -197,7 +197,7 @@ def test_kiosk_sees_only_its_own_bills(db: Database, sub: int) -> None:
     mine = receivable(db, sub, dt.date(2025, 10, 10))
     theirs = receivable(db, other, dt.date(2025, 10, 10))
     assert boletos.boleto_for_receivable(db, kiosk(sub), mine, today=TODAY).receivable_id == mine
-    with pytest.raises(AccessDenied):
+    with pytest.raises(NotFound):  # as a missing id: the kiosk learns nothing
         boletos.boleto_for_receivable(db, kiosk(sub), theirs, today=TODAY)
     with pytest.raises(AccessDenied):
         boletos.open_bills(db, kiosk(sub), other, TODAY)

@@ -197,11 +197,11 @@ def test_kiosk_sees_only_its_own_invoices(
     assert len(invoices.list_invoices(db, kiosk(maria), maria)) == 3
     with pytest.raises(AccessDenied):
         invoices.list_invoices(db, kiosk(maria), joao)
-    with pytest.raises(AccessDenied):
+    with pytest.raises(NotFound):  # as a missing id
         invoices.invoice_xml(db, kiosk(maria), joao_invoice)
-    with pytest.raises(AccessDenied):
+    with pytest.raises(NotFound):  # as a missing id
         invoices.invoice_info(db, kiosk(maria), joao_invoice)
-    with pytest.raises(AccessDenied):
+    with pytest.raises(NotFound):  # as a missing id
         invoices.email_invoice_xml(db, kiosk(maria), joao_invoice)
     name, data = invoices.invoice_xml(db, kiosk(joao), joao_invoice)
     assert name.endswith("-procNFCom.xml") and data.startswith(

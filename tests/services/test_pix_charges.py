@@ -23,7 +23,7 @@ from desktop.domain import pix
 from desktop.domain.actors import CounterActor
 from desktop.domain.clock import utcnow
 from desktop.domain.enums import ContractStatus, PaymentMethod, Role
-from desktop.errors import AccessDenied, Conflict
+from desktop.errors import AccessDenied, Conflict, NotFound
 from desktop.models import AuditEntry, OutboxEvent, Payment, PixCharge, Receivable
 from desktop.models.pix import PixChargeStatus
 from desktop.services import payments, pix_charges, settings, tickets
@@ -145,11 +145,17 @@ def test_kiosk_payment_settles_once_goes_into_the_atendimento_and_lifts_the_susp
     assert [r.attributes["User-Name"] for r in nas.received] == [["joana"]]
     [payment] = payments_of(db, bill)
     assert payment.source_key == f"pix:{e2eid}" and payment.method is PaymentMethod.PIX
-    assert (payment.amount, payment.interest, payment.duplicate) == (UPDATED, Decimal("2.83"), False)
+    assert (payment.amount, payment.interest, payment.duplicate) == (
+        UPDATED,
+        Decimal("2.83"),
+        False,
+    )
     history = tickets.detail(db, actor, session_ticket.id).history
     assert any(e.action == "pagamento_pix" and e2eid in e.text for e in history)
     with db.session() as session:
-        kinds = list(session.scalars(select(OutboxEvent.kind).where(OutboxEvent.receivable_id == bill)))
+        kinds = list(
+            session.scalars(select(OutboxEvent.kind).where(OutboxEvent.receivable_id == bill))
+        )
     assert kinds == ["pix_payment"]
     again = pix_charges.check(db, actor, info.txid)  # the screen polls once more
     assert [s.outcome for s in again.settled] == [SettleOutcome.ALREADY_SETTLED]
@@ -168,7 +174,9 @@ def test_a_psp_that_does_not_embed_the_pix_in_the_charge_is_asked_by_txid(
     psp.state.pay(None, "5.00")  # someone else's PIX in the same minutes
     e2eid = psp.state.pay(info.txid)
     result = pix_charges.check(db, attendant, info.txid)
-    assert [(s.end_to_end_id, s.outcome) for s in result.settled] == [(e2eid, SettleOutcome.SETTLED)]
+    assert [(s.end_to_end_id, s.outcome) for s in result.settled] == [
+        (e2eid, SettleOutcome.SETTLED)
+    ]
     assert f"txid={info.txid}" in psp.state.requests[-1]["query"]
 
 
@@ -178,10 +186,10 @@ def test_a_kiosk_may_charge_and_check_only_its_own_bills(
     _, _, bill = suspended(db)
     assert bill is not None
     other, _ = subscriber(db, "Outro Assinante", CPFS[1])
-    with pytest.raises(AccessDenied):
+    with pytest.raises(NotFound):  # as a missing id
         pix_charges.charge(db, kiosk(other), bill)
     info = pix_charges.charge(db, attendant, bill)
-    with pytest.raises(AccessDenied):
+    with pytest.raises(NotFound):  # as a missing id
         pix_charges.check(db, kiosk(other), info.txid)
     foreign = tickets.start_session_protocol(db, kiosk(other), other)
     with pytest.raises(AccessDenied, match="outro assinante"):
@@ -246,7 +254,9 @@ def test_a_payment_while_no_screen_watches_is_found_by_the_job(
     e2eid = psp.state.pay(info.txid)
     report = pix_charges.reconcile_recent(db, system_actor())
     assert report is not None and report.received == 151 and report.unmatched == 150
-    assert [(s.end_to_end_id, s.outcome) for s in report.settled] == [(e2eid, SettleOutcome.SETTLED)]
+    assert [(s.end_to_end_id, s.outcome) for s in report.settled] == [
+        (e2eid, SettleOutcome.SETTLED)
+    ]
     assert psp.state.count("GET", "/api/v2/pix") == 2  # paginação followed to the last page
     assert contract_state(db, contract_id)[0] is ContractStatus.ACTIVE
     assert receivable_status(db, bill) == "baixado"
@@ -281,7 +291,9 @@ def test_two_pix_for_one_bill_flag_the_second_and_finance_refunds_it_once(
     first, second = psp.state.pay(info.txid), psp.state.pay(info.txid)
     result = pix_charges.check(db, attendant, info.txid)
     assert sorted(s.outcome.value for s in result.settled) == ["duplicate", "settled"]
-    duplicate = next(s.end_to_end_id for s in result.settled if s.outcome is SettleOutcome.DUPLICATE)
+    duplicate = next(
+        s.end_to_end_id for s in result.settled if s.outcome is SettleOutcome.DUPLICATE
+    )
     settled = first if duplicate == second else second
     assert [p.duplicate for p in payments_of(db, bill)].count(True) == 1
     with pytest.raises(AccessDenied):
@@ -346,6 +358,11 @@ def test_two_processes_checking_the_same_paid_charge_settle_it_once(
     assert len(payments_of(db, bill)) == 1
     assert contract_state(db, contract_id)[0] is ContractStatus.ACTIVE
     with db.session() as session:
-        assert session.scalar(
-            select(func.count()).select_from(OutboxEvent).where(OutboxEvent.kind == "pix_payment")
-        ) == 1
+        assert (
+            session.scalar(
+                select(func.count())
+                .select_from(OutboxEvent)
+                .where(OutboxEvent.kind == "pix_payment")
+            )
+            == 1
+        )

@@ -10,7 +10,7 @@ import pytest
 from desktop.db import Database
 from desktop.domain.actors import CounterActor
 from desktop.domain.enums import PaymentMethod, ReceivableStatus
-from desktop.errors import AccessDenied, Conflict
+from desktop.errors import AccessDenied, Conflict, NotFound
 from desktop.services import enablement, receipts
 from desktop.services.protocols import display_protocol
 from tests.conftest import kiosk
@@ -73,7 +73,7 @@ def test_an_open_bill_has_no_receipt_and_a_kiosk_only_its_own(
     )
     assert (pix.amount, pix.reference, pix.operator) == (Decimal("101.90"), e2e, "")
     theirs = receivable(db, other, dt.date(2026, 11, 10), status=ReceivableStatus.PAID)
-    with pytest.raises(AccessDenied):
+    with pytest.raises(NotFound):  # as a missing id
         receipts.payment_receipt(db, kiosk(mine), theirs, protocol="1")
 
 
