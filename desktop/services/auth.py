@@ -23,7 +23,7 @@ from desktop.services.access import require_role
 
 LOGIN_PATTERN = re.compile(r"[a-z0-9][a-z0-9._-]{1,59}")
 MIN_PASSWORD = 8
-WRONG_CREDENTIALS = "Usuário ou senha incorretos."
+WRONG_CREDENTIALS = "auth.usuario_ou_senha_incorretos"  # catalog code
 USERS_LOCK_KEY = 0x55534552  # "USER": advisory lock key of counter user creation
 
 
@@ -36,17 +36,14 @@ class UserInfo:
     active: bool
 
 
-def _locked_message(until: dt.datetime) -> str:
-    return f"Acesso bloqueado por excesso de tentativas até {to_local(until):%H:%M}. Tente depois ou procure um administrador."
+def _locked(until: dt.datetime) -> AccessDenied:
+    return AccessDenied("auth.acesso_bloqueado_ate", until=to_local(until))
 
 
-def _kiosk_refusal(attempts: int, minutes: int) -> str:
+def _kiosk_refusal(attempts: int, minutes: int) -> AccessDenied:
     # One answer for a wrong password, an unknown CPF/CNPJ and a locked account: a kiosk
     # must not learn whether someone is a subscriber.
-    return (
-        f"CPF/CNPJ ou senha incorretos. Após {attempts} tentativas erradas o acesso fica "
-        f"bloqueado por {minutes} minutos."
-    )
+    return AccessDenied("auth.quiosque_cpf_ou_senha_incorretos", attempts=attempts, minutes=minutes)
 
 
 @dataclass(frozen=True)
@@ -127,7 +124,7 @@ def login_counter(db: Database, login: str, password: str, station: str) -> Coun
         with db.read_session() as conn:
             until = conn.scalar(select(CounterUser.locked_until).where(match))
         if until is not None and until > utcnow():
-            raise AccessDenied(_locked_message(until))
+            raise _locked(until)
         raise AccessDenied(WRONG_CREDENTIALS)
     with db.read_session() as conn:
         user = conn.execute(
@@ -140,7 +137,7 @@ def login_counter(db: Database, login: str, password: str, station: str) -> Coun
     if attempt.ok:
         return actor
     if user.locked_until is not None and user.locked_until > utcnow():
-        raise AccessDenied(_locked_message(user.locked_until))
+        raise _locked(user.locked_until)
     raise AccessDenied(WRONG_CREDENTIALS)
 
 
@@ -157,21 +154,17 @@ def login_kiosk(db: Database, document_text: str, password: str, station: str) -
         _audit_login(db, actor, attempt.ok, "subscriber", attempt.account_id)
         if attempt.ok:
             return actor
-    raise AccessDenied(
-        _kiosk_refusal(
-            attempt.limits["kiosk.lockout_attempts"], attempt.limits["kiosk.lockout_minutes"]
-        )
+    raise _kiosk_refusal(
+        attempt.limits["kiosk.lockout_attempts"], attempt.limits["kiosk.lockout_minutes"]
     )
 
 
 def _check_new_user(login: str, password: str) -> str:
     login = login.strip().lower()
     if not LOGIN_PATTERN.fullmatch(login):
-        raise InvalidInput(
-            "Login inválido: use de 2 a 60 letras minúsculas, números, ponto, hífen ou sublinhado."
-        )
+        raise InvalidInput("auth.login_invalido_use_letras")
     if len(password) < MIN_PASSWORD:
-        raise InvalidInput(f"Senha muito curta: use ao menos {MIN_PASSWORD} caracteres.")
+        raise InvalidInput("auth.senha_muito_curta_use", min_password=MIN_PASSWORD)
     return login
 
 
@@ -188,14 +181,14 @@ def add_user(
         has_users = session.scalar(select(func.count()).select_from(CounterUser)) or 0
         if has_users:
             if actor is None:
-                raise AccessDenied("Apenas um administrador pode cadastrar usuários.")
+                raise AccessDenied("auth.apenas_administrador_pode_cadastrar")
             require_role(actor, Role.ADMIN)
         user = CounterUser(login=login, name=name or login, role=role, password_hash=password_hash)
         session.add(user)
         try:
             session.flush()
         except IntegrityError:
-            raise Conflict(f"Já existe um usuário com o login {login!r}.") from None
+            raise Conflict("auth.existe_usuario_login", login=login) from None
         who = actor or CounterActor(user.id, user.login, role, "instalacao", Channel.CLI)
         audit.record(
             session, who, "usuario.criado", "counter_user", user.id, login=login, perfil=role.value
@@ -208,10 +201,7 @@ def actor_for_operator(db: Database, login: str, station: str) -> CounterActor:
     with db.query_session() as session:
         user = session.scalar(select(CounterUser).where(CounterUser.login == login.strip().lower()))
         if user is None or not user.active:
-            raise NotFound(
-                f"Operador {login!r} não cadastrado. Use --operator com um login existente "
-                "(crie com 'central-assinante user add')."
-            )
+            raise NotFound("auth.operador_nao_cadastrado_use", login=login)
         return CounterActor(user.id, user.login, user.role, station, Channel.CLI)
 
 
@@ -219,11 +209,11 @@ def set_subscriber_password(db: Database, actor: Actor, subscriber_id: int, pass
     """Define the kiosk password of a subscriber (counter staff, audited)."""
     require_role(actor, Role.ATTENDANT, Role.SUPPORT)
     if len(password) < 6:
-        raise InvalidInput("Senha do quiosque muito curta: use ao menos 6 caracteres.")
+        raise InvalidInput("auth.senha_quiosque_muito_curta")
     with db.session() as session:
         sub = session.get(Subscriber, subscriber_id)
         if sub is None:
-            raise NotFound("Assinante não encontrado.")
+            raise NotFound("comum.assinante_nao_encontrado")
         sub.password_hash = hash_password(password)
         sub.failed_logins = 0
         sub.locked_until = None

@@ -1140,6 +1140,10 @@
         <translation>Invalid CPF or CNPJ: {shown!r} (enter the 11 digits of a CPF or the 14 characters of a CNPJ).</translation>
     </message>
     <message>
+        <source>CPF/CNPJ ou senha incorretos. Após {attempts} tentativas erradas o acesso fica bloqueado por {minutes} minutos.</source>
+        <translation>Wrong CPF/CNPJ or password. After {attempts} wrong attempts access is locked for {minutes} minutes.</translation>
+    </message>
+    <message>
         <source>Caixa: o código do beneficiário deve ter até 7 dígitos.</source>
         <translation>Caixa: the beneficiary code must have at most 7 digits.</translation>
     </message>

@@ -99,3 +99,56 @@ def test_the_language_comes_from_the_setting(sqlite_db: Database) -> None:
     admin = make_user(sqlite_db, "chefe", Role.ADMIN)
     settings.change(sqlite_db, admin, "ui.language", "en")
     assert i18n.interface_language(sqlite_db) == "en"
+
+
+# --------------------------------------------------------------------------- service errors
+# The services raise catalog codes; with the English interface installed the person reads
+# English.  Characteristic Portuguese words must not survive in these messages.
+PORTUGUESE = ("inválido", "não", "bloqueado", "tentativas", "Plano", "senha", "Acesso")
+
+
+def _assert_english(message: str) -> None:
+    assert message, "no message"
+    assert not [word for word in PORTUGUESE if word in message], message
+
+
+def test_english_invalid_cpf_at_the_counter_search(english: str, sqlite_db: Database) -> None:
+    from desktop.errors import InvalidInput
+    from desktop.services import subscriber_search
+
+    actor = make_user(sqlite_db, "ana", Role.ATTENDANT)
+    with pytest.raises(InvalidInput) as refused:
+        subscriber_search.search(sqlite_db, actor, "123.456.789-00")
+    _assert_english(refused.value.message)
+    assert "123.456.789-00" in refused.value.message
+    i18n.install_translator(QApplication.instance(), "pt_BR")  # type: ignore[arg-type]
+    assert "inválido" in refused.value.message  # the same error, in the other language
+
+
+def test_english_locked_account_at_the_login_dialog(qtbot, english: str, sqlite_db: Database) -> None:
+    make_user(sqlite_db, "bruno", Role.ATTENDANT)
+    dialog = LoginDialog(sqlite_db, "loja-1")
+    qtbot.addWidget(dialog)
+    texts = []
+    for _ in range(6):
+        dialog.login_edit.setText("bruno")
+        dialog.password_edit.setText("errada-123")
+        dialog.submit()
+        qtbot.waitUntil(lambda: bool(dialog.message.text()), timeout=10_000)
+        texts.append(dialog.message.text())
+        dialog.message.clear_message()
+    assert any("locked" in text.lower() for text in texts), texts
+    for text in texts:
+        _assert_english(text)
+
+
+def test_english_refused_enablement(english: str, sqlite_db: Database) -> None:
+    from desktop.errors import UserError
+    from desktop.services import enablement
+    from tests import factories
+
+    actor = make_user(sqlite_db, "carla", Role.ATTENDANT)
+    subscriber_id, contract_id = factories.subscriber(sqlite_db)  # active: nothing to enable
+    with pytest.raises(UserError) as refused:
+        enablement.enable(sqlite_db, actor, subscriber_id, contract_id)
+    _assert_english(refused.value.message)

@@ -56,6 +56,10 @@ ERRORS: dict[str, str] = {
         "Assinante (revisão {current}). Atualize o programa nesta estação."
     ),
     "auth.usuario_ou_senha_incorretos": "Usuário ou senha incorretos.",
+    "auth.quiosque_cpf_ou_senha_incorretos": (
+        "CPF/CNPJ ou senha incorretos. Após {attempts} tentativas erradas o acesso fica "
+        "bloqueado por {minutes} minutos."
+    ),
     "auth.acesso_bloqueado_ate": "Acesso bloqueado por excesso de tentativas até {until:%H:%M}. Tente depois ou procure um administrador.",
     "cards.ja_cancelado": "Este pagamento já foi cancelado; nada foi feito.",
     "cards.ja_cancelado_em": "Este pagamento já foi cancelado em {voided_at:%d/%m/%Y %H:%M}; nada foi feito.",
