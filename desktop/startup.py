@@ -22,7 +22,7 @@ from desktop.errors import NotFound
 
 def log_to_file() -> None:
     """Warnings and bugs go to ``<data dir>/logs/central-assinante.log`` (rotated), not to
-    the person: ``--print NOPRINTER`` used to add an English "WARNING desktop.printing: …"
+    the person: ``--print NOPRINTER`` used to add an English "WARNING desktop.adapters.printing: …"
     line to the Portuguese message (which already says what happened)."""
     root = logging.getLogger()
     path = data_dir() / "logs" / "central-assinante.log"

@@ -12,11 +12,12 @@ import pytest
 from sqlalchemy import func, select
 
 from desktop.db import Database
+from desktop.domain import passwords
+from desktop.domain.clock import utcnow
+from desktop.domain.passwords import DUMMY_HASH, hash_password_fast, needs_rehash
 from desktop.errors import AccessDenied
 from desktop.models import CounterUser, Subscriber
-from desktop.services import auth, passwords
-from desktop.services.clock import utcnow
-from desktop.services.passwords import DUMMY_HASH, hash_password_fast, needs_rehash
+from desktop.services import auth
 from tests.factories import CPFS, subscriber
 from tests.services import integrity_workers as workers
 from tests.services.concurrency import run_processes

@@ -6,8 +6,8 @@ from typing import Any
 
 
 def _counter(user_id: int, role: str) -> Any:
-    from desktop.models.enums import Role
-    from desktop.services.actors import CounterActor
+    from desktop.domain.actors import CounterActor
+    from desktop.domain.enums import Role
 
     return CounterActor(user_id, f"u{user_id}", Role(role), "estacao")
 
@@ -64,8 +64,9 @@ def buy(
 def kiosk_login(url: str, document: str, password: str, barrier: Any, out: Any) -> None:
     """A kiosk tries a password; reports the message and how many argon2 checks it ran."""
     from desktop.db import Database
+    from desktop.domain import passwords
     from desktop.errors import UserError
-    from desktop.services import auth, passwords
+    from desktop.services import auth
 
     db = Database(url)
     barrier.wait(timeout=60)
@@ -81,8 +82,8 @@ def kiosk_login(url: str, document: str, password: str, barrier: Any, out: Any) 
 def add_first_user(url: str, login: str, barrier: Any, out: Any) -> None:
     """Installation on several stations at once: each tries to create the first admin."""
     from desktop.db import Database
+    from desktop.domain.enums import Role
     from desktop.errors import UserError
-    from desktop.models.enums import Role
     from desktop.services import auth
 
     db = Database(url)

@@ -14,8 +14,8 @@ import pytest
 from sqlalchemy import func, select
 
 from desktop.db import Database
+from desktop.domain.enums import Role, SmsPurchaseStatus
 from desktop.models import CreditValue, Receivable, SmsAccount, SmsMovement, SmsPurchase
-from desktop.models.enums import Role, SmsPurchaseStatus
 from desktop.services import sms_credits
 from tests.conftest import make_user
 from tests.factories import CPFS, subscriber

@@ -9,8 +9,8 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from desktop.db import Database
+from desktop.domain.enums import Role
 from desktop.models import Contact, TicketContact
-from desktop.models.enums import Role
 from desktop.services import tickets
 from tests.conftest import make_user
 from tests.factories import CPFS, subscriber
