@@ -49,7 +49,8 @@ SQLITE_DEFAULT_CACHE = -2000  # SQLite's own default (2 MB)
 
 
 def begin_write(session: Session, lock_key: int) -> None:
-    """Take the write lock first: SQLite ``BEGIN IMMEDIATE``; PostgreSQL a transaction-scoped
+    """Take the write lock first: on SQLite every writing unit of work already began with
+    ``BEGIN IMMEDIATE`` (``desktop.db``); on PostgreSQL a transaction-scoped
     advisory lock per kind of import, so two stations importing at once take turns per batch
     instead of failing on each other's new rows.
 
@@ -59,7 +60,6 @@ def begin_write(session: Session, lock_key: int) -> None:
     pooled connection keeps it from batch to batch, :func:`normal_cache` gives it back."""
     if session.get_bind().dialect.name == "sqlite":
         session.execute(text(f"PRAGMA cache_size=-{SQLITE_IMPORT_CACHE_KIB}"))
-        session.execute(text("BEGIN IMMEDIATE"))
     else:
         session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": lock_key})
 
