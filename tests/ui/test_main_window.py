@@ -208,7 +208,7 @@ def test_back_office_menu_follows_the_role(qtbot, sqlite_db: Database) -> None:
     qtbot.addWidget(admin_window)
     office = next(a.menu() for a in admin_window.menuBar().actions() if a.text() == "&Retaguarda")
     titles = [a.text() for a in office.actions()]
-    assert titles == ["Painel de Configurações", "Auditoria"]
+    assert titles == ["Painel de Configurações", "Auditoria", "Importações"]  # ERP imports: admin too
     office.actions()[0].trigger()
     assert len(admin_window.backoffice_windows) == 1
     panel = admin_window.backoffice_windows[0]
