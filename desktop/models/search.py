@@ -19,11 +19,15 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from desktop.models.base import Base
 
+# A tuple, as SQLAlchemy takes __table_args__ too (a dict literal there is a mutable class default).
+WITHOUT_ROWID = ({"sqlite_with_rowid": False},)
 CodePointText = String(120).with_variant(String(120, collation="C"), "postgresql")
 
 
 class SubscriberWord(Base):
     __tablename__ = "subscriber_words"
+    # One B-tree on SQLite, not the rows plus a key index repeating them (migration 0014).
+    __table_args__ = WITHOUT_ROWID
 
     word: Mapped[str] = mapped_column(CodePointText, primary_key=True)
     name_search: Mapped[str] = mapped_column(CodePointText, primary_key=True)
@@ -32,5 +36,6 @@ class SubscriberWord(Base):
 
 class NameWord(Base):
     __tablename__ = "name_words"
+    __table_args__ = WITHOUT_ROWID
 
     word: Mapped[str] = mapped_column(CodePointText, primary_key=True)

@@ -22,6 +22,7 @@ from typing import Any
 
 from sqlalchemy import Integer, String, Table, any_, bindparam, text
 from sqlalchemy.dialects.postgresql import ARRAY
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 KEYS_PER_QUERY = 2_000  # SQLite's IN (...) stays far under its 32 766 parameters
@@ -106,6 +107,40 @@ def _pg_value(value: Any) -> Any:
     return value.value if isinstance(value, enum.Enum) else value
 
 
+def _needs(value: Any, dialect: str) -> bool:
+    if isinstance(value, enum.Enum):
+        return True
+    return dialect == "sqlite" and isinstance(value, dt.date | Decimal | bool)
+
+
+def _driver_values(dialect: str, records: Sequence[Sequence[Any]]) -> Sequence[Sequence[Any]]:
+    """``records`` as the driver takes them.  Only the columns whose values need converting
+    (found from their first non-null value: a column holds one type) go through the
+    converter: at a million rows a type test on every value cost more than the COPY."""
+    convert = _sqlite_value if dialect == "sqlite" else _pg_value
+    width = len(records[0])
+    pending = set(range(width))
+    converted: list[int] = []
+    for record in records:
+        for i in [i for i in pending if record[i] is not None]:
+            pending.discard(i)
+            if _needs(record[i], dialect):
+                converted.append(i)
+        if not pending:
+            break
+    if not converted:
+        return records
+    out = []
+    for record in records:
+        row = list(record)
+        for i in converted:
+            value = row[i]
+            if value is not None:
+                row[i] = convert(value)
+        out.append(row)
+    return out
+
+
 def _with_defaults(
     table: Table, columns: Sequence[str], records: Sequence[Sequence[Any]]
 ) -> tuple[Sequence[str], Sequence[Sequence[Any]]]:
@@ -134,15 +169,22 @@ def insert_rows(
     conn = session.connection()
     names = ", ".join(f'"{c}"' for c in columns)
     if conn.dialect.name == "postgresql":
+        sql = f'COPY "{table.name}" ({names}) FROM STDIN'
         cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
-        with cursor.copy(f'COPY "{table.name}" ({names}) FROM STDIN') as copy:
-            for record in records:
-                copy.write_row([_pg_value(v) for v in record])
+        dbapi_error = conn.dialect.loaded_dbapi.Error
+        try:
+            with cursor.copy(sql) as copy:
+                for record in _driver_values("postgresql", records):
+                    copy.write_row(record)
+        except dbapi_error as exc:
+            # The bare driver's error, as SQLAlchemy would have raised it (IntegrityError for a
+            # unique clash): callers tell a row written by another station from a real fault.
+            raise DBAPIError.instance(sql, None, exc, dbapi_error) from exc
         return
     marks = ", ".join("?" * len(columns))
     conn.exec_driver_sql(
         f'INSERT INTO "{table.name}" ({names}) VALUES ({marks})',
-        [tuple(_sqlite_value(v) for v in record) for record in records],
+        [tuple(r) for r in _driver_values("sqlite", records)],
     )
 
 
@@ -156,9 +198,8 @@ def update_rows(
     if conn.dialect.name == "postgresql":
         sets = ", ".join(f'"{c}" = %s' for c in columns)
         sql = f'UPDATE "{table.name}" SET {sets} WHERE id = %s'
-        values = [tuple(_pg_value(v) for v in r) for r in records]
     else:
         sets = ", ".join(f'"{c}" = ?' for c in columns)
         sql = f'UPDATE "{table.name}" SET {sets} WHERE id = ?'
-        values = [tuple(_sqlite_value(v) for v in r) for r in records]
+    values = [tuple(r) for r in _driver_values(conn.dialect.name, records)]
     conn.exec_driver_sql(sql, values)

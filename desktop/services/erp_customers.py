@@ -5,9 +5,9 @@ no external id (typed at the counter before going live) is adopted and takes the
 a CPF/CNPJ that belongs to another ERP customer is refused (CPF/CNPJ are unique).
 
 The name word index (``subscriber_words``) is kept by the triggers on ``subscribers``
-(``desktop.models.unmodelled``): a plain INSERT (or COPY, which fires row triggers) fills
-it, and an UPDATE names ``name_search`` only when the name changed, because the trigger
-re-indexes on any UPDATE that sets that column.
+(``desktop.models.unmodelled``): a batch's INSERT (COPY on PostgreSQL) fills it in one
+statement (``bulk_subscriber_insert``), and an UPDATE names ``name_search`` only when the
+name changed, because the trigger re-indexes on any UPDATE that sets that column.
 
 Contacts: without a ``contacts`` cell, a new customer gets themself as *titular* (what the
 counter needs to open a ticket) and a known one keeps theirs.  With it, the list becomes the
@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session
 from desktop.domain.clock import utcnow
 from desktop.domain.documents import format_document
 from desktop.models import Base
+from desktop.models.unmodelled import bulk_subscriber_insert
 from desktop.services import bulk_rows
 from desktop.services.erp_batch import (
     CREATED,
@@ -120,9 +121,10 @@ def _create(session: Session, new: list[tuple[int, CustomerData]]) -> list[Outco
     ids = bulk_rows.allocate_ids(session, SUBSCRIBERS, len(new))
     now = utcnow()
     records = [(i, *_values(d), 0, now) for i, (_, d) in zip(ids, new, strict=True)]
-    bulk_rows.insert_rows(
-        session, SUBSCRIBERS, ("id", *FIELDS, "failed_logins", "created_at"), records
-    )
+    with bulk_subscriber_insert(session.connection(), ids[0], ids[-1]):
+        bulk_rows.insert_rows(
+            session, SUBSCRIBERS, ("id", *FIELDS, "failed_logins", "created_at"), records
+        )
     contacts: list[tuple[Any, ...]] = []
     for sub_id, (_, data) in zip(ids, new, strict=True):
         for c in data.contacts or (ContactData(data.name, "titular", data.phone, data.email),):

@@ -55,7 +55,7 @@ from desktop.services.erp_batch import (
     Writer,
 )
 
-BATCH_ROWS = 2_000
+BATCH_ROWS = 5_000
 KINDS = ("customers", "contracts", "receivables")
 KIND_WORDS = {"customers": "clientes", "contracts": "contratos", "receivables": "contas a receber"}
 LOCK_KEYS = {"customers": 0x45525043, "contracts": 0x4552504B, "receivables": 0x45525052}
