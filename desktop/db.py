@@ -89,22 +89,21 @@ def create_db_engine(url: str, *, autocommit: bool = False, connect_timeout: int
     try:
         parsed = make_url(url)
     except ArgumentError:
-        raise InvalidInput(f"Endereço de banco de dados inválido: {url!r}.") from None
+        raise InvalidInput("db.endereco_banco_dados_invalido", url=url) from None
     if parsed.get_backend_name() == "sqlite":
         try:
             if parsed.database and parsed.database != ":memory:" and "mode=" not in str(parsed):
                 Path(parsed.database).expanduser().parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise DatabaseUnavailable(
-                f"Não foi possível criar a pasta do banco de dados ({exc.strerror or exc}); "
-                "nada foi alterado."
+                "db.nao_possivel_criar_pasta", reason=exc.strerror or str(exc)
             ) from None
         engine = create_engine(parsed, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000})
         event.listen(engine, "connect", _sqlite_pragmas)
         event.listen(engine, "begin", _sqlite_begin)
         return engine
     if parsed.get_backend_name() != "postgresql":
-        raise InvalidInput("Banco de dados não suportado: use SQLite ou PostgreSQL.")
+        raise InvalidInput("db.banco_dados_nao_suportado")
     # The autocommit pool's connections are set once, not switched on every checkout and
     # reset on every return (that cost most of a short query's Python time), and there is
     # never a transaction to roll back when one comes back.
@@ -342,10 +341,7 @@ class Database:
             return
         script = ScriptDirectory.from_config(alembic_config())
         if not _known(script, current):
-            raise SchemaTooNew(
-                "Este banco de dados foi atualizado por uma versão mais nova da Central do "
-                f"Assinante (revisão {current}). Atualize o programa nesta estação."
-            )
+            raise SchemaTooNew("db.banco_dados_atualizado_versao", current=current)
 
     def upgrade(self) -> str:
         """Create or migrate the schema to the head revision; returns the revision."""
@@ -389,7 +385,7 @@ def _refuse_flush(*_args: Any) -> None:
 
 
 def _raise_known(exc: DBAPIError) -> None:
-    """Raise the Portuguese error for a known database failure; return when it is not one
+    """Raise the user's error for a known database failure; return when it is not one
     (a constraint, a statement error: handled by the caller or a bug, never hidden)."""
     known = classify(exc)
     if known is not None:

@@ -2,8 +2,8 @@
 
 PostgreSQL reports a SQLSTATE (psycopg: ``exc.sqlstate``); SQLite a result code
 (``sqlite3.Error.sqlite_errorcode``, Python 3.11+).  Each known condition becomes one of the
-``DatabaseUnavailable`` family of :mod:`desktop.errors`, whose Portuguese message the UI and
-the command line show as they show any ``UserError``.  Anything not listed here (a unique
+``DatabaseUnavailable`` family of :mod:`desktop.errors` with a catalog code, whose message the
+UI and the command line show as they show any ``UserError``.  Anything not listed here (a unique
 constraint, a bad statement) is left to the caller: it is either handled there or a bug.
 """
 
@@ -21,30 +21,14 @@ from desktop.errors import (
     DatabaseUnavailable,
 )
 
-UNAVAILABLE = (
-    "Não foi possível acessar o banco de dados. Verifique a rede ou o servidor e tente de "
-    "novo; nada foi alterado."
-)
-BUSY = (
-    "O banco de dados está ocupado com outra gravação; nada foi alterado, tente de novo em "
-    "alguns instantes."
-)
-FULL = (
-    "O disco do banco de dados está cheio (ou o servidor sem recursos); nada foi alterado. "
-    "Libere espaço e tente de novo."
-)
-READ_ONLY = (
-    "O banco de dados está somente para leitura (permissão do arquivo ou servidor em modo "
-    "leitura); nada foi alterado. Procure o responsável pelo servidor."
-)
-CORRUPT = (
-    "O arquivo do banco de dados está danificado ou não é um banco da Central do Assinante; "
-    "nada foi alterado. Restaure a cópia de segurança."
-)
-CANT_OPEN = (
-    "Não foi possível abrir o arquivo do banco de dados (a pasta não existe ou não pode ser "
-    "acessada); nada foi alterado."
-)
+# Catalog codes (desktop.domain.vocabulary.errors_base): the words are put in when shown,
+# in the interface language.
+UNAVAILABLE = "db.banco_inacessivel"
+BUSY = "db.banco_ocupado"
+FULL = "db.disco_cheio"
+READ_ONLY = "db.somente_leitura"
+CORRUPT = "db.arquivo_danificado"
+CANT_OPEN = "db.nao_possivel_abrir_arquivo"
 
 # SQLite primary result codes (the low byte of the extended code).
 _SQLITE: dict[int, tuple[type[DatabaseUnavailable], str]] = {

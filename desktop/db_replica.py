@@ -71,12 +71,9 @@ def check_read_url(primary_url: str, read_url: str) -> None:
         try:
             backend = make_url(url).get_backend_name()
         except ArgumentError:
-            raise InvalidInput(f"Endereço de banco de dados inválido: {url!r}.") from None
+            raise InvalidInput("db.endereco_banco_dados_invalido", url=url) from None
         if backend != "postgresql":
-            raise InvalidInput(
-                "[database] read_url (réplica de leitura) só vale com PostgreSQL no url e no "
-                "read_url do station.ini."
-            )
+            raise InvalidInput("db.replica_so_postgresql")
 
 
 class ReadRouter:

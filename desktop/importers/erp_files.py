@@ -64,23 +64,20 @@ def _decode(data: bytes, encoding: str) -> str:
 
 
 def check_file(path: Path) -> bytes:
-    """The head of the file, or a refusal of the whole file in Portuguese."""
+    """The head of the file, or a refusal of the whole file (a catalog code)."""
     if not path.exists():
-        raise InvalidInput(f"Arquivo não encontrado: {path}.")
+        raise InvalidInput("erp_files.arquivo_nao_encontrado", file=path)
     if not path.is_file():
-        raise InvalidInput(f"Não é um arquivo: {path}.")
+        raise InvalidInput("erp_files.nao_arquivo", file=path)
     try:
         with path.open("rb") as stream:
             head = stream.read(SNIFF_BYTES)
     except OSError as exc:
-        raise InvalidInput(f"Não foi possível ler {path}: {exc.strerror}.") from None
+        raise InvalidInput("erp_files.nao_possivel_ler", file=path, strerror=exc.strerror) from None
     if not head.strip(UTF8_BOM + b" \r\n\t"):
-        raise InvalidInput(f"{path.name} está vazio (0 linhas); nada foi importado.")
+        raise InvalidInput("erp_files.arquivo_vazio", name=path.name)
     if head.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in head:
-        raise InvalidInput(
-            f"{path.name} está em UTF-16 ou não é texto; exporte como CSV UTF-8 ou "
-            "Windows-1252 (ANSI); nada foi importado."
-        )
+        raise InvalidInput("erp_files.utf16_ou_binario", name=path.name)
     return head
 
 
@@ -112,8 +109,7 @@ def require_columns(path: Path, shape: FileShape, required: tuple[str, ...]) -> 
     missing = [c for c in required if c not in shape.header]
     if missing:
         raise InvalidInput(
-            f"{path.name}: faltam as colunas obrigatórias {', '.join(missing)} "
-            "(na primeira linha); nada foi importado."
+            "erp_files.faltam_colunas_obrigatorias", name=path.name, columns=", ".join(missing)
         )
 
 

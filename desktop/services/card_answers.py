@@ -19,7 +19,7 @@ from desktop.db import Database
 from desktop.domain.actors import Actor
 from desktop.domain.clock import utcnow
 from desktop.domain.enums import CardPaymentStatus, EventKind
-from desktop.errors import DatabaseUnavailable
+from desktop.errors import DatabaseUnavailable, Message
 from desktop.models import CardPayment
 from desktop.services import audit, events
 
@@ -126,7 +126,7 @@ class VoidNotRecorded(DatabaseUnavailable):
     """Cielo answered, but our database could not record the answer."""
 
 
-def not_recorded(outcome: str, exc: DatabaseUnavailable) -> VoidNotRecorded:
+def not_recorded(outcome: Message, exc: DatabaseUnavailable) -> VoidNotRecorded:
     return VoidNotRecorded(
         "card_answers.mas_nao_possivel_registrar",
         outcome=outcome,

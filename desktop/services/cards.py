@@ -38,7 +38,7 @@ from desktop.db import Database
 from desktop.domain.actors import Actor
 from desktop.domain.clock import to_local, utcnow
 from desktop.domain.enums import CardPaymentStatus, Role
-from desktop.errors import Conflict, DatabaseUnavailable, NotFound
+from desktop.errors import Conflict, DatabaseUnavailable, Message, NotFound
 from desktop.models import CardPayment
 from desktop.services import audit, settings
 from desktop.services.access import require_counter, require_role, require_subscriber
@@ -155,11 +155,11 @@ def _claim(db: Database, actor: Actor, card_payment_id: int, window: dt.timedelt
         with db.session() as session:
             payment = session.get(CardPayment, card_payment_id)
             if payment is None:
-                raise NotFound("Pagamento com cartão não encontrado.")
+                raise NotFound("cards.pagamento_cartao_nao_encontrado_2")
             if payment.status is CardPaymentStatus.VOIDED:
-                raise Conflict(_already_voided(payment))
+                raise Conflict.of(_already_voided(payment))
             if payment.status is CardPaymentStatus.DENIED:
-                raise Conflict("Este pagamento foi negado pela Cielo: não há o que cancelar.")
+                raise Conflict("cards.pagamento_negado_cielo_nao")
             seen_status, seen_at = payment.status, payment.void_requested_at
             seen_request = payment.void_request_id
             if (
@@ -199,18 +199,17 @@ def _claim(db: Database, actor: Actor, card_payment_id: int, window: dt.timedelt
                 nova_tentativa=seen_request is not None,
             )
             return _Claim(payment.payment_id, request_id, seen_request is not None)
-    raise Conflict(
-        "Outra estação está cancelando este pagamento agora. Aguarde e consulte de novo."
-    )
+    raise Conflict("cards.outra_estacao_cancelando_pagamento")
 
 
 def _same(column: Any, value: Any) -> Any:
     return column.is_(None) if value is None else column == value
 
 
-def _already_voided(payment: CardPayment) -> str:
-    when = f" em {to_local(payment.voided_at):%d/%m/%Y %H:%M}" if payment.voided_at else ""
-    return f"Este pagamento já foi cancelado{when}; nada foi feito."
+def _already_voided(payment: CardPayment) -> Message:
+    if payment.voided_at is None:
+        return Message("cards.ja_cancelado")
+    return Message("cards.ja_cancelado_em", voided_at=to_local(payment.voided_at))
 
 
 def void_payment(
@@ -230,7 +229,7 @@ def void_payment(
     window = dt.timedelta(seconds=config.timeout_s) + IN_FLIGHT_MARGIN
     claim = _claim(db, actor, card_payment_id, window)
     if claim.in_flight_since is not None:
-        raise Conflict(_in_flight(db, actor, card_payment_id, claim, config, transport))
+        raise Conflict.of(_in_flight(db, actor, card_payment_id, claim, config, transport))
     if not config.configured:
         message = "A integração com a Cielo não está configurada: o cancelamento deve ser feito por telefone."
         record_answer(db, actor, card_payment_id, claim.request_id, MANUAL, message, None)
@@ -289,13 +288,13 @@ def _outcome(answer: CieloAnswer) -> tuple[CardPaymentStatus, str]:
     )
 
 
-def _at_cielo(answer: CieloAnswer) -> str:
+def _at_cielo(answer: CieloAnswer) -> Message:
     """What happened at Cielo, in one sentence, for a message that must say it."""
     if answer.outcome is Outcome.VOIDED:
-        return "A Cielo CANCELOU o pagamento."
+        return Message("cards.cielo_cancelou")
     if answer.outcome is Outcome.TIMEOUT:
-        return "A Cielo não respondeu a tempo: o cancelamento pode ter sido feito."
-    return f"A Cielo não cancelou o pagamento ({answer.message})."
+        return Message("cards.cielo_nao_respondeu")
+    return Message("cards.cielo_nao_cancelou", reason=answer.message)
 
 
 def _in_flight(
@@ -305,13 +304,12 @@ def _in_flight(
     claim: _Claim,
     config: CieloConfig,
     transport: httpx.BaseTransport | None,
-) -> str:
+) -> Message:
     """Another attempt is in flight (or its answer was lost): ask Cielo, never void again."""
     assert claim.in_flight_since is not None
-    since = f"{to_local(claim.in_flight_since):%H:%M:%S}"
-    head = f"O cancelamento deste pagamento já está em andamento (pedido enviado às {since})"
+    since = to_local(claim.in_flight_since)
     if not config.configured:
-        return f"{head}. Aguarde; nada foi reenviado."
+        return Message("cards.cancelamento_em_andamento", since=since)
     client = CieloClient(config, transport)
     try:
         known = client.query(claim.payment_id, claim.request_id)
@@ -330,13 +328,11 @@ def _in_flight(
                 known,
             )
         except DatabaseUnavailable as exc:
-            raise not_recorded("A Cielo confirma que o pagamento está CANCELADO.", exc) from exc
-        return f"{head} e a Cielo confirma: o pagamento está cancelado. Nada foi reenviado."
+            raise not_recorded(Message("cards.cielo_confirma_cancelado"), exc) from exc
+        return Message("cards.em_andamento_cielo_confirma", since=since)
     if known.outcome in (Outcome.TIMEOUT, Outcome.UNAVAILABLE):
-        return (
-            f"{head}; a Cielo não pôde ser consultada agora ({known.message}). Nada foi reenviado."
-        )
-    return f"{head}; a Cielo ainda não o registra. Aguarde a resposta; nada foi reenviado."
+        return Message("cards.em_andamento_cielo_sem_resposta", since=since, reason=known.message)
+    return Message("cards.em_andamento_cielo_nao_registra", since=since)
 
 
 def reconcile_pending(
@@ -393,5 +389,5 @@ def resolve_payment(db: Database, actor: Actor, reference: str) -> int:
                 select(CardPayment.id).where(CardPayment.payment_id == reference.lower())
             )
     if card_id is None:
-        raise NotFound(f"Pagamento com cartão {reference!r} não encontrado.")
+        raise NotFound("cards.pagamento_cartao_nao_encontrado", reference=reference)
     return card_id

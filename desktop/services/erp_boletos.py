@@ -19,6 +19,7 @@ from decimal import Decimal
 
 from desktop.domain import banks, febraban
 from desktop.errors import InvalidInput
+from desktop.services.erp_rows import RowError
 from desktop.services.retorno_match import normalise
 
 _SEPARATORS = re.compile(r"[\s.\-]")
@@ -96,7 +97,9 @@ def build(
     amount: Decimal,
     issued_on: dt.date,
 ) -> ErpBoleto:
-    """The boleto the ERP registered, or ``InvalidInput`` when the number does not fit."""
+    """The boleto the ERP registered, or ``RowError`` when the number does not fit: the
+    line's rejection reason in the import report (SPEC §6 data, Portuguese like the other
+    reasons), not an error shown to the person as such."""
     for number, dv in _readings(nosso_numero, acc.bank_code):
         try:
             built = _free_field(acc, number, issued_on)
@@ -114,7 +117,7 @@ def build(
             continue  # a DV the bank does not print (BB convênio 7) means another reading
         barcode = febraban.build_barcode(acc.bank_code, due_date, amount, field.campo_livre)
         return ErpBoleto(field.nosso_numero, sequence, barcode, febraban.digitable_line(barcode))
-    raise InvalidInput(
+    raise RowError(
         f"nosso_numero {nosso_numero} não confere com a conta de cobrança do banco "
         f"{acc.bank_code} (convênio, carteira ou dígito)"
     )

@@ -182,7 +182,9 @@ def import_file(
     """Import one ERP file of ``kind``; finance or admin (SPEC §6; see the module)."""
     require_role(actor, Role.FINANCE)
     if kind not in KINDS:
-        raise InvalidInput(f"Tipo de importação desconhecido: {kind} (use {', '.join(KINDS)}).")
+        raise InvalidInput(
+            "erp_import.tipo_importacao_desconhecido", kind=kind, kinds=", ".join(KINDS)
+        )
     parse, required, writer = _writers()[kind]
     file = Path(path)
     head = erp_files.check_file(file)

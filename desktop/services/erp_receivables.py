@@ -36,7 +36,7 @@ from desktop.services.erp_batch import (
     BatchContext,
     Outcome,
 )
-from desktop.services.erp_rows import ReceivableData
+from desktop.services.erp_rows import ReceivableData, RowError
 
 RECEIVABLES = Base.metadata.tables["receivables"]
 BOLETOS = Base.metadata.tables["boletos"]
@@ -174,7 +174,10 @@ def write(
                         account[1], d.nosso_numero, d.due_date, d.amount, d.issued_on
                     ),
                 )
-            except InvalidInput as exc:
+            except RowError as exc:
+                outcomes.append(Outcome(line, REJECTED, exc.reason))
+                continue
+            except InvalidInput as exc:  # the barcode refused the amount or the due date
                 outcomes.append(Outcome(line, REJECTED, exc.message))
                 continue
         values = _values(d, target[1], target[0])

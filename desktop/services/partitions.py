@@ -20,15 +20,12 @@ from sqlalchemy.exc import ArgumentError, DBAPIError
 
 from desktop.db import Database, create_db_engine
 from desktop.domain.clock import utcnow
-from desktop.errors import DatabaseUnavailable, InvalidInput
+from desktop.errors import DatabaseUnavailable, InvalidInput, Message
 from desktop.models import partitioning as p
 from desktop.services import settings
 
 MOVE_BATCH = 20_000  # sessions per move transaction: short locks, bounded WAL per commit
-RADIUS_FAILED = (
-    "Não foi possível manter o histórico de sessões no banco do FreeRADIUS "
-    "(radius.database_url): {reason}"
-)
+RADIUS_FAILED = "partitions.historico_sessoes_falhou"
 
 
 @dataclass
@@ -95,8 +92,11 @@ def maintain(db: Database, this_month: dt.date | None = None) -> PartitionReport
     try:
         _sessions(engine, run, report)
     except DBAPIError as exc:
-        reason = str(exc.orig).strip().splitlines()[0] if exc.orig else "erro do banco"
-        raise DatabaseUnavailable(RADIUS_FAILED.format(reason=reason)) from exc
+        # The server's own first line (its language, not ours) says what went wrong.
+        reason = str(exc.orig).strip().splitlines()[0] if exc.orig else ""
+        raise DatabaseUnavailable(
+            RADIUS_FAILED, reason=reason or Message("partitions.erro_banco")
+        ) from exc
     finally:
         engine.dispose()
     return report
@@ -137,11 +137,10 @@ def _radius_writer(url: str) -> Engine:
     try:
         parsed = make_url(url)
     except ArgumentError:
-        raise InvalidInput(
-            "Endereço do banco do FreeRADIUS inválido (radius.database_url)."
-        ) from None
+        # The same setting as the statement's (services/connections): the same words.
+        raise InvalidInput("connections.endereco_banco_freeradius_invalido") from None
     if parsed.get_backend_name() != "postgresql":
-        raise InvalidInput("O banco do FreeRADIUS (radius.database_url) deve ser PostgreSQL.")
+        raise InvalidInput("connections.banco_freeradius_radius_database")
     if parsed.drivername == "postgresql":
         parsed = parsed.set(drivername="postgresql+psycopg")
     return create_db_engine(parsed.render_as_string(hide_password=False))

@@ -936,6 +936,22 @@
         <translation>-o {path}: it is a folder; give the name of the file to write.</translation>
     </message>
     <message>
+        <source>A Cielo CANCELOU o pagamento.</source>
+        <translation>Cielo VOIDED the payment.</translation>
+    </message>
+    <message>
+        <source>A Cielo confirma que o pagamento está CANCELADO.</source>
+        <translation>Cielo confirms the payment is VOIDED.</translation>
+    </message>
+    <message>
+        <source>A Cielo não cancelou o pagamento ({reason}).</source>
+        <translation>Cielo did not void the payment ({reason}).</translation>
+    </message>
+    <message>
+        <source>A Cielo não respondeu a tempo: o cancelamento pode ter sido feito.</source>
+        <translation>Cielo did not answer in time: the void may have been made.</translation>
+    </message>
+    <message>
         <source>A busca de assinantes é exclusiva do balcão de atendimento.</source>
         <translation>Subscriber search is only available at the service counter.</translation>
     </message>
@@ -1261,7 +1277,7 @@
     </message>
     <message>
         <source>Esta compra já foi registrada.</source>
-        <translation>This purchase has already been recorded.</translation>
+        <translation type="vanished">This purchase has already been recorded.</translation>
     </message>
     <message>
         <source>Esta compra não está aguardando pagamento.</source>
@@ -1512,6 +1528,10 @@
         <translation>Invoice {invoice_id} not found.</translation>
     </message>
     <message>
+        <source>Não foi possível abrir o arquivo do banco de dados (a pasta não existe ou não pode ser acessada); nada foi alterado.</source>
+        <translation>Could not open the database file (the folder does not exist or cannot be accessed); nothing was changed.</translation>
+    </message>
+    <message>
         <source>Não foi possível acessar o banco de dados. Verifique a rede ou o servidor e tente de novo; nada foi alterado.</source>
         <translation>Could not reach the database. Check the network or the server and try again; nothing was changed.</translation>
     </message>
@@ -1532,6 +1552,10 @@
         <translation>Could not query the queue &apos;{queue}&apos;: {out}</translation>
     </message>
     <message>
+        <source>Não foi possível criar a pasta do banco de dados ({reason}); nada foi alterado.</source>
+        <translation>Could not create the database folder ({reason}); nothing was changed.</translation>
+    </message>
+    <message>
         <source>Não foi possível enviar o e-mail ({name}: {exc}). Tente de novo mais tarde; o comprovante pode ser impresso.</source>
         <translation>Could not send the e-mail ({name}: {exc}). Try again later; the receipt can be printed.</translation>
     </message>
@@ -1546,6 +1570,10 @@
     <message>
         <source>Não foi possível ler {file}: {strerror}.</source>
         <translation>Could not read {file}: {strerror}.</translation>
+    </message>
+    <message>
+        <source>Não foi possível manter o histórico de sessões no banco do FreeRADIUS (radius.database_url): {reason}</source>
+        <translation>Could not maintain the session history in the FreeRADIUS database (radius.database_url): {reason}</translation>
     </message>
     <message>
         <source>Não é possível emitir a declaração de quitação de {year}: {parts}. Depois do pagamento, a declaração pode ser emitida.</source>
@@ -1584,6 +1612,10 @@
         <translation>The year {year} has not ended yet: the yearly debt discharge declaration covers a closed year ({law}, art. 2). Choose {year2} or an earlier year.</translation>
     </message>
     <message>
+        <source>O arquivo do banco de dados está danificado ou não é um banco da Central do Assinante; nada foi alterado. Restaure a cópia de segurança.</source>
+        <translation>The database file is damaged or is not a Subscriber Centre database; nothing was changed. Restore the backup.</translation>
+    </message>
+    <message>
         <source>O arquivo não é uma NFCom (modelo 62).</source>
         <translation>The file is not an NFCom (model 62).</translation>
     </message>
@@ -1612,6 +1644,14 @@
         <translation>The database is busy with another write (another import?); nothing of {name} was imported. Try again in a few minutes.</translation>
     </message>
     <message>
+        <source>O banco de dados está ocupado com outra gravação; nada foi alterado, tente de novo em alguns instantes.</source>
+        <translation>The database is busy with another write; nothing was changed, try again in a few moments.</translation>
+    </message>
+    <message>
+        <source>O banco de dados está somente para leitura (permissão do arquivo ou servidor em modo leitura); nada foi alterado. Procure o responsável pelo servidor.</source>
+        <translation>The database is read-only (file permissions or a server in read-only mode); nothing was changed. Contact whoever runs the server.</translation>
+    </message>
+    <message>
         <source>O banco de dados {path} não existe. Para criá-lo: central-assinante --db {database_url} db upgrade (ou demo).</source>
         <translation>The database {path} does not exist. To create it: central-assinante --db {database_url} db upgrade (or demo).</translation>
     </message>
@@ -1624,12 +1664,28 @@
         <translation>The boleto is still valid: pay the boleto or try PIX again in a moment.</translation>
     </message>
     <message>
+        <source>O cancelamento deste pagamento já está em andamento (pedido enviado às {since:%H:%M:%S}) e a Cielo confirma: o pagamento está cancelado. Nada foi reenviado.</source>
+        <translation>The void of this payment is already in progress (request sent at {since:%H:%M:%S}) and Cielo confirms: the payment is voided. Nothing was sent again.</translation>
+    </message>
+    <message>
         <source>O cancelamento deste pagamento já está em andamento (pedido enviado às {since:%H:%M:%S}). Aguarde; nada foi reenviado.</source>
         <translation>The cancellation of this payment is already under way (request sent at {since:%H:%M:%S}). Wait; nothing was sent again.</translation>
     </message>
     <message>
+        <source>O cancelamento deste pagamento já está em andamento (pedido enviado às {since:%H:%M:%S}); a Cielo ainda não o registra. Aguarde a resposta; nada foi reenviado.</source>
+        <translation>The void of this payment is already in progress (request sent at {since:%H:%M:%S}); Cielo does not show it yet. Wait for the answer; nothing was sent again.</translation>
+    </message>
+    <message>
+        <source>O cancelamento deste pagamento já está em andamento (pedido enviado às {since:%H:%M:%S}); a Cielo não pôde ser consultada agora ({reason}). Nada foi reenviado.</source>
+        <translation>The void of this payment is already in progress (request sent at {since:%H:%M:%S}); Cielo could not be asked right now ({reason}). Nothing was sent again.</translation>
+    </message>
+    <message>
         <source>O certificado digital está vencido.</source>
         <translation>The digital certificate has expired.</translation>
+    </message>
+    <message>
+        <source>O disco do banco de dados está cheio (ou o servidor sem recursos); nada foi alterado. Libere espaço e tente de novo.</source>
+        <translation>The database disk is full (or the server is out of resources); nothing was changed. Free some space and try again.</translation>
     </message>
     <message>
         <source>O documento não pôde ser preparado para impressão ({name}).</source>
@@ -1638,6 +1694,10 @@
     <message>
         <source>O envio de e-mail não está configurado (Painel de Configurações / E-mail).</source>
         <translation>Sending e-mail is not configured (Settings panel / E-mail).</translation>
+    </message>
+    <message>
+        <source>O login {login!r} já pertence a outra conta SMS.</source>
+        <translation>The login {login!r} already belongs to another SMS account.</translation>
     </message>
     <message>
         <source>O login {login!r} não é deste assinante.</source>
@@ -1932,6 +1992,10 @@
         <translation>Invalid ticket type: {text!r}. Use one of: {ticket_types}.</translation>
     </message>
     <message>
+        <source>Tipo de importação desconhecido: {kind} (use {kinds}).</source>
+        <translation>Unknown import type: {kind} (use {kinds}).</translation>
+    </message>
+    <message>
         <source>Tipo de terminação inválido: {text!r} (use {valid}).</source>
         <translation>Invalid call type: {text!r} (use {valid}).</translation>
     </message>
@@ -2000,6 +2064,10 @@
         <translation>Malformed XML: {exc}</translation>
     </message>
     <message>
+        <source>[database] read_url (réplica de leitura) só vale com PostgreSQL no url e no read_url do station.ini.</source>
+        <translation>[database] read_url (read replica) only works with PostgreSQL in both url and read_url of station.ini.</translation>
+    </message>
+    <message>
         <source>ambiente (tpAmb) desconhecido: {environment!r}</source>
         <translation>unknown environment (tpAmb): {environment!r}</translation>
     </message>
@@ -2022,6 +2090,10 @@
     <message>
         <source>destinatário {recipient_document} ({recipient_name}) não é assinante cadastrado</source>
         <translation>recipient {recipient_document} ({recipient_name}) is not a registered subscriber</translation>
+    </message>
+    <message>
+        <source>erro do banco</source>
+        <translation>database error</translation>
     </message>
     <message>
         <source>já existe a NFCom nº {number} série {series} deste emitente com outra chave de acesso ({other})</source>
@@ -2116,12 +2188,24 @@
         <translation>{label}: {problem}</translation>
     </message>
     <message>
+        <source>{name} está em UTF-16 ou não é texto; exporte como CSV UTF-8 ou Windows-1252 (ANSI); nada foi importado.</source>
+        <translation>{name} is UTF-16 or not text; export it as CSV in UTF-8 or Windows-1252 (ANSI); nothing was imported.</translation>
+    </message>
+    <message>
+        <source>{name} está vazio (0 linhas); nada foi importado.</source>
+        <translation>{name} is empty (0 lines); nothing was imported.</translation>
+    </message>
+    <message>
         <source>{name} não parece um Master.csv do Asterisk: nenhuma das primeiras linhas é um registro de chamada; nada foi importado.</source>
         <translation>{name} does not look like an Asterisk Master.csv: none of the first lines is a call record; nothing was imported.</translation>
     </message>
     <message>
         <source>{name} não é um arquivo CSV de texto (binário ou UTF-16); nada foi importado.</source>
         <translation>{name} is not a text CSV file (binary or UTF-16); nothing was imported.</translation>
+    </message>
+    <message>
+        <source>{name}: faltam as colunas obrigatórias {columns} (na primeira linha); nada foi importado.</source>
+        <translation>{name}: the required columns {columns} are missing (in the first line); nothing was imported.</translation>
     </message>
     <message>
         <source>{outcome} Mas não foi possível registrar isso aqui: {message}. Tente de novo em instantes: o sistema consulta a Cielo com o mesmo pedido e registra o resultado, sem cancelar duas vezes (as tarefas periódicas também conferem).</source>

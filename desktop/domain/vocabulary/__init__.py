@@ -18,7 +18,6 @@ from desktop.domain.vocabulary.errors_base import ERRORS as _BASE
 from desktop.domain.vocabulary.errors_cli import ERRORS as _CLI
 from desktop.domain.vocabulary.errors_domain import ERRORS as _DOMAIN
 from desktop.domain.vocabulary.errors_importers import ERRORS as _IMPORTERS
-from desktop.domain.vocabulary.errors_pending import ERRORS as _PENDING
 from desktop.domain.vocabulary.errors_services import ERRORS as _SERVICES
 from desktop.domain.vocabulary.words import Word
 
@@ -32,7 +31,6 @@ ERRORS: dict[str, str] = {
     **_IMPORTERS,
     **_SERVICES,
     **_CLI,
-    **_PENDING,
 }
 
 __all__ = ["ERRORS", "ERRORS_CONTEXT", "Word"]

@@ -32,6 +32,17 @@ ERRORS: dict[str, str] = {
         "A primeira linha tem {header} posições e não é um header CNAB: um retorno tem "
         "linhas de 240 (CNAB 240) ou 400 (CNAB 400) posições."
     ),
+    "erp_files.arquivo_nao_encontrado": "Arquivo não encontrado: {file}.",
+    "erp_files.nao_arquivo": "Não é um arquivo: {file}.",
+    "erp_files.nao_possivel_ler": "Não foi possível ler {file}: {strerror}.",
+    "erp_files.arquivo_vazio": "{name} está vazio (0 linhas); nada foi importado.",
+    "erp_files.utf16_ou_binario": (
+        "{name} está em UTF-16 ou não é texto; exporte como CSV UTF-8 ou Windows-1252 (ANSI); "
+        "nada foi importado."
+    ),
+    "erp_files.faltam_colunas_obrigatorias": (
+        "{name}: faltam as colunas obrigatórias {columns} (na primeira linha); nada foi importado."
+    ),
     "nfcom.arquivo_grande_demais_nfcom": "arquivo grande demais para uma NFCom (mais de 5 MB)",
     "nfcom.arquivo_nao_nfcom_modelo": "o arquivo não é uma NFCom (modelo 62)",
     "nfcom.nfcom_sem_protocolo_autorizacao": (

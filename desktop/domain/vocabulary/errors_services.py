@@ -3,6 +3,33 @@
 from __future__ import annotations
 
 ERRORS: dict[str, str] = {
+    "access.perfil_nao_permite_operacao": (
+        "Seu perfil ({role}) não permite esta operação. Perfis permitidos: {allowed}."
+    ),
+    "access.operacao_pode_feita_balcao": (
+        "Esta operação só pode ser feita no balcão de atendimento."
+    ),
+    "access.acesso_negado_estes_dados": "Acesso negado: estes dados pertencem a outro assinante.",
+    "auth.login_invalido_use_letras": (
+        "Login inválido: use de 2 a 60 letras minúsculas, números, ponto, hífen ou sublinhado."
+    ),
+    "auth.senha_muito_curta_use": "Senha muito curta: use ao menos {min_password} caracteres.",
+    "auth.senha_quiosque_muito_curta": "Senha do quiosque muito curta: use ao menos 6 caracteres.",
+    "auth.operador_nao_cadastrado_use": (
+        "Operador {login!r} não cadastrado. Use --operator com um login existente (crie "
+        "com 'central-assinante user add')."
+    ),
+    "auth.apenas_administrador_pode_cadastrar": "Apenas um administrador pode cadastrar usuários.",
+    "auth.existe_usuario_login": "Já existe um usuário com o login {login!r}.",
+    "auth.usuario_ou_senha_incorretos": "Usuário ou senha incorretos.",
+    "auth.quiosque_cpf_ou_senha_incorretos": (
+        "CPF/CNPJ ou senha incorretos. Após {attempts} tentativas erradas o acesso fica "
+        "bloqueado por {minutes} minutos."
+    ),
+    "auth.acesso_bloqueado_ate": (
+        "Acesso bloqueado por excesso de tentativas até {until:%H:%M}. Tente depois ou procure "
+        "um administrador."
+    ),
     "boletos.valor_conta_deve_positivo": "O valor da conta deve ser positivo para emitir boleto.",
     "boletos.conta_paga_nao_ha": "A conta {id} já foi paga; não há boleto a emitir.",
     "boletos.conta_cancelada_nao_ha": "A conta {id} foi cancelada; não há boleto a emitir.",
@@ -22,6 +49,44 @@ ERRORS: dict[str, str] = {
         "instantes: o sistema consulta a Cielo com o mesmo pedido e registra o resultado, "
         "sem cancelar duas vezes (as tarefas periódicas também conferem)."
     ),
+    "cards.pagamento_cartao_nao_encontrado": "Pagamento com cartão {reference!r} não encontrado.",
+    "cards.pagamento_cartao_nao_encontrado_2": "Pagamento com cartão não encontrado.",
+    "cards.pagamento_negado_cielo_nao": (
+        "Este pagamento foi negado pela Cielo: não há o que cancelar."
+    ),
+    "cards.outra_estacao_cancelando_pagamento": (
+        "Outra estação está cancelando este pagamento agora. Aguarde e consulte de novo."
+    ),
+    "cards.ja_cancelado": "Este pagamento já foi cancelado; nada foi feito.",
+    "cards.ja_cancelado_em": (
+        "Este pagamento já foi cancelado em {voided_at:%d/%m/%Y %H:%M}; nada foi feito."
+    ),
+    # A void in flight: what Cielo says when asked (never voided again), one sentence each.
+    "cards.cancelamento_em_andamento": (
+        "O cancelamento deste pagamento já está em andamento (pedido enviado às "
+        "{since:%H:%M:%S}). Aguarde; nada foi reenviado."
+    ),
+    "cards.em_andamento_cielo_confirma": (
+        "O cancelamento deste pagamento já está em andamento (pedido enviado às "
+        "{since:%H:%M:%S}) e a Cielo confirma: o pagamento está cancelado. Nada foi reenviado."
+    ),
+    "cards.em_andamento_cielo_sem_resposta": (
+        "O cancelamento deste pagamento já está em andamento (pedido enviado às "
+        "{since:%H:%M:%S}); a Cielo não pôde ser consultada agora ({reason}). Nada foi "
+        "reenviado."
+    ),
+    "cards.em_andamento_cielo_nao_registra": (
+        "O cancelamento deste pagamento já está em andamento (pedido enviado às "
+        "{since:%H:%M:%S}); a Cielo ainda não o registra. Aguarde a resposta; nada foi "
+        "reenviado."
+    ),
+    # What happened at Cielo, for card_answers.mas_nao_possivel_registrar's {outcome}.
+    "cards.cielo_cancelou": "A Cielo CANCELOU o pagamento.",
+    "cards.cielo_nao_respondeu": (
+        "A Cielo não respondeu a tempo: o cancelamento pode ter sido feito."
+    ),
+    "cards.cielo_nao_cancelou": "A Cielo não cancelou o pagamento ({reason}).",
+    "cards.cielo_confirma_cancelado": "A Cielo confirma que o pagamento está CANCELADO.",
     "cdr_import.erro_ler_nada_importado": "Erro ao ler {name}: {strerror}; nada foi importado.",
     "cdr_import.banco_dados_ocupado_outra": (
         "O banco de dados está ocupado com outra gravação (outra importação?); nada de "
@@ -41,6 +106,9 @@ ERRORS: dict[str, str] = {
         "O plano foi alterado por outra estação ao mesmo tempo; tente de novo."
     ),
     "enablement_jobs.plano_nao_encontrado": "Plano não encontrado.",
+    "erp_import.tipo_importacao_desconhecido": (
+        "Tipo de importação desconhecido: {kind} (use {kinds})."
+    ),
     "events.cursor_invalido_use_valor": (
         "Cursor inválido: {text!r} (use o valor 'cursor' do último evento lido)."
     ),
@@ -57,6 +125,11 @@ ERRORS: dict[str, str] = {
         "já existe a NFCom nº {number} série {series} deste emitente com outra chave de "
         "acesso ({other})"
     ),
+    "partitions.historico_sessoes_falhou": (
+        "Não foi possível manter o histórico de sessões no banco do FreeRADIUS "
+        "(radius.database_url): {reason}"
+    ),
+    "partitions.erro_banco": "erro do banco",
     "payments.conta_nada_alterado": "Esta conta já está {value}: nada foi alterado.",
     "payments.valor_pago_r_menor": (
         "Valor pago (R$ {amount:.2f}) menor que o da conta (R$ {amount2:.2f})."
@@ -113,6 +186,25 @@ ERRORS: dict[str, str] = {
     "retorno.arquivo_nao_encontrado": "Arquivo não encontrado.",
     "retorno.pasta_nao_arquivo": "É uma pasta, não um arquivo.",
     "retorno.nao_possivel_ler_arquivo": "Não foi possível ler o arquivo: {strerror}.",
+    "sms_credits.identificador_compra_invalido": "Identificador da compra inválido.",
+    "sms_credits.identificador_compra_usado": "Identificador de compra já usado.",
+    "sms_credits.plano_nao_permite_envio": "Este plano não permite o envio de SMS.",
+    "sms_credits.valor_credito_nao_venda": (
+        "Este valor de crédito não está mais à venda. Escolha outro."
+    ),
+    "sms_credits.compra_creditos_nao_encontrada": "Compra de créditos não encontrada.",
+    "sms_credits.compra_nao_aguardando_pagamento": "Esta compra não está aguardando pagamento.",
+    "sms_credits.compras_pagamento_confirmado_podem": (
+        "Só compras com pagamento confirmado podem ser transferidas."
+    ),
+    "sms_credits.quantidade_transferida_invalida": "Quantidade transferida inválida.",
+    "sms_credits.informe_referencia_transferencia_ate": (
+        "Informe a referência da transferência (até 80 caracteres)."
+    ),
+    "sms_credits.login_pertence_outra_conta": "O login {login!r} já pertence a outra conta SMS.",
+    "sms_credits.quantidade_sms_invalida": "Quantidade de SMS inválida.",
+    "sms_credits.preco_invalido": "Preço inválido.",
+    "sms_credits.valor_credito_nao_encontrado": "Valor de crédito não encontrado.",
     "subscriber_search.busca_assinantes_exclusiva_balcao": (
         "A busca de assinantes é exclusiva do balcão de atendimento."
     ),
