@@ -113,3 +113,24 @@ def add_ticket_contact(
         out.put(("error", repr(exc)))
     finally:
         db.dispose()
+
+
+def erp_import(
+    url: str, user_id: int, kind: str, path: str, batch_rows: int, barrier: Any, out: Any
+) -> None:
+    """A station imports one ERP file (small batches, so two stations' batches interleave)."""
+    from desktop.db import Database
+    from desktop.errors import UserError
+    from desktop.services import erp_import as service
+
+    db = Database(url)
+    barrier.wait(timeout=60)
+    try:
+        report = service.import_file(
+            db, _counter(user_id, "financeiro"), kind, path, batch_rows=batch_rows
+        )
+        out.put(("ok", report.created, report.updated, report.unchanged, len(report.rejected)))
+    except UserError as exc:
+        out.put(("refused", f"{type(exc).__name__}: {exc.message}"))
+    finally:
+        db.dispose()

@@ -67,7 +67,9 @@ def test_a_failed_bulk_insert_keeps_the_index_whole(db: Database, attendant: Cou
     if db.engine.dialect.name == "sqlite":
         with db.engine.connect() as conn:
             triggers = conn.execute(
-                text("SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'subscribers'")
+                text(
+                    "SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'subscribers'"
+                )
             ).scalars()
             assert "subscriber_words_ai" in set(triggers)
     new, _ = subscriber(db, "Quitéria Depois", CPFS[2])
