@@ -21,6 +21,7 @@ How a file goes in:
 
 from __future__ import annotations
 
+import json
 import sqlite3
 import tempfile
 import threading
@@ -108,14 +109,16 @@ class SeenIds:
         self._db.execute("CREATE TABLE seen (id TEXT PRIMARY KEY, line INTEGER) WITHOUT ROWID")
 
     def first_lines(self, ids: list[tuple[str, int]]) -> dict[str, int]:
-        """Record these (id, line); return, for those read before, the line they were first on."""
-        before: dict[str, int] = {}
-        for start in range(0, len(ids), 500):
-            chunk = [i for i, _ in ids[start : start + 500]]
-            marks = ",".join("?" * len(chunk))
-            before.update(
-                self._db.execute(f"SELECT id, line FROM seen WHERE id IN ({marks})", chunk)
+        """Record these (id, line); return, for those read before, the line they were first on.
+
+        Two calls into SQLite per batch (the ids go in as one JSON array): each call lets go
+        of the GIL, and getting it back from the parsing thread is what cost, not SQLite."""
+        keys = json.dumps([i for i, _ in ids])
+        before: dict[str, int] = dict(
+            self._db.execute(
+                "SELECT id, line FROM seen WHERE id IN (SELECT value FROM json_each(?))", (keys,)
             )
+        )
         fresh: dict[str, int] = {}
         for ident, line in ids:
             if ident in before:
