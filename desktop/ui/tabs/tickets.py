@@ -22,6 +22,7 @@ from desktop.services.protocols import display_protocol
 from desktop.services.subscribers import Menu
 from desktop.services.tickets import TicketDetail, TicketFilter, TicketItem
 from desktop.ui import formatting as fmt
+from desktop.ui.column_fit import ContentFit
 from desktop.ui.dialogs import dialogs
 from desktop.ui.flow_layout import FlowLayout
 from desktop.ui.print_job import print_job, receipt_document
@@ -35,7 +36,7 @@ from desktop.ui.tabs.ticket_dialogs import (
     TicketDetailDialog,
     status_words,
 )
-from desktop.ui.widgets import PeriodPicker, data_table, fit_columns
+from desktop.ui.widgets import PeriodPicker, data_table
 
 ANY_CONTACT = "any"  # the combo's data for "Com contato informado"
 
@@ -113,7 +114,7 @@ class TicketsTab(ListTab):
         self.text_edit.setClearButtonEnabled(True)
         self.text_edit.setPlaceholderText(_tr("Texto a procurar"))
         self.text_edit.setAccessibleName(_tr("Texto a procurar"))
-        self.text_edit.setMinimumWidth(220)  # the flow layout gives a field its size hint
+        self.text_edit.setMinimumWidth(160)  # the flow layout gives a field its size hint
         self.period_picker = PeriodPicker(*default_period(context.today()), parent=self)
         self.status_combo = QComboBox(self)
         for text, status in STATUSES:
@@ -125,6 +126,14 @@ class TicketsTab(ListTab):
         for contact in context.workspace.contacts:
             self.contact_combo.addItem(contact.name, contact.id)
         self.contact_combo.setAccessibleName(_tr("Contatos"))
+        # About as wide as "Com contato informado", not as the longest name (the filters keep to one
+        # line at 1366 px); the list that opens shows every name whole.
+        self.contact_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.contact_combo.setMinimumContentsLength(12)
+        popup = self.contact_combo.view()
+        popup.setMinimumWidth(popup.sizeHintForColumn(0) + 24)
         self.contact_combo.setToolTip(
             _tr("Um contato: os atendimentos em que ele é o primeiro contato.")
         )
@@ -153,7 +162,11 @@ class TicketsTab(ListTab):
             data_table(self),
         )
         self.table.setAccessibleName(_tr("Atendimentos do assinante"))
-        fit_columns(self.table, COLUMN_SAMPLES, stretch=3)
+        # Sized to the rows loaded: at 1024 px the description keeps room, and an empty
+        # Contatos column gives its room away.
+        self.column_fit = ContentFit(
+            self.table, stretch=3, samples=COLUMN_SAMPLES, keep=(0, 1), hide_empty=(5,)
+        )
         self.table.doubleClicked.connect(lambda _index: self.show_detail())
 
         self.new_button = self.button(
