@@ -1,20 +1,37 @@
 """What a write changed, so every open screen that shows it can refresh (Anki's ``OpChanges``).
 
 A write in one tab (buying SMS credits creates a receivable) used to leave the other tabs of
-the same subscriber stale until somebody pressed *Ver*.  Now the screen that made the write
-broadcasts an :class:`OpChanges`; each tab that shows one of its flags marks itself stale
-and reloads when it is shown (``desktop.ui.changes``).  Tabs never call each other.
+the same subscriber stale until somebody pressed *Ver*.  Now each write states what it
+changed and the screen that ran it broadcasts that (``desktop.ui.changes``); each tab that
+shows one of its flags marks itself stale and reloads when it is shown.  Tabs never call
+each other.
 
-The flags are coarse on purpose: a tab reloads one list, and a spare reload costs one query;
-a missed one costs a wrong screen.  The constants below say, in one place, what each write of
-the interface touches; a service result may also carry its own ``changes`` attribute, which
-then wins (``changes_of``).
+**The service that writes is the one that says what it changed** (Anki: the backend op
+returns its ``OpChanges``), never the screen that called it:
+
+* ``@writes(OpChanges(tickets=True))`` on a service function: when it returns, its unit of
+  work changed tickets;
+* ``note(OpChanges(...))`` inside one, for what only some runs change (a PIX check that
+  found a payment, a boleto registered on first print).
+
+The screen runs the service inside ``recording()`` (``TabContext.write``, in the worker) and
+broadcasts what was noted: a service call whose changes nobody declared cannot be forgotten
+by a screen, and one that changes nothing broadcasts nothing.  Outside ``recording()`` (the
+command line, the jobs) noting does nothing.  The flags are coarse on purpose: a tab reloads
+one list, and a spare reload costs one query; a missed one costs a wrong screen.
 """
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, fields
-from typing import Any
+from typing import ParamSpec, TypeVar
+
+P = ParamSpec("P")
+R = TypeVar("R")
 
 
 @dataclass(frozen=True)
@@ -43,17 +60,58 @@ class OpChanges:
 
 
 KINDS = frozenset(f.name for f in fields(OpChanges))
-
-# What each write made from the interface changes.
-SMS_PURCHASE = OpChanges(receivables=True, sms=True)  # a purchase and the bill of its boleto
-# A settled bill; a contract suspended for non-payment may become active again.
-PAYMENT = OpChanges(receivables=True, payments=True, enablements=True)
-ENABLEMENT = OpChanges(enablements=True, tickets=True)  # its atendimento too
-TICKET = OpChanges(tickets=True)  # opened, noted, closed, an action in a session's history
-CARD_VOID = OpChanges(cards=True, payments=True, receivables=True)
+NOTHING = OpChanges()
 
 
-def changes_of(result: Any, default: OpChanges) -> OpChanges:
-    """What a service result says it changed (its ``changes``), else ``default``."""
-    changes = getattr(result, "changes", None)
-    return changes if isinstance(changes, OpChanges) else default
+class ChangeRecord:
+    """What the service calls of one unit of work (one ``recording()``) said they changed."""
+
+    def __init__(self) -> None:
+        self.changes = NOTHING
+
+    def add(self, changes: OpChanges) -> None:
+        self.changes = self.changes | changes
+
+
+# Per thread and per task: the worker that runs a screen's write records its own calls only.
+_record: ContextVar[ChangeRecord | None] = ContextVar("op_changes_record", default=None)
+
+
+@contextmanager
+def recording() -> Iterator[ChangeRecord]:
+    """Collect what the service calls inside say they changed (nested: the outer gets it too)."""
+    outer = _record.get()
+    record = ChangeRecord()
+    token = _record.set(record)
+    try:
+        yield record
+    finally:
+        _record.reset(token)
+        if outer is not None:
+            outer.add(record.changes)
+
+
+def note(changes: OpChanges) -> None:
+    """A service says its unit of work changed ``changes`` (nothing when nobody records)."""
+    record = _record.get()
+    if record is not None:
+        record.add(changes)
+
+
+def writes(changes: OpChanges) -> Callable[[Callable[P, R]], Callable[P, R]]:
+    """Declare, on a service function, what it changed once it returns (not when it raises).
+
+    The declaration is also kept on the function (``fn.changes``) for tests and readers.
+    """
+
+    def decorate(fn: Callable[P, R]) -> Callable[P, R]:
+        @functools.wraps(fn)
+        def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+            result = fn(*args, **kwargs)
+            note(changes)
+            return result
+
+        wrapper.changes = changes  # type: ignore[attr-defined]
+        return wrapper
+
+    return decorate

@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session
 from desktop.db import Database
 from desktop.domain import banks, febraban, pix
 from desktop.domain.actors import Actor, KioskActor
+from desktop.domain.changes import OpChanges, note
 from desktop.domain.clock import to_local, today_local, utcnow
 from desktop.domain.documents import format_document
 from desktop.domain.enums import ReceivableStatus
@@ -175,6 +176,7 @@ def _register(session: Session, actor: Actor, rec: Receivable, today: dt.date) -
         vencimento=rec.due_date.isoformat(),
         valor=f"{rec.amount:.2f}",
     )
+    note(OpChanges(receivables=True))  # the bill has its boleto (nosso número) now
     return boleto
 
 

@@ -36,6 +36,7 @@ from desktop.adapters.cielo import (
 )
 from desktop.db import Database
 from desktop.domain.actors import Actor
+from desktop.domain.changes import OpChanges, writes
 from desktop.domain.clock import to_local, utcnow
 from desktop.domain.enums import CardPaymentStatus, Role
 from desktop.errors import Conflict, DatabaseUnavailable, Message, NotFound
@@ -212,6 +213,7 @@ def _already_voided(payment: CardPayment) -> Message:
     return Message("cards.ja_cancelado_em", voided_at=to_local(payment.voided_at))
 
 
+@writes(OpChanges(cards=True, payments=True, receivables=True))  # bill reopened
 def void_payment(
     db: Database,
     actor: Actor,

@@ -31,6 +31,7 @@ from sqlalchemy.orm import Session
 
 from desktop.db import Database
 from desktop.domain.actors import Actor
+from desktop.domain.changes import OpChanges, writes
 from desktop.domain.clock import to_local, utcnow
 from desktop.domain.enums import ContractStatus, EventKind, ReceivableStatus, Role, TicketStatus
 from desktop.errors import Conflict, DatabaseUnavailable, Message, NotFound
@@ -229,6 +230,7 @@ def _is_duplicate_enablement(exc: IntegrityError) -> bool:
     return "uq_enablement_per_suspension" in text or "provisional_enablements" in text
 
 
+@writes(OpChanges(enablements=True, tickets=True))  # and its atendimento
 def enable(
     db: Database,
     actor: Actor,

@@ -29,6 +29,7 @@ from desktop.adapters.pix_psp import Cob, PspClient, PspUnavailable, ReceivedPix
 from desktop.db import Database
 from desktop.domain import pix
 from desktop.domain.actors import Actor
+from desktop.domain.changes import OpChanges, note
 from desktop.domain.clock import today_local, utcnow
 from desktop.domain.enums import EventKind, PaymentMethod, ReceivableStatus, Role
 from desktop.errors import AccessDenied, Conflict, NotFound, UserError
@@ -324,6 +325,8 @@ def _apply(
                     )
         if seen:
             charge.status = PixChargeStatus.PAID
+            # Paid, maybe settled by another station or the jobs: the bill shows paid now.
+            note(OpChanges(receivables=True, payments=True, enablements=True, tickets=True))
         elif cob is not None:
             if charge.status is PixChargeStatus.PENDING and cob.status == "ATIVA":
                 charge.status = PixChargeStatus.ACTIVE

@@ -28,6 +28,7 @@ from sqlalchemy.orm import Session
 
 from desktop.db import Database
 from desktop.domain.actors import Actor
+from desktop.domain.changes import OpChanges, note
 from desktop.domain.enums import EventKind, PaymentMethod, ReceivableStatus
 from desktop.domain.money import check_amount
 from desktop.errors import NotFound
@@ -162,6 +163,9 @@ def settle_in_session(
         credited_on=None if credited_on is None else credited_on.isoformat(),
         duplicate=outcome is not SettleOutcome.SETTLED,
     )
+    # A payment is recorded (flagged when duplicate); a settled bill may lift a suspension.
+    settled = outcome is SettleOutcome.SETTLED
+    note(OpChanges(payments=True, receivables=settled, enablements=settled))
     return Settlement(outcome, receivable_id, payment_id, contract_id)
 
 

@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 
 from desktop.db import Database, dialect_insert
 from desktop.domain.actors import Actor
+from desktop.domain.changes import OpChanges, writes
 from desktop.domain.clock import utcnow
 from desktop.domain.enums import Role, SmsMovementKind, SmsPurchaseStatus
 from desktop.domain.passwords import generate_password, hash_password
@@ -83,6 +84,7 @@ def _login_for(contract: Contract) -> str:
     return "sms" + re.sub(r"[^a-z0-9]", "", contract.number.lower())
 
 
+@writes(OpChanges(sms=True))
 def record_transfer(
     db: Database, actor: Actor, purchase_id: int, quantity: int, reference: str
 ) -> TransferResult:

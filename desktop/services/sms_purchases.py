@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 
 from desktop.db import Database, rows_affected
 from desktop.domain.actors import Actor
+from desktop.domain.changes import OpChanges, writes
 from desktop.domain.clock import today_local, utcnow
 from desktop.domain.enums import ContractStatus, ReceivableStatus, Role, SmsPurchaseStatus
 from desktop.errors import Conflict, InvalidInput, Message, NotFound
@@ -153,6 +154,7 @@ def sms_contracts(db: Database, actor: Actor, subscriber_id: int) -> list[tuple[
         return [(r.id, r.number, r.name) for r in rows]
 
 
+@writes(OpChanges(receivables=True, sms=True))  # the purchase and its bill
 def buy(
     db: Database,
     actor: Actor,
@@ -266,6 +268,7 @@ def move_status(
     return purchase
 
 
+@writes(OpChanges(sms=True, receivables=True))  # its bill paid
 def confirm_payment(db: Database, actor: Actor, purchase_id: int) -> PurchaseItem:
     """Finance confirms that the purchase was paid; it enters support's transfer queue."""
     require_counter(actor)

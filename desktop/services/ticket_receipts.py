@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from desktop.adapters import mailer
 from desktop.db import Database
 from desktop.domain.actors import Actor
+from desktop.domain.changes import OpChanges, writes
 from desktop.domain.documents import mask_document
 from desktop.errors import InvalidInput
 from desktop.models import Subscriber, TicketEvent
@@ -85,6 +86,7 @@ def receipt_documents(db: Database, actor: Actor, ticket_id: int) -> tuple[bytes
     return render_protocol_receipt(data), protocol_receipt_escpos(data)
 
 
+@writes(OpChanges(tickets=True))  # a line in the ticket's history
 def record_printed(db: Database, actor: Actor, ticket_id: int, printer: str) -> None:
     """Note in the history that the receipt was printed (called after the job was accepted)."""
     with db.session() as session:
@@ -103,6 +105,7 @@ def _mask_email(address: str) -> str:
     return f"{user[:1]}***@{domain}"
 
 
+@writes(OpChanges(tickets=True))  # a line in the ticket's history
 def email_receipt(db: Database, actor: Actor, ticket_id: int) -> str:
     """E-mail the receipt to the subscriber; returns the (masked) address it went to."""
     with db.session() as session:

@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session
 
 from desktop.db import Database
 from desktop.domain.actors import Actor, KioskActor
+from desktop.domain.changes import OpChanges, writes
 from desktop.domain.clock import local_period_bounds, utcnow
 from desktop.domain.enums import Channel, EventKind, TicketStatus
 from desktop.domain.periods import Period
@@ -421,6 +422,7 @@ def find_contact(db: Database, actor: Actor, subscriber_id: int, name: str) -> i
 
 
 # --------------------------------------------------------------------------- actions
+@writes(OpChanges(tickets=True))
 def open_ticket(
     db: Database,
     actor: Actor,
@@ -451,6 +453,7 @@ def open_ticket(
         return item_of(session, ticket)
 
 
+@writes(OpChanges(tickets=True))
 def add_contact(db: Database, actor: Actor, ticket_id: int, contact_id: int) -> TicketItem:
     """List one more contact on a ticket (after the ones it has; the first stays first)."""
     with db.session() as session:
@@ -479,6 +482,7 @@ def add_contact(db: Database, actor: Actor, ticket_id: int, contact_id: int) -> 
         return item_of(session, ticket)
 
 
+@writes(OpChanges(tickets=True))
 def start_session_protocol(db: Database, actor: Actor, subscriber_id: int) -> TicketItem:
     """The atendimento of a counter or kiosk session; its protocol is shown at the start."""
     require_subscriber(actor, subscriber_id)
@@ -501,6 +505,7 @@ def start_session_protocol(db: Database, actor: Actor, subscriber_id: int) -> Ti
         return item_of(session, ticket)
 
 
+@writes(OpChanges(tickets=True))
 def record_session_action(
     db: Database, actor: Actor, ticket_id: int, action: str, text: str
 ) -> None:
@@ -512,6 +517,7 @@ def record_session_action(
         add_event(session, ticket.id, actor, action, text)
 
 
+@writes(OpChanges(tickets=True))
 def add_note(db: Database, actor: Actor, ticket_id: int, text: str) -> None:
     """A note the attendant adds to an open ticket's history (its detail dialog)."""
     note = clean_input(text, MAX_DESCRIPTION + 1, single_line=False).strip()
@@ -522,6 +528,7 @@ def add_note(db: Database, actor: Actor, ticket_id: int, text: str) -> None:
     record_session_action(db, actor, ticket_id, ACTION_NOTE, note)
 
 
+@writes(OpChanges(tickets=True))
 def close_ticket(db: Database, actor: Actor, ticket_id: int, text: str = "") -> TicketItem:
     """Close a ticket (idempotent: closing a closed ticket changes nothing)."""
     with db.session() as session:

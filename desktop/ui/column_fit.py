@@ -32,6 +32,7 @@ class ContentFit(QObject):
         keep: Sequence[int] = (),
         hide_empty: Sequence[int] = (),
         hidden: Sequence[int] = (),
+        give_way: Sequence[int] = (),
     ) -> None:
         super().__init__(view)
         self.view = view
@@ -43,6 +44,10 @@ class ContentFit(QObject):
         # an empty column said nothing and took the room the description needed.
         self.hide_empty = set(hide_empty)
         self.hidden = set(hidden)  # never shown (the same for every row of this list)
+        # Columns hidden, in this order, when the view is too narrow for every column to keep
+        # its width and the stretch column its minimum: a figure shown elsewhere too (a fine
+        # and interest inside the updated amount) rather than a cut description.
+        self.give_way = tuple(give_way)
         model = view.model()
         model.modelReset.connect(self.refit)
         model.rowsInserted.connect(self.refit)
@@ -100,6 +105,12 @@ class ContentFit(QObject):
         widths = self.widths()
         available = self.view.viewport().width() - self.min_stretch
         excess = sum(widths.values()) - available
+        for column in self.give_way:
+            if excess <= 0:
+                break
+            if widths.get(column):
+                excess -= widths[column]
+                widths[column] = 0
         # Too narrow even so: the widest columns that are not kept shrink first (down to
         # 60 % of their width: the text elides with its tooltip rather than vanish off-screen).
         for column in sorted(widths, key=lambda c: -widths[c]):

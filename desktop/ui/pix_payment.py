@@ -32,7 +32,6 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.adapters.pix_psp import PspUnavailable
-from desktop.domain import changes as op_changes
 from desktop.domain.actors import Actor, KioskActor
 from desktop.domain.clock import utcnow
 from desktop.errors import Conflict
@@ -164,12 +163,12 @@ class PixPaymentView(PixScreen):
         if runner.is_running(key):
             return
         ctx = self.context
-        runner.submit(
+        ctx.write(  # a check that finds the bill paid says so: the open lists show it paid
             key,
             lambda: pix_charges.check(ctx.db, ctx.actor, info.txid),
+            origin=self,
             on_success=self._checked,
             on_error=self._check_failed,
-            owner=self,
         )
 
     def _schedule(self, msecs: int) -> None:
@@ -265,7 +264,6 @@ class PixPaymentView(PixScreen):
             owner=self,
         )
         self.confirmed.emit(result)
-        ctx.broadcast(op_changes.PAYMENT, self)  # the open lists show the bill paid
 
     def _receipt_printed(self, outcome: PrintOutcome) -> None:
         self.receipt_outcome = outcome
@@ -300,13 +298,13 @@ class PixPaymentView(PixScreen):
         ctx, rid = self.context, self.bill.receivable_id
         today = ctx.today()
         self.boleto_button.setEnabled(False)
-        ctx.task_runner.submit(
+        ctx.write(  # its first print registers the boleto
             ("pix-boleto", id(self)),
             lambda: print_boleto(ctx.db, ctx.actor, rid, today),
+            origin=self,
             on_success=self._boleto_printed,
             on_error=self.boleto_line.show_error,
             on_finished=lambda: self.boleto_button.setEnabled(True),
-            owner=self,
         )
 
     def _boleto_printed(self, result: tuple[PrintOutcome, str]) -> None:

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from desktop.adapters import printing
+from desktop.domain.changes import OpChanges, recording
 from desktop.errors import PrinterError
 from desktop.ui.workers import TaskRunner
 
@@ -93,27 +94,33 @@ def print_job(
     on_done: Callable[[PrintOutcome, Document], None] | None = None,
     on_finished: Callable[[], None] | None = None,
     owner: QObject | None = None,
+    broadcast: Callable[[OpChanges], None] | None = None,
 ) -> bool:
     """Build and print a document off the GUI thread; False when that job is already running.
 
     ``build`` and ``after_print`` (a note in a ticket's history, only when it printed) run in
     the worker.  In the GUI: the outcome in ``result_bar`` (``done_text``, "%1" the printer),
-    then ``on_done`` (the atendimento's history, the linhas digitáveis...).
+    then ``on_done`` (the atendimento's history, the linhas digitáveis...), then
+    ``broadcast`` of what the services called on the way changed (a boleto registered on
+    its first print, a receipt noted in a ticket's history; ``desktop.domain.changes``).
     """
 
-    def work() -> tuple[PrintOutcome, Document]:
-        document = build()
-        outcome = print_document(document.pdf, document.title, document.receipt)
-        if outcome.printed and after_print is not None:
-            after_print(outcome)
-        return outcome, document
+    def work() -> tuple[PrintOutcome, Document, OpChanges]:
+        with recording() as record:
+            document = build()
+            outcome = print_document(document.pdf, document.title, document.receipt)
+            if outcome.printed and after_print is not None:
+                after_print(outcome)
+        return outcome, document, record.changes
 
-    def shown(done: tuple[PrintOutcome, Document]) -> None:
-        outcome, document = done
+    def shown(done: tuple[PrintOutcome, Document, OpChanges]) -> None:
+        outcome, document, changes = done
         text = done_text(document) if callable(done_text) else done_text
         result_bar.show_print_outcome(outcome, text)
         if on_done is not None:
             on_done(outcome, document)
+        if broadcast is not None:
+            broadcast(changes)
 
     return task_runner.submit(
         key,

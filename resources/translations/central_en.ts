@@ -4135,24 +4135,48 @@
         <translation>Show the tickets matching these filters (Enter)</translation>
     </message>
     <message>
+        <source>Texto</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>Período de abertura</source>
+        <translation>Opening period</translation>
+    </message>
+    <message>
+        <source>Abrir um atendimento com protocolo</source>
+        <translation>Open a ticket with a protocol number</translation>
+    </message>
+    <message>
+        <source>Histórico do atendimento selecionado</source>
+        <translation>History of the selected ticket</translation>
+    </message>
+    <message>
+        <source>Comprovante do atendimento selecionado, na impressora desta estação</source>
+        <translation>Receipt of the selected ticket, on this station&apos;s printer</translation>
+    </message>
+    <message>
+        <source>Comprovante do atendimento selecionado, para o e-mail do assinante</source>
+        <translation>Receipt of the selected ticket, to the subscriber&apos;s e-mail</translation>
+    </message>
+    <message>
         <source>Consultar</source>
         <translation type="vanished">Search</translation>
     </message>
     <message>
         <source>Campo:</source>
-        <translation>Field:</translation>
+        <translation type="vanished">Field:</translation>
     </message>
     <message>
         <source>Período:</source>
-        <translation>Period:</translation>
+        <translation type="vanished">Period:</translation>
     </message>
     <message>
         <source>Status:</source>
-        <translation>Status:</translation>
+        <translation type="vanished">Status:</translation>
     </message>
     <message>
         <source>Contatos:</source>
-        <translation>Contacts:</translation>
+        <translation type="vanished">Contacts:</translation>
     </message>
     <message>
         <source>Atendimentos do assinante</source>

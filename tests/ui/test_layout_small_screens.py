@@ -7,11 +7,12 @@ import pytest
 
 from PySide6.QtWidgets import QApplication, QLabel
 
-from desktop.ui.tabs import CallsTab, ConnectionsTab, FinancialTab
+from desktop.ui.tabs import CallsTab, ConnectionsTab, FinancialTab, TicketsTab
 from desktop.ui.totals_grid import TotalsGrid
 from tests.ui import test_financial_tab as financial_tests
 from tests.ui import test_tab_calls as calls_tests
 from tests.ui import test_tab_connections as connections_tests
+from tests.ui import test_tab_tickets as tickets_tests
 
 # The tab's width inside a 1024-pixel window (the workspace and tab frames take a few pixels).
 TAB_WIDTH_1024 = 1000
@@ -32,7 +33,14 @@ def connections_tab(qtbot, sqlite_db):
     return connections_tests.tab.__wrapped__(qtbot, connections_tests.setup.__wrapped__(sqlite_db))
 
 
-@pytest.mark.parametrize("which", ["calls_tab", "financial_tab", "connections_tab"])
+@pytest.fixture
+def tickets_tab(qtbot, sqlite_db):
+    return tickets_tests.tab.__wrapped__(
+        qtbot, sqlite_db, tickets_tests.family.__wrapped__(sqlite_db)
+    )
+
+
+@pytest.mark.parametrize("which", ["calls_tab", "financial_tab", "connections_tab", "tickets_tab"])
 def test_statement_tabs_fit_a_1024_pixel_counter(request, which: str) -> None:
     tab = request.getfixturevalue(which)
     assert tab.minimumSizeHint().width() <= TAB_WIDTH_1024
@@ -126,3 +134,36 @@ def test_calls_tab_keeps_buttons_on_the_fields_line_when_wide(qtbot, calls_tab: 
     field = calls_tab.type_combo.mapTo(calls_tab, calls_tab.type_combo.rect().bottomLeft())
     button = calls_tab.view_button.mapTo(calls_tab, calls_tab.view_button.rect().bottomLeft())
     assert abs(field.y() - button.y()) <= 4
+
+
+def test_financial_fine_and_interest_give_way_before_the_description_at_1024(
+    qtbot, financial_tab: FinancialTab
+) -> None:
+    """Ten columns do not fit at 1024: Multa and Juros (inside Valor atualizado and the
+    totals) go, the description keeps its minimum and Forma is not cut."""
+    tab = financial_tab
+    header = tab.table.horizontalHeader()
+    tab.resize(1340, 640)
+    QApplication.processEvents()
+    assert not header.isSectionHidden(7) and not header.isSectionHidden(8)
+    tab.resize(TAB_WIDTH_1024, 640)
+    QApplication.processEvents()
+    assert header.isSectionHidden(7) and header.isSectionHidden(8)
+    assert header.sectionSize(1) >= tab.column_fit.min_stretch
+    method = tab.table.fontMetrics().horizontalAdvance("Dinheiro")
+    assert header.sectionSize(6) > method
+    assert not header.isSectionHidden(9)  # Valor atualizado stays
+
+
+def test_tickets_columns_fit_at_1024_and_the_description_keeps_room(
+    qtbot, tickets_tab: TicketsTab
+) -> None:
+    tab = tickets_tab
+    tab.resize(TAB_WIDTH_1024, 600)
+    QApplication.processEvents()
+    header = tab.table.horizontalHeader()
+    shown = [c for c in range(header.count()) if not header.isSectionHidden(c)]
+    assert sum(header.sectionSize(c) for c in shown) <= tab.table.viewport().width()
+    assert header.sectionSize(3) >= 150  # Descrição: elided with its tooltip, never gone
+    for button in (tab.new_button, tab.detail_button, tab.receipt_button, tab.email_button):
+        assert button.mapTo(tab, button.rect().bottomRight()).x() <= TAB_WIDTH_1024

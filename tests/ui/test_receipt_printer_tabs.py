@@ -45,8 +45,8 @@ def test_protocol_receipt_prints_on_the_network_receipt_printer(
     tab.table.selectRow(0)
     chosen = tab.selected()
     tab.print_receipt()
-    assert tab.message.message.kind == "info", tab.message.message.text()
-    assert tab.message.message.text() == (
+    assert tab.result.message.kind == "info", tab.result.message.text()
+    assert tab.result.message.text() == (
         f"Enviado para a impressora térmica (rede 127.0.0.1:{listener.port})."
     )
     [data] = listener.wait_for(1)
@@ -66,13 +66,13 @@ def test_receipt_printer_off_keeps_the_pdf_and_says_so(tab: TicketsTab) -> None:
     receipt_station(f"tcp://127.0.0.1:{port}")
     tab.table.selectRow(0)
     tab.print_receipt()
-    text = tab.message.message.text()
-    assert tab.message.message.kind == "error"
+    text = tab.result.message.text()
+    assert tab.result.message.kind == "error"
     assert text.startswith(f"A impressora de recibos (rede 127.0.0.1:{port}) não respondeu")
     assert "nada se perdeu" in text
     [kept] = kept_files()
     assert kept.read_bytes().startswith(b"%PDF-")
-    assert tab.message.save_button.isVisibleTo(tab)  # counter: Salvar PDF… offered
+    assert tab.result.save_button.isVisibleTo(tab)  # counter: Salvar PDF… offered
 
 
 def test_enablement_receipt_after_enabling_at_the_kiosk(

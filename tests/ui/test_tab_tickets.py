@@ -140,7 +140,7 @@ def test_contact_filter_matches_only_the_first_contact(tab: TicketsTab, family) 
     choose(tab.contact_combo, "Maria Souza")
     tab.consult()
     assert ids_on_screen(tab) == []
-    assert "Nenhum atendimento" in tab.message.message.text()
+    assert "Nenhum atendimento" in tab.result.message.text()
 
 
 def test_field_text_status_and_period_filters(tab: TicketsTab, family) -> None:
@@ -157,15 +157,15 @@ def test_field_text_status_and_period_filters(tab: TicketsTab, family) -> None:
     choose(tab.field_combo, "Protocolo")
     tab.text_edit.setText("abc")
     tab.consult()
-    assert tab.message.message.kind == "error"
-    assert "números do protocolo" in tab.message.message.text()
+    assert tab.result.message.kind == "error"
+    assert "números do protocolo" in tab.result.message.text()
     tab.text_edit.clear()
     choose(tab.status_combo, "Encerrado")
     tab.consult()
     assert ids_on_screen(tab) == []
     tab.period_picker.set_period(TODAY, dt.date(2026, 1, 1))
     tab.consult()
-    assert tab.message.message.kind == "error"  # reversed dates: nothing queried
+    assert tab.result.message.kind == "error"  # reversed dates: nothing queried
 
 
 def test_new_ticket_shows_the_protocol_big_and_lists_it(
@@ -215,8 +215,8 @@ def test_print_receipt_goes_to_the_printer_and_into_the_history(
     _sub, actor, _people, ids = family
     tab.table.selectRow(0)
     tab.print_receipt()
-    assert tab.message.message.kind == "info", tab.message.message.text()
-    assert tab.message.message.text().startswith("Enviado para a impressora ")
+    assert tab.result.message.kind == "info", tab.result.message.text()
+    assert tab.result.message.text().startswith("Enviado para a impressora ")
     history = tickets.detail(sqlite_db, actor, ids["none"]).history
     assert history[-1].action == tickets.ACTION_RECEIPT
 

@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
@@ -29,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from desktop.db import Database
 from desktop.domain.actors import CounterActor
+from desktop.domain.changes import OpChanges
 from desktop.domain.clock import utcnow
 from desktop.domain.enums import SmsPurchaseStatus
 from desktop.reports.sms_slip import SmsAccountSlip, render_sms_slip
@@ -36,6 +38,7 @@ from desktop.services import settings, sms_credits
 from desktop.services.sms_credits import PurchaseItem, TransferResult
 from desktop.ui import formatting as fmt
 from desktop.ui.backoffice.style import BackofficeWindow
+from desktop.ui.changes import change_bus, recorded
 from desktop.ui.column_fit import ContentFit
 from desktop.ui.dialogs import dialogs
 from desktop.ui.list_models import TintedModel, whole_list
@@ -73,6 +76,12 @@ class QueueWindow(BackofficeWindow):
 
     status: SmsPurchaseStatus
     title_text: str
+
+    def _done(self, shown: Callable[[Any], None], result: Any, changes: OpChanges) -> None:
+        """A write succeeded: its result on screen, then what it changed to the open
+        subscriber tabs (a counter's SMS tab shows the purchase paid or transferred)."""
+        shown(result)
+        change_bus().broadcast(changes, self)
 
     def __init__(
         self,
@@ -205,8 +214,8 @@ class PaymentsQueue(QueueWindow):
         self.confirm_button.setEnabled(False)  # before submit (a synchronous pool ends inside it)
         self.task_runner.submit(
             ("sms-confirm", purchase_id),
-            lambda: sms_credits.confirm_payment(db, actor, purchase_id),
-            on_success=self._confirmed,
+            recorded(lambda: sms_credits.confirm_payment(db, actor, purchase_id)),
+            on_success=lambda done: self._done(self._confirmed, *done),
             on_error=self.result_bar.show_error,
             on_finished=self.reload,
             owner=self,
@@ -341,8 +350,8 @@ class TransfersQueue(QueueWindow):
         self.transfer_button.setEnabled(False)  # before submit (a synchronous pool ends inside it)
         self.task_runner.submit(
             ("sms-transfer", purchase_id),
-            work,
-            on_success=self._transferred,
+            recorded(work),
+            on_success=lambda done: self._done(self._transferred, *done),
             on_error=self.result_bar.show_error,
             on_finished=self.reload,
             owner=self,

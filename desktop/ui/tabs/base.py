@@ -25,13 +25,12 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from desktop.db import Database
-from desktop.domain import changes as op_changes
 from desktop.domain.actors import Actor, KioskActor
 from desktop.domain.changes import OpChanges
 from desktop.domain.clock import today_local
 from desktop.services import tickets
 from desktop.services.subscribers import Menu, SubscriberWorkspace
-from desktop.ui.changes import ChangeBus, change_bus
+from desktop.ui.changes import ChangeBus, change_bus, recorded
 from desktop.ui.workers import TaskRunner, runner
 
 log = logging.getLogger(__name__)
@@ -74,7 +73,6 @@ class TabContext:
         self,
         key: Any,
         fn: Callable[[], Any],
-        changes: OpChanges,
         *,
         origin: QObject | None = None,
         owner: QObject | None = None,
@@ -84,20 +82,21 @@ class TabContext:
     ) -> bool:
         """Run a write in the worker; when it succeeds, broadcast what it changed.
 
-        ``changes``: what this write touches (``desktop.domain.changes``); a result with its
-        own ``changes`` says it better.  The broadcast comes after ``on_success``: the screen
+        What changed is what the service calls in ``fn`` declare (``desktop.domain.changes``),
+        never a guess of the screen's.  The broadcast comes after ``on_success``: the screen
         that wrote shows its result first.  ``owner``: the widget whose closing drops the
         callbacks (default ``origin``).
         """
 
-        def succeeded(result: Any) -> None:
+        def succeeded(done: tuple[Any, OpChanges]) -> None:
+            result, changes = done
             if on_success is not None:
                 on_success(result)
-            self.broadcast(op_changes.changes_of(result, changes), origin)
+            self.broadcast(changes, origin)
 
         return self.task_runner.submit(
             key,
-            fn,
+            recorded(fn),
             on_success=succeeded,
             on_error=on_error,
             on_finished=on_finished,
@@ -115,8 +114,8 @@ class TabContext:
         db, actor = self.db, self.actor
         self.task_runner.submit(
             None,
-            lambda: tickets.record_session_action(db, actor, ticket_id, action, text),
-            on_success=lambda _result: self.bus.broadcast(op_changes.TICKET),
+            recorded(lambda: tickets.record_session_action(db, actor, ticket_id, action, text)),
+            on_success=lambda done: self.bus.broadcast(done[1]),
             on_error=lambda message: log.warning("session history: %s", message),
         )
 

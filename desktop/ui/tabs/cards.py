@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.domain import changes as op_changes
 from desktop.domain.actors import Actor, CounterActor
 from desktop.domain.enums import CardPaymentStatus, Role
 from desktop.services import cards, tickets
@@ -338,7 +337,6 @@ class CardsTab(SubscriberTab):
         ctx.write(  # a voided card payment reopens its bill in the other tabs
             self._void_key(item),
             lambda: cards.void_payment(ctx.db, ctx.actor, card_id),
-            op_changes.CARD_VOID,
             origin=self,
             on_success=self._voided,
             on_error=self._void_failed,

@@ -15,7 +15,6 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from desktop.domain import changes as op_changes
 from desktop.domain.clock import utcnow
 from desktop.domain.enums import ContractStatus
 from desktop.services import enablement, receipts, settings
@@ -260,7 +259,6 @@ class EnablementTab(SubscriberTab):
             lambda: enablement.enable(
                 ctx.db, ctx.actor, ctx.workspace.id, contract_id, ticket_id=ctx.session_ticket_id
             ),
-            op_changes.ENABLEMENT,
             origin=self,
             on_success=self._enabled,
             on_error=self._failed,

@@ -31,7 +31,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.domain.changes import OpChanges
 from desktop.errors import UserError
 from desktop.services import tickets
 from desktop.ui.flow_layout import FlowLayout
@@ -289,30 +288,19 @@ class ListTab(SubscriberTab):
         on_success: Callable[[Any], None],
         *,
         key: tuple[Hashable, ...] = (),
-        changes: OpChanges | None = None,
     ) -> bool:
-        """One action in the worker, once at a time; a write says what it ``changes``."""
+        """One action in the worker, once at a time; what its service calls changed (a
+        write's ``desktop.domain.changes``) is broadcast to the other tabs."""
         job_key = self._begin(what, key)
         if job_key is None:
             return False
-        ctx = self.context
-        if changes is not None:
-            return ctx.write(
-                job_key,
-                fn,
-                changes,
-                origin=self,
-                on_success=on_success,
-                on_error=self.result.show_error,
-                on_finished=lambda: self._end(what),
-            )
-        return ctx.task_runner.submit(
+        return self.context.write(
             job_key,
             fn,
+            origin=self,
             on_success=on_success,
             on_error=self.result.show_error,
             on_finished=lambda: self._end(what),
-            owner=self,
         )
 
     def start_print(
@@ -337,6 +325,7 @@ class ListTab(SubscriberTab):
             on_done=on_done,
             on_finished=lambda: self._end(what),
             owner=self,
+            broadcast=lambda changes: self.context.broadcast(changes, self),
         )
 
     def print_statement(self) -> None:

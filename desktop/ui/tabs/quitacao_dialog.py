@@ -173,6 +173,7 @@ class QuitacaoDialog(QDialog):
             after_print=lambda _outcome: self._record_printed(year),
             done_text=_tr("Declaração enviada para a impressora %1."),
             on_finished=self._finished,
+            broadcast=ctx.broadcast,  # the session's atendimento got its history line
         )
         if not started:
             self._finished()

@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.domain import changes as op_changes
 from desktop.domain.enums import SmsPurchaseStatus
 from desktop.reports.boleto import document_from_info, render_boleto
 from desktop.services import boletos, sms_credits, tickets
@@ -372,7 +371,6 @@ class SmsCreditsTab(SubscriberTab):
             lambda: sms_credits.buy(
                 ctx.db, ctx.actor, ctx.workspace.id, contract_id, value_id, key
             ),
-            op_changes.SMS_PURCHASE,
             origin=self,
             on_success=self._bought,
             on_error=self.message.show_error,
@@ -442,4 +440,10 @@ class SmsCreditsTab(SubscriberTab):
             info = boletos.boleto_for_receivable(ctx.db, ctx.actor, receivable_id)
             return Document(render_boleto(document_from_info(info)), title)
 
-        print_job(ctx.task_runner, ("sms-boleto", receivable_id), build, self.message)
+        print_job(  # the first print registers the bill's boleto: the others hear of it
+            ctx.task_runner,
+            ("sms-boleto", receivable_id),
+            build,
+            self.message,
+            broadcast=lambda changes: ctx.broadcast(changes, self),
+        )

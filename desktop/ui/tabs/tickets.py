@@ -12,39 +12,31 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import (
-    QComboBox,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QComboBox, QLineEdit, QVBoxLayout, QWidget
 
-from desktop.domain import changes as op_changes
 from desktop.domain.clock import to_local
 from desktop.domain.enums import TicketStatus
-from desktop.errors import UserError
 from desktop.services import ticket_receipts, tickets
 from desktop.services.protocols import display_protocol
 from desktop.services.subscribers import Menu
 from desktop.services.tickets import TicketDetail, TicketFilter, TicketItem
 from desktop.ui import formatting as fmt
+from desktop.ui.column_fit import ContentFit
 from desktop.ui.dialogs import dialogs
+from desktop.ui.flow_layout import FlowLayout
 from desktop.ui.print_job import print_job, receipt_document
 from desktop.ui.query_model import Column, QueryModel
 from desktop.ui.result_bar import ResultBar
-from desktop.ui.tabs.base import SubscriberTab, TabContext, is_kiosk
+from desktop.ui.tabs.base import TabContext
+from desktop.ui.tabs.list_tab import ListTab, labelled_filters
 from desktop.ui.tabs.ticket_dialogs import (
     NewTicketDialog,
     ProtocolDialog,
     TicketDetailDialog,
     status_words,
 )
-from desktop.ui.widgets import BusyIndicator, PeriodPicker, data_table, fit_columns
+from desktop.ui.widgets import PeriodPicker, data_table
 
 ANY_CONTACT = "any"  # the combo's data for "Com contato informado"
 
@@ -59,6 +51,15 @@ STATUSES: list[tuple[str, TicketStatus | None]] = [
     ("Em andamento", TicketStatus.IN_PROGRESS),
     ("Encerrado", TicketStatus.CLOSED),
 ]
+
+
+COLUMN_SAMPLES = {  # what each column must show whole
+    0: "00000000 00000 000000",
+    1: "00/00/0000 00:00",
+    2: "Segunda via de documento",
+    4: "Em andamento",
+    5: "Maria Aparecida da Silva",
+}
 
 
 def _tr(text: str) -> str:
@@ -97,7 +98,7 @@ def ticket_columns() -> list[Column]:
     ]
 
 
-class TicketsTab(SubscriberTab):
+class TicketsTab(ListTab):
     menu = Menu.TICKETS
     title_text = "Atendimentos"
     watches = frozenset({"tickets"})
@@ -113,7 +114,7 @@ class TicketsTab(SubscriberTab):
         self.text_edit.setClearButtonEnabled(True)
         self.text_edit.setPlaceholderText(_tr("Texto a procurar"))
         self.text_edit.setAccessibleName(_tr("Texto a procurar"))
-        self.text_edit.returnPressed.connect(self.consult)
+        self.text_edit.setMinimumWidth(160)  # the flow layout gives a field its size hint
         self.period_picker = PeriodPicker(*default_period(context.today()), parent=self)
         self.status_combo = QComboBox(self)
         for text, status in STATUSES:
@@ -125,102 +126,92 @@ class TicketsTab(SubscriberTab):
         for contact in context.workspace.contacts:
             self.contact_combo.addItem(contact.name, contact.id)
         self.contact_combo.setAccessibleName(_tr("Contatos"))
+        # About as wide as "Com contato informado", not as the longest name (the filters keep to one
+        # line at 1366 px); the list that opens shows every name whole.
+        self.contact_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.contact_combo.setMinimumContentsLength(12)
+        popup = self.contact_combo.view()
+        popup.setMinimumWidth(popup.sizeHintForColumn(0) + 24)
         self.contact_combo.setToolTip(
             _tr("Um contato: os atendimentos em que ele é o primeiro contato.")
         )
-        self.consult_button = QPushButton(_tr("Ver"), self)  # one word in every tab
-        self.consult_button.setToolTip(_tr("Mostrar os atendimentos com estes filtros (Enter)"))
-        self.consult_button.clicked.connect(self.consult)
-        self.busy = BusyIndicator(self)
-        self.message = ResultBar(
-            context.task_runner, allow_save=not is_kiosk(context.actor), parent=self
+        self.consult_button = self.add_view_button(
+            _tr("Mostrar os atendimentos com estes filtros (Enter)")
+        )
+        filters = labelled_filters(
+            self,
+            (
+                (_tr("Campo"), self.field_combo),
+                (_tr("Texto"), self.text_edit),
+                (_tr("Período de abertura"), self.period_picker),
+                (_tr("Status"), self.status_combo),
+                (_tr("Contatos"), self.contact_combo),
+            ),
+            (self.consult_button, self.busy),
         )
 
-        row1 = QHBoxLayout()
-        row1.setSpacing(8)
-        for label, widget in (
-            (_tr("Campo:"), self.field_combo),
-            (None, self.text_edit),
-            (_tr("Período:"), self.period_picker),
-        ):
-            if label:
-                caption = QLabel(label, self)
-                caption.setBuddy(widget)
-                row1.addWidget(caption)
-            row1.addWidget(widget, 1 if widget is self.text_edit else 0)
-        row2 = QHBoxLayout()
-        row2.setSpacing(8)
-        for label, widget in (
-            (_tr("Status:"), self.status_combo),
-            (_tr("Contatos:"), self.contact_combo),
-        ):
-            caption = QLabel(label, self)
-            caption.setBuddy(widget)
-            row2.addWidget(caption)
-            row2.addWidget(widget)
-            row2.addSpacing(10)
-        row2.addWidget(self.consult_button)
-        row2.addSpacing(10)
-        row2.addWidget(self.busy)
-        row2.addStretch(1)
-
-        self.model = QueryModel(
-            ticket_columns(),
-            key=lambda t: t.sort_key,
-            task_runner=context.task_runner,
-            parent=self,
+        self.set_model(
+            QueryModel(
+                ticket_columns(),
+                key=lambda t: t.sort_key,
+                task_runner=context.task_runner,
+                parent=self,
+            ),
+            data_table(self),
         )
-        self.model.loading_changed.connect(self.busy.set_busy)
-        self.model.failed.connect(self.message.show_error)
-        self.model.page_loaded.connect(self._page_loaded)
-        self.table = data_table(self)
-        self.table.setModel(self.model)
         self.table.setAccessibleName(_tr("Atendimentos do assinante"))
-        fit_columns(
-            self.table,
-            {
-                0: "00000000 00000 000000",
-                1: "00/00/0000 00:00",
-                2: "Segunda via de documento",
-                4: "Em andamento",
-                5: "Maria Aparecida da Silva",
-            },
-            stretch=3,
+        # Sized to the rows loaded: at 1024 px the description keeps room, and an empty
+        # Contatos column gives its room away.
+        self.column_fit = ContentFit(
+            self.table, stretch=3, samples=COLUMN_SAMPLES, keep=(0, 1), hide_empty=(5,)
         )
-        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self.table.doubleClicked.connect(lambda _index: self.show_detail())
 
-        self.new_button = QPushButton(_tr("Novo atendimento"), self)
-        self.new_button.setObjectName("primary")
-        self.new_button.clicked.connect(self.new_ticket)
-        self.detail_button = QPushButton(_tr("Detalhes"), self)
-        self.detail_button.clicked.connect(self.show_detail)
-        self.print_button = QPushButton(_tr("Imprimir comprovante"), self)
-        self.print_button.clicked.connect(lambda: self.print_receipt())
-        self.email_button = QPushButton(_tr("Enviar por e-mail"), self)
-        self.email_button.clicked.connect(lambda: self.email_receipt())
-        actions = QHBoxLayout()
-        actions.addWidget(self.new_button)
-        actions.addStretch(1)
-        for button in (self.detail_button, self.print_button, self.email_button):
+        self.new_button = self.button(
+            _tr("Novo atendimento"),
+            _tr("Abrir um atendimento com protocolo"),
+            self.new_ticket,
+            primary=True,
+        )
+        self.detail_button = self.button(
+            _tr("Detalhes"), _tr("Histórico do atendimento selecionado"), self.show_detail
+        )
+        # The receipt of the selected ticket (not a statement: no ListTab *Imprimir* here).
+        self.receipt_button = self.button(
+            _tr("Imprimir comprovante"),
+            _tr("Comprovante do atendimento selecionado, na impressora desta estação"),
+            lambda: self.print_receipt(),
+        )
+        self.email_button = self.button(
+            _tr("Enviar por e-mail"),
+            _tr("Comprovante do atendimento selecionado, para o e-mail do assinante"),
+            lambda: self.email_receipt(),
+        )
+        actions = FlowLayout(spacing=8, line_spacing=8)  # wraps, never cut, at 1024 px
+        self.print_button = self.receipt_button  # ListTab's *Imprimir* is this tab's receipt
+        for button in (self.new_button, self.detail_button, self.receipt_button, self.email_button):
             actions.addWidget(button)
+        actions_box = QWidget(self)
+        actions_box.setLayout(actions)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 12, 12, 12)
         layout.setSpacing(8)
-        layout.addLayout(row1)
-        layout.addLayout(row2)
-        layout.addWidget(self.message)
+        layout.addWidget(filters)
+        layout.addWidget(self.result)
         layout.addWidget(self.table, 1)
-        layout.addLayout(actions)
+        layout.addWidget(actions_box)
         self.new_dialog: NewTicketDialog | None = None
         self.protocol_dialog: ProtocolDialog | None = None
         self.detail_dialog: TicketDetailDialog | None = None
-        self._update_buttons()
+        self.update_buttons()
 
     # ------------------------------------------------------------------ list
-    def refresh(self) -> None:
-        self.consult()
+    def consult(self) -> None:
+        """Query with the filters on screen (the Ver button and Enter)."""
+        self.view()
 
     def current_filter(self) -> TicketFilter:
         contact = self.contact_combo.currentData()
@@ -235,43 +226,16 @@ class TicketsTab(SubscriberTab):
             with_contact=contact == ANY_CONTACT,
         )
 
-    def consult(self) -> None:
-        try:
-            flt = self.current_filter()
-        except UserError as exc:
-            self.model.clear()  # no old list under the error
-            self.message.show_error(exc.message)
-            return
-        self.mark_loaded()
-        self.message.clear()
-        ctx = self.context
+    def page(self, flt: TicketFilter, after: Any, limit: int) -> list[TicketItem]:
+        return tickets.page(self.context.db, self.context.actor, flt, after=after, limit=limit)
 
-        def fetch(after: Any, limit: int) -> list[TicketItem]:
-            return tickets.page(ctx.db, ctx.actor, flt, after=after, limit=limit)
+    def empty_message(self) -> str:
+        return _tr("Nenhum atendimento encontrado com estes filtros.")
 
-        self.model.reset(fetch)
-        self._update_buttons()
-
-    def _page_loaded(self, _count: int) -> None:
-        if self.model.rowCount() == 0 and self.model.exhausted:
-            self.message.show_info(_tr("Nenhum atendimento encontrado com estes filtros."))
-        self._update_buttons()
-
-    def selected(self) -> TicketItem | None:
-        rows = self.table.selectionModel().selectedRows()
-        return self.model.row_at(rows[0].row()) if rows else None
-
-    def _update_buttons(self, *_args: Any) -> None:
+    def update_buttons(self, *_args: object) -> None:
         has = self.selected() is not None
-        for button in (self.detail_button, self.print_button, self.email_button):
+        for button in (self.detail_button, self.receipt_button, self.email_button):
             button.setEnabled(has)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            self.consult()
-            event.accept()
-            return
-        super().keyPressEvent(event)
 
     # ------------------------------------------------------------------ new ticket
     def new_ticket(self) -> NewTicketDialog:
@@ -289,7 +253,6 @@ class TicketsTab(SubscriberTab):
         ctx.write(
             ("open-ticket", id(dialog)),
             lambda: tickets.open_ticket(ctx.db, ctx.actor, ctx.workspace.id, kind, text, contact),
-            op_changes.TICKET,
             origin=self,
             owner=dialog,
             on_success=lambda item: self._opened(dialog, item),
@@ -323,12 +286,12 @@ class TicketsTab(SubscriberTab):
             ("ticket-detail", item.id),
             lambda: tickets.detail(ctx.db, ctx.actor, item.id),
             on_success=self._show_detail,
-            on_error=self.message.show_error,
+            on_error=self.result.show_error,
             owner=self,
         )
 
     def _show_detail(self, detail: TicketDetail) -> None:
-        counter = not is_kiosk(self.context.actor)
+        counter = not self.kiosk
         dialog = TicketDetailDialog(
             detail,
             self.context.task_runner,
@@ -357,7 +320,6 @@ class TicketsTab(SubscriberTab):
         ctx.write(
             ("ticket-note", ticket_id),
             work,
-            op_changes.TICKET,
             origin=self,  # the list shows no notes: it stays as it is
             owner=dialog,
             on_success=dialog.note_added,
@@ -387,7 +349,6 @@ class TicketsTab(SubscriberTab):
         ctx.write(
             ("ticket-close", item.id),
             work,
-            op_changes.TICKET,
             origin=self,
             owner=dialog,
             on_success=closed,
@@ -413,10 +374,11 @@ class TicketsTab(SubscriberTab):
             lambda: receipt_document(
                 ticket_receipts.receipt_documents(ctx.db, ctx.actor, chosen), title
             ),
-            bar or self.message,
+            bar or self.result,
             after_print=lambda outcome: ticket_receipts.record_printed(
                 ctx.db, ctx.actor, chosen, outcome.printer or ""
             ),
+            broadcast=lambda changes: ctx.broadcast(changes, self),
         )
 
     def email_receipt(self, ticket_id: int | None = None, owner: QWidget | None = None) -> None:
@@ -425,17 +387,18 @@ class TicketsTab(SubscriberTab):
             return
         ctx = self.context
         parent = owner or self
-        bar = owner.result_bar if isinstance(owner, TicketDetailDialog) else self.message
+        bar = owner.result_bar if isinstance(owner, TicketDetailDialog) else self.result
 
         def sent(address: str) -> None:
             text = _tr("Comprovante enviado para %1.").replace("%1", address)
             bar.show_info(text)
             dialogs().information(parent, _tr("Enviar por e-mail"), text)
 
-        ctx.task_runner.submit(
+        ctx.write(
             ("ticket-receipt-email", chosen),
             lambda: ticket_receipts.email_receipt(ctx.db, ctx.actor, chosen),
+            origin=self,
+            owner=parent,
             on_success=sent,
             on_error=bar.show_error,
-            owner=parent,
         )
