@@ -195,7 +195,7 @@ def harvest(tree: ast.Module, aliases: dict[str, str]) -> set[tuple[str, str]]:
 def registries() -> set[tuple[str, str]]:
     """Texts translated under a context known only at run time."""
     found: set[tuple[str, str]] = set()
-    from desktop.config import SETTINGS
+    from desktop.config.registry import SETTINGS
     from desktop.ui.tabs import TAB_CLASSES
 
     found |= {("Tabs", cls.title_text) for cls in TAB_CLASSES}

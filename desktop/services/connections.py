@@ -45,7 +45,7 @@ from sqlalchemy import (
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError
 
-from desktop.config import setting
+from desktop.config.registry import setting
 from desktop.db import Database, ping_idle_connections
 from desktop.domain.actors import Actor
 from desktop.domain.clock import LOCAL_TZ, local_period_bounds, to_local, utcnow

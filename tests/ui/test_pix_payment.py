@@ -537,16 +537,14 @@ def test_only_an_open_bill_can_be_paid(
 def test_at_the_counter_the_receipt_goes_to_the_thermal_printer(
     qtbot: Any, sqlite_db: Database, psp: PspServer, debtor: tuple[int, int, int]
 ) -> None:
-    from desktop import config
+    from desktop.config.station import StationConfig, save_station_config
     from tests.adapters.test_escpos_printer import Listener
     from tests.escpos_stream import parse
 
     listener = Listener()
     try:
-        config.save_station_config(
-            config.StationConfig(
-                "sqlite://", "balcao-1", "NAO-USADA", f"tcp://127.0.0.1:{listener.port}"
-            )
+        save_station_config(
+            StationConfig("sqlite://", "balcao-1", "NAO-USADA", f"tcp://127.0.0.1:{listener.port}")
         )
         sub_id, _contract_id, bill = debtor
         tab = counter_tab(qtbot, sqlite_db, make_user(sqlite_db, "ana", Role.ATTENDANT), sub_id)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from desktop import config
+from desktop.config.station import StationConfig, save_station_config
 from desktop.db import Database
 from desktop.services import tickets
 from desktop.services.protocols import display_protocol
@@ -28,9 +28,7 @@ def listener():
 
 
 def receipt_station(receipt_printer: str) -> None:
-    config.save_station_config(
-        config.StationConfig("sqlite://", "quiosque-1", "NAO-USADA", receipt_printer)
-    )
+    save_station_config(StationConfig("sqlite://", "quiosque-1", "NAO-USADA", receipt_printer))
 
 
 def test_protocol_receipt_prints_on_the_network_receipt_printer(
