@@ -29,6 +29,7 @@ from desktop.services import (
     boletos,
     calls,
     cards,
+    connection_totals,
     connections,
     enablement,
     enablement_jobs,
@@ -309,7 +310,7 @@ def _connections(st: Station, actor: Actor) -> None:
     flt = connections.ConnectionFilter(_own(st, actor, st.plan.statement_subscribers))
     st.timed(
         "connections",
-        lambda: (connections.page(st.db, actor, flt), connections.totals(st.db, actor, flt)),
+        lambda: (connections.page(st.db, actor, flt), connection_totals.totals(st.db, actor, flt)),
     )
     return None
 

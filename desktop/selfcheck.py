@@ -96,11 +96,11 @@ def check_radius(args: argparse.Namespace) -> str:
     (FreeRADIUS's schema.sql has (acctstarttime, username), led by the wrong column)."""
     from desktop.db import Database
     from desktop.errors import DatabaseUnavailable
-    from desktop.services import connections
+    from desktop.services import radacct_source
 
     db = Database(load_station_config(getattr(args, "db", None)).database_url)
     try:
-        found = connections.separate_radacct_index(db)
+        found = radacct_source.separate_radacct_index(db)
     except DatabaseUnavailable as exc:  # the Central's or FreeRADIUS's: the line above or
         raise Notice(f"não verificado: {exc.message}") from exc  # the statement says it
     finally:
@@ -112,7 +112,7 @@ def check_radius(args: argparse.Namespace) -> str:
         raise Notice(
             f"o radacct de {where} não tem o índice (username, acctstarttime) de que o extrato "
             f"de conexões precisa; crie-o no servidor do FreeRADIUS com: "
-            f"{connections.STATEMENT_INDEX}"
+            f"{radacct_source.STATEMENT_INDEX}"
         )
     return f"radacct em {where}, com o índice (username, acctstarttime)"
 

@@ -13,7 +13,7 @@ from desktop.cli import context, output
 from desktop.domain.documents import parse_document
 from desktop.reports.common import data_size, datetime_br, duration, number
 from desktop.reports.connections import CAUSE_WORDS, build_connections_pdf
-from desktop.services import connections, subscribers
+from desktop.services import connection_statement, connections, subscribers
 
 ITEM_FIELDS = [
     "login",
@@ -46,7 +46,7 @@ def item_values(item: connections.ConnectionItem) -> list[Any]:
     ]
 
 
-def statement_json(st: connections.ConnectionStatement) -> dict[str, Any]:
+def statement_json(st: connection_statement.ConnectionStatement) -> dict[str, Any]:
     t = st.totals
     return {
         "subscriber": output.subscriber_json(st.subscriber),
@@ -61,7 +61,7 @@ def statement_json(st: connections.ConnectionStatement) -> dict[str, Any]:
     }
 
 
-def _table(args: argparse.Namespace, st: connections.ConnectionStatement) -> int:
+def _table(args: argparse.Namespace, st: connection_statement.ConnectionStatement) -> int:
     rows = [
         [
             datetime_br(i.started_at),
@@ -99,7 +99,7 @@ def run(args: argparse.Namespace) -> int:
     subscriber_id = subscribers.find_by_document(db, actor, document)
     flt = connections.ConnectionFilter(subscriber_id, period)
     printing = output.wants_pdf(args)
-    st = connections.statement(db, actor, flt, printed=printing)
+    st = connection_statement.statement(db, actor, flt, printed=printing)
     if printing:
         return output.emit_pdf(args, build_connections_pdf(st), f"extrato-conexoes-{document}")
     if args.format == "json":

@@ -31,7 +31,8 @@ from desktop.reports.common import (
 )
 
 if TYPE_CHECKING:
-    from desktop.services.connections import ConnectionStatement, DayTraffic
+    from desktop.services.connection_statement import ConnectionStatement
+    from desktop.services.connection_totals import DayTraffic
 
 TITLE = "Extrato de Conexões"
 DOWNLOAD_COLOR = colors.Color(0.16, 0.38, 0.67)

@@ -20,6 +20,8 @@ from desktop.services import (
     boletos,
     calls,
     cards,
+    connection_statement,
+    connection_totals,
     connections,
     enablement,
     enablement_jobs,
@@ -57,11 +59,13 @@ CASES: dict[str, Case] = {
     ),
     # Extrato de Conexões
     "connections.page": lambda db, w: connections.page(db, _k(w), ConnectionFilter(w.victim)),
-    "connections.totals": lambda db, w: connections.totals(db, _k(w), ConnectionFilter(w.victim)),
-    "connections.daily_traffic": lambda db, w: connections.daily_traffic(
+    "connection_totals.totals": lambda db, w: connection_totals.totals(
         db, _k(w), ConnectionFilter(w.victim)
     ),
-    "connections.statement": lambda db, w: connections.statement(
+    "connection_totals.daily_traffic": lambda db, w: connection_totals.daily_traffic(
+        db, _k(w), ConnectionFilter(w.victim)
+    ),
+    "connection_statement.statement": lambda db, w: connection_statement.statement(
         db, _k(w), ConnectionFilter(w.victim), printed=True
     ),
     # Segunda via de boleto
