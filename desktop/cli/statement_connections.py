@@ -11,8 +11,9 @@ from typing import Any
 
 from desktop.cli import context, output
 from desktop.domain.documents import parse_document
+from desktop.domain.vocabulary.words import TERMINATE_CAUSES
 from desktop.reports.common import data_size, datetime_br, duration, number
-from desktop.reports.connections import CAUSE_WORDS, build_connections_pdf
+from desktop.reports.connections import build_connections_pdf
 from desktop.services import connection_statement, connections, subscribers
 
 ITEM_FIELDS = [
@@ -74,7 +75,7 @@ def _table(args: argparse.Namespace, st: connection_statement.ConnectionStatemen
             i.nas_ip,
             data_size(i.download_bytes),
             data_size(i.upload_bytes),
-            CAUSE_WORDS.get(i.terminate_cause or "", i.terminate_cause or ""),
+            TERMINATE_CAUSES.get(i.terminate_cause or "", i.terminate_cause or ""),
         ]
         for i in st.items
     ]

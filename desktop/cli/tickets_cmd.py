@@ -11,6 +11,7 @@ from desktop.domain.clock import to_local
 from desktop.domain.documents import parse_document
 from desktop.domain.enums import TicketStatus
 from desktop.domain.periods import Period, parse_date
+from desktop.domain.vocabulary import words
 from desktop.errors import InvalidInput
 from desktop.services import subscribers, tickets
 
@@ -46,7 +47,7 @@ def register(sub: Any) -> None:
     listing.set_defaults(func=cmd_list)
     opening = actions.add_parser("open", help="abre um atendimento com protocolo")
     opening.add_argument("--subscriber", required=True, metavar="CPF_CNPJ")
-    opening.add_argument("--type", required=True, metavar="T", help="; ".join(tickets.TICKET_TYPES))
+    opening.add_argument("--type", required=True, metavar="T", help="; ".join(words.TICKET_TYPES))
     opening.add_argument("--description", required=True, metavar="TEXTO")
     opening.add_argument("--contact", metavar="NOME")
     opening.add_argument("--format", default="json", choices=["table", "json"])
@@ -106,7 +107,7 @@ def _print_items(items: list[tickets.TicketItem]) -> None:
             i.protocol,
             f"{to_local(i.opened_at):%d/%m/%Y %H:%M}",
             i.type,
-            tickets.STATUS_WORDS[i.status],
+            words.TICKET_STATUSES[i.status],
             ", ".join(i.contacts),
             i.description if len(i.description) <= 60 else i.description[:59] + "…",
         ]

@@ -33,6 +33,7 @@ from desktop.db import Database
 from desktop.domain.actors import Actor
 from desktop.domain.clock import to_local, utcnow
 from desktop.domain.enums import ContractStatus, EventKind, ReceivableStatus, Role, TicketStatus
+from desktop.domain.vocabulary import words
 from desktop.errors import Conflict, DatabaseUnavailable, Message, NotFound
 from desktop.models import (
     Contract,
@@ -50,7 +51,6 @@ from desktop.services.tickets import (
     ACTION_ENABLEMENT,
     ACTION_EXPIRY,
     ACTION_RADIUS,
-    TYPE_ENABLEMENT,
     actor_name,
     add_event,
     create_ticket,
@@ -282,7 +282,7 @@ def enable(
                     session,
                     actor,
                     subscriber_id,
-                    TYPE_ENABLEMENT,
+                    str(words.TICKET_TYPE_ENABLEMENT),
                     f"Habilitação provisória do plano {plan_name} (contrato {contract.number}).",
                     status=TicketStatus.IN_PROGRESS,
                 )
@@ -416,7 +416,7 @@ def close_enablement_ticket(
     if ticket is None:
         return
     add_event(session, ticket.id, actor, ACTION_EXPIRY, text)
-    if ticket.type == TYPE_ENABLEMENT and ticket.status is not TicketStatus.CLOSED:
+    if ticket.type == words.TICKET_TYPE_ENABLEMENT and ticket.status is not TicketStatus.CLOSED:
         ticket.status = TicketStatus.CLOSED
         ticket.closed_at = utcnow()
         add_event(session, ticket.id, actor, ACTION_CLOSED, "Atendimento encerrado.")

@@ -27,37 +27,19 @@ from desktop.domain.clock import local_period_bounds, utcnow
 from desktop.domain.enums import Channel, EventKind, TicketStatus
 from desktop.domain.periods import Period
 from desktop.domain.text import clean_input, like_escape, search_key
+from desktop.domain.vocabulary import words
 from desktop.errors import Conflict, InvalidInput, NotFound
 from desktop.models import Contact, Subscriber, Ticket, TicketContact, TicketEvent
 from desktop.services import audit, events
 from desktop.services.access import require_record_of, require_subscriber
 from desktop.services.protocols import next_protocol
 
-TYPE_COUNTER_SESSION = "Atendimento presencial"
-TYPE_KIOSK_SESSION = "Autoatendimento (quiosque)"
-TYPE_ENABLEMENT = "Habilitação provisória"
-# The types offered when opening a ticket (the session and enablement types are opened by
-# the application itself but may be chosen too).
-TICKET_TYPES: tuple[str, ...] = (
-    "Suporte técnico",
-    "Financeiro",
-    "Segunda via de documento",
-    "Reclamação",
-    "Informação",
-    "Mudança de plano",
-    "Mudança de endereço",
-    "Cancelamento",
-    TYPE_ENABLEMENT,
-    TYPE_COUNTER_SESSION,
-    TYPE_KIOSK_SESSION,
-    "Outros",
-)
-
 MAX_DESCRIPTION = 4000
 MAX_SEARCH = 200
 MAX_EVENT_TEXT = 4000
 
-# History actions (stable codes stored in ticket_events.action) and their words.
+# History actions: stable codes stored in ticket_events.action (their words:
+# desktop.domain.vocabulary.words.TICKET_ACTIONS).
 ACTION_OPENED = "abertura"
 ACTION_NOTE = "observacao"
 ACTION_REPRINT = "segunda_via"
@@ -71,32 +53,6 @@ ACTION_CANCELLATION = "cancelamento"
 ACTION_RECEIPT = "comprovante"
 ACTION_EMAIL = "envio_email"
 ACTION_CLOSED = "encerramento"
-ACTION_WORDS = {
-    ACTION_OPENED: "Abertura",
-    ACTION_NOTE: "Observação",
-    ACTION_REPRINT: "Segunda via de boleto",
-    ACTION_STATEMENT: "Extrato",
-    ACTION_INVOICE: "Nota fiscal",
-    ACTION_ENABLEMENT: "Habilitação provisória",
-    ACTION_RADIUS: "Rede (RADIUS)",
-    ACTION_EXPIRY: "Fim da habilitação provisória",
-    ACTION_PURCHASE: "Compra",
-    ACTION_CANCELLATION: "Cancelamento",
-    ACTION_RECEIPT: "Comprovante impresso",
-    ACTION_EMAIL: "Comprovante por e-mail",
-    ACTION_CLOSED: "Encerramento",
-}
-STATUS_WORDS = {
-    TicketStatus.OPEN: "Aberto",
-    TicketStatus.IN_PROGRESS: "Em andamento",
-    TicketStatus.CLOSED: "Encerrado",
-}
-CHANNEL_WORDS = {
-    Channel.COUNTER: "Balcão de atendimento",
-    Channel.KIOSK: "Quiosque de autoatendimento",
-    Channel.BACK_OFFICE: "Retaguarda",
-    Channel.CLI: "Retaguarda (linha de comando)",
-}
 
 Field = Literal["protocolo", "descricao", "tipo"]
 
@@ -135,7 +91,7 @@ class TicketItem:
 class EventItem:
     at: dt.datetime
     actor: str
-    action: str  # code, see ACTION_WORDS
+    action: str  # code, see ACTION_* (words: vocabulary.words.TICKET_ACTIONS)
     text: str
 
 
@@ -177,11 +133,13 @@ def add_event(session: Session, ticket_id: int, actor: Actor | str, action: str,
 
 def canonical_type(text: str) -> str:
     key = search_key(text)
-    for known in TICKET_TYPES:
+    for known in words.TICKET_TYPES:
         if search_key(known) == key:
-            return known
+            return str(known)  # the plain text is what the ticket stores
     raise InvalidInput(
-        "tickets.tipo_atendimento_invalido_use", text=text, ticket_types=", ".join(TICKET_TYPES)
+        "tickets.tipo_atendimento_invalido_use",
+        text=text,
+        ticket_types=", ".join(words.TICKET_TYPES),
     )
 
 
@@ -483,7 +441,7 @@ def start_session_protocol(db: Database, actor: Actor, subscriber_id: int) -> Ti
     """The atendimento of a counter or kiosk session; its protocol is shown at the start."""
     require_subscriber(actor, subscriber_id)
     kiosk = isinstance(actor, KioskActor)
-    kind = TYPE_KIOSK_SESSION if kiosk else TYPE_COUNTER_SESSION
+    kind = str(words.TICKET_TYPE_KIOSK_SESSION if kiosk else words.TICKET_TYPE_COUNTER_SESSION)
     where = "no quiosque" if kiosk else "no balcão"
     text = f"Atendimento iniciado {where} ({actor.station})."
     with db.session() as session:

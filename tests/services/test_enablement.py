@@ -15,6 +15,7 @@ from desktop.db import Database
 from desktop.domain.actors import CounterActor
 from desktop.domain.clock import utcnow
 from desktop.domain.enums import ContractStatus, Role
+from desktop.domain.vocabulary import words
 from desktop.errors import AccessDenied, Conflict
 from desktop.models import AuditEntry, ProvisionalEnablement, RadAcct, RadUserGroup, Ticket
 from desktop.services import enablement, settings, tickets
@@ -53,7 +54,7 @@ def test_enable_unblocks_radius_records_an_atendimento_and_audits(
         assert (
             ticket is not None
             and ticket.protocol == result.protocol
-            and ticket.type == tickets.TYPE_ENABLEMENT
+            and ticket.type == words.TICKET_TYPE_ENABLEMENT
         )
         assert session.scalars(
             select(AuditEntry.action).where(AuditEntry.action == "habilitacao_provisoria")

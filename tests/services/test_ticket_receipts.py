@@ -16,6 +16,7 @@ from sqlalchemy import update
 
 from desktop.db import Database
 from desktop.domain.actors import CounterActor
+from desktop.domain.vocabulary import words
 from desktop.errors import InvalidInput, UserError
 from desktop.models import Subscriber
 from desktop.services import settings, ticket_receipts, tickets
@@ -78,7 +79,7 @@ def test_receipt_is_emailed_as_pdf_and_recorded(
     text = subprocess.run(
         ["pdftotext", str(path), "-"], check=True, capture_output=True, text=True
     ).stdout
-    assert tickets.STATUS_WORDS[item.status] in text and "Atendimento presencial" in text
+    assert words.TICKET_STATUSES[item.status] in text and "Atendimento presencial" in text
     assert tickets.detail(db, attendant, item.id).history[-1].action == tickets.ACTION_EMAIL
 
 

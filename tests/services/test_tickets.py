@@ -11,6 +11,7 @@ from desktop.db import Database
 from desktop.domain.actors import CounterActor
 from desktop.domain.enums import Channel, TicketStatus
 from desktop.domain.periods import Period
+from desktop.domain.vocabulary import words
 from desktop.errors import AccessDenied, Conflict, InvalidInput, NotFound
 from desktop.models import AuditEntry, Contact, Ticket
 from desktop.services import tickets
@@ -198,7 +199,7 @@ def test_session_protocol_records_each_action_then_closes(
     sub_id = family[0]
     session_item = tickets.start_session_protocol(db, attendant, sub_id)
     assert (
-        session_item.type == tickets.TYPE_COUNTER_SESSION
+        session_item.type == words.TICKET_TYPE_COUNTER_SESSION
         and session_item.status is TicketStatus.IN_PROGRESS
     )
     tickets.record_session_action(
@@ -217,7 +218,7 @@ def test_session_protocol_records_each_action_then_closes(
     with pytest.raises(Conflict, match="já foi encerrado"):
         tickets.record_session_action(db, attendant, session_item.id, tickets.ACTION_PURCHASE, "x")
     kiosk_item = tickets.start_session_protocol(db, kiosk(sub_id), sub_id)
-    assert kiosk_item.type == tickets.TYPE_KIOSK_SESSION
+    assert kiosk_item.type == words.TICKET_TYPE_KIOSK_SESSION
     assert (
         tickets.detail(db, kiosk(sub_id), kiosk_item.id).history[0].actor == "assinante (quiosque)"
     )

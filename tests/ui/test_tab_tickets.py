@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QApplication
 from desktop.db import Database
 from desktop.domain.actors import CounterActor
 from desktop.domain.enums import Role
+from desktop.domain.vocabulary import words
 from desktop.models import Contact, Ticket
 from desktop.services import subscribers, tickets
 from desktop.services.protocols import display_protocol
@@ -174,7 +175,7 @@ def test_new_ticket_shows_the_protocol_big_and_lists_it(
     _sub, _actor, _people, _ids = family
     dialog = tab.new_ticket()
     assert isinstance(dialog, NewTicketDialog) and dialog.isVisible()
-    assert dialog.type_combo.count() == len(tickets.TICKET_TYPES)
+    assert dialog.type_combo.count() == len(words.TICKET_TYPES)
     dialog.submit()  # no description
     assert dialog.message.kind == "error" and dialog.isVisible()
     assert dialog.message.isVisibleTo(dialog)

@@ -26,8 +26,9 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.periods import current_month
+from desktop.domain.vocabulary.words import TERMINATE_CAUSES
 from desktop.reports.common import data_size, duration
-from desktop.reports.connections import CAUSE_WORDS, build_connections_pdf
+from desktop.reports.connections import build_connections_pdf
 from desktop.services import connection_statement, connection_totals, connections
 from desktop.services.connection_totals import ConnectionTotals, DayTraffic
 from desktop.services.connections import ConnectionFilter, ConnectionItem
@@ -74,7 +75,7 @@ def _stop(item: ConnectionItem) -> str:
 def _cause(item: ConnectionItem) -> str:
     if item.stopped_at is None or not item.terminate_cause:
         return ""
-    return _tr(CAUSE_WORDS.get(item.terminate_cause, item.terminate_cause))
+    return _tr(TERMINATE_CAUSES.get(item.terminate_cause, item.terminate_cause))
 
 
 def _open_color(item: ConnectionItem) -> str | None:
