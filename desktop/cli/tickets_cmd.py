@@ -13,7 +13,7 @@ from desktop.domain.enums import TicketStatus
 from desktop.domain.periods import Period, parse_date
 from desktop.domain.vocabulary import words
 from desktop.errors import InvalidInput
-from desktop.services import subscribers, tickets
+from desktop.services import subscribers, ticket_search, tickets
 
 STATUS_CHOICES = {
     "aberto": TicketStatus.OPEN,
@@ -72,7 +72,7 @@ def item_json(item: tickets.TicketItem) -> dict[str, Any]:
 
 def _filter(
     args: argparse.Namespace, db: Any, actor: Any, subscriber_id: int
-) -> tickets.TicketFilter:
+) -> ticket_search.TicketFilter:
     if args.field and not args.text:
         raise InvalidInput("tickets_cmd.informe_text_field")
     status = None
@@ -88,9 +88,9 @@ def _filter(
         end = parse_date(args.date_to, "data final") if args.date_to else dt.date(2999, 12, 31)
         period = Period(start, end)
     contact_id = (
-        tickets.find_contact(db, actor, subscriber_id, args.contact) if args.contact else None
+        ticket_search.find_contact(db, actor, subscriber_id, args.contact) if args.contact else None
     )
-    return tickets.TicketFilter(
+    return ticket_search.TicketFilter(
         subscriber_id,
         field=args.field,
         text=args.text or "",
@@ -125,7 +125,7 @@ def cmd_list(args: argparse.Namespace) -> int:
     items: list[tickets.TicketItem] = []
     after = None
     while True:  # keyset pages until the subscriber's list is exhausted
-        chunk = tickets.page(db, actor, flt, after=after, limit=200)
+        chunk = ticket_search.page(db, actor, flt, after=after, limit=200)
         items.extend(chunk)
         if len(chunk) < 200:
             break
@@ -151,7 +151,7 @@ def cmd_open(args: argparse.Namespace) -> int:
     actor = context.operator(args, db)
     subscriber_id = subscribers.find_by_document(db, actor, document)
     contact_id = (
-        tickets.find_contact(db, actor, subscriber_id, args.contact) if args.contact else None
+        ticket_search.find_contact(db, actor, subscriber_id, args.contact) if args.contact else None
     )
     item = tickets.open_ticket(db, actor, subscriber_id, args.type, args.description, contact_id)
     if args.format == "json":

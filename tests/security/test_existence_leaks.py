@@ -22,6 +22,7 @@ from desktop.services import (
     pix_charges,
     receipts,
     ticket_receipts,
+    ticket_search,
     tickets,
 )
 from tests.security.conftest import World
@@ -50,8 +51,8 @@ CASES: dict[str, tuple[Callable[[Database, World, int], Any], Callable[[World], 
         lambda db, w, i: pix_charges.check(db, w.attacker_kiosk, f"CAR{i:010d}"),
         lambda w: w.open_bill,
     ),
-    "tickets.detail": (
-        lambda db, w, i: tickets.detail(db, w.attacker_kiosk, i),
+    "ticket_search.detail": (
+        lambda db, w, i: ticket_search.detail(db, w.attacker_kiosk, i),
         lambda w: w.ticket,
     ),
     "tickets.close_ticket": (

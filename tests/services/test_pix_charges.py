@@ -26,7 +26,7 @@ from desktop.domain.enums import ContractStatus, PaymentMethod, Role
 from desktop.errors import AccessDenied, Conflict, NotFound
 from desktop.models import AuditEntry, OutboxEvent, Payment, PixCharge, Receivable
 from desktop.models.pix import PixChargeStatus
-from desktop.services import payments, pix_charges, settings, tickets
+from desktop.services import payments, pix_charges, settings, ticket_search, tickets
 from desktop.services.enablement_jobs import system_actor
 from desktop.services.settlement import SettleOutcome
 from tests.conftest import kiosk, make_user
@@ -150,7 +150,7 @@ def test_kiosk_payment_settles_once_goes_into_the_atendimento_and_lifts_the_susp
         Decimal("2.83"),
         False,
     )
-    history = tickets.detail(db, actor, session_ticket.id).history
+    history = ticket_search.detail(db, actor, session_ticket.id).history
     assert any(e.action == "pagamento_pix" and e2eid in e.text for e in history)
     with db.session() as session:
         kinds = list(

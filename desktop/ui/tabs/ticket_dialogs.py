@@ -27,7 +27,8 @@ from desktop.domain.enums import TicketStatus
 from desktop.domain.vocabulary import words
 from desktop.services.protocols import display_protocol
 from desktop.services.subscribers import ContactInfo
-from desktop.services.tickets import EventItem, TicketDetail, TicketItem
+from desktop.services.ticket_search import EventItem, TicketDetail
+from desktop.services.tickets import TicketItem
 from desktop.ui import formatting as fmt
 from desktop.ui.list_models import TintedModel, whole_list
 from desktop.ui.query_model import Column

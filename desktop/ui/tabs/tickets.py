@@ -4,7 +4,7 @@ Filters: **Campo** (Protocolo, Descrição, Tipo) with its text, **Período** of
 **Status** and **Contatos**.  *Todos* lists every ticket; a contact lists the tickets whose
 **first** contact is that person (the service matches the first contact, SPEC §1.8);
 *Com contato informado* lists the tickets of any of the subscriber's contacts.  The list is
-the shared lazy keyset model over ``tickets.page``.
+the shared lazy keyset model over ``ticket_search.page``.
 """
 
 from __future__ import annotations
@@ -28,10 +28,11 @@ from desktop.domain import changes as op_changes
 from desktop.domain.clock import to_local
 from desktop.domain.enums import TicketStatus
 from desktop.errors import UserError
-from desktop.services import ticket_receipts, tickets
+from desktop.services import ticket_receipts, ticket_search, tickets
 from desktop.services.protocols import display_protocol
 from desktop.services.subscribers import Menu
-from desktop.services.tickets import TicketDetail, TicketFilter, TicketItem
+from desktop.services.ticket_search import TicketDetail, TicketFilter
+from desktop.services.tickets import TicketItem
 from desktop.ui import formatting as fmt
 from desktop.ui.dialogs import dialogs
 from desktop.ui.print_job import print_job, receipt_document
@@ -247,7 +248,7 @@ class TicketsTab(SubscriberTab):
         ctx = self.context
 
         def fetch(after: Any, limit: int) -> list[TicketItem]:
-            return tickets.page(ctx.db, ctx.actor, flt, after=after, limit=limit)
+            return ticket_search.page(ctx.db, ctx.actor, flt, after=after, limit=limit)
 
         self.model.reset(fetch)
         self._update_buttons()
@@ -321,7 +322,7 @@ class TicketsTab(SubscriberTab):
         ctx = self.context
         ctx.task_runner.submit(
             ("ticket-detail", item.id),
-            lambda: tickets.detail(ctx.db, ctx.actor, item.id),
+            lambda: ticket_search.detail(ctx.db, ctx.actor, item.id),
             on_success=self._show_detail,
             on_error=self.message.show_error,
             owner=self,
@@ -351,7 +352,7 @@ class TicketsTab(SubscriberTab):
 
         def work() -> TicketDetail:
             tickets.add_note(ctx.db, ctx.actor, ticket_id, text)
-            return tickets.detail(ctx.db, ctx.actor, ticket_id)
+            return ticket_search.detail(ctx.db, ctx.actor, ticket_id)
 
         dialog.set_busy(True)
         ctx.write(
@@ -376,7 +377,7 @@ class TicketsTab(SubscriberTab):
 
         def work() -> TicketDetail:
             tickets.close_ticket(ctx.db, ctx.actor, item.id)
-            return tickets.detail(ctx.db, ctx.actor, item.id)
+            return ticket_search.detail(ctx.db, ctx.actor, item.id)
 
         def closed(detail: TicketDetail) -> None:
             dialog.show_detail(detail)
