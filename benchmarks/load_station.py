@@ -35,7 +35,7 @@ from desktop.services import (
     enablement_jobs,
     financial,
     payments,
-    pix_charges,
+    pix_reconcile,
     sms_credits,
     subscriber_search,
     tickets,
@@ -170,7 +170,7 @@ class Station:
     def jobs(self) -> object:
         """What JobsTimer.run_now submits: the jobs, then the PIX reconciliation."""
         report = enablement_jobs.run_jobs(self.db)
-        pix_charges.reconcile_recent(self.db, enablement_jobs.system_actor())
+        pix_reconcile.reconcile_recent(self.db, enablement_jobs.system_actor())
         return report
 
     def counter_actor(self) -> CounterActor | None:

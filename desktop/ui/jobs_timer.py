@@ -12,7 +12,7 @@ import logging
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from desktop.db import Database
-from desktop.services import enablement_jobs, pix_charges
+from desktop.services import enablement_jobs, pix_reconcile
 from desktop.services.enablement_jobs import JobsReport
 from desktop.ui.workers import TaskRunner, runner
 
@@ -57,7 +57,7 @@ class JobsTimer(QObject):
         # holds up the enablements; settling is exactly once whichever station finds it.
         self.task_runner.submit(
             ("pix-jobs", id(self)),
-            lambda: pix_charges.reconcile_recent(db, enablement_jobs.system_actor()),
+            lambda: pix_reconcile.reconcile_recent(db, enablement_jobs.system_actor()),
             on_error=lambda message: log.warning("PIX reconciliation: %s", message),
             owner=self,
         )
