@@ -16,8 +16,9 @@ unreachable does not undo the enablement: the warning says the change is pending
 router re-authenticates at its next connection): it is recorded in the atendimento's history
 and returned as a warning.  Every enablement is recorded as an atendimento with its protocol.
 
-Expiry (``run_jobs``) and the payment hook (``on_debt_paid``) are in
-``desktop.services.enablement_jobs``; the helpers they share are public here.
+Expiry (``run_jobs``) is in ``desktop.services.enablement_jobs`` and the payment hook
+(``on_debt_paid``) in ``desktop.services.reactivation``; the helpers they share are public
+here.
 """
 
 from __future__ import annotations

@@ -17,9 +17,9 @@ from desktop.errors import UserError
 from desktop.services import (
     boletos,
     enablement,
-    enablement_jobs,
     invoices,
     pix_charges,
+    reactivation,
     receipts,
     ticket_receipts,
     ticket_search,
@@ -63,8 +63,8 @@ CASES: dict[str, tuple[Callable[[Database, World, int], Any], Callable[[World], 
         lambda db, w, i: ticket_receipts.receipt(db, w.attacker_kiosk, i),
         lambda w: w.ticket,
     ),
-    "enablement_jobs.on_debt_paid": (
-        lambda db, w, i: enablement_jobs.on_debt_paid(db, w.attacker_kiosk, i),
+    "reactivation.on_debt_paid": (
+        lambda db, w, i: reactivation.on_debt_paid(db, w.attacker_kiosk, i),
         lambda w: w.victim_contract,
     ),
     "enablement.enable": (

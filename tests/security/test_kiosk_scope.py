@@ -24,9 +24,9 @@ from desktop.services import (
     connection_totals,
     connections,
     enablement,
-    enablement_jobs,
     financial,
     invoices,
+    reactivation,
     sms_credits,
     subscribers,
     ticket_receipts,
@@ -123,7 +123,7 @@ CASES: dict[str, Case] = {
     "enablement.enable other's contract": lambda db, w: enablement.enable(
         db, _k(w), w.attacker, w.victim_contract
     ),
-    "enablement_jobs.on_debt_paid": lambda db, w: enablement_jobs.on_debt_paid(
+    "reactivation.on_debt_paid": lambda db, w: reactivation.on_debt_paid(
         db, _k(w), w.victim_contract
     ),
     # Compra de crédito SMS

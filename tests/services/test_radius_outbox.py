@@ -34,6 +34,7 @@ from desktop.services import (
     enablement,
     enablement_jobs,
     radius_sync,
+    reactivation,
     settings,
     ticket_search,
 )
@@ -361,7 +362,7 @@ def test_payment_lift_after_a_crash_is_finished_and_later_changes_win(
         receivable_id = session.scalar(select(Receivable.id))
     assert receivable_id is not None
     pay(db, receivable_id)
-    done = enablement_jobs.on_debt_paid(db, attendant, contract_id)
+    done = reactivation.on_debt_paid(db, attendant, contract_id)
     assert done.changed and done.status is ContractStatus.ACTIVE
     assert assert_agree(db, radius_url, contract_id) is ContractStatus.ACTIVE
     with db.session() as session:
