@@ -44,7 +44,7 @@ import psycopg
 from benchmarks import load_plan, load_report
 from benchmarks.load_cluster import Cluster
 from benchmarks.load_station import Plan, Result, Station
-from desktop.config import setting
+from desktop.config.registry import setting
 from desktop.db import Database
 from desktop.domain import passwords
 from desktop.services import settings

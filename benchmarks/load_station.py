@@ -29,12 +29,13 @@ from desktop.services import (
     boletos,
     calls,
     cards,
+    connection_totals,
     connections,
     enablement,
     enablement_jobs,
     financial,
     payments,
-    pix_charges,
+    pix_reconcile,
     sms_credits,
     subscriber_search,
     tickets,
@@ -169,7 +170,7 @@ class Station:
     def jobs(self) -> object:
         """What JobsTimer.run_now submits: the jobs, then the PIX reconciliation."""
         report = enablement_jobs.run_jobs(self.db)
-        pix_charges.reconcile_recent(self.db, enablement_jobs.system_actor())
+        pix_reconcile.reconcile_recent(self.db, enablement_jobs.system_actor())
         return report
 
     def counter_actor(self) -> CounterActor | None:
@@ -309,7 +310,7 @@ def _connections(st: Station, actor: Actor) -> None:
     flt = connections.ConnectionFilter(_own(st, actor, st.plan.statement_subscribers))
     st.timed(
         "connections",
-        lambda: (connections.page(st.db, actor, flt), connections.totals(st.db, actor, flt)),
+        lambda: (connections.page(st.db, actor, flt), connection_totals.totals(st.db, actor, flt)),
     )
     return None
 

@@ -34,7 +34,7 @@ import psycopg
 from desktop.db import Database
 from desktop.domain.clock import local_period_bounds
 from desktop.models import partitioning as p
-from desktop.services import connections
+from desktop.services import connection_totals, connections, radacct_source
 
 PG_ADMIN = "postgresql://postgres@127.0.0.1:5432/postgres"
 NAME = "partition_bench"
@@ -141,9 +141,9 @@ def measure(samples: int, logins: int) -> None:
     month = p.add_months(this, -3)
     last = p.add_months(month, 1) - dt.timedelta(days=1)
     start, end = local_period_bounds(month, last)
-    source = connections.Source("postgresql", True)
+    source = radacct_source.Source("postgresql", True)
     page_sql = _sql(connections._page_stmt(source, 1, False))
-    totals_sql = _sql(connections._totals_stmt(source))
+    totals_sql = _sql(connection_totals._totals_stmt(source))
     rng = random.Random(7)
     with psycopg.connect(RAW, autocommit=True) as conn:
         conn.execute("SET TimeZone = 'UTC'")

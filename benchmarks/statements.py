@@ -42,7 +42,7 @@ from desktop.domain.clock import local_period_bounds
 from desktop.domain.enums import CallType, Role
 from desktop.domain.periods import Period
 from desktop.models import Contract, Plan, RadiusLogin, Subscriber, Terminal
-from desktop.services import calls, connections
+from desktop.services import calls, connection_totals, connections
 
 PG_ADMIN = "postgresql://postgres@127.0.0.1:5432/postgres"
 TERMINALS = 2000
@@ -359,7 +359,7 @@ def bench_backend(backend: str, n: int, repeat: int) -> list[tuple[str, float, f
             ),
             (
                 "connections totals: service",
-                lambda: connections.totals(db, ACTOR, rflt),
+                lambda: connection_totals.totals(db, ACTOR, rflt),
                 raw["conn_totals"],
             ),
         ]

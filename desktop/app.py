@@ -16,7 +16,7 @@ from PySide6.QtCore import QCoreApplication, QDir, QObject, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
 
-from desktop.config import resources_dir
+from desktop.config.paths import resources_dir
 from desktop.db import Database
 from desktop.errors import UserError
 from desktop.startup import log_to_file, open_database

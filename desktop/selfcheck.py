@@ -28,7 +28,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 
-from desktop import __version__, config
+from desktop import __version__
+from desktop.config.paths import TIMEZONE, config_dir, data_dir, resources_dir
+from desktop.config.station import load_station_config
 
 OK = "ok"
 WARN = "aviso"
@@ -67,7 +69,7 @@ def _pdf_figures(pdf: bytes) -> str:
 # --------------------------------------------------------------------------- the checks
 def check_folders(_args: argparse.Namespace) -> str:
     portable = " (cópia portátil)" if _is_portable() else ""
-    return f"dados em {config.data_dir()}, configuração em {config.config_dir()}{portable}"
+    return f"dados em {data_dir()}, configuração em {config_dir()}{portable}"
 
 
 def _is_portable() -> bool:
@@ -79,7 +81,7 @@ def _is_portable() -> bool:
 def check_database(args: argparse.Namespace) -> str:
     from desktop.db import Database
 
-    url = config.load_station_config(getattr(args, "db", None)).database_url
+    url = load_station_config(getattr(args, "db", None)).database_url
     db = Database(url)
     try:
         revision = db.upgrade()
@@ -94,11 +96,11 @@ def check_radius(args: argparse.Namespace) -> str:
     (FreeRADIUS's schema.sql has (acctstarttime, username), led by the wrong column)."""
     from desktop.db import Database
     from desktop.errors import DatabaseUnavailable
-    from desktop.services import connections
+    from desktop.services import radacct_source
 
-    db = Database(config.load_station_config(getattr(args, "db", None)).database_url)
+    db = Database(load_station_config(getattr(args, "db", None)).database_url)
     try:
-        found = connections.separate_radacct_index(db)
+        found = radacct_source.separate_radacct_index(db)
     except DatabaseUnavailable as exc:  # the Central's or FreeRADIUS's: the line above or
         raise Notice(f"não verificado: {exc.message}") from exc  # the statement says it
     finally:
@@ -110,7 +112,7 @@ def check_radius(args: argparse.Namespace) -> str:
         raise Notice(
             f"o radacct de {where} não tem o índice (username, acctstarttime) de que o extrato "
             f"de conexões precisa; crie-o no servidor do FreeRADIUS com: "
-            f"{connections.STATEMENT_INDEX}"
+            f"{radacct_source.STATEMENT_INDEX}"
         )
     return f"radacct em {where}, com o índice (username, acctstarttime)"
 
@@ -214,7 +216,7 @@ def check_printers(_args: argparse.Namespace) -> str:
         printers = printing.list_printers()
     except PrinterError as exc:
         raise Notice(f"{exc.message} Os documentos podem ser salvos em PDF.") from exc
-    station = config.load_station_config(getattr(_args, "db", None)).printer
+    station = load_station_config(getattr(_args, "db", None)).printer
     names = [p.name for p in printers]
     default = next((p.name for p in printers if p.is_default), "nenhuma")
     text = f"{len(printers)} ({', '.join(names) or 'nenhuma'}); padrão: {default}"
@@ -228,7 +230,7 @@ def check_printers(_args: argparse.Namespace) -> str:
 
 
 def check_resources(_args: argparse.Namespace) -> str:
-    root = config.resources_dir()
+    root = resources_dir()
     required = ["style.qss", "radius/dictionary"]
     missing = [name for name in required if not (root / name).is_file()]
     if missing:
@@ -239,7 +241,7 @@ def check_resources(_args: argparse.Namespace) -> str:
 def check_translations(_args: argparse.Namespace) -> str:
     from PySide6.QtCore import QTranslator
 
-    folder = config.resources_dir() / "translations"
+    folder = resources_dir() / "translations"
     compiled = sorted(folder.glob("*.qm")) if folder.is_dir() else []
     sources = sorted(folder.glob("*.ts")) if folder.is_dir() else []
     for path in compiled:
@@ -268,12 +270,12 @@ def check_locale(_args: argparse.Namespace) -> str:
 
     from babel.numbers import format_currency
 
-    zone = ZoneInfo(config.TIMEZONE)
+    zone = ZoneInfo(TIMEZONE)
     offset = dt.datetime(2025, 7, 1, 12, tzinfo=dt.UTC).astimezone(zone).strftime("%z")
     money = format_currency(Decimal("1234.56"), "BRL", locale="pt_BR").replace("\xa0", " ")
     if money != "R$ 1.234,56":
         raise RuntimeError(f"moeda formatada como {money!r}")
-    return f"{config.TIMEZONE} (UTC{offset}), {money}"
+    return f"{TIMEZONE} (UTC{offset}), {money}"
 
 
 def check_documents(_args: argparse.Namespace) -> str:

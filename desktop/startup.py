@@ -15,7 +15,8 @@ from pathlib import Path
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 
-from desktop.config import data_dir, load_station_config
+from desktop.config.paths import data_dir
+from desktop.config.station import load_station_config
 from desktop.db import Database
 from desktop.errors import NotFound
 

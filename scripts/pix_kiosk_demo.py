@@ -164,14 +164,12 @@ def main() -> int:
     os.environ["CENTRAL_DATA_DIR"] = str(work / "data")
     os.environ["CENTRAL_CONFIG_DIR"] = str(work / "config")
 
-    from desktop import config
+    from desktop.config.station import StationConfig, save_station_config
     from desktop.db import Database
 
     path = prepare(work, args.subscribers)
     url = f"sqlite:///{path}"
-    config.save_station_config(
-        config.StationConfig(url, STATION, args.printer, args.receipt_printer)
-    )
+    save_station_config(StationConfig(url, STATION, args.printer, args.receipt_printer))
     db = Database(url)
     db.upgrade()  # a demo made by an older version
     psp = start_psp(db, work)

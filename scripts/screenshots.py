@@ -28,7 +28,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
-from desktop.config import default_database_url
+from desktop.config.paths import default_database_url
 from desktop.db import Database
 from desktop.domain.clock import today_local
 from desktop.domain.enums import ReceivableStatus

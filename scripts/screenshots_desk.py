@@ -27,7 +27,7 @@ from PySide6.QtWidgets import QApplication
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from screenshots import Driver, ensure_demo, shoot
 
-from desktop.config import default_database_url
+from desktop.config.paths import default_database_url
 from desktop.db import Database
 from desktop.domain.actors import CounterActor
 from desktop.domain.clock import utcnow

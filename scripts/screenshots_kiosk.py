@@ -22,7 +22,7 @@ from sqlalchemy import select
 
 from PySide6.QtWidgets import QApplication
 
-from desktop.config import default_database_url
+from desktop.config.paths import default_database_url
 from desktop.db import Database
 from desktop.domain.actors import KioskActor
 from desktop.models import Subscriber

@@ -28,8 +28,8 @@ from PySide6.QtWidgets import QApplication
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from screenshots import LOGIN, PASSWORD, ROOT, Driver, ensure_demo, shoot
 
-from desktop import config
-from desktop.config import default_database_url
+from desktop.config.paths import default_database_url
+from desktop.config.station import StationConfig, load_station_config, save_station_config
 from desktop.db import Database
 from desktop.domain.clock import today_local
 from desktop.domain.enums import ReceivableStatus
@@ -97,10 +97,8 @@ def main() -> int:
     db = Database(args.db or default_database_url())
     ensure_demo(db, args.subscribers)
     ensure_invoices(db)
-    station = config.load_station_config()
-    config.save_station_config(
-        config.StationConfig(station.database_url, "loja-centro-balcao-02", args.printer)
-    )
+    station = load_station_config()
+    save_station_config(StationConfig(station.database_url, "loja-centro-balcao-02", args.printer))
     subscriber_id, name = pick_subscriber(db)
     print(f"subscriber: {subscriber_id} {name}", flush=True)
 

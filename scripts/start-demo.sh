@@ -30,7 +30,7 @@ fi
 .venv/bin/central-assinante db upgrade
 has_data=$(.venv/bin/python - <<'PY'
 from sqlalchemy import func, select
-from desktop.config import load_station_config
+from desktop.config.station import load_station_config
 from desktop.db import Database
 from desktop.models import Subscriber
 with Database(load_station_config().database_url).session() as s:

@@ -12,7 +12,7 @@ cannot see through the wrapper, so this script gives it copies of the modules in
 * each ``_tr("...")`` call is written out as ``QCoreApplication.translate("Context", "...")``
   (same lines, so nothing else moves);
 * text translated through a variable - ``_tr(PDF_FILTER)``, ``for text, code in FIELDS:
-  _tr(text)``, ``translate("TicketTypes", kind)`` over ``tickets.TICKET_TYPES`` - is found
+  _tr(text)``, ``translate("TicketTypes", kind)`` over ``words.TICKET_TYPES`` - is found
   by following the variable to the constant it comes from (a module or class constant, or
   a service module's attribute), and listed as ``QT_TRANSLATE_NOOP`` in one extra file;
 * a few registries known only at run time (the menu titles of the tabs, the groups of the
@@ -124,7 +124,7 @@ def loop_sources(tree: ast.Module) -> dict[str, list[ast.AST]]:
 
 
 def runtime_strings(module: str, attribute: str) -> list[str]:
-    """The words of a constant of another module (``tickets.STATUS_WORDS``), imported."""
+    """The words of a constant of another module (``words.TICKET_STATUSES``), imported."""
     try:
         value = getattr(importlib.import_module(module), attribute)
     except (ImportError, AttributeError):
@@ -147,7 +147,7 @@ def dynamic_strings(expr: ast.AST, tree: ast.Module, depth: int = 0) -> Iterator
     modules = imported_modules(tree)
     for node in ast.walk(expr):
         if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name):
-            if node.value.id in modules:  # tickets.STATUS_WORDS
+            if node.value.id in modules:  # words.TICKET_STATUSES
                 yield from runtime_strings(modules[node.value.id], node.attr)
             elif node.attr in consts:  # self.HEADERS, cls.title_text
                 yield from strings_in(consts[node.attr])
@@ -195,7 +195,7 @@ def harvest(tree: ast.Module, aliases: dict[str, str]) -> set[tuple[str, str]]:
 def registries() -> set[tuple[str, str]]:
     """Texts translated under a context known only at run time."""
     found: set[tuple[str, str]] = set()
-    from desktop.config import SETTINGS
+    from desktop.config.registry import SETTINGS
     from desktop.ui.tabs import TAB_CLASSES
 
     found |= {("Tabs", cls.title_text) for cls in TAB_CLASSES}

@@ -7,7 +7,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from desktop.adapters import homologation_certificate
-from desktop.config import SETTINGS
+from desktop.config.registry import SETTINGS
 from desktop.domain import fiscal
 from desktop.domain.fiscal import builder
 

@@ -20,11 +20,12 @@ class Block:
         return None
 sys.meta_path.insert(0, Block())
 import desktop
-for pkg in ("desktop.models", "desktop.services", "desktop.reports", "desktop.importers"):
+PACKAGES = ("desktop.models", "desktop.services", "desktop.reports", "desktop.importers", "desktop.config")
+for pkg in PACKAGES:
     module = importlib.import_module(pkg)
     for info in pkgutil.walk_packages(module.__path__, pkg + "."):
         importlib.import_module(info.name)
-for name in ("desktop.db", "desktop.config", "desktop.cli", "desktop.demo"):
+for name in ("desktop.db", "desktop.cli", "desktop.demo"):
     try:
         importlib.import_module(name)
     except ModuleNotFoundError as exc:

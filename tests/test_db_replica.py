@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
-from desktop.config import load_station_config, station_config_path
+from desktop.config.station import load_station_config, station_config_path
 from desktop.db import Database
 from desktop.errors import InvalidInput
 from desktop.models import Setting

@@ -21,6 +21,7 @@ from desktop.domain.documents import is_cnpj, is_cpf
 from desktop.domain.enums import ContractStatus, ReceivableStatus, Role
 from desktop.domain.passwords import verify_password
 from desktop.domain.text import search_key
+from desktop.domain.vocabulary.words import TICKET_TYPES
 from desktop.errors import Conflict, InvalidInput
 from desktop.models import (
     Base,
@@ -47,7 +48,6 @@ from desktop.models import (
 )
 from desktop.models.telephony import Call
 from desktop.services.protocols import next_protocol
-from desktop.services.tickets import TICKET_TYPES
 
 TODAY = dt.date(2026, 11, 20)
 N = 40

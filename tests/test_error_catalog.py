@@ -27,7 +27,7 @@ SCANNED = (
     "db.py",
     "db_errors.py",
     "db_replica.py",
-    "config.py",
+    "config",
     "startup.py",
 )
 

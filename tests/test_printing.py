@@ -19,8 +19,9 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen import canvas
 
-from desktop import config
 from desktop.adapters import printing
+from desktop.config.paths import data_dir
+from desktop.config.station import StationConfig, save_station_config
 from desktop.errors import PrinterError
 from tests.conftest_printing import CupsQueues, ensure_cups_queues, wait_for_file
 
@@ -71,7 +72,7 @@ def assert_kept(exc: pytest.ExceptionInfo[PrinterError], pdf: bytes) -> Path:
     assert isinstance(exc.value, printing.DocumentNotPrinted)
     kept = exc.value.kept_path
     assert kept is not None
-    assert kept.parent == config.data_dir() / "nao-impressos"
+    assert kept.parent == data_dir() / "nao-impressos"
     assert kept.read_bytes() == pdf
     assert str(kept) in exc.value.message
     return kept
@@ -119,9 +120,7 @@ def test_default_printer_cups_pdf_makes_a_readable_pdf(
 
 
 def test_station_printer_is_used_when_none_is_given(cups_queues: CupsQueues) -> None:
-    config.save_station_config(
-        config.StationConfig("sqlite://", "balcao-1", cups_queues.sink_queue)
-    )
+    save_station_config(StationConfig("sqlite://", "balcao-1", cups_queues.sink_queue))
     pdf = make_pdf()
     result = printing.print_pdf(pdf, "", "recibo")
     assert result.printer == cups_queues.sink_queue

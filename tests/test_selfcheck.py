@@ -115,7 +115,7 @@ def test_self_check_asks_a_separate_freeradius_database_for_the_statement_index(
     import psycopg
 
     from desktop.db import Database
-    from desktop.services import connections, settings
+    from desktop.services import radacct_source, settings
     from tests.conftest import PG_ADMIN_URL
 
     name = f"ca_radius_{uuid.uuid4().hex[:10]}"
@@ -133,9 +133,9 @@ def test_self_check_asks_a_separate_freeradius_database_for_the_statement_index(
         main(["--self-check", "--db", pg_url])
         line = _lines(capsys.readouterr().out)["banco do FreeRADIUS"]
         assert line.startswith("aviso o radacct de postgresql+psycopg://postgres@")
-        assert line.endswith(f"{connections.STATEMENT_INDEX} (" + line.rsplit(" (", 1)[1])
+        assert line.endswith(f"{radacct_source.STATEMENT_INDEX} (" + line.rsplit(" (", 1)[1])
         with psycopg.connect(radius_url, autocommit=True) as conn:
-            conn.execute(connections.STATEMENT_INDEX)  # the statement it printed works
+            conn.execute(radacct_source.STATEMENT_INDEX)  # the statement it printed works
         main(["--self-check", "--db", pg_url])
         line = _lines(capsys.readouterr().out)["banco do FreeRADIUS"]
         assert line.startswith("ok radacct em ") and "com o índice" in line
@@ -143,8 +143,8 @@ def test_self_check_asks_a_separate_freeradius_database_for_the_statement_index(
         with db.session() as session:
             settings.put(session, "radius.database_url", "")
         db.dispose()
-        for engine in list(connections._engines.values()):
+        for engine in list(radacct_source._engines.values()):
             engine.dispose()
-        connections._engines.clear()
+        radacct_source._engines.clear()
         with psycopg.connect(admin, autocommit=True) as conn:
             conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')

@@ -32,7 +32,7 @@ from types import ModuleType
 from typing import Any
 from urllib.parse import urlsplit
 
-from desktop import config
+from desktop.config.paths import data_dir
 from desktop.errors import InvalidInput, Message, PrinterError
 
 NETWORK_PORT = 9100
@@ -137,7 +137,7 @@ def printer_classes() -> ModuleType:
     (parsed once per installation), and a root handler the import added is taken away again
     (the app and the CLI configure logging themselves).
     """
-    cache = config.data_dir() / "cache"
+    cache = data_dir() / "cache"
     cache.mkdir(exist_ok=True)
     os.environ.setdefault("ESCPOS_CAPABILITIES_PICKLE_DIR", str(cache))
     root = logging.getLogger()

@@ -11,7 +11,7 @@ import os
 import threading
 from pathlib import Path
 
-from desktop import config
+from desktop.config.paths import data_dir
 from desktop.domain.fiscal.certificate import (
     TEST_CERTIFICATE_PASSWORD,
     Signer,
@@ -27,7 +27,7 @@ _signers: dict[tuple[str, float, str], Signer] = {}
 
 
 def homologation_certificate_path() -> Path:
-    return config.data_dir() / TEST_CERTIFICATE_FILE
+    return data_dir() / TEST_CERTIFICATE_FILE
 
 
 def homologation_signer(company_name: str, cnpj: str) -> Signer:

@@ -29,8 +29,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from desktop import config
 from desktop.adapters.printer_info import PrinterInfo
+from desktop.config.paths import data_dir
+from desktop.config.station import load_station_config
 from desktop.domain import clock
 from desktop.errors import PrinterError, UserError
 
@@ -152,7 +153,7 @@ def wait_for_job(job_id: str | None, timeout_s: float = 30) -> str:
 
 
 def kept_dir() -> Path:
-    return config.data_dir() / KEPT_DIR_NAME
+    return data_dir() / KEPT_DIR_NAME
 
 
 def print_receipt(pdf: bytes, receipt: bytes, title: str) -> PrintResult:
@@ -164,7 +165,7 @@ def print_receipt(pdf: bytes, receipt: bytes, title: str) -> PrintResult:
     or printed on the A4 printer: nothing is lost) and :class:`DocumentNotPrinted` says so.
     Without ``receipt_printer``, :func:`print_pdf` to the station's printer as before.
     """
-    setting = config.load_station_config().receipt_printer
+    setting = load_station_config().receipt_printer
     if not setting:
         return print_pdf(pdf, None, title)
     from desktop.adapters import escpos_printer
@@ -227,7 +228,7 @@ def _keep(pdf: bytes, title: str) -> tuple[Path | None, str]:
 
 def _resolve(printer: str | None, system_default: Callable[[], str | None]) -> str:
     """The printer asked for, else this station's (``station.ini``), else the system default."""
-    chosen = (printer or "").strip() or config.load_station_config().printer.strip()
+    chosen = (printer or "").strip() or load_station_config().printer.strip()
     if chosen:
         return chosen
     default = system_default()

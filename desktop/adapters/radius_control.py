@@ -30,7 +30,7 @@ from sqlalchemy import Engine, delete, insert, select, text
 from sqlalchemy.exc import InterfaceError, OperationalError
 from sqlalchemy.orm import Session
 
-from desktop.config import resources_dir
+from desktop.config.paths import resources_dir
 from desktop.db import create_db_engine
 from desktop.errors import DatabaseUnavailable
 from desktop.models import RadUserGroup

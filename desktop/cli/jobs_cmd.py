@@ -10,7 +10,7 @@ from desktop.cli import context
 from desktop.db import Database
 from desktop.domain.actors import Actor
 from desktop.errors import UserError
-from desktop.services import enablement_jobs, partitions, pix_charges
+from desktop.services import enablement_jobs, partitions, pix_reconcile
 
 
 def register(sub: Any) -> None:
@@ -62,7 +62,7 @@ def _partitions(db: Database) -> int:
 def _reconcile_pix(db: Database, actor: Actor) -> None:
     """PIX paid while no screen watched (SPEC §7); the PSP down is a warning, not a failure."""
     try:
-        pix = pix_charges.reconcile_recent(db, actor)
+        pix = pix_reconcile.reconcile_recent(db, actor)
     except UserError as exc:
         print(f"aviso: PIX: {exc.message}", file=sys.stderr)
         return

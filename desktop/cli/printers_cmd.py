@@ -7,7 +7,7 @@ from typing import Any
 
 from desktop.adapters import printing
 from desktop.cli import context
-from desktop.config import load_station_config
+from desktop.config.station import load_station_config
 
 
 def register(sub: Any) -> None:

@@ -8,8 +8,9 @@ from typing import Any
 from desktop.cli import context, output
 from desktop.domain.documents import parse_document
 from desktop.domain.enums import CallType
+from desktop.domain.vocabulary.words import CALL_TYPES
 from desktop.errors import InvalidInput
-from desktop.reports.calls import CALL_TYPE_WORDS, build_calls_pdf
+from desktop.reports.calls import build_calls_pdf
 from desktop.reports.common import datetime_br, duration, money, phone
 from desktop.services import calls, subscribers
 
@@ -69,7 +70,7 @@ def _table(args: argparse.Namespace, st: calls.CallStatement) -> int:
             datetime_br(i.started_at),
             phone(i.terminal),
             phone(i.destination),
-            CALL_TYPE_WORDS[i.call_type],
+            CALL_TYPES[i.call_type],
             duration(i.duration_s),
             duration(i.billed_s),
             money(i.amount),
@@ -77,7 +78,7 @@ def _table(args: argparse.Namespace, st: calls.CallStatement) -> int:
         for i in st.items
     ]
     footer = [
-        f"{CALL_TYPE_WORDS[ct]}: {tt.count} ligações, {duration(tt.duration_s)}, {money(tt.amount)}"
+        f"{CALL_TYPES[ct]}: {tt.count} ligações, {duration(tt.duration_s)}, {money(tt.amount)}"
         for ct, tt in st.totals.by_type.items()
     ]
     t = st.totals

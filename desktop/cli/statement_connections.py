@@ -11,9 +11,10 @@ from typing import Any
 
 from desktop.cli import context, output
 from desktop.domain.documents import parse_document
+from desktop.domain.vocabulary.words import TERMINATE_CAUSES
 from desktop.reports.common import data_size, datetime_br, duration, number
-from desktop.reports.connections import CAUSE_WORDS, build_connections_pdf
-from desktop.services import connections, subscribers
+from desktop.reports.connections import build_connections_pdf
+from desktop.services import connection_statement, connections, subscribers
 
 ITEM_FIELDS = [
     "login",
@@ -46,7 +47,7 @@ def item_values(item: connections.ConnectionItem) -> list[Any]:
     ]
 
 
-def statement_json(st: connections.ConnectionStatement) -> dict[str, Any]:
+def statement_json(st: connection_statement.ConnectionStatement) -> dict[str, Any]:
     t = st.totals
     return {
         "subscriber": output.subscriber_json(st.subscriber),
@@ -61,7 +62,7 @@ def statement_json(st: connections.ConnectionStatement) -> dict[str, Any]:
     }
 
 
-def _table(args: argparse.Namespace, st: connections.ConnectionStatement) -> int:
+def _table(args: argparse.Namespace, st: connection_statement.ConnectionStatement) -> int:
     rows = [
         [
             datetime_br(i.started_at),
@@ -74,7 +75,7 @@ def _table(args: argparse.Namespace, st: connections.ConnectionStatement) -> int
             i.nas_ip,
             data_size(i.download_bytes),
             data_size(i.upload_bytes),
-            CAUSE_WORDS.get(i.terminate_cause or "", i.terminate_cause or ""),
+            TERMINATE_CAUSES.get(i.terminate_cause or "", i.terminate_cause or ""),
         ]
         for i in st.items
     ]
@@ -99,7 +100,7 @@ def run(args: argparse.Namespace) -> int:
     subscriber_id = subscribers.find_by_document(db, actor, document)
     flt = connections.ConnectionFilter(subscriber_id, period)
     printing = output.wants_pdf(args)
-    st = connections.statement(db, actor, flt, printed=printing)
+    st = connection_statement.statement(db, actor, flt, printed=printing)
     if printing:
         return output.emit_pdf(args, build_connections_pdf(st), f"extrato-conexoes-{document}")
     if args.format == "json":

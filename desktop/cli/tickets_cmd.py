@@ -11,8 +11,9 @@ from desktop.domain.clock import to_local
 from desktop.domain.documents import parse_document
 from desktop.domain.enums import TicketStatus
 from desktop.domain.periods import Period, parse_date
+from desktop.domain.vocabulary import words
 from desktop.errors import InvalidInput
-from desktop.services import subscribers, tickets
+from desktop.services import subscribers, ticket_search, tickets
 
 STATUS_CHOICES = {
     "aberto": TicketStatus.OPEN,
@@ -46,7 +47,7 @@ def register(sub: Any) -> None:
     listing.set_defaults(func=cmd_list)
     opening = actions.add_parser("open", help="abre um atendimento com protocolo")
     opening.add_argument("--subscriber", required=True, metavar="CPF_CNPJ")
-    opening.add_argument("--type", required=True, metavar="T", help="; ".join(tickets.TICKET_TYPES))
+    opening.add_argument("--type", required=True, metavar="T", help="; ".join(words.TICKET_TYPES))
     opening.add_argument("--description", required=True, metavar="TEXTO")
     opening.add_argument("--contact", metavar="NOME")
     opening.add_argument("--format", default="json", choices=["table", "json"])
@@ -71,7 +72,7 @@ def item_json(item: tickets.TicketItem) -> dict[str, Any]:
 
 def _filter(
     args: argparse.Namespace, db: Any, actor: Any, subscriber_id: int
-) -> tickets.TicketFilter:
+) -> ticket_search.TicketFilter:
     if args.field and not args.text:
         raise InvalidInput("tickets_cmd.informe_text_field")
     status = None
@@ -87,9 +88,9 @@ def _filter(
         end = parse_date(args.date_to, "data final") if args.date_to else dt.date(2999, 12, 31)
         period = Period(start, end)
     contact_id = (
-        tickets.find_contact(db, actor, subscriber_id, args.contact) if args.contact else None
+        ticket_search.find_contact(db, actor, subscriber_id, args.contact) if args.contact else None
     )
-    return tickets.TicketFilter(
+    return ticket_search.TicketFilter(
         subscriber_id,
         field=args.field,
         text=args.text or "",
@@ -106,7 +107,7 @@ def _print_items(items: list[tickets.TicketItem]) -> None:
             i.protocol,
             f"{to_local(i.opened_at):%d/%m/%Y %H:%M}",
             i.type,
-            tickets.STATUS_WORDS[i.status],
+            words.TICKET_STATUSES[i.status],
             ", ".join(i.contacts),
             i.description if len(i.description) <= 60 else i.description[:59] + "…",
         ]
@@ -124,7 +125,7 @@ def cmd_list(args: argparse.Namespace) -> int:
     items: list[tickets.TicketItem] = []
     after = None
     while True:  # keyset pages until the subscriber's list is exhausted
-        chunk = tickets.page(db, actor, flt, after=after, limit=200)
+        chunk = ticket_search.page(db, actor, flt, after=after, limit=200)
         items.extend(chunk)
         if len(chunk) < 200:
             break
@@ -150,7 +151,7 @@ def cmd_open(args: argparse.Namespace) -> int:
     actor = context.operator(args, db)
     subscriber_id = subscribers.find_by_document(db, actor, document)
     contact_id = (
-        tickets.find_contact(db, actor, subscriber_id, args.contact) if args.contact else None
+        ticket_search.find_contact(db, actor, subscriber_id, args.contact) if args.contact else None
     )
     item = tickets.open_ticket(db, actor, subscriber_id, args.type, args.description, contact_id)
     if args.format == "json":

@@ -165,7 +165,7 @@ PARTICLES = {
     **dict.fromkeys(("Souza", "Sousa", "Oliveira", "Almeida", "Jesus", "Lima", "Carvalho", "Melo", "Moraes", "Freitas", "Assis"), "de"),
     **dict.fromkeys(("Santos", "Reis", "Anjos", "Ramos", "Passos"), "dos"),
 }
-# The types come from desktop.services.tickets.TICKET_TYPES (a test checks it).
+# The types come from desktop.domain.vocabulary.words.TICKET_TYPES (a test checks it).
 TICKET_TYPE_WEIGHTS = (("Suporte técnico", 40), ("Financeiro", 22), ("Mudança de plano", 10), ("Mudança de endereço", 5), ("Cancelamento", 4), ("Reclamação", 6), ("Segunda via de documento", 9), ("Informação", 4))
 # fmt: on
 

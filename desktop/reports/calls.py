@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from reportlab.platypus import Flowable
 
-from desktop.domain.enums import CallType
+from desktop.domain.vocabulary.words import CALL_TYPES
 from desktop.reports.common import (
     Column,
     Document,
@@ -28,16 +28,6 @@ if TYPE_CHECKING:
     from desktop.services.calls import CallStatement, CallTotals
 
 TITLE = "Extrato de Ligações"
-
-CALL_TYPE_WORDS = {
-    CallType.LOCAL_FIXO: "Local fixo",
-    CallType.LOCAL_MOVEL: "Local móvel (VC1)",
-    CallType.LDN_FIXO: "Longa distância fixo",
-    CallType.LDN_MOVEL: "Longa distância móvel",
-    CallType.LDI: "Internacional",
-    CallType.GRATUITA: "Gratuita",
-    CallType.ESPECIAL: "Serviço especial",
-}
 
 COLUMNS = (
     Column("Data/hora", 30),
@@ -66,7 +56,7 @@ def _minutes(seconds: int) -> str:
 def _totals_rows(totals: CallTotals) -> list[list[str]]:
     rows = [
         [
-            CALL_TYPE_WORDS[call_type],
+            CALL_TYPES[call_type],
             number(t.count),
             duration(t.duration_s),
             duration(t.billed_s),
@@ -93,7 +83,7 @@ def build_calls_pdf(st: CallStatement) -> bytes:
     lines = [period_line(st.period.start, st.period.end)]
     terminals = ", ".join(phone(t) for t in st.terminals)
     lines.append(f"Terminal(is): {terminals}")
-    kind = CALL_TYPE_WORDS[st.call_type] if st.call_type is not None else "todos"
+    kind = CALL_TYPES[st.call_type] if st.call_type is not None else "todos"
     lines.append(f"Tipo de terminação: {kind}")
     doc = Document(TITLE, st.company, st.subscriber, tuple(lines), st.generated_at)
     rows = [
@@ -101,7 +91,7 @@ def build_calls_pdf(st: CallStatement) -> bytes:
             datetime_br(item.started_at),
             phone(item.terminal),
             phone(item.destination),
-            CALL_TYPE_WORDS[item.call_type],
+            CALL_TYPES[item.call_type],
             duration(item.duration_s),
             duration(item.billed_s),
             money_plain(item.amount),

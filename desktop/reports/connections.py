@@ -14,6 +14,7 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
 
+from desktop.domain.vocabulary.words import TERMINATE_CAUSES
 from desktop.reports.common import (
     FONT,
     Column,
@@ -31,34 +32,13 @@ from desktop.reports.common import (
 )
 
 if TYPE_CHECKING:
-    from desktop.services.connections import ConnectionStatement, DayTraffic
+    from desktop.services.connection_statement import ConnectionStatement
+    from desktop.services.connection_totals import DayTraffic
 
 TITLE = "Extrato de Conexões"
 DOWNLOAD_COLOR = colors.Color(0.16, 0.38, 0.67)
 UPLOAD_COLOR = colors.Color(0.93, 0.55, 0.17)
 CHART_HEIGHT = 58 * mm
-
-# FreeRADIUS Acct-Terminate-Cause values (RFC 2866 §5.10) in words; unknown ones as sent.
-CAUSE_WORDS = {
-    "User-Request": "Pedido do usuário",
-    "Lost-Carrier": "Perda de portadora",
-    "Lost-Service": "Perda de serviço",
-    "Idle-Timeout": "Tempo ocioso",
-    "Session-Timeout": "Tempo de sessão",
-    "Admin-Reset": "Reinício pelo provedor",
-    "Admin-Reboot": "Reinício do equipamento",
-    "Port-Error": "Erro de porta",
-    "NAS-Error": "Erro no concentrador",
-    "NAS-Request": "Pedido do concentrador",
-    "NAS-Reboot": "Reinício do concentrador",
-    "Port-Unneeded": "Porta desnecessária",
-    "Port-Preempted": "Porta preemptada",
-    "Port-Suspended": "Porta suspensa",
-    "Service-Unavailable": "Serviço indisponível",
-    "Callback": "Retorno de chamada",
-    "User-Error": "Erro do usuário",
-    "Host-Request": "Pedido do host",
-}
 
 TOTAL_COLUMNS = (
     Column("Sessões", 14, "RIGHT"),
@@ -191,7 +171,7 @@ def build_connections_pdf(st: ConnectionStatement) -> bytes:
             item.nas_ip,
             data_size(item.download_bytes),
             data_size(item.upload_bytes),
-            CAUSE_WORDS.get(cause, cause) if item.stopped_at else "",
+            TERMINATE_CAUSES.get(cause, cause) if item.stopped_at else "",
         ]
         rows.append(row)
     t = st.totals

@@ -16,8 +16,9 @@ unreachable does not undo the enablement: the warning says the change is pending
 router re-authenticates at its next connection): it is recorded in the atendimento's history
 and returned as a warning.  Every enablement is recorded as an atendimento with its protocol.
 
-Expiry (``run_jobs``) and the payment hook (``on_debt_paid``) are in
-``desktop.services.enablement_jobs``; the helpers they share are public here.
+Expiry (``run_jobs``) is in ``desktop.services.enablement_jobs`` and the payment hook
+(``on_debt_paid``) in ``desktop.services.reactivation``; the helpers they share are public
+here.
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ from desktop.domain.actors import Actor
 from desktop.domain.changes import OpChanges, writes
 from desktop.domain.clock import to_local, utcnow
 from desktop.domain.enums import ContractStatus, EventKind, ReceivableStatus, Role, TicketStatus
+from desktop.domain.vocabulary import words
 from desktop.errors import Conflict, DatabaseUnavailable, Message, NotFound
 from desktop.models import (
     Contract,
@@ -51,7 +53,6 @@ from desktop.services.tickets import (
     ACTION_ENABLEMENT,
     ACTION_EXPIRY,
     ACTION_RADIUS,
-    TYPE_ENABLEMENT,
     actor_name,
     add_event,
     create_ticket,
@@ -284,7 +285,7 @@ def enable(
                     session,
                     actor,
                     subscriber_id,
-                    TYPE_ENABLEMENT,
+                    str(words.TICKET_TYPE_ENABLEMENT),
                     f"Habilitação provisória do plano {plan_name} (contrato {contract.number}).",
                     status=TicketStatus.IN_PROGRESS,
                 )
@@ -418,7 +419,7 @@ def close_enablement_ticket(
     if ticket is None:
         return
     add_event(session, ticket.id, actor, ACTION_EXPIRY, text)
-    if ticket.type == TYPE_ENABLEMENT and ticket.status is not TicketStatus.CLOSED:
+    if ticket.type == words.TICKET_TYPE_ENABLEMENT and ticket.status is not TicketStatus.CLOSED:
         ticket.status = TicketStatus.CLOSED
         ticket.closed_at = utcnow()
         add_event(session, ticket.id, actor, ACTION_CLOSED, "Atendimento encerrado.")

@@ -10,8 +10,8 @@ Before that it finishes every FreeRADIUS change a crash or an outage left pendin
 (``radius_sync.apply_pending``) and records card voids whose Cielo answer was lost
 (``cards.reconcile_pending``).
 
-:func:`on_debt_paid` is the hook for the payment flows: as soon as no overdue bill is left,
-an open enablement ends for good and a plan suspended for non-payment is restored.
+:func:`~desktop.services.reactivation.on_debt_paid` (the payment flows' hook, in its own
+module) ends an open enablement for good as soon as no overdue bill is left.
 
 :func:`apply_contract_status` (and, inside an importer's own transaction,
 :func:`record_contract_status` + :func:`finish_contract_status`) is the ERP import's way to
@@ -35,7 +35,7 @@ from desktop.domain.enums import Channel, ContractStatus, EventKind, Role
 from desktop.errors import Conflict, NotFound, UserError
 from desktop.models import Contract, ProvisionalEnablement, RadiusAction, Ticket
 from desktop.services import audit, cards, events, radius_sync
-from desktop.services.access import require_record_of, require_role
+from desktop.services.access import require_role
 from desktop.services.enablement import (
     END_EXPIRED,
     END_OTHER,
@@ -48,14 +48,6 @@ from desktop.services.enablement import (
     logins_of,
     open_enablement,
 )
-
-
-@dataclass(frozen=True)
-class DebtPaidResult:
-    contract_id: int
-    status: ContractStatus
-    changed: bool
-    warnings: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -260,93 +252,6 @@ def run_jobs(
         len(applied),
         voids,
     )
-
-
-class _Moved(Exception):
-    """The contract changed under us between the read and the conditional update."""
-
-
-def on_debt_paid(
-    db: Database, actor: Actor, contract_id: int, now: dt.datetime | None = None
-) -> DebtPaidResult:
-    """Call after a payment (committed): when no overdue bill is left, the plan is active for good.
-
-    A provisional enablement ends (reason "pago"); a plan still suspended for non-payment
-    leaves the suspension group and its sessions are disconnected to get the full plan back.
-    """
-    now = now or utcnow()
-    for _ in range(3):  # a concurrent expiry may move the contract: read it again
-        try:
-            status = _lift(db, actor, contract_id, now)
-        except _Moved:
-            continue
-        if status is None:
-            break
-        return DebtPaidResult(
-            contract_id, ContractStatus.ACTIVE, True, apply_now(db, actor, contract_id)
-        )
-    with db.session() as session:
-        contract = session.get(Contract, contract_id)
-        assert contract is not None
-        return DebtPaidResult(contract_id, contract.status, False)
-
-
-def _lift(db: Database, actor: Actor, contract_id: int, now: dt.datetime) -> ContractStatus | None:
-    """One attempt: the status lifted from, or None when nothing is to be done."""
-    with db.session() as session:
-        contract = session.scalar(
-            select(Contract).where(Contract.id == contract_id).with_for_update()
-        )
-        if contract is None:
-            raise NotFound("enablement_jobs.plano_nao_encontrado")
-        require_record_of(actor, contract.subscriber_id, NotFound("enablement_jobs.plano_nao_encontrado"))
-        status = contract.status
-        if status not in (ContractStatus.PROVISIONAL, ContractStatus.SUSPENDED_DEBT) or (
-            has_overdue_debt(session, contract, to_local(now).date())
-        ):
-            return None
-        if not claim_status(
-            session, contract.id, status, ContractStatus.ACTIVE, now, "Débitos pagos."
-        ):
-            raise _Moved
-        ticket_id: int | None = None
-        if status is ContractStatus.PROVISIONAL:
-            current = open_enablement(session, contract.id)
-            if current is not None and claim(session, current.id, now):
-                session.refresh(current)
-                current.end_reason = END_PAID
-                ticket_id = current.ticket_id
-                close_enablement_ticket(
-                    session,
-                    actor,
-                    ticket_id,
-                    "Débitos pagos: habilitação provisória encerrada, plano reativado definitivamente.",
-                )
-        config = radius_sync.radius_config(session)
-        logins = logins_of(session, contract.id)
-        if logins:
-            # Already out of the group while enabled provisionally: no Disconnect then, but
-            # the intent is written anyway, so a change still pending ends the right way.
-            radius_sync.record(
-                session,
-                contract.id,
-                RadiusAction.UNBLOCK,
-                logins,
-                config.suspension_group,
-                reason="pagamento",
-                ticket_id=ticket_id,
-                disconnect=status is ContractStatus.SUSPENDED_DEBT,
-            )
-        audit.record(
-            session,
-            actor,
-            "plano.reativado_pagamento",
-            "contract",
-            contract.id,
-            antes=status.value,
-            logins=logins,
-        )
-        return status
 
 
 # --------------------------------------------------------------------------- ERP import

@@ -1,7 +1,8 @@
-"""Pay a bill by PIX: the charge at the PSP, its confirmation and the reconciliation job.
+"""Pay a bill by PIX: the charge at the PSP and its confirmation.
 
-The screen that shows the QR polls ``check`` every few seconds; ``reconcile`` (``jobs run``
-and the app's timer) finds what was paid while no screen watched.  All of them, and any
+The screen that shows the QR polls ``check`` every few seconds; the reconciliation job
+(``desktop.services.pix_reconcile``: ``jobs run`` and the app's timer) finds what was paid
+while no screen watched, and settles it through :func:`apply_received` as ``check`` does.  All of them, and any
 other station, may see the same payment: each PIX settles the bill exactly once, because it
 goes through ``settlement.settle_in_session`` keyed by ``"pix:" + endToEndId``.
 
@@ -20,7 +21,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -40,7 +41,6 @@ from desktop.services.access import require_record_of, require_role
 from desktop.services.settlement import SettleOutcome
 
 REUSE_MARGIN = dt.timedelta(minutes=2)  # a charge about to expire is not shown again
-EXPIRY_GRACE = dt.timedelta(minutes=10)  # the PSP's list may lag behind a late payment
 LOOKBACK = dt.timedelta(days=7)  # how far back the job looks for charges still waiting
 ACTION_PIX = "pagamento_pix"  # the atendimento history's action code
 ZERO = Decimal("0.00")
@@ -86,21 +86,6 @@ class CheckResult:
         return self.status is PixChargeStatus.PAID
 
 
-@dataclass(frozen=True)
-class ReconcileReport:
-    start: dt.datetime
-    end: dt.datetime
-    received: int  # PIX the PSP listed for the period
-    settled: tuple[SettledPix, ...]  # our charges' PIX (settled now, before, or duplicates)
-    unmatched: int  # PIX that are not ours to settle (no charge of ours has the txid)
-    expired: int  # charges that ended unpaid
-    warnings: tuple[str, ...] = ()
-
-    @property
-    def newly_settled(self) -> int:
-        return sum(1 for s in self.settled if s.outcome is SettleOutcome.SETTLED)
-
-
 # --------------------------------------------------------------------------- helpers
 def txid_for(receivable_id: int, amount: Decimal, attempt: int) -> str:
     """``CA`` + receivable + amount in cents + attempt: 28 alphanumeric characters, the same
@@ -109,11 +94,13 @@ def txid_for(receivable_id: int, amount: Decimal, attempt: int) -> str:
     return f"CAR{receivable_id:010d}V{cents:010d}N{attempt:03d}"[:35]
 
 
-def _values(session: Session) -> dict[str, Any]:
+def pix_values(session: Session) -> dict[str, Any]:
+    """The ``pix.*`` settings (the PSP's address and credentials, the charge's life)."""
     return settings.get_many(session, "pix.")
 
 
-def _client(values: dict[str, Any], hint: str = pix_psp.HINT_CHARGE) -> PspClient:
+def psp_client(values: dict[str, Any], hint: str = pix_psp.HINT_CHARGE) -> PspClient:
+    """A client of the PSP configured by ``values``; ``hint`` says what a failure was doing."""
     return PspClient(pix_psp.config_from_settings(values), hint=hint)
 
 
@@ -124,7 +111,9 @@ def _load_charge(session: Session, actor: Actor, txid: str) -> PixCharge:
     subscriber_id = session.scalar(
         select(Receivable.subscriber_id).where(Receivable.id == charge.receivable_id)
     )
-    require_record_of(actor, subscriber_id, NotFound("pix_charges.cobranca_pix_nao_encontrada", txid=txid.strip()))
+    require_record_of(
+        actor, subscriber_id, NotFound("pix_charges.cobranca_pix_nao_encontrada", txid=txid.strip())
+    )
     return charge
 
 
@@ -226,8 +215,8 @@ def charge(
     of today); a valid charge for the same bill and amount is shown again, not made twice."""
     today = today or today_local()
     with db.session() as session:
-        values = _values(session)
-    client = _client(values)  # refuses at once when PIX is not configured
+        values = pix_values(session)
+    client = psp_client(values)  # refuses at once when PIX is not configured
     with client:
         for attempt in (1, 2):
             try:
@@ -271,7 +260,7 @@ def charge(
 
 
 # --------------------------------------------------------------------------- settle
-def _apply(
+def apply_received(
     db: Database,
     actor: Actor,
     charge_id: int,
@@ -358,21 +347,21 @@ def check(db: Database, actor: Actor, txid: str) -> CheckResult:
     with db.session() as session:
         row = _load_charge(session, actor, txid)
         charge_id, status, txid, created_at = row.id, row.status, row.txid, row.created_at
-        values = _values(session)
-    with _client(values) as client:
+        values = pix_values(session)
+    with psp_client(values) as client:
         try:
             cob = client.get_cob(txid)
         except PspUnavailable as exc:
             if exc.status == 404 and status is PixChargeStatus.PENDING:
                 # Our request never reached the PSP: nothing can have been paid.
-                return _apply(db, actor, charge_id, ())
+                return apply_received(db, actor, charge_id, ())
             raise
         paid: Iterable[ReceivedPix] = cob.pix
         if cob.status == "CONCLUIDA" and not cob.pix:
             # A PSP that does not embed ``pix[]`` in the charge: ask for its PIX by txid.
             start = created_at - dt.timedelta(minutes=5)
             paid = list(client.received(start, utcnow() + dt.timedelta(minutes=1), txid=txid))
-    return _apply(db, actor, charge_id, paid, cob)
+    return apply_received(db, actor, charge_id, paid, cob)
 
 
 def available(db: Database) -> bool:
@@ -395,77 +384,3 @@ def open_charges(db: Database, actor: Actor, now: dt.datetime | None = None) -> 
                 .order_by(PixCharge.created_at, PixCharge.id)
             )
         )
-
-
-# --------------------------------------------------------------------------- the job
-def reconcile(db: Database, actor: Actor, start: dt.datetime, end: dt.datetime) -> ReconcileReport:
-    """Settle every PIX the PSP received in [start, end] for one of our charges."""
-    require_role(actor, Role.ATTENDANT, Role.FINANCE, Role.SUPPORT, Role.ADMIN)
-    with db.session() as session:
-        values = _values(session)
-    with _client(values) as client:
-        received = list(client.received(start, end))
-    by_txid: dict[str, list[ReceivedPix]] = {}
-    for item in received:
-        if item.txid:
-            by_txid.setdefault(item.txid, []).append(item)
-    ours: dict[str, int] = {}
-    names = sorted(by_txid)
-    with db.session() as session:
-        for i in range(0, len(names), 500):
-            chunk = names[i : i + 500]
-            rows = session.execute(
-                select(PixCharge.txid, PixCharge.id).where(PixCharge.txid.in_(chunk))
-            )
-            ours.update((txid, charge_id) for txid, charge_id in rows)
-    settled: list[SettledPix] = []
-    warnings: list[str] = []
-    for txid, charge_id in sorted(ours.items()):
-        try:
-            result = _apply(db, actor, charge_id, by_txid[txid])
-        except UserError as exc:  # one bad charge never stops the others
-            warnings.append(f"Cobrança {txid}: {exc.message}")
-            continue
-        settled.extend(result.settled)
-        warnings.extend(result.warnings)
-    unmatched = sum(len(v) for k, v in by_txid.items() if k not in ours)
-    unmatched += sum(1 for item in received if not item.txid)
-    return ReconcileReport(start, end, len(received), tuple(settled), unmatched, 0, tuple(warnings))
-
-
-def reconcile_recent(
-    db: Database, actor: Actor, now: dt.datetime | None = None
-) -> ReconcileReport | None:
-    """The job: the PSP's PIX since the oldest charge still waiting; then the charges that
-    ended unpaid are closed.  None when PIX is off or no charge waits (no PSP call)."""
-    require_role(actor, Role.ATTENDANT, Role.FINANCE, Role.SUPPORT, Role.ADMIN)
-    now = now or utcnow()
-    waiting = (PixChargeStatus.PENDING, PixChargeStatus.ACTIVE)
-    with db.session() as session:
-        values = _values(session)
-        oldest = session.scalar(
-            select(func.min(PixCharge.created_at)).where(
-                PixCharge.status.in_(waiting), PixCharge.created_at >= now - LOOKBACK
-            )
-        )
-    if not values["pix.api_url"] or oldest is None:
-        return None
-    report = reconcile(db, actor, oldest - dt.timedelta(minutes=1), now)
-    life = dt.timedelta(seconds=values["pix.charge_expiry_s"])
-    expired = 0
-    with db.session() as session:
-        # Nothing arrived for them over their whole life (the list covered it): closed.
-        for row in session.scalars(select(PixCharge).where(PixCharge.status.in_(waiting))):
-            end = row.expires_at or (row.created_at + life)
-            if end + EXPIRY_GRACE <= now:
-                row.status = PixChargeStatus.EXPIRED
-                expired += 1
-    return ReconcileReport(
-        report.start,
-        report.end,
-        report.received,
-        report.settled,
-        report.unmatched,
-        expired,
-        report.warnings,
-    )

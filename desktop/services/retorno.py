@@ -36,8 +36,9 @@ from desktop.domain.clock import LOCAL_TZ, today_local
 from desktop.domain.enums import PaymentMethod, ReceivableStatus, Role
 from desktop.errors import UserError
 from desktop.importers import cnab_codes
-from desktop.importers.cnab import LineProblem, RetornoEntry, RetornoFile, parse_retorno
+from desktop.importers.cnab import RetornoFile, parse_retorno
 from desktop.importers.cnab_codes import OccurrenceKind
+from desktop.importers.cnab_records import LineProblem, RetornoEntry
 from desktop.models import BankOccurrence, Payment, Receivable
 from desktop.services import audit, retorno_match, settlement
 from desktop.services.access import require_counter, require_role

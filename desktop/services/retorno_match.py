@@ -24,7 +24,7 @@ from sqlalchemy.orm import Session
 
 from desktop.domain import banks
 from desktop.domain.febraban import mod10
-from desktop.importers.cnab import RetornoEntry
+from desktop.importers.cnab_records import RetornoEntry
 from desktop.models import BankAccount, Boleto
 
 # Width of the number part (no DV, no wallet) of the nosso número the app prints, per bank:

@@ -10,7 +10,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from desktop.config import SETTINGS, setting
+from desktop.config.registry import SETTINGS, setting
 from desktop.db import Database
 from desktop.domain.actors import Actor
 from desktop.domain.clock import utcnow

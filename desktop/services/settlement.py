@@ -33,7 +33,7 @@ from desktop.domain.enums import EventKind, PaymentMethod, ReceivableStatus
 from desktop.domain.money import check_amount
 from desktop.errors import NotFound
 from desktop.models import Payment, Receivable
-from desktop.services import audit, enablement_jobs, events
+from desktop.services import audit, events, reactivation
 
 
 class SettleOutcome(enum.StrEnum):
@@ -171,8 +171,8 @@ def settle_in_session(
 
 def after_commit(
     db: Database, actor: Actor, settlement: Settlement
-) -> enablement_jobs.DebtPaidResult | None:
+) -> reactivation.DebtPaidResult | None:
     """After the unit of work committed: lift a suspension the payment ended (RADIUS too)."""
     if settlement.outcome is not SettleOutcome.SETTLED or settlement.contract_id is None:
         return None
-    return enablement_jobs.on_debt_paid(db, actor, settlement.contract_id)
+    return reactivation.on_debt_paid(db, actor, settlement.contract_id)

@@ -15,6 +15,7 @@ from desktop.db import Database
 from desktop.domain.actors import Actor
 from desktop.domain.changes import OpChanges, writes
 from desktop.domain.documents import mask_document
+from desktop.domain.vocabulary import words
 from desktop.errors import InvalidInput
 from desktop.models import Subscriber, TicketEvent
 from desktop.reports.protocol_receipt import (
@@ -29,9 +30,6 @@ from desktop.services.protocols import display_protocol
 from desktop.services.tickets import (
     ACTION_EMAIL,
     ACTION_RECEIPT,
-    ACTION_WORDS,
-    CHANNEL_WORDS,
-    STATUS_WORDS,
     add_event,
     item_of,
     load_ticket,
@@ -45,7 +43,7 @@ def _receipt(session: Session, actor: Actor, ticket_id: int) -> tuple[ProtocolRe
     company = company_info(session)
     item = item_of(session, ticket)
     events = tuple(
-        ReceiptEvent(e.at, e.actor, ACTION_WORDS.get(e.action, e.action), e.text)
+        ReceiptEvent(e.at, e.actor, words.TICKET_ACTIONS.get(e.action, e.action), e.text)
         for e in session.scalars(
             select(TicketEvent).where(TicketEvent.ticket_id == ticket.id).order_by(TicketEvent.id)
         )
@@ -61,10 +59,10 @@ def _receipt(session: Session, actor: Actor, ticket_id: int) -> tuple[ProtocolRe
         subscriber_document=mask_document(sub.document),
         type=ticket.type,
         description=ticket.description,
-        status=STATUS_WORDS[ticket.status],
+        status=words.TICKET_STATUSES[ticket.status],
         contacts=item.contacts,
         history=events,
-        channel=CHANNEL_WORDS[ticket.channel],
+        channel=words.CHANNELS[ticket.channel],
     )
     return receipt, sub.email
 

@@ -1,64 +1,44 @@
 """Atendimentos: tickets with ANATEL protocol numbers, ordered contacts and their history.
 
-* The list filters by text in a chosen field (protocolo, descrição, tipo), a period of
-  opening days in São Paulo and a status, and by **contact**: one contact finds the tickets
-  whose *first* contact is that person (``tickets.first_contact_id``, indexed); *Todos* finds
-  every ticket that lists any of the subscriber's contacts.  Pages are keyset on
-  ``(opened_at desc, id desc)``.
+This module opens, extends and closes them (finding them: ``desktop.services.ticket_search``;
+their protocol numbers: ``desktop.services.protocols``).
+
 * Every counter or kiosk session with a subscriber opens an atendimento at its start
   (:func:`start_session_protocol`); actions taken in the session are appended to its
   history (:func:`record_session_action`) and the session closes it (:func:`close_ticket`).
+* The session-level helpers (:func:`create_ticket`, :func:`add_event`...) work in the
+  caller's transaction, for the services that record on a ticket as part of their own work
+  (enablement, RADIUS, PIX, receipts).
 * Receipts (PDF, print or e-mail) live in ``desktop.services.ticket_receipts``.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass
-from typing import Literal
 
-from sqlalchemy import ColumnElement, exists, or_, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.db import Database
 from desktop.domain.actors import Actor, KioskActor
 from desktop.domain.changes import OpChanges, writes
-from desktop.domain.clock import local_period_bounds, utcnow
-from desktop.domain.enums import Channel, EventKind, TicketStatus
-from desktop.domain.periods import Period
-from desktop.domain.text import clean_input, like_escape, search_key
+from desktop.domain.clock import utcnow
+from desktop.domain.enums import EventKind, TicketStatus
+from desktop.domain.text import clean_input, search_key
+from desktop.domain.vocabulary import words
 from desktop.errors import Conflict, InvalidInput, NotFound
 from desktop.models import Contact, Subscriber, Ticket, TicketContact, TicketEvent
 from desktop.services import audit, events
 from desktop.services.access import require_record_of, require_subscriber
 from desktop.services.protocols import next_protocol
 
-TYPE_COUNTER_SESSION = "Atendimento presencial"
-TYPE_KIOSK_SESSION = "Autoatendimento (quiosque)"
-TYPE_ENABLEMENT = "Habilitação provisória"
-# The types offered when opening a ticket (the session and enablement types are opened by
-# the application itself but may be chosen too).
-TICKET_TYPES: tuple[str, ...] = (
-    "Suporte técnico",
-    "Financeiro",
-    "Segunda via de documento",
-    "Reclamação",
-    "Informação",
-    "Mudança de plano",
-    "Mudança de endereço",
-    "Cancelamento",
-    TYPE_ENABLEMENT,
-    TYPE_COUNTER_SESSION,
-    TYPE_KIOSK_SESSION,
-    "Outros",
-)
-
 MAX_DESCRIPTION = 4000
 MAX_SEARCH = 200
 MAX_EVENT_TEXT = 4000
 
-# History actions (stable codes stored in ticket_events.action) and their words.
+# History actions: stable codes stored in ticket_events.action (their words:
+# desktop.domain.vocabulary.words.TICKET_ACTIONS).
 ACTION_OPENED = "abertura"
 ACTION_NOTE = "observacao"
 ACTION_REPRINT = "segunda_via"
@@ -72,48 +52,6 @@ ACTION_CANCELLATION = "cancelamento"
 ACTION_RECEIPT = "comprovante"
 ACTION_EMAIL = "envio_email"
 ACTION_CLOSED = "encerramento"
-ACTION_WORDS = {
-    ACTION_OPENED: "Abertura",
-    ACTION_NOTE: "Observação",
-    ACTION_REPRINT: "Segunda via de boleto",
-    ACTION_STATEMENT: "Extrato",
-    ACTION_INVOICE: "Nota fiscal",
-    ACTION_ENABLEMENT: "Habilitação provisória",
-    ACTION_RADIUS: "Rede (RADIUS)",
-    ACTION_EXPIRY: "Fim da habilitação provisória",
-    ACTION_PURCHASE: "Compra",
-    ACTION_CANCELLATION: "Cancelamento",
-    ACTION_RECEIPT: "Comprovante impresso",
-    ACTION_EMAIL: "Comprovante por e-mail",
-    ACTION_CLOSED: "Encerramento",
-}
-STATUS_WORDS = {
-    TicketStatus.OPEN: "Aberto",
-    TicketStatus.IN_PROGRESS: "Em andamento",
-    TicketStatus.CLOSED: "Encerrado",
-}
-CHANNEL_WORDS = {
-    Channel.COUNTER: "Balcão de atendimento",
-    Channel.KIOSK: "Quiosque de autoatendimento",
-    Channel.BACK_OFFICE: "Retaguarda",
-    Channel.CLI: "Retaguarda (linha de comando)",
-}
-
-Field = Literal["protocolo", "descricao", "tipo"]
-
-
-@dataclass(frozen=True)
-class TicketFilter:
-    subscriber_id: int
-    field: Field | None = None  # None: protocol or description
-    text: str = ""
-    period: Period | None = None  # on opened_at, São Paulo days
-    status: TicketStatus | None = None
-    contact_id: int | None = None  # tickets whose FIRST contact is this person
-    # *Todos* (SPEC §1.8; ``ticket list --all-contacts``): every ticket of the subscriber,
-    # those with no contact too (the session atendimentos used to disappear).
-    all_contacts: bool = False
-    with_contact: bool = False  # only the tickets that list one of the subscriber's contacts
 
 
 @dataclass(frozen=True)
@@ -130,24 +68,6 @@ class TicketItem:
     @property
     def sort_key(self) -> tuple[dt.datetime, int]:
         return (self.opened_at, self.id)
-
-
-@dataclass(frozen=True)
-class EventItem:
-    at: dt.datetime
-    actor: str
-    action: str  # code, see ACTION_WORDS
-    text: str
-
-
-@dataclass(frozen=True)
-class TicketDetail:
-    item: TicketItem
-    subscriber_id: int
-    channel: Channel
-    opened_by: str
-    station: str
-    history: tuple[EventItem, ...]
 
 
 def actor_name(actor: Actor | str) -> str:
@@ -178,15 +98,18 @@ def add_event(session: Session, ticket_id: int, actor: Actor | str, action: str,
 
 def canonical_type(text: str) -> str:
     key = search_key(text)
-    for known in TICKET_TYPES:
+    for known in words.TICKET_TYPES:
         if search_key(known) == key:
-            return known
+            return str(known)  # the plain text is what the ticket stores
     raise InvalidInput(
-        "tickets.tipo_atendimento_invalido_use", text=text, ticket_types=", ".join(TICKET_TYPES)
+        "tickets.tipo_atendimento_invalido_use",
+        text=text,
+        ticket_types=", ".join(words.TICKET_TYPES),
     )
 
 
-def _check_contact(session: Session, subscriber_id: int, contact_id: int) -> Contact:
+def check_contact(session: Session, subscriber_id: int, contact_id: int) -> Contact:
+    """The contact, if it is one of this subscriber's (a ticket lists only those)."""
     contact = session.get(Contact, contact_id)
     if contact is None or contact.subscriber_id != subscriber_id:
         raise NotFound("tickets.contato_nao_encontrado_entre")
@@ -206,7 +129,7 @@ def create_ticket(
     if session.get(Subscriber, subscriber_id) is None:
         raise NotFound("comum.assinante_nao_encontrado")
     if contact_id is not None:
-        _check_contact(session, subscriber_id, contact_id)
+        check_contact(session, subscriber_id, contact_id)
     now = utcnow()
     ticket = Ticket(
         protocol=next_protocol(session, now),
@@ -250,7 +173,8 @@ def emit_closed(session: Session, actor: Actor, ticket: Ticket) -> None:
     )
 
 
-def _contacts_of(session: Session, ticket_ids: list[int]) -> dict[int, tuple[str, ...]]:
+def contacts_of(session: Session, ticket_ids: list[int]) -> dict[int, tuple[str, ...]]:
+    """The contacts' names of each ticket, first contact first (one query for a page)."""
     if not ticket_ids:
         return {}
     names: dict[int, list[str]] = {}
@@ -273,7 +197,7 @@ def item_of(session: Session, ticket: Ticket) -> TicketItem:
         ticket.status,
         ticket.opened_at,
         ticket.closed_at,
-        _contacts_of(session, [ticket.id]).get(ticket.id, ()),
+        contacts_of(session, [ticket.id]).get(ticket.id, ()),
     )
 
 
@@ -286,139 +210,6 @@ def load_ticket(session: Session, actor: Actor, ticket_id: int) -> Ticket:
     )
     assert ticket is not None
     return ticket
-
-
-# --------------------------------------------------------------------------- queries
-def _text_condition(field: Field | None, text: str) -> ColumnElement[bool]:
-    text = clean_input(text, MAX_SEARCH).strip()
-    digits = re.sub(r"\D", "", text)
-    pattern = f"%{like_escape(text)}%"
-    if field == "protocolo":
-        if not digits:
-            raise InvalidInput("tickets.informe_numeros_protocolo")
-        return Ticket.protocol.like(f"%{digits}%")
-    if field == "descricao":
-        return Ticket.description.ilike(pattern, escape="\\")
-    if field == "tipo":
-        return Ticket.type.ilike(pattern, escape="\\")
-    if field is not None:
-        raise InvalidInput("tickets.campo_busca_invalido_use", field=field)
-    conditions = [Ticket.description.ilike(pattern, escape="\\")]
-    if digits and digits == text.replace(" ", ""):
-        conditions.append(Ticket.protocol.like(f"%{digits}%"))
-    return or_(*conditions)
-
-
-def page(
-    db: Database,
-    actor: Actor,
-    flt: TicketFilter,
-    *,
-    after: tuple[dt.datetime, int] | None = None,
-    limit: int = 100,
-) -> list[TicketItem]:
-    """One page of the subscriber's tickets, newest first."""
-    require_subscriber(actor, flt.subscriber_id)
-    if flt.contact_id is not None and (flt.all_contacts or flt.with_contact):
-        raise InvalidInput("tickets.escolha_contato_todos_nao")
-    stmt = (
-        select(Ticket)
-        .where(Ticket.subscriber_id == flt.subscriber_id)
-        .order_by(Ticket.opened_at.desc(), Ticket.id.desc())
-        .limit(max(1, min(limit, 500)))
-    )
-    if flt.text.strip():
-        stmt = stmt.where(_text_condition(flt.field, flt.text))
-    elif flt.field is not None and flt.field not in ("protocolo", "descricao", "tipo"):
-        raise InvalidInput("tickets.campo_busca_invalido", field=flt.field)
-    if flt.period is not None:
-        start, end = local_period_bounds(flt.period.start, flt.period.end)
-        stmt = stmt.where(Ticket.opened_at >= start, Ticket.opened_at < end)
-    if flt.status is not None:
-        stmt = stmt.where(Ticket.status == flt.status)
-    if flt.contact_id is not None:
-        stmt = stmt.where(Ticket.first_contact_id == flt.contact_id)
-    if flt.with_contact:
-        stmt = stmt.where(
-            exists(
-                select(TicketContact.ticket_id)
-                .join(Contact, Contact.id == TicketContact.contact_id)
-                .where(
-                    TicketContact.ticket_id == Ticket.id,
-                    Contact.subscriber_id == flt.subscriber_id,
-                )
-            )
-        )
-    if after is not None:
-        at, last_id = after
-        stmt = stmt.where(
-            or_(Ticket.opened_at < at, (Ticket.opened_at == at) & (Ticket.id < last_id))
-        )
-    with db.query_session() as session:
-        if flt.contact_id is not None:
-            _check_contact(session, flt.subscriber_id, flt.contact_id)
-        tickets = list(session.scalars(stmt))
-        contacts = _contacts_of(session, [t.id for t in tickets])
-        return [
-            TicketItem(
-                t.id,
-                t.protocol,
-                t.type,
-                t.description,
-                t.status,
-                t.opened_at,
-                t.closed_at,
-                contacts.get(t.id, ()),
-            )
-            for t in tickets
-        ]
-
-
-def detail(db: Database, actor: Actor, ticket_id: int) -> TicketDetail:
-    with db.query_session() as session:
-        ticket = load_ticket(session, actor, ticket_id)
-        history = tuple(
-            EventItem(e.at, e.actor, e.action, e.text)
-            for e in session.scalars(
-                select(TicketEvent)
-                .where(TicketEvent.ticket_id == ticket.id)
-                .order_by(TicketEvent.id)
-            )
-        )
-        return TicketDetail(
-            item_of(session, ticket),
-            ticket.subscriber_id,
-            ticket.channel,
-            ticket.opened_by,
-            ticket.station,
-            history,
-        )
-
-
-def find_contact(db: Database, actor: Actor, subscriber_id: int, name: str) -> int:
-    """The subscriber's contact called ``name`` (accent- and case-insensitive)."""
-    require_subscriber(actor, subscriber_id)
-    name = clean_input(name, MAX_SEARCH)
-    key = search_key(name)
-    if not key:
-        raise InvalidInput("tickets.informe_nome_contato")
-    with db.query_session() as session:
-        contacts = list(
-            session.execute(
-                select(Contact.id, Contact.name)
-                .where(Contact.subscriber_id == subscriber_id)
-                .order_by(Contact.id)
-            )
-        )
-    exact = [c for c in contacts if search_key(c.name) == key]
-    partial = exact or [c for c in contacts if key in search_key(c.name)]
-    if len(partial) == 1:
-        return int(partial[0].id)
-    if not partial:
-        known = ", ".join(c.name for c in contacts) or "nenhum"
-        raise NotFound("tickets.contato_nao_encontrado_contatos", name=name, known=known)
-    names = ", ".join(c.name for c in partial)
-    raise InvalidInput("tickets.contato_corresponde_informe_nome", name=name, names=names)
 
 
 # --------------------------------------------------------------------------- actions
@@ -467,7 +258,7 @@ def add_contact(db: Database, actor: Actor, ticket_id: int, contact_id: int) -> 
             .with_for_update()
             .execution_options(populate_existing=True)
         ).one()
-        contact = _check_contact(session, ticket.subscriber_id, contact_id)
+        contact = check_contact(session, ticket.subscriber_id, contact_id)
         rows = list(
             session.scalars(select(TicketContact).where(TicketContact.ticket_id == ticket.id))
         )
@@ -487,7 +278,7 @@ def start_session_protocol(db: Database, actor: Actor, subscriber_id: int) -> Ti
     """The atendimento of a counter or kiosk session; its protocol is shown at the start."""
     require_subscriber(actor, subscriber_id)
     kiosk = isinstance(actor, KioskActor)
-    kind = TYPE_KIOSK_SESSION if kiosk else TYPE_COUNTER_SESSION
+    kind = str(words.TICKET_TYPE_KIOSK_SESSION if kiosk else words.TICKET_TYPE_COUNTER_SESSION)
     where = "no quiosque" if kiosk else "no balcão"
     text = f"Atendimento iniciado {where} ({actor.station})."
     with db.session() as session:

@@ -29,7 +29,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from desktop.reports.common import data_size, number
-from desktop.services.connections import DayTraffic
+from desktop.services.connection_totals import DayTraffic
 
 DOWNLOAD_COLOR = "#0b57d0"  # the app's blue
 UPLOAD_COLOR = "#e8710a"  # orange: tells apart from blue for the common colour blindnesses

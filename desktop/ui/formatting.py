@@ -1,8 +1,10 @@
 """How values look on screen: money, dates, documents, phones and status words (pt-BR).
 
-The one place that turns service codes into words (services return enums, DESIGN §1), so a
-tab, a tooltip and a totals panel always say the same thing.  Words go through
-``QCoreApplication.translate`` with an explicit context (the English translation).
+The one place that turns service codes into words on screen (services return enums, DESIGN
+§1), so a tab, a tooltip and a totals panel always say the same thing.  The Portuguese words
+come from the vocabulary (``desktop.domain.vocabulary.words``, shared with the PDF reports and
+the command line); here they go through ``QCoreApplication.translate`` under their explicit
+context "Formatting" (the English translation).
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from PySide6.QtCore import QCoreApplication
 from desktop.domain.clock import to_local
 from desktop.domain.documents import format_document
 from desktop.domain.enums import ContractStatus, PaymentMethod, ReceivableStatus, Role
+from desktop.domain.vocabulary import words
 from desktop.ui.i18n import babel_locale
 
 # Status colours, shared by the style sheet (badges) and the table models (row text).
@@ -84,14 +87,7 @@ def phone(value: str | None) -> str:
 
 
 def contract_status(status: ContractStatus) -> str:
-    words = {
-        ContractStatus.ACTIVE: _tr("Ativo"),
-        ContractStatus.SUSPENDED_DEBT: _tr("Suspenso por débito"),
-        ContractStatus.SUSPENDED_OTHER: _tr("Suspenso"),
-        ContractStatus.PROVISIONAL: _tr("Habilitado provisoriamente"),
-        ContractStatus.CANCELLED: _tr("Cancelado"),
-    }
-    return words.get(status, str(status))
+    return _tr(words.CONTRACT_STATUSES.get(status, str(status)))
 
 
 def contract_tone(status: ContractStatus) -> str:
@@ -112,20 +108,12 @@ def receivable_status(status: ReceivableStatus, overdue_days: int = 0) -> str:
             return _tr("Vencido há 1 dia")
         if overdue_days > 1:
             return _tr("Vencido há %n dias").replace("%n", str(overdue_days))
-        return _tr("Em aberto")
-    if status is ReceivableStatus.PAID:
-        return _tr("Baixado")
-    return _tr("Cancelado")
+    return _tr(words.RECEIVABLE_STATUSES[status])
 
 
 def receivable_status_plural(status: ReceivableStatus) -> str:
     """The word for a group of items, in the totals panel."""
-    words = {
-        ReceivableStatus.OPEN: _tr("Em aberto"),
-        ReceivableStatus.PAID: _tr("Baixados"),
-        ReceivableStatus.CANCELLED: _tr("Cancelados"),
-    }
-    return words[status]
+    return _tr(words.RECEIVABLE_STATUSES_PLURAL[status])
 
 
 def receivable_color(status: ReceivableStatus, overdue_days: int = 0) -> str | None:
@@ -140,23 +128,11 @@ def receivable_color(status: ReceivableStatus, overdue_days: int = 0) -> str | N
 def payment_method(method: PaymentMethod | None) -> str:
     if method is None:
         return ""
-    words = {
-        PaymentMethod.BOLETO: _tr("Boleto"),
-        PaymentMethod.PIX: _tr("PIX"),
-        PaymentMethod.CARD: _tr("Cartão"),
-        PaymentMethod.CASH: _tr("Dinheiro"),
-    }
-    return words.get(method, str(method))
+    return _tr(words.PAYMENT_METHODS.get(method, str(method)))
 
 
 def role(value: Role) -> str:
-    words = {
-        Role.ATTENDANT: _tr("Atendente"),
-        Role.FINANCE: _tr("Financeiro"),
-        Role.SUPPORT: _tr("Suporte"),
-        Role.ADMIN: _tr("Administrador"),
-    }
-    return words.get(value, str(value))
+    return _tr(words.ROLES.get(value, str(value)))
 
 
 def minutes_seconds(seconds: int) -> str:

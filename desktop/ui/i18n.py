@@ -27,7 +27,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from desktop import errors
-from desktop.config import data_dir, resources_dir
+from desktop.config.paths import data_dir, resources_dir
 from desktop.db import Database
 from desktop.errors import UserError
 from desktop.services import settings

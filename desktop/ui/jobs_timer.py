@@ -12,7 +12,7 @@ import logging
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from desktop.db import Database
-from desktop.services import enablement_jobs, pix_charges
+from desktop.services import enablement_jobs, pix_reconcile
 from desktop.services.enablement_jobs import JobsReport
 from desktop.ui.changes import change_bus, recorded
 from desktop.ui.workers import TaskRunner, runner
@@ -58,7 +58,7 @@ class JobsTimer(QObject):
         # holds up the enablements; settling is exactly once whichever station finds it.
         self.task_runner.submit(
             ("pix-jobs", id(self)),
-            recorded(lambda: pix_charges.reconcile_recent(db, enablement_jobs.system_actor())),
+            recorded(lambda: pix_reconcile.reconcile_recent(db, enablement_jobs.system_actor())),
             on_success=lambda done: change_bus().broadcast(done[1]),  # the open lists: paid
             on_error=lambda message: log.warning("PIX reconciliation: %s", message),
             owner=self,

@@ -17,9 +17,14 @@ from pathlib import Path
 
 import pytest
 
-from desktop import config
 from desktop.adapters import escpos_printer, printing
 from desktop.adapters.escpos_printer import ReceiptTarget, parse_target
+from desktop.config.station import (
+    StationConfig,
+    load_station_config,
+    save_station_config,
+    station_config_path,
+)
 from desktop.errors import InvalidInput, PrinterError
 from desktop.reports import receipts_escpos
 from tests.conftest_printing import CupsQueues, ensure_cups_queues
@@ -27,9 +32,7 @@ from tests.reports.test_receipts_escpos import payment
 
 
 def station(receipt_printer: str, printer: str = "") -> None:
-    config.save_station_config(
-        config.StationConfig("sqlite://", "quiosque-1", printer, receipt_printer)
-    )
+    save_station_config(StationConfig("sqlite://", "quiosque-1", printer, receipt_printer))
 
 
 class Listener:
@@ -149,9 +152,9 @@ def test_a_malformed_setting_is_refused_in_words(text: str, why: str) -> None:
 
 def test_station_ini_keeps_receipt_printer() -> None:
     station("tcp://10.0.0.50:9100", "CUPS-PDF")
-    loaded = config.load_station_config()
+    loaded = load_station_config()
     assert (loaded.printer, loaded.receipt_printer) == ("CUPS-PDF", "tcp://10.0.0.50:9100")
-    assert "receipt_printer = tcp://10.0.0.50:9100" in config.station_config_path().read_text()
+    assert "receipt_printer = tcp://10.0.0.50:9100" in station_config_path().read_text()
 
 
 # --------------------------------------------------------------------------- network

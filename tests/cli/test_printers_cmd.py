@@ -6,8 +6,8 @@ import json
 
 import pytest
 
-from desktop import config
 from desktop.cli import main
+from desktop.config.station import StationConfig, save_station_config
 from tests.conftest_printing import CupsQueues, ensure_cups_queues
 
 pytestmark = pytest.mark.cups
@@ -37,9 +37,7 @@ def test_printers_table_marks_the_default(
 def test_printers_json_names_the_station_printer(
     cups_queues: CupsQueues, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    config.save_station_config(
-        config.StationConfig("sqlite://", "quiosque-1", cups_queues.sink_queue)
-    )
+    save_station_config(StationConfig("sqlite://", "quiosque-1", cups_queues.sink_queue))
     assert main(["printers", "--format", "json"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert data["station_printer"] == cups_queues.sink_queue

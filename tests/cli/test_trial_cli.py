@@ -90,7 +90,7 @@ def test_a_settled_account_is_baixada(capsys, sqlite_db: Database, base: list[st
 def test_a_missing_printer_warning_goes_to_the_log_not_to_the_person(
     capsys, sqlite_db: Database, base: list[str]
 ) -> None:
-    from desktop.config import data_dir
+    from desktop.config.paths import data_dir
     from tests.conftest_printing import ensure_cups_queues
 
     ensure_cups_queues()

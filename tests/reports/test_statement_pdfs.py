@@ -18,12 +18,9 @@ from desktop.reports.connections import build_connections_pdf
 from desktop.reports.financial import build_financial_pdf
 from desktop.services.calls import CallItem, CallStatement, CallTotals, TypeTotal
 from desktop.services.company import CompanyInfo
-from desktop.services.connections import (
-    ConnectionItem,
-    ConnectionStatement,
-    ConnectionTotals,
-    DayTraffic,
-)
+from desktop.services.connection_statement import ConnectionStatement
+from desktop.services.connection_totals import ConnectionTotals, DayTraffic
+from desktop.services.connections import ConnectionItem
 from desktop.services.financial import FinancialFilter, FinancialItem, FinancialTotals, StatusTotal
 from desktop.services.statement_common import SubscriberHeader
 

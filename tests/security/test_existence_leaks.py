@@ -17,11 +17,12 @@ from desktop.errors import UserError
 from desktop.services import (
     boletos,
     enablement,
-    enablement_jobs,
     invoices,
     pix_charges,
+    reactivation,
     receipts,
     ticket_receipts,
+    ticket_search,
     tickets,
 )
 from tests.security.conftest import World
@@ -50,8 +51,8 @@ CASES: dict[str, tuple[Callable[[Database, World, int], Any], Callable[[World], 
         lambda db, w, i: pix_charges.check(db, w.attacker_kiosk, f"CAR{i:010d}"),
         lambda w: w.open_bill,
     ),
-    "tickets.detail": (
-        lambda db, w, i: tickets.detail(db, w.attacker_kiosk, i),
+    "ticket_search.detail": (
+        lambda db, w, i: ticket_search.detail(db, w.attacker_kiosk, i),
         lambda w: w.ticket,
     ),
     "tickets.close_ticket": (
@@ -62,8 +63,8 @@ CASES: dict[str, tuple[Callable[[Database, World, int], Any], Callable[[World], 
         lambda db, w, i: ticket_receipts.receipt(db, w.attacker_kiosk, i),
         lambda w: w.ticket,
     ),
-    "enablement_jobs.on_debt_paid": (
-        lambda db, w, i: enablement_jobs.on_debt_paid(db, w.attacker_kiosk, i),
+    "reactivation.on_debt_paid": (
+        lambda db, w, i: reactivation.on_debt_paid(db, w.attacker_kiosk, i),
         lambda w: w.victim_contract,
     ),
     "enablement.enable": (

@@ -21,8 +21,8 @@ from desktop.domain.documents import parse_document
 from desktop.domain.text import clean_input
 from desktop.errors import UserError
 from desktop.models import Subscriber, Ticket
-from desktop.services import auth, subscribers, tickets
-from desktop.services.tickets import TicketFilter
+from desktop.services import auth, subscribers, ticket_search, tickets
+from desktop.services.ticket_search import TicketFilter
 from tests.security.conftest import World, row_counts
 
 HOSTILE = {
@@ -52,17 +52,21 @@ Field = Callable[[Database, World, str], Any]
 FIELDS: dict[str, Field] = {
     "subscribers.search": lambda db, w, s: subscribers.search(db, w.staff, s),
     "subscribers.find_by_document": lambda db, w, s: subscribers.find_by_document(db, w.staff, s),
-    "tickets.page text": lambda db, w, s: tickets.page(db, w.staff, TicketFilter(w.victim, text=s)),
-    "tickets.page descricao": lambda db, w, s: tickets.page(
+    "ticket_search.page text": lambda db, w, s: ticket_search.page(
+        db, w.staff, TicketFilter(w.victim, text=s)
+    ),
+    "ticket_search.page descricao": lambda db, w, s: ticket_search.page(
         db, w.staff, TicketFilter(w.victim, field="descricao", text=s)
     ),
-    "tickets.page tipo": lambda db, w, s: tickets.page(
+    "ticket_search.page tipo": lambda db, w, s: ticket_search.page(
         db, w.staff, TicketFilter(w.victim, field="tipo", text=s)
     ),
-    "tickets.page protocolo": lambda db, w, s: tickets.page(
+    "ticket_search.page protocolo": lambda db, w, s: ticket_search.page(
         db, w.staff, TicketFilter(w.victim, field="protocolo", text=s)
     ),
-    "tickets.find_contact": lambda db, w, s: tickets.find_contact(db, w.staff, w.victim, s),
+    "ticket_search.find_contact": lambda db, w, s: ticket_search.find_contact(
+        db, w.staff, w.victim, s
+    ),
     "auth.login_kiosk (CPF field)": lambda db, w, s: auth.login_kiosk(
         db, s, "qualquer", "quiosque-seg"
     ),
@@ -103,7 +107,7 @@ def test_hostile_text_changes_nothing_and_finds_nothing(
     db: Database, world: World, field: str
 ) -> None:
     """Every hostile string in one field (one world per field keeps this fast)."""
-    all_tickets = tickets.page(db, world.staff, TicketFilter(world.victim))
+    all_tickets = ticket_search.page(db, world.staff, TicketFilter(world.victim))
     assert len(all_tickets) == 2
     problems: list[str] = []
     for hostile, value in sorted(HOSTILE.items()):
@@ -114,7 +118,7 @@ def test_hostile_text_changes_nothing_and_finds_nothing(
             if len(exc.message) >= 400:
                 problems.append(f"{hostile}: a {len(exc.message)}-character message")
             result = None
-        if field.startswith("tickets.page") and result is not None:
+        if field.startswith("ticket_search.page") and result is not None:
             if {t.id for t in result} != legit_tickets(field, value, all_tickets):
                 problems.append(f"{hostile}: found {[t.description for t in result]}")
         elif isinstance(result, list) and result:
@@ -137,9 +141,9 @@ def test_wildcards_match_themselves_not_everything(db: Database, world: World) -
     assert subscribers.search(db, world.staff, "_") == []
     assert [h.id for h in subscribers.search(db, world.staff, "Vítima")] == [world.victim]
     assert [h.id for h in subscribers.search(db, world.staff, "vitima")] == [world.victim]
-    assert tickets.page(db, world.staff, TicketFilter(world.victim, text="%")) == []
-    assert tickets.page(db, world.staff, TicketFilter(world.victim, text="_")) == []
-    found = tickets.page(db, world.staff, TicketFilter(world.victim, text="Assunto"))
+    assert ticket_search.page(db, world.staff, TicketFilter(world.victim, text="%")) == []
+    assert ticket_search.page(db, world.staff, TicketFilter(world.victim, text="_")) == []
+    found = ticket_search.page(db, world.staff, TicketFilter(world.victim, text="Assunto"))
     assert [t.id for t in found] == [world.ticket]
 
 
@@ -148,7 +152,7 @@ def test_hostile_text_is_stored_as_text_where_text_is_stored(db: Database, world
     evil = "'; DROP TABLE subscribers; -- %_\\ \x00fim"
     item = tickets.open_ticket(db, world.staff, world.victim, "Reclamação", evil)
     assert item.description == "'; DROP TABLE subscribers; -- %_\\  fim"
-    found = tickets.page(
+    found = ticket_search.page(
         db, world.staff, TicketFilter(world.victim, field="descricao", text="DROP TABLE")
     )
     assert [t.id for t in found] == [item.id]

@@ -20,20 +20,23 @@ from desktop.services import (
     boletos,
     calls,
     cards,
+    connection_statement,
+    connection_totals,
     connections,
     enablement,
-    enablement_jobs,
     financial,
     invoices,
+    reactivation,
     sms_credits,
     subscribers,
     ticket_receipts,
+    ticket_search,
     tickets,
 )
 from desktop.services.calls import CallFilter
 from desktop.services.connections import ConnectionFilter
 from desktop.services.financial import FinancialFilter
-from desktop.services.tickets import TicketFilter
+from desktop.services.ticket_search import TicketFilter
 from tests.security.conftest import World, row_counts
 
 Case = Callable[[Database, World], Any]
@@ -57,11 +60,13 @@ CASES: dict[str, Case] = {
     ),
     # Extrato de Conexões
     "connections.page": lambda db, w: connections.page(db, _k(w), ConnectionFilter(w.victim)),
-    "connections.totals": lambda db, w: connections.totals(db, _k(w), ConnectionFilter(w.victim)),
-    "connections.daily_traffic": lambda db, w: connections.daily_traffic(
+    "connection_totals.totals": lambda db, w: connection_totals.totals(
         db, _k(w), ConnectionFilter(w.victim)
     ),
-    "connections.statement": lambda db, w: connections.statement(
+    "connection_totals.daily_traffic": lambda db, w: connection_totals.daily_traffic(
+        db, _k(w), ConnectionFilter(w.victim)
+    ),
+    "connection_statement.statement": lambda db, w: connection_statement.statement(
         db, _k(w), ConnectionFilter(w.victim), printed=True
     ),
     # Segunda via de boleto
@@ -76,12 +81,12 @@ CASES: dict[str, Case] = {
     "invoices.invoice_info": lambda db, w: invoices.invoice_info(db, _k(w), w.invoice),
     "invoices.email_invoice_xml": lambda db, w: invoices.email_invoice_xml(db, _k(w), w.invoice),
     # Atendimentos and their receipts
-    "tickets.page": lambda db, w: tickets.page(db, _k(w), TicketFilter(w.victim)),
-    "tickets.page other's contact": lambda db, w: tickets.page(
+    "ticket_search.page": lambda db, w: ticket_search.page(db, _k(w), TicketFilter(w.victim)),
+    "ticket_search.page other's contact": lambda db, w: ticket_search.page(
         db, _k(w), TicketFilter(w.attacker, contact_id=w.contact)
     ),
-    "tickets.detail": lambda db, w: tickets.detail(db, _k(w), w.ticket),
-    "tickets.find_contact": lambda db, w: tickets.find_contact(
+    "ticket_search.detail": lambda db, w: ticket_search.detail(db, _k(w), w.ticket),
+    "ticket_search.find_contact": lambda db, w: ticket_search.find_contact(
         db, _k(w), w.victim, "Vítima de Souza"
     ),
     "tickets.open_ticket": lambda db, w: tickets.open_ticket(
@@ -118,7 +123,7 @@ CASES: dict[str, Case] = {
     "enablement.enable other's contract": lambda db, w: enablement.enable(
         db, _k(w), w.attacker, w.victim_contract
     ),
-    "enablement_jobs.on_debt_paid": lambda db, w: enablement_jobs.on_debt_paid(
+    "reactivation.on_debt_paid": lambda db, w: reactivation.on_debt_paid(
         db, _k(w), w.victim_contract
     ),
     # Compra de crédito SMS
@@ -159,7 +164,7 @@ def test_the_same_calls_work_on_the_kiosks_own_data(db: Database, world: World) 
     assert subscribers.workspace(db, own, world.attacker).name == "Atacante Pereira"
     assert financial.page(db, own, FinancialFilter(world.attacker)) == []
     assert calls.page(db, own, CallFilter(world.attacker, terminal="4499998888")) == []
-    assert tickets.page(db, own, TicketFilter(world.attacker)) == []
+    assert ticket_search.page(db, own, TicketFilter(world.attacker)) == []
     assert cards.list_payments(db, own, world.attacker) == []
     assert invoices.list_invoices(db, own, world.attacker) == []
     session = tickets.start_session_protocol(db, own, world.attacker)

@@ -19,7 +19,13 @@ from desktop.domain.clock import utcnow
 from desktop.domain.periods import Period
 from desktop.errors import AccessDenied, DatabaseUnavailable, InvalidInput, NotFound
 from desktop.models import AuditEntry, RadiusLogin
-from desktop.services import connections, settings
+from desktop.services import (
+    connection_statement,
+    connection_totals,
+    connections,
+    radacct_source,
+    settings,
+)
 from tests.conftest import PG_ADMIN_URL, kiosk
 from tests.factories import CPFS, subscriber
 from tests.statement_factories import local, radacct, session_row
@@ -107,7 +113,7 @@ def test_pages_sessions_in_start_order_with_bytes_and_open_session(
 def test_totals_are_exact_beyond_four_gibibytes(db: Database, attendant: CounterActor) -> None:
     sub_id, _ = _setup(db)
     before = utcnow()
-    totals = connections.totals(db, attendant, connections.ConnectionFilter(sub_id, NOVEMBER))
+    totals = connection_totals.totals(db, attendant, connections.ConnectionFilter(sub_id, NOVEMBER))
     after = utcnow()
     assert totals.sessions == 4
     assert totals.download_bytes == 5 * GIB + 1_000_000 + 7 + 2 * GIB
@@ -122,7 +128,9 @@ def test_daily_traffic_uses_sao_paulo_days_and_lists_every_day(
     db: Database, attendant: CounterActor
 ) -> None:
     sub_id, _ = _setup(db)
-    days = connections.daily_traffic(db, attendant, connections.ConnectionFilter(sub_id, NOVEMBER))
+    days = connection_totals.daily_traffic(
+        db, attendant, connections.ConnectionFilter(sub_id, NOVEMBER)
+    )
     assert (
         len(days) == 30
         and days[0].day == dt.date(2026, 11, 1)
@@ -144,7 +152,7 @@ def test_daily_traffic_of_summer_time_years(db: Database, attendant: CounterActo
         db, [session_row("maria", start, start + dt.timedelta(minutes=10), download=42, upload=1)]
     )
     flt = connections.ConnectionFilter(sub_id, Period(dt.date(2018, 1, 20), dt.date(2018, 1, 21)))
-    days = connections.daily_traffic(db, attendant, flt)
+    days = connection_totals.daily_traffic(db, attendant, flt)
     assert [(d.day.day, d.download_bytes) for d in days] == [(20, 42), (21, 0)]
 
 
@@ -153,9 +161,9 @@ def test_every_view_and_print_is_audited(db: Database, attendant: CounterActor) 
     flt = connections.ConnectionFilter(sub_id, NOVEMBER)
     first = connections.page(db, attendant, flt, limit=1)
     connections.page(db, attendant, flt, after=first[-1].sort_key, limit=1)  # scrolling: no entry
-    connections.totals(db, attendant, flt)
-    connections.statement(db, attendant, flt)
-    connections.statement(db, attendant, flt, printed=True)
+    connection_totals.totals(db, attendant, flt)
+    connection_statement.statement(db, attendant, flt)
+    connection_statement.statement(db, attendant, flt, printed=True)
     assert _audit_actions(db) == [
         "extrato_conexoes.consultado",
         "extrato_conexoes.consultado",
@@ -178,9 +186,9 @@ def test_kiosk_sees_only_its_own_connections(db: Database) -> None:
     assert len(own) == 4
     for call in (
         connections.page,
-        connections.totals,
-        connections.daily_traffic,
-        connections.statement,
+        connection_totals.totals,
+        connection_totals.daily_traffic,
+        connection_statement.statement,
     ):
         with pytest.raises(AccessDenied):
             call(db, kiosk(sub_id), connections.ConnectionFilter(other_id, NOVEMBER))
@@ -206,7 +214,9 @@ def test_a_quiet_period_is_an_empty_page_and_still_audited(
 
 def test_statement_collects_items_totals_and_days(db: Database, attendant: CounterActor) -> None:
     sub_id, _ = _setup(db)
-    st = connections.statement(db, attendant, connections.ConnectionFilter(sub_id, NOVEMBER))
+    st = connection_statement.statement(
+        db, attendant, connections.ConnectionFilter(sub_id, NOVEMBER)
+    )
     assert st.logins == ("maria", "maria.fibra")
     assert len(st.items) == 4 and st.totals.sessions == 4 and len(st.daily) == 30
     assert st.subscriber.id == sub_id and st.period == NOVEMBER
@@ -224,9 +234,9 @@ def freeradius_url() -> Iterator[str]:
     with psycopg.connect(url, autocommit=True) as conn:
         conn.execute(SCHEMA_SQL.read_text(encoding="utf-8"))
     yield url
-    for engine in list(connections._engines.values()):
+    for engine in list(radacct_source._engines.values()):
         engine.dispose()
-    connections._engines.clear()
+    radacct_source._engines.clear()
     with psycopg.connect(admin, autocommit=True) as conn:
         conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
@@ -250,7 +260,7 @@ def test_statement_from_a_separate_freeradius_database(
         db, [session_row("maria", local(2026, 11, 9, 9), local(2026, 11, 9, 10), download=99)]
     )  # ignored
     settings.change(db, admin, "radius.database_url", freeradius_url)
-    st = connections.statement(
+    st = connection_statement.statement(
         db, attendant, connections.ConnectionFilter(sub_id, NOVEMBER), printed=True
     )
     assert [i.download_bytes for i in st.items] == [5 * GIB, 1_000_000, 2 * GIB]
@@ -264,8 +274,8 @@ def test_statement_from_a_separate_freeradius_database(
     shown = connections.page(db, attendant, flt, limit=2)
     shown += connections.page(db, attendant, flt, after=shown[-1].sort_key)
     assert [i.download_bytes for i in shown] == [5 * GIB, 1_000_000, 2 * GIB]
-    assert connections.totals(db, attendant, flt).download_bytes == 7 * GIB + 1_000_000
-    engine = connections._radius_engine(freeradius_url)
+    assert connection_totals.totals(db, attendant, flt).download_bytes == 7 * GIB + 1_000_000
+    engine = radacct_source.radius_engine(freeradius_url)
     with engine.connect() as conn:
         assert conn.exec_driver_sql("SHOW transaction_read_only").scalar() == "on"
 
@@ -282,7 +292,7 @@ def test_a_dead_freeradius_database_is_reported(
         with pytest.raises(DatabaseUnavailable, match="FreeRADIUS"):
             connections.page(db, attendant, connections.ConnectionFilter(sub_id, NOVEMBER))
     finally:
-        connections._engines.pop("postgresql+psycopg://postgres@127.0.0.1:1/radius").dispose()
+        radacct_source._engines.pop("postgresql+psycopg://postgres@127.0.0.1:1/radius").dispose()
     assert _audit_actions(db).count("extrato_conexoes.consultado") == 0
 
 
@@ -295,25 +305,27 @@ def test_missing_session_time_falls_back_to_stop_minus_start(
     radacct(db, [row])
     flt = connections.ConnectionFilter(sub_id, NOVEMBER)
     assert [i.duration_s for i in connections.page(db, attendant, flt)] == [1800]
-    assert connections.totals(db, attendant, flt).duration_s == 1800
+    assert connection_totals.totals(db, attendant, flt).duration_s == 1800
 
 
 def test_totals_in_one_statement_keep_scope_and_errors(
     db: Database, attendant: CounterActor
 ) -> None:
     sub_id, other_id = _setup(db)
-    other = connections.totals(db, attendant, connections.ConnectionFilter(other_id, NOVEMBER))
+    other = connection_totals.totals(
+        db, attendant, connections.ConnectionFilter(other_id, NOVEMBER)
+    )
     assert other.sessions == 1  # its own session only
     quiet_day = Period(dt.date(2026, 11, 2), dt.date(2026, 11, 2))
-    empty = connections.totals(db, attendant, connections.ConnectionFilter(sub_id, quiet_day))
-    assert empty == connections.ConnectionTotals(0, 0, 0, 0)
+    empty = connection_totals.totals(db, attendant, connections.ConnectionFilter(sub_id, quiet_day))
+    assert empty == connection_totals.ConnectionTotals(0, 0, 0, 0)
     voice_only, _ = subscriber(
         db, "Só Voz", CPFS[2], voice=True, internet=False, plan="Fone", terminal="4430451234"
     )
     with pytest.raises(InvalidInput, match="RADIUS"):
-        connections.totals(db, attendant, connections.ConnectionFilter(voice_only, NOVEMBER))
+        connection_totals.totals(db, attendant, connections.ConnectionFilter(voice_only, NOVEMBER))
     with pytest.raises(NotFound):
-        connections.totals(db, attendant, connections.ConnectionFilter(999_999, NOVEMBER))
+        connection_totals.totals(db, attendant, connections.ConnectionFilter(999_999, NOVEMBER))
 
 
 def test_the_login_filter_reads_one_login_and_refuses_anothers(
@@ -322,11 +334,11 @@ def test_the_login_filter_reads_one_login_and_refuses_anothers(
     sub_id, _ = _setup(db)
     flt = connections.ConnectionFilter(sub_id, NOVEMBER, "maria.fibra")
     assert [i.login for i in connections.page(db, attendant, flt)] == ["maria.fibra"]
-    assert connections.totals(db, attendant, flt).sessions == 1
-    assert sum(d.download_bytes for d in connections.daily_traffic(db, attendant, flt)) == sum(
-        i.download_bytes for i in connections.page(db, attendant, flt)
-    )
+    assert connection_totals.totals(db, attendant, flt).sessions == 1
+    assert sum(
+        d.download_bytes for d in connection_totals.daily_traffic(db, attendant, flt)
+    ) == sum(i.download_bytes for i in connections.page(db, attendant, flt))
     everyone = connections.ConnectionFilter(sub_id, NOVEMBER)
-    assert connections.totals(db, attendant, everyone).sessions == 4
+    assert connection_totals.totals(db, attendant, everyone).sessions == 4
     with pytest.raises(InvalidInput, match="não é deste assinante"):
         connections.page(db, attendant, connections.ConnectionFilter(sub_id, NOVEMBER, "joao"))

@@ -20,7 +20,7 @@ from desktop.domain.enums import Role
 from desktop.domain.periods import Period
 from desktop.errors import AccessDenied
 from desktop.models import AuditEntry
-from desktop.services import connection_audit, connections
+from desktop.services import connection_audit, connection_statement, connection_totals, connections
 from tests.conftest import kiosk, make_user
 from tests.factories import CPFS, subscriber
 from tests.statement_factories import local, radacct, session_row
@@ -71,7 +71,7 @@ def test_a_later_page_without_a_first_page_is_audited(
     ]
 
 
-@pytest.mark.parametrize("read", [connections.totals, connections.daily_traffic])
+@pytest.mark.parametrize("read", [connection_totals.totals, connection_totals.daily_traffic])
 def test_totals_and_the_chart_are_audited_on_their_own(
     db: Database, attendant: CounterActor, flt: connections.ConnectionFilter, read: Any
 ) -> None:
@@ -88,17 +88,17 @@ def test_one_view_of_the_screen_is_one_entry_in_either_order(
     """*Ver*: the first page, totals and chart (asked for together, in any order), then
     scrolling; *Ver* again starts a new view."""
     if summary_first:
-        connections.totals(db, attendant, flt)
-        connections.daily_traffic(db, attendant, flt)
+        connection_totals.totals(db, attendant, flt)
+        connection_totals.daily_traffic(db, attendant, flt)
     first = connections.page(db, attendant, flt, limit=5)
     if not summary_first:
-        connections.totals(db, attendant, flt)
-        connections.daily_traffic(db, attendant, flt)
+        connection_totals.totals(db, attendant, flt)
+        connection_totals.daily_traffic(db, attendant, flt)
     second = connections.page(db, attendant, flt, after=first[-1].sort_key, limit=5)
     connections.page(db, attendant, flt, after=second[-1].sort_key, limit=5)
     assert _actions(db) == [VIEWED]
     connections.page(db, attendant, flt, limit=5)  # Ver once more
-    connections.totals(db, attendant, flt)
+    connection_totals.totals(db, attendant, flt)
     assert _actions(db) == [VIEWED, VIEWED]
 
 
@@ -112,7 +112,7 @@ def test_another_period_another_actor_or_an_old_view_is_a_new_entry(
     week = connections.ConnectionFilter(
         flt.subscriber_id, Period(NOVEMBER.start, dt.date(2026, 11, 7))
     )
-    connections.totals(db, attendant, week)
+    connection_totals.totals(db, attendant, week)
     other = make_user(db, "atendente2", Role.ATTENDANT)
     connections.page(db, other, flt, after=first[-1].sort_key)
     assert [(a, who, d["ate"]) for a, who, _, d in _entries(db)] == [
@@ -128,7 +128,7 @@ def test_another_period_another_actor_or_an_old_view_is_a_new_entry(
 def test_refused_reads_leave_no_entry_and_the_kiosk_is_audited_too(db: Database) -> None:
     sub_id, other_id = _setup(db)
     me = kiosk(sub_id)
-    for read in (connections.totals, connections.daily_traffic):
+    for read in (connection_totals.totals, connection_totals.daily_traffic):
         with pytest.raises(AccessDenied):
             read(db, me, connections.ConnectionFilter(other_id, NOVEMBER))
     with pytest.raises(AccessDenied):
@@ -136,7 +136,7 @@ def test_refused_reads_leave_no_entry_and_the_kiosk_is_audited_too(db: Database)
             db, me, connections.ConnectionFilter(other_id, NOVEMBER), after=(local(2026, 1, 1), 0)
         )
     assert _entries(db) == []
-    connections.daily_traffic(db, me, connections.ConnectionFilter(sub_id, NOVEMBER))
+    connection_totals.daily_traffic(db, me, connections.ConnectionFilter(sub_id, NOVEMBER))
     assert [(a, who) for a, who, *_ in _entries(db)] == [(VIEWED, f"assinante:{sub_id}")]
 
 
@@ -144,9 +144,9 @@ def test_every_statement_export_and_print_has_its_own_entry(
     db: Database, attendant: CounterActor, flt: connections.ConnectionFilter
 ) -> None:
     connections.page(db, attendant, flt)
-    connections.statement(db, attendant, flt)
-    connections.statement(db, attendant, flt)
-    connections.statement(db, attendant, flt, printed=True)
+    connection_statement.statement(db, attendant, flt)
+    connection_statement.statement(db, attendant, flt)
+    connection_statement.statement(db, attendant, flt, printed=True)
     assert _actions(db) == [VIEWED, VIEWED, VIEWED, PRINTED]
 
 

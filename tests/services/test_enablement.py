@@ -15,9 +15,10 @@ from desktop.db import Database
 from desktop.domain.actors import CounterActor
 from desktop.domain.clock import utcnow
 from desktop.domain.enums import ContractStatus, Role
+from desktop.domain.vocabulary import words
 from desktop.errors import AccessDenied, Conflict
 from desktop.models import AuditEntry, ProvisionalEnablement, RadAcct, RadUserGroup, Ticket
-from desktop.services import enablement, settings, tickets
+from desktop.services import enablement, settings, ticket_search, tickets
 from tests.conftest import kiosk, make_user
 from tests.factories import CPFS, subscriber
 from tests.services.concurrency import enable_contract, run_processes
@@ -53,12 +54,12 @@ def test_enable_unblocks_radius_records_an_atendimento_and_audits(
         assert (
             ticket is not None
             and ticket.protocol == result.protocol
-            and ticket.type == tickets.TYPE_ENABLEMENT
+            and ticket.type == words.TICKET_TYPE_ENABLEMENT
         )
         assert session.scalars(
             select(AuditEntry.action).where(AuditEntry.action == "habilitacao_provisoria")
         ).one()
-    history = tickets.detail(db, attendant, row.ticket_id).history
+    history = ticket_search.detail(db, attendant, row.ticket_id).history
     assert [e.action for e in history] == ["abertura", "habilitacao", "radius"]
     assert "retirado(s) do grupo 'bloqueado'" in history[-1].text
 
@@ -139,7 +140,9 @@ def test_enable_uses_the_session_atendimento_when_given(
     session_item = tickets.start_session_protocol(db, attendant, sub_id)
     result = enablement.enable(db, attendant, sub_id, contract_id, ticket_id=session_item.id)
     assert result.protocol == session_item.protocol
-    assert [e.action for e in tickets.detail(db, attendant, session_item.id).history][-2:] == [
+    assert [e.action for e in ticket_search.detail(db, attendant, session_item.id).history][
+        -2:
+    ] == [
         "habilitacao",
         "radius",
     ]
@@ -207,8 +210,8 @@ def test_disconnect_request_reaches_the_nas_and_is_acked(
     assert request.attributes["Acct-Session-Id"] == ["81a00012"]
     assert request.attributes["Framed-IP-Address"] == ["100.64.0.10"]
     assert request.attributes["NAS-IP-Address"] == ["10.0.0.1"]
-    history = tickets.detail(
-        db, attendant, tickets.page(db, attendant, tickets.TicketFilter(sub_id))[0].id
+    history = ticket_search.detail(
+        db, attendant, ticket_search.page(db, attendant, ticket_search.TicketFilter(sub_id))[0].id
     ).history
     assert "Disconnect-ACK" in history[-1].text
 

@@ -14,7 +14,7 @@ from desktop.domain.clock import utcnow
 from desktop.domain.enums import ContractStatus, ReceivableStatus, TicketStatus
 from desktop.errors import Conflict
 from desktop.models import AuditEntry, ProvisionalEnablement, Receivable, Ticket
-from desktop.services import enablement, enablement_jobs, tickets
+from desktop.services import enablement, enablement_jobs, reactivation, ticket_search
 from tests.conftest import kiosk
 from tests.factories import CPFS
 from tests.services.nas_stub import running_nas
@@ -65,7 +65,7 @@ def test_unpaid_expiry_suspends_again_as_the_same_suspension(
         assert session.scalars(
             select(AuditEntry).where(AuditEntry.action == "habilitacao_provisoria.expirada")
         ).one()
-    actions = [e.action for e in tickets.detail(db, attendant, row.ticket_id).history]
+    actions = [e.action for e in ticket_search.detail(db, attendant, row.ticket_id).history]
     assert actions == [
         "abertura",
         "habilitacao",
@@ -102,13 +102,13 @@ def test_on_debt_paid_ends_the_enablement_for_good(db: Database, attendant: Coun
     sub_id, contract_id, receivable_id = suspended(db)
     enablement.enable(db, attendant, sub_id, contract_id)
     assert receivable_id is not None
-    unchanged = enablement_jobs.on_debt_paid(db, attendant, contract_id)
+    unchanged = reactivation.on_debt_paid(db, attendant, contract_id)
     assert (unchanged.changed, unchanged.status) == (
         False,
         ContractStatus.PROVISIONAL,
     )  # still owes
     pay(db, receivable_id)
-    done = enablement_jobs.on_debt_paid(
+    done = reactivation.on_debt_paid(
         db, kiosk(sub_id), contract_id
     )  # e.g. paid by card at the kiosk
     assert (done.changed, done.status) == (True, ContractStatus.ACTIVE)
@@ -118,7 +118,7 @@ def test_on_debt_paid_ends_the_enablement_for_good(db: Database, attendant: Coun
         enablement_jobs.run_jobs(db, utcnow() + dt.timedelta(days=10)).expired == 0
     )  # nothing left to expire
     assert contract_state(db, contract_id)[0] is ContractStatus.ACTIVE
-    assert tickets.detail(db, attendant, row.ticket_id).item.status is TicketStatus.CLOSED
+    assert ticket_search.detail(db, attendant, row.ticket_id).item.status is TicketStatus.CLOSED
 
 
 def test_on_debt_paid_lifts_a_plain_suspension_and_disconnects(
@@ -130,7 +130,7 @@ def test_on_debt_paid_lifts_a_plain_suspension_and_disconnects(
     open_session(db)
     with running_nas() as nas:
         configure_nas(db, nas.port)
-        done = enablement_jobs.on_debt_paid(db, attendant, contract_id)
+        done = reactivation.on_debt_paid(db, attendant, contract_id)
     assert done.changed and done.warnings == ()
     assert groups(db) == [("plano300", 1)]
     assert [r.code for r in nas.received] == [packet.DisconnectRequest]

@@ -18,7 +18,7 @@ from desktop.domain.enums import Role
 from desktop.domain.periods import Period
 from desktop.errors import InvalidInput
 from desktop.models import partitioning as p
-from desktop.services import connections, partitions, settings
+from desktop.services import connection_statement, connections, partitions, radacct_source, settings
 from tests.conftest import _truncate_all, make_user
 from tests.factories import subscriber
 from tests.freeradius_queries import account
@@ -99,7 +99,7 @@ def test_freeradius_stock_accounting_queries_and_the_statement(pg: Database) -> 
 
     today = today_local()
     period = Period(today - dt.timedelta(days=20), today)
-    st = connections.statement(pg, attendant, connections.ConnectionFilter(sub_id, period))
+    st = connection_statement.statement(pg, attendant, connections.ConnectionFilter(sub_id, period))
     by_start = [(i.started_at, i.stopped_at, i.download_bytes) for i in st.items]
     assert by_start == [
         (t0, t0 + 2 * hour, 2**32 + 7),  # a, from the history
@@ -231,15 +231,15 @@ def test_the_move_runs_in_a_separate_freeradius_database(pg: Database) -> None:
         assert live == [("open",)] and moved == [("old",)]
         today = today_local()
         flt = connections.ConnectionFilter(sub_id, Period(today - dt.timedelta(days=20), today))
-        items = connections.statement(pg, attendant, flt).items
+        items = connection_statement.statement(pg, attendant, flt).items
         assert [(i.started_at, i.duration_s) for i in items[:1]] == [(t0, 3600)]
         assert len(items) == 2  # the moved one and the open one, through radacct_all there
         assert partitions.maintain(pg).sessions_moved == 0  # a second run: nothing left
     finally:
         with pg.session() as session:
             settings.put(session, "radius.database_url", "")
-        for engine in list(connections._engines.values()):
+        for engine in list(radacct_source._engines.values()):
             engine.dispose()
-        connections._engines.clear()
+        radacct_source._engines.clear()
         with psycopg.connect(admin_url, autocommit=True) as conn:
             conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')

@@ -26,7 +26,7 @@ from desktop.domain.enums import ContractStatus, PaymentMethod, Role
 from desktop.errors import AccessDenied, Conflict, NotFound
 from desktop.models import AuditEntry, OutboxEvent, Payment, PixCharge, Receivable
 from desktop.models.pix import PixChargeStatus
-from desktop.services import payments, pix_charges, settings, tickets
+from desktop.services import payments, pix_charges, pix_reconcile, settings, ticket_search, tickets
 from desktop.services.enablement_jobs import system_actor
 from desktop.services.settlement import SettleOutcome
 from tests.conftest import kiosk, make_user
@@ -150,7 +150,7 @@ def test_kiosk_payment_settles_once_goes_into_the_atendimento_and_lifts_the_susp
         Decimal("2.83"),
         False,
     )
-    history = tickets.detail(db, actor, session_ticket.id).history
+    history = ticket_search.detail(db, actor, session_ticket.id).history
     assert any(e.action == "pagamento_pix" and e2eid in e.text for e in history)
     with db.session() as session:
         kinds = list(
@@ -205,7 +205,7 @@ def test_without_a_psp_configured_nothing_is_written(db: Database, attendant: Co
     assert "pague pelo boleto" in refused.value.message
     with db.session() as session:
         assert session.scalar(select(func.count()).select_from(PixCharge)) == 0
-    assert pix_charges.reconcile_recent(db, system_actor()) is None
+    assert pix_reconcile.reconcile_recent(db, system_actor()) is None
     assert not pix_charges.available(db)
 
 
@@ -252,7 +252,7 @@ def test_a_payment_while_no_screen_watches_is_found_by_the_job(
     for _ in range(150):  # other PIX of the day (static keys, other systems): two pages
         psp.state.pay(None, "5.00")
     e2eid = psp.state.pay(info.txid)
-    report = pix_charges.reconcile_recent(db, system_actor())
+    report = pix_reconcile.reconcile_recent(db, system_actor())
     assert report is not None and report.received == 151 and report.unmatched == 150
     assert [(s.end_to_end_id, s.outcome) for s in report.settled] == [
         (e2eid, SettleOutcome.SETTLED)
@@ -260,7 +260,7 @@ def test_a_payment_while_no_screen_watches_is_found_by_the_job(
     assert psp.state.count("GET", "/api/v2/pix") == 2  # paginação followed to the last page
     assert contract_state(db, contract_id)[0] is ContractStatus.ACTIVE
     assert receivable_status(db, bill) == "baixado"
-    assert pix_charges.reconcile_recent(db, system_actor()) is None  # nothing waits any more
+    assert pix_reconcile.reconcile_recent(db, system_actor()) is None  # nothing waits any more
     assert len(payments_of(db, bill)) == 1
 
 
@@ -271,9 +271,9 @@ def test_the_job_closes_charges_that_expired_unpaid_and_a_new_one_gets_a_new_txi
     _, _, bill = suspended(db)
     assert bill is not None
     first = pix_charges.charge(db, attendant, bill)
-    assert pix_charges.reconcile_recent(db, system_actor()) is not None  # still valid
+    assert pix_reconcile.reconcile_recent(db, system_actor()) is not None  # still valid
     later = utcnow() + dt.timedelta(minutes=15)
-    report = pix_charges.reconcile_recent(db, system_actor(), now=later)
+    report = pix_reconcile.reconcile_recent(db, system_actor(), now=later)
     assert report is not None and report.expired == 1 and report.settled == ()
     second = pix_charges.charge(db, attendant, bill)
     assert second.txid != first.txid and not second.reused

@@ -29,7 +29,15 @@ from desktop.db import Database
 from desktop.domain.actors import CounterActor
 from desktop.domain.enums import ContractStatus
 from desktop.models import AuditEntry, OutboxEvent, ProvisionalEnablement, RadiusChange, Ticket
-from desktop.services import audit, enablement, enablement_jobs, radius_sync, settings, tickets
+from desktop.services import (
+    audit,
+    enablement,
+    enablement_jobs,
+    radius_sync,
+    reactivation,
+    settings,
+    ticket_search,
+)
 from tests.conftest import PG_ADMIN_URL
 from tests.factories import CPFS
 from tests.services.concurrency import run_processes
@@ -237,7 +245,7 @@ def test_crash_after_our_commit_before_freeradius_is_finished_by_jobs_run(
     assert report.radius_finished == 1 and report.warnings == ()
     assert assert_agree(db, radius_url, contract_id) is ContractStatus.PROVISIONAL
     row = enablement_row(db)
-    history = tickets.detail(db, attendant, row.ticket_id).history
+    history = ticket_search.detail(db, attendant, row.ticket_id).history
     assert "concluída pelas tarefas periódicas" in history[-1].text
     assert "retirado(s) do grupo 'bloqueado' (1 registro(s))" in history[-1].text
 
@@ -276,7 +284,7 @@ def test_unreachable_freeradius_keeps_the_enablement_and_says_so(
         assert change.attempts == 2 and "FreeRADIUS" in change.last_error
     assert enablement_jobs.run_jobs(db).radius_finished == 1
     assert assert_agree(db, radius_url, contract_id) is ContractStatus.PROVISIONAL
-    history = tickets.detail(db, attendant, enablement_row(db).ticket_id).history
+    history = ticket_search.detail(db, attendant, enablement_row(db).ticket_id).history
     texts = [e.text for e in history if e.action == "radius"]
     assert len(texts) == 3 and "ficou pendente" in texts[1]  # said once, not at every retry
     assert "concluída pelas tarefas periódicas" in texts[2]
@@ -354,7 +362,7 @@ def test_payment_lift_after_a_crash_is_finished_and_later_changes_win(
         receivable_id = session.scalar(select(Receivable.id))
     assert receivable_id is not None
     pay(db, receivable_id)
-    done = enablement_jobs.on_debt_paid(db, attendant, contract_id)
+    done = reactivation.on_debt_paid(db, attendant, contract_id)
     assert done.changed and done.status is ContractStatus.ACTIVE
     assert assert_agree(db, radius_url, contract_id) is ContractStatus.ACTIVE
     with db.session() as session:
@@ -420,7 +428,7 @@ def test_four_stations_finishing_one_pending_change_disconnect_once(
     assert all(warnings == [] or warnings == () for _, warnings in results), results
     assert [r.attributes["User-Name"] for r in nas.received] == [["joana"]]  # once, not 4 times
     assert assert_agree(db, radius_url, contract_id) is ContractStatus.PROVISIONAL
-    history = tickets.detail(db, attendant, enablement_row(db).ticket_id).history
+    history = ticket_search.detail(db, attendant, enablement_row(db).ticket_id).history
     assert sum("concluída pelas tarefas periódicas" in e.text for e in history) == 1
 
 

@@ -16,9 +16,10 @@ from sqlalchemy import update
 
 from desktop.db import Database
 from desktop.domain.actors import CounterActor
+from desktop.domain.vocabulary import words
 from desktop.errors import InvalidInput, UserError
 from desktop.models import Subscriber
-from desktop.services import settings, ticket_receipts, tickets
+from desktop.services import settings, ticket_receipts, ticket_search, tickets
 from tests.conftest import kiosk
 from tests.factories import subscriber
 
@@ -78,8 +79,8 @@ def test_receipt_is_emailed_as_pdf_and_recorded(
     text = subprocess.run(
         ["pdftotext", str(path), "-"], check=True, capture_output=True, text=True
     ).stdout
-    assert tickets.STATUS_WORDS[item.status] in text and "Atendimento presencial" in text
-    assert tickets.detail(db, attendant, item.id).history[-1].action == tickets.ACTION_EMAIL
+    assert words.TICKET_STATUSES[item.status] in text and "Atendimento presencial" in text
+    assert ticket_search.detail(db, attendant, item.id).history[-1].action == tickets.ACTION_EMAIL
 
 
 def test_no_email_or_no_smtp_is_a_clear_refusal(
@@ -104,7 +105,7 @@ def test_unreachable_smtp_server_gives_a_message(db: Database, attendant: Counte
     item = tickets.start_session_protocol(db, attendant, sub_id)
     with pytest.raises(UserError, match="Não foi possível enviar o e-mail"):
         ticket_receipts.email_receipt(db, attendant, item.id)
-    assert tickets.detail(db, attendant, item.id).history[-1].action == tickets.ACTION_OPENED
+    assert ticket_search.detail(db, attendant, item.id).history[-1].action == tickets.ACTION_OPENED
 
 
 def test_receipt_pdf_of_the_service(db: Database, attendant: CounterActor) -> None:

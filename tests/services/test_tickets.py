@@ -11,9 +11,10 @@ from desktop.db import Database
 from desktop.domain.actors import CounterActor
 from desktop.domain.enums import Channel, TicketStatus
 from desktop.domain.periods import Period
+from desktop.domain.vocabulary import words
 from desktop.errors import AccessDenied, Conflict, InvalidInput, NotFound
 from desktop.models import AuditEntry, Contact, Ticket
-from desktop.services import tickets
+from desktop.services import ticket_search, tickets
 from tests.conftest import kiosk
 from tests.factories import CPFS, subscriber
 
@@ -51,7 +52,7 @@ def test_open_ticket_gives_a_protocol_history_and_audit(
     assert len(item.protocol) == 18 and item.protocol.isdigit()
     assert item.type == "Suporte técnico"  # canonical spelling
     assert item.status is TicketStatus.OPEN and item.contacts == ("Maria da Silva",)
-    detail = tickets.detail(db, attendant, item.id)
+    detail = ticket_search.detail(db, attendant, item.id)
     assert detail.channel is Channel.COUNTER and detail.opened_by == "atendente1"
     assert [(e.action, e.actor) for e in detail.history] == [("abertura", "atendente1")]
     with db.session() as session:
@@ -94,13 +95,13 @@ def test_kiosk_opens_tickets_for_itself_only(
 ) -> None:
     sub_id, maria, _, other = family
     item = tickets.open_ticket(db, kiosk(sub_id), sub_id, "Reclamação", "Lentidão à noite.", maria)
-    assert tickets.detail(db, kiosk(sub_id), item.id).channel is Channel.KIOSK
+    assert ticket_search.detail(db, kiosk(sub_id), item.id).channel is Channel.KIOSK
     with pytest.raises(AccessDenied):
         tickets.open_ticket(db, kiosk(sub_id), other, "Reclamação", "x")
     with pytest.raises(NotFound):  # another subscriber's ticket does not exist for this kiosk
-        tickets.detail(db, kiosk(other), item.id)
+        ticket_search.detail(db, kiosk(other), item.id)
     with pytest.raises(AccessDenied):
-        tickets.page(db, kiosk(other), tickets.TicketFilter(sub_id))
+        ticket_search.page(db, kiosk(other), ticket_search.TicketFilter(sub_id))
 
 
 def test_contact_filter_matches_only_the_first_contact_and_todos_gives_all(
@@ -114,7 +115,10 @@ def test_contact_filter_matches_only_the_first_contact_and_todos_gives_all(
     nobody = tickets.open_ticket(db, attendant, sub_id, "Informação", "Sem contato")
 
     def ids(**kw: object) -> list[int]:
-        return [i.id for i in tickets.page(db, attendant, tickets.TicketFilter(sub_id, **kw))]  # type: ignore[arg-type]
+        return [
+            i.id
+            for i in ticket_search.page(db, attendant, ticket_search.TicketFilter(sub_id, **kw))
+        ]  # type: ignore[arg-type]
 
     assert ids(contact_id=maria) == [by_maria.id]  # Maria is only second on the joint ticket
     assert ids(contact_id=jose) == [jose_then_maria.id, by_jose.id]
@@ -123,7 +127,9 @@ def test_contact_filter_matches_only_the_first_contact_and_todos_gives_all(
     assert ids() == everyone
     # Todos (--all-contacts) is every ticket, the one with no contact too (issue 15, item 21).
     assert ids(all_contacts=True) == everyone
-    joint = tickets.page(db, attendant, tickets.TicketFilter(sub_id, contact_id=jose))[0]
+    joint = ticket_search.page(db, attendant, ticket_search.TicketFilter(sub_id, contact_id=jose))[
+        0
+    ]
     assert joint.contacts == ("José Araújo", "Maria da Silva")  # first contact first
     with pytest.raises(InvalidInput):
         ids(contact_id=maria, all_contacts=True)
@@ -134,12 +140,14 @@ def test_find_contact_is_accent_insensitive_and_clear_when_ambiguous(
 ) -> None:
     sub_id, maria, jose, _ = family
     add_contact(db, sub_id, "José Araújo Filho", "filho")
-    assert tickets.find_contact(db, attendant, sub_id, "jose araujo") == jose  # exact beats partial
-    assert tickets.find_contact(db, attendant, sub_id, "MARIA") == maria
+    assert (
+        ticket_search.find_contact(db, attendant, sub_id, "jose araujo") == jose
+    )  # exact beats partial
+    assert ticket_search.find_contact(db, attendant, sub_id, "MARIA") == maria
     with pytest.raises(InvalidInput, match="Mais de um contato"):
-        tickets.find_contact(db, attendant, sub_id, "araujo")
+        ticket_search.find_contact(db, attendant, sub_id, "araujo")
     with pytest.raises(NotFound, match="Contatos deste assinante: Maria da Silva"):
-        tickets.find_contact(db, attendant, sub_id, "Joaquim")
+        ticket_search.find_contact(db, attendant, sub_id, "Joaquim")
 
 
 def test_field_period_and_status_filters(
@@ -164,7 +172,10 @@ def test_field_period_and_status_filters(
         )
 
     def ids(**kw: object) -> list[int]:
-        return [i.id for i in tickets.page(db, attendant, tickets.TicketFilter(sub_id, **kw))]  # type: ignore[arg-type]
+        return [
+            i.id
+            for i in ticket_search.page(db, attendant, ticket_search.TicketFilter(sub_id, **kw))
+        ]  # type: ignore[arg-type]
 
     assert ids(field="descricao", text="ROTEADOR") == [a.id]
     assert ids(field="tipo", text="financ") == [b.id]
@@ -185,10 +196,10 @@ def test_pages_are_keyset_newest_first(
 ) -> None:
     sub_id = family[0]
     made = [tickets.open_ticket(db, attendant, sub_id, "Informação", f"n{i}").id for i in range(5)]
-    flt = tickets.TicketFilter(sub_id)
-    first = tickets.page(db, attendant, flt, limit=2)
-    second = tickets.page(db, attendant, flt, after=first[-1].sort_key, limit=2)
-    third = tickets.page(db, attendant, flt, after=second[-1].sort_key, limit=2)
+    flt = ticket_search.TicketFilter(sub_id)
+    first = ticket_search.page(db, attendant, flt, limit=2)
+    second = ticket_search.page(db, attendant, flt, after=first[-1].sort_key, limit=2)
+    third = ticket_search.page(db, attendant, flt, after=second[-1].sort_key, limit=2)
     assert [i.id for i in first + second + third] == made[::-1]
 
 
@@ -198,7 +209,7 @@ def test_session_protocol_records_each_action_then_closes(
     sub_id = family[0]
     session_item = tickets.start_session_protocol(db, attendant, sub_id)
     assert (
-        session_item.type == tickets.TYPE_COUNTER_SESSION
+        session_item.type == words.TICKET_TYPE_COUNTER_SESSION
         and session_item.status is TicketStatus.IN_PROGRESS
     )
     tickets.record_session_action(
@@ -212,14 +223,15 @@ def test_session_protocol_records_each_action_then_closes(
     assert (
         tickets.close_ticket(db, attendant, session_item.id).closed_at == closed.closed_at
     )  # idempotent
-    history = tickets.detail(db, attendant, session_item.id).history
+    history = ticket_search.detail(db, attendant, session_item.id).history
     assert [e.action for e in history] == ["abertura", "segunda_via", "extrato", "encerramento"]
     with pytest.raises(Conflict, match="já foi encerrado"):
         tickets.record_session_action(db, attendant, session_item.id, tickets.ACTION_PURCHASE, "x")
     kiosk_item = tickets.start_session_protocol(db, kiosk(sub_id), sub_id)
-    assert kiosk_item.type == tickets.TYPE_KIOSK_SESSION
+    assert kiosk_item.type == words.TICKET_TYPE_KIOSK_SESSION
     assert (
-        tickets.detail(db, kiosk(sub_id), kiosk_item.id).history[0].actor == "assinante (quiosque)"
+        ticket_search.detail(db, kiosk(sub_id), kiosk_item.id).history[0].actor
+        == "assinante (quiosque)"
     )
 
 
@@ -233,7 +245,7 @@ def test_add_note_cleans_refuses_empty_and_closed_tickets(
     with pytest.raises(InvalidInput, match="muito longa"):
         tickets.add_note(db, attendant, item.id, "x" * (tickets.MAX_DESCRIPTION + 1))
     tickets.add_note(db, attendant, item.id, " Ligou de novo\x00. ")
-    last = tickets.detail(db, attendant, item.id).history[-1]
+    last = ticket_search.detail(db, attendant, item.id).history[-1]
     assert (last.action, last.text) == (tickets.ACTION_NOTE, "Ligou de novo .")
     tickets.close_ticket(db, attendant, item.id)
     with pytest.raises(Conflict, match="já foi encerrado"):

@@ -63,7 +63,7 @@ def pay_and_lift(url: str, user_id: int, pairs: list[tuple[int, int]], barrier: 
     from desktop.domain.clock import utcnow
     from desktop.domain.enums import ReceivableStatus
     from desktop.models import Receivable
-    from desktop.services import enablement_jobs
+    from desktop.services import reactivation
 
     db = Database(url)
     actor = CounterActor(user_id, "atendente1", Role.ATTENDANT, "estacao")
@@ -77,7 +77,7 @@ def pay_and_lift(url: str, user_id: int, pairs: list[tuple[int, int]], barrier: 
                     .where(Receivable.id == receivable_id)
                     .values(status=ReceivableStatus.PAID, paid_at=utcnow(), paid_amount=Receivable.amount)
                 )
-            changed += enablement_jobs.on_debt_paid(db, actor, contract_id).changed
+            changed += reactivation.on_debt_paid(db, actor, contract_id).changed
         out.put(("paid", changed, 0, 0))
     finally:
         db.dispose()

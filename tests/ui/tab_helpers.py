@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from desktop import config
 from desktop.adapters import printing
+from desktop.config.station import StationConfig, save_station_config
 from tests.conftest_printing import CupsQueues, ensure_cups_queues
 
 MISSING_PRINTER = "NAO-EXISTE"
@@ -18,7 +18,7 @@ def plain(text: str) -> str:
 
 def use_station_printer(name: str) -> None:
     """This station's printer, as ``station.ini`` in the test's CENTRAL_CONFIG_DIR says."""
-    config.save_station_config(config.StationConfig("sqlite://", "balcao-teste", name))
+    save_station_config(StationConfig("sqlite://", "balcao-teste", name))
 
 
 def sink_printer() -> CupsQueues:

@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QLocale
 from PySide6.QtWidgets import QApplication
 
-from desktop.config import data_dir
+from desktop.config.paths import data_dir
 from desktop.db import Database
 from desktop.domain.enums import Role
 from desktop.services import settings

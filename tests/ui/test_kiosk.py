@@ -29,9 +29,9 @@ import desktop
 from desktop.db import Database
 from desktop.domain.enums import ReceivableStatus, Role, TicketStatus
 from desktop.domain.passwords import hash_password_fast
+from desktop.domain.vocabulary.words import TICKET_TYPE_KIOSK_SESSION
 from desktop.models import Subscriber, Ticket, TicketEvent
 from desktop.services import settings
-from desktop.services.tickets import TYPE_KIOSK_SESSION
 from desktop.ui.kiosk import KioskWindow
 from desktop.ui.kiosk.admin_exit import CORNER_PX, NOT_ADMIN, TAPS
 from desktop.ui.kiosk.idle import WARNING_S
@@ -196,7 +196,7 @@ def test_login_shows_only_the_subscribers_menus_and_the_protocol(
     ]
     with sqlite_db.session() as session:
         ticket = session.scalars(select(Ticket).where(Ticket.subscriber_id == sub_id)).one()
-        assert ticket.type == TYPE_KIOSK_SESSION
+        assert ticket.type == TICKET_TYPE_KIOSK_SESSION
         assert ticket.status is TicketStatus.IN_PROGRESS
         protocol = ticket.protocol
     header = menu.header

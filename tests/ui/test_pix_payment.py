@@ -31,7 +31,7 @@ from desktop.domain.clock import today_local
 from desktop.domain.enums import ContractStatus, Role
 from desktop.domain.passwords import hash_password_fast
 from desktop.models import BankAccount, Payment, Subscriber, TicketEvent
-from desktop.services import pix_charges, settings, subscribers, tickets
+from desktop.services import pix_charges, pix_reconcile, settings, subscribers, tickets
 from desktop.services.enablement_jobs import system_actor
 from desktop.services.settlement import SettleOutcome
 from desktop.ui import workers
@@ -270,7 +270,7 @@ def test_idle_logout_mid_wait_stops_watching_and_the_job_settles_later(
     qtbot.wait(2_600)  # more than a polling interval
     assert cob_gets(psp) == seen  # nobody watches any more
     e2eid = psp.state.pay(info.txid)  # paid on the way home
-    report = pix_charges.reconcile_recent(sqlite_db, system_actor())
+    report = pix_reconcile.reconcile_recent(sqlite_db, system_actor())
     assert report is not None and report.newly_settled == 1
     [payment] = payments_of(sqlite_db, bill)
     assert payment.source_key == f"pix:{e2eid}"
@@ -459,7 +459,7 @@ def test_closing_the_dialog_mid_wait_stops_the_poll_and_a_later_reconcile_settle
     info = pix_charges.open_charges(sqlite_db, make_user(sqlite_db, "bia", Role.ATTENDANT))
     assert len(info) == 1
     e2eid = psp.state.pay(info[0])
-    report = pix_charges.reconcile_recent(sqlite_db, system_actor())
+    report = pix_reconcile.reconcile_recent(sqlite_db, system_actor())
     assert report is not None and report.newly_settled == 1
     assert [p.source_key for p in payments_of(sqlite_db, bill)] == [f"pix:{e2eid}"]
 
@@ -537,16 +537,14 @@ def test_only_an_open_bill_can_be_paid(
 def test_at_the_counter_the_receipt_goes_to_the_thermal_printer(
     qtbot: Any, sqlite_db: Database, psp: PspServer, debtor: tuple[int, int, int]
 ) -> None:
-    from desktop import config
+    from desktop.config.station import StationConfig, save_station_config
     from tests.adapters.test_escpos_printer import Listener
     from tests.escpos_stream import parse
 
     listener = Listener()
     try:
-        config.save_station_config(
-            config.StationConfig(
-                "sqlite://", "balcao-1", "NAO-USADA", f"tcp://127.0.0.1:{listener.port}"
-            )
+        save_station_config(
+            StationConfig("sqlite://", "balcao-1", "NAO-USADA", f"tcp://127.0.0.1:{listener.port}")
         )
         sub_id, _contract_id, bill = debtor
         tab = counter_tab(qtbot, sqlite_db, make_user(sqlite_db, "ana", Role.ATTENDANT), sub_id)

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QMainWindow
 
 from desktop.db import Database
 from desktop.domain.enums import ReceivableStatus, Role
-from desktop.services import subscribers, tickets
+from desktop.services import subscribers, ticket_search, tickets
 from desktop.ui.pdf_view import PdfPreviewDialog
 from desktop.ui.tabs import FinancialTab, TabContext
 from desktop.ui.tabs.quitacao_dialog import QuitacaoDialog
@@ -104,7 +104,7 @@ def test_a_settled_year_is_shown_as_pdf_and_noted_in_the_atendimento(qtbot, setu
     assert preview.windowTitle() == "Declaração de quitação 2024 — Maria Aparecida da Conceição"
     qtbot.waitUntil(
         lambda: (
-            tickets.detail(db, actor, ticket).history[-1].text
+            ticket_search.detail(db, actor, ticket).history[-1].text
             == "Declaração de quitação de 2024 exibida."
         )
     )
@@ -130,7 +130,7 @@ def test_print_goes_to_the_station_printer(qtbot, setup, tmp_path: Path) -> None
         ["pdftotext", str(path), "-"], capture_output=True, text=True, check=True
     ).stdout
     assert "Lei nº 12.007" in text and "31 de dezembro de 2024" in " ".join(text.split())
-    history = tickets.detail(db, actor, ticket).history
+    history = ticket_search.detail(db, actor, ticket).history
     assert history[-1].text == "Declaração de quitação de 2024 impressa."
 
 

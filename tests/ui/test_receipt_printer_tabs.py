@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import pytest
 
-from desktop import config
+from desktop.config.station import StationConfig, save_station_config
 from desktop.db import Database
-from desktop.services import tickets
+from desktop.services import ticket_search, tickets
 from desktop.services.protocols import display_protocol
 from desktop.ui.tabs import TicketsTab
 from tests.adapters.test_escpos_printer import Listener, free_port
@@ -28,9 +28,7 @@ def listener():
 
 
 def receipt_station(receipt_printer: str) -> None:
-    config.save_station_config(
-        config.StationConfig("sqlite://", "quiosque-1", "NAO-USADA", receipt_printer)
-    )
+    save_station_config(StationConfig("sqlite://", "quiosque-1", "NAO-USADA", receipt_printer))
 
 
 def test_protocol_receipt_prints_on_the_network_receipt_printer(
@@ -51,13 +49,13 @@ def test_protocol_receipt_prints_on_the_network_receipt_printer(
     )
     [data] = listener.wait_for(1)
     stream = parse(data)
-    protocol = tickets.detail(sqlite_db, actor, chosen.id).item.protocol
+    protocol = ticket_search.detail(sqlite_db, actor, chosen.id).item.protocol
     assert stream.qr_payloads == [protocol.encode()]
     big = [line.text for line in stream.lines if line.width == 2]
     assert big == [display_protocol(protocol)]
     assert "Maria Souza" in "\n".join(line.text for line in stream.lines)
     assert stream.commands[-1] == ("cut", b"\x00")
-    history = tickets.detail(sqlite_db, actor, chosen.id).history
+    history = ticket_search.detail(sqlite_db, actor, chosen.id).history
     assert history[-1].action == tickets.ACTION_RECEIPT
 
 

@@ -19,7 +19,7 @@ from desktop.db import Database
 from desktop.domain.actors import CounterActor
 from desktop.domain.changes import OpChanges, writes
 from desktop.domain.enums import Role
-from desktop.services import subscribers, tickets
+from desktop.services import subscribers, ticket_search, tickets
 from desktop.ui.changes import change_bus
 from desktop.ui.main_window import MainWindow
 from desktop.ui.tabs import CardsTab, EnablementTab, TabContext, TicketsTab
@@ -97,7 +97,7 @@ def test_an_enablement_marks_the_atendimentos_tab_stale(
     assert atendimentos.stale
     view.tabs.setCurrentWidget(atendimentos)
     assert not atendimentos.stale and atendimentos.model.rowCount() == 1
-    history = tickets.detail(sqlite_db, win.actor, session_ticket).history
+    history = ticket_search.detail(sqlite_db, win.actor, session_ticket).history
     assert tickets.ACTION_ENABLEMENT in [event.action for event in history]
 
 

@@ -15,7 +15,7 @@ from desktop.domain.actors import CounterActor
 from desktop.domain.enums import Role
 from desktop.models import AuditEntry, Contract, RadiusLogin
 from desktop.services import connections, subscribers
-from desktop.services.connections import DayTraffic
+from desktop.services.connection_totals import DayTraffic
 from desktop.ui import charts
 from desktop.ui.charts import DailyTrafficChart
 from desktop.ui.tabs import ConnectionsTab, TabContext

@@ -16,8 +16,9 @@ from PySide6.QtWidgets import QApplication
 from desktop.db import Database
 from desktop.domain.actors import CounterActor
 from desktop.domain.enums import Role
+from desktop.domain.vocabulary import words
 from desktop.models import Contact, Ticket
-from desktop.services import subscribers, tickets
+from desktop.services import subscribers, ticket_search, tickets
 from desktop.services.protocols import display_protocol
 from desktop.ui.tabs import TabContext, TicketsTab
 from desktop.ui.tabs.ticket_dialogs import NewTicketDialog, ProtocolDialog, TicketDetailDialog
@@ -174,7 +175,7 @@ def test_new_ticket_shows_the_protocol_big_and_lists_it(
     _sub, _actor, _people, _ids = family
     dialog = tab.new_ticket()
     assert isinstance(dialog, NewTicketDialog) and dialog.isVisible()
-    assert dialog.type_combo.count() == len(tickets.TICKET_TYPES)
+    assert dialog.type_combo.count() == len(words.TICKET_TYPES)
     dialog.submit()  # no description
     assert dialog.message.kind == "error" and dialog.isVisible()
     assert dialog.message.isVisibleTo(dialog)
@@ -217,7 +218,7 @@ def test_print_receipt_goes_to_the_printer_and_into_the_history(
     tab.print_receipt()
     assert tab.result.message.kind == "info", tab.result.message.text()
     assert tab.result.message.text().startswith("Enviado para a impressora ")
-    history = tickets.detail(sqlite_db, actor, ids["none"]).history
+    history = ticket_search.detail(sqlite_db, actor, ids["none"]).history
     assert history[-1].action == tickets.ACTION_RECEIPT
 
 
@@ -264,19 +265,19 @@ def test_detail_scrolls_a_long_description_and_takes_a_note_and_the_closing(
 
     dialog.note_edit.setPlainText("Cliente ligou de novo.")
     dialog.note_button.click()
-    history = tickets.detail(sqlite_db, actor, ids["none"]).history
+    history = ticket_search.detail(sqlite_db, actor, ids["none"]).history
     assert (history[-1].action, history[-1].text) == (tickets.ACTION_NOTE, "Cliente ligou de novo.")
     assert texts(dialog.model, 3)[-1] == "Cliente ligou de novo."
     assert dialog.note_edit.toPlainText() == ""
 
     recorded_dialogs.answer = False
     dialog.close_ticket_button.click()
-    assert tickets.detail(sqlite_db, actor, ids["none"]).item.closed_at is None
+    assert ticket_search.detail(sqlite_db, actor, ids["none"]).item.closed_at is None
     recorded_dialogs.answer = True
     dialog.close_ticket_button.click()
     assert recorded_dialogs.shown[-1][0] == "question"
     assert display_protocol(tab.detail_dialog.detail.item.protocol) in recorded_dialogs.shown[-1][2]
-    detail = tickets.detail(sqlite_db, actor, ids["none"])
+    detail = ticket_search.detail(sqlite_db, actor, ids["none"])
     assert detail.item.closed_at is not None
     assert dialog.status_value.text().startswith("Encerrado")
     assert not dialog.note_button.isEnabled() and not dialog.close_ticket_button.isEnabled()

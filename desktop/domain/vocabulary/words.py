@@ -1,4 +1,16 @@
-"""A word of the vocabulary, marked with the table (Qt context) it is translated under."""
+"""The words of the vocabulary: how the product names its codes, in one place.
+
+Services and the database speak in codes (``CallType.LOCAL_FIXO`` is ``"local_fixo"``, a
+ticket action is ``"segunda_via"``); the PDF reports and the command line print these words
+as they are (Portuguese, SPEC §4), and the Qt interface translates them.  Each table is keyed
+by the code's text: the enums are ``StrEnum``, so ``CALL_TYPES[CallType.LDI]`` finds
+``"ldi"`` without this package importing the enums (it imports nothing of ours, so
+``desktop.errors`` may read it; tests/domain/test_vocabulary.py checks every member has its
+word).
+
+Each word is a :class:`Word` marked with the Qt context it is translated under: the context
+of the screen that first showed it (kept, so the English ``.ts`` keeps its translations).
+"""
 
 from __future__ import annotations
 
@@ -19,3 +31,153 @@ class Word(str):
 
     def __reduce__(self) -> tuple[object, ...]:
         return (Word, (self.context, str(self)))
+
+
+def _table(context: str, words: dict[str, str]) -> dict[str, Word]:
+    return {code: Word(context, text) for code, text in words.items()}
+
+
+# --------------------------------------------------------------------------- calls
+#: ``CallType`` -> its name on the Extrato de Ligações (screen, PDF, CLI).
+CALL_TYPES = _table(
+    "CallsTab",
+    {
+        "local_fixo": "Local fixo",
+        "local_movel": "Local móvel (VC1)",
+        "ldn_fixo": "Longa distância fixo",
+        "ldn_movel": "Longa distância móvel",
+        "ldi": "Internacional",
+        "gratuita": "Gratuita",
+        "especial": "Serviço especial",
+    },
+)
+
+# --------------------------------------------------------------------------- connections
+#: FreeRADIUS Acct-Terminate-Cause values (RFC 2866 §5.10) in words; unknown ones are shown
+#: as sent (``TERMINATE_CAUSES.get(cause, cause)``).
+TERMINATE_CAUSES = _table(
+    "ConnectionsTab",
+    {
+        "User-Request": "Pedido do usuário",
+        "Lost-Carrier": "Perda de portadora",
+        "Lost-Service": "Perda de serviço",
+        "Idle-Timeout": "Tempo ocioso",
+        "Session-Timeout": "Tempo de sessão",
+        "Admin-Reset": "Reinício pelo provedor",
+        "Admin-Reboot": "Reinício do equipamento",
+        "Port-Error": "Erro de porta",
+        "NAS-Error": "Erro no concentrador",
+        "NAS-Request": "Pedido do concentrador",
+        "NAS-Reboot": "Reinício do concentrador",
+        "Port-Unneeded": "Porta desnecessária",
+        "Port-Preempted": "Porta preemptada",
+        "Port-Suspended": "Porta suspensa",
+        "Service-Unavailable": "Serviço indisponível",
+        "Callback": "Retorno de chamada",
+        "User-Error": "Erro do usuário",
+        "Host-Request": "Pedido do host",
+    },
+)
+
+# --------------------------------------------------------------------------- tickets
+# A ticket's type is stored as its word (``tickets.type``): these are the canonical
+# spellings ``desktop.services.tickets.canonical_type`` accepts.  The application opens the
+# session and enablement types itself; they may be chosen by hand too.
+TICKET_TYPE_ENABLEMENT = Word("TicketTypes", "Habilitação provisória")
+TICKET_TYPE_COUNTER_SESSION = Word("TicketTypes", "Atendimento presencial")
+TICKET_TYPE_KIOSK_SESSION = Word("TicketTypes", "Autoatendimento (quiosque)")
+#: The types offered when opening a ticket, in the order of the list.
+TICKET_TYPES: tuple[Word, ...] = (
+    Word("TicketTypes", "Suporte técnico"),
+    Word("TicketTypes", "Financeiro"),
+    Word("TicketTypes", "Segunda via de documento"),
+    Word("TicketTypes", "Reclamação"),
+    Word("TicketTypes", "Informação"),
+    Word("TicketTypes", "Mudança de plano"),
+    Word("TicketTypes", "Mudança de endereço"),
+    Word("TicketTypes", "Cancelamento"),
+    TICKET_TYPE_ENABLEMENT,
+    TICKET_TYPE_COUNTER_SESSION,
+    TICKET_TYPE_KIOSK_SESSION,
+    Word("TicketTypes", "Outros"),
+)
+
+#: History actions (the stable codes in ``ticket_events.action``, named by the ``ACTION_*``
+#: constants of desktop.services.tickets) in words.
+TICKET_ACTIONS = _table(
+    "TicketsTab",
+    {
+        "abertura": "Abertura",
+        "observacao": "Observação",
+        "segunda_via": "Segunda via de boleto",
+        "extrato": "Extrato",
+        "nota_fiscal": "Nota fiscal",
+        "habilitacao": "Habilitação provisória",
+        "radius": "Rede (RADIUS)",
+        "fim_habilitacao": "Fim da habilitação provisória",
+        "compra": "Compra",
+        "cancelamento": "Cancelamento",
+        "comprovante": "Comprovante impresso",
+        "envio_email": "Comprovante por e-mail",
+        "encerramento": "Encerramento",
+    },
+)
+
+#: ``TicketStatus`` in words.
+TICKET_STATUSES = _table(
+    "TicketsTab",
+    {"aberto": "Aberto", "em_andamento": "Em andamento", "encerrado": "Encerrado"},
+)
+
+#: ``Channel``: where a ticket was opened.
+CHANNELS = _table(
+    "TicketsTab",
+    {
+        "balcao": "Balcão de atendimento",
+        "quiosque": "Quiosque de autoatendimento",
+        "retaguarda": "Retaguarda",
+        "linha_de_comando": "Retaguarda (linha de comando)",
+    },
+)
+
+# --------------------------------------------------------------------------- statuses
+#: ``ContractStatus`` in words (the badge of the subscriber's contracts).
+CONTRACT_STATUSES = _table(
+    "Formatting",
+    {
+        "ativo": "Ativo",
+        "suspenso_debito": "Suspenso por débito",
+        "suspenso_outro": "Suspenso",
+        "habilitado_provisorio": "Habilitado provisoriamente",
+        "cancelado": "Cancelado",
+    },
+)
+
+#: ``ReceivableStatus`` of one item (an open one overdue is said with its days, in the UI).
+RECEIVABLE_STATUSES = _table(
+    "Formatting",
+    {"aberto": "Em aberto", "baixado": "Baixado", "cancelado": "Cancelado"},
+)
+
+#: ``ReceivableStatus`` for a group of items (the totals panel).
+RECEIVABLE_STATUSES_PLURAL = _table(
+    "Formatting",
+    {"aberto": "Em aberto", "baixado": "Baixados", "cancelado": "Cancelados"},
+)
+
+#: ``PaymentMethod`` in words.
+PAYMENT_METHODS = _table(
+    "Formatting",
+    {"boleto": "Boleto", "pix": "PIX", "cartao": "Cartão", "dinheiro": "Dinheiro"},
+)
+
+#: ``Role`` of a counter user in words.
+ROLES = _table(
+    "Formatting",
+    {
+        "atendente": "Atendente",
+        "financeiro": "Financeiro",
+        "suporte": "Suporte",
+        "admin": "Administrador",
+    },
+)

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.config import SETTINGS
+from desktop.config.registry import SETTINGS
 from desktop.db import Database
 from desktop.domain.actors import CounterActor
 from desktop.errors import UserError

@@ -20,7 +20,7 @@ from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QFont, QGuiApplication, QResizeEvent, QShowEvent, QWindow
 from PySide6.QtWidgets import QApplication, QPushButton, QStackedWidget, QVBoxLayout, QWidget
 
-from desktop.config import resources_dir
+from desktop.config.paths import resources_dir
 from desktop.db import Database
 from desktop.domain.clock import today_local
 from desktop.services import company, settings, tickets

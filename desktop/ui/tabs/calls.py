@@ -18,7 +18,8 @@ from PySide6.QtWidgets import QComboBox, QVBoxLayout, QWidget
 
 from desktop.domain.enums import CallType
 from desktop.domain.periods import current_month
-from desktop.reports.calls import CALL_TYPE_WORDS, build_calls_pdf
+from desktop.domain.vocabulary.words import CALL_TYPES
+from desktop.reports.calls import build_calls_pdf
 from desktop.reports.common import datetime_br, number
 from desktop.reports.common import phone as dialled
 from desktop.services import calls
@@ -49,7 +50,7 @@ def _tr(text: str) -> str:
 
 
 def call_type_word(call_type: CallType) -> str:
-    return _tr(CALL_TYPE_WORDS[call_type])
+    return _tr(CALL_TYPES[call_type])
 
 
 def call_columns() -> list[Column]:

@@ -1,7 +1,7 @@
 """Extrato de Conexões (SPEC §1.2): the subscriber's RADIUS sessions, daily traffic, print.
 
 Filter: Período.  *Ver* fills the shared lazy model from ``connections.page`` and, in one
-worker job, the totals and the traffic per day (``connections.totals`` /
+worker job, the totals and the traffic per day (``connection_totals.totals`` /
 ``daily_traffic``, summed by the database) for the chart above the table.  Connection
 records are confidential (Marco Civil, Art. 13) and the service audits every view and
 print, so nothing loads until the attendant asks (no automatic *Ver* when the tab opens).
@@ -26,15 +26,12 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.periods import current_month
+from desktop.domain.vocabulary.words import TERMINATE_CAUSES
 from desktop.reports.common import data_size, duration
-from desktop.reports.connections import CAUSE_WORDS, build_connections_pdf
-from desktop.services import connections
-from desktop.services.connections import (
-    ConnectionFilter,
-    ConnectionItem,
-    ConnectionTotals,
-    DayTraffic,
-)
+from desktop.reports.connections import build_connections_pdf
+from desktop.services import connection_statement, connection_totals, connections
+from desktop.services.connection_totals import ConnectionTotals, DayTraffic
+from desktop.services.connections import ConnectionFilter, ConnectionItem
 from desktop.services.subscribers import Menu
 from desktop.ui import formatting as fmt
 from desktop.ui.charts import DailyTrafficChart
@@ -78,7 +75,7 @@ def _stop(item: ConnectionItem) -> str:
 def _cause(item: ConnectionItem) -> str:
     if item.stopped_at is None or not item.terminate_cause:
         return ""
-    return _tr(CAUSE_WORDS.get(item.terminate_cause, item.terminate_cause))
+    return _tr(TERMINATE_CAUSES.get(item.terminate_cause, item.terminate_cause))
 
 
 def _open_color(item: ConnectionItem) -> str | None:
@@ -233,8 +230,8 @@ class ConnectionsTab(ListTab):
         """The totals row and the traffic per day for the chart."""
         ctx = self.context
         return (
-            connections.totals(ctx.db, ctx.actor, flt),
-            connections.daily_traffic(ctx.db, ctx.actor, flt),
+            connection_totals.totals(ctx.db, ctx.actor, flt),
+            connection_totals.daily_traffic(ctx.db, ctx.actor, flt),
         )
 
     def clear_totals(self, *, loading: bool) -> None:
@@ -255,7 +252,7 @@ class ConnectionsTab(ListTab):
     # ------------------------------------------------------------------ Imprimir
     def document(self, flt: ConnectionFilter) -> Document:
         ctx = self.context
-        statement = connections.statement(ctx.db, ctx.actor, flt, printed=True)
+        statement = connection_statement.statement(ctx.db, ctx.actor, flt, printed=True)
         title = _tr("Extrato de conexões — %1").replace("%1", ctx.workspace.name)
         return Document(build_connections_pdf(statement), title)
 

@@ -24,10 +24,11 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.enums import TicketStatus
-from desktop.services import tickets
+from desktop.domain.vocabulary import words
 from desktop.services.protocols import display_protocol
 from desktop.services.subscribers import ContactInfo
-from desktop.services.tickets import EventItem, TicketDetail, TicketItem
+from desktop.services.ticket_search import EventItem, TicketDetail
+from desktop.services.tickets import TicketItem
 from desktop.ui import formatting as fmt
 from desktop.ui.list_models import TintedModel, whole_list
 from desktop.ui.query_model import Column
@@ -41,11 +42,11 @@ def _tr(text: str) -> str:
 
 
 def status_words(item: TicketItem) -> str:
-    return QCoreApplication.translate("TicketsTab", tickets.STATUS_WORDS[item.status])
+    return QCoreApplication.translate("TicketsTab", words.TICKET_STATUSES[item.status])
 
 
 def action_words(action: str) -> str:
-    return QCoreApplication.translate("TicketsTab", tickets.ACTION_WORDS.get(action, action))
+    return QCoreApplication.translate("TicketsTab", words.TICKET_ACTIONS.get(action, action))
 
 
 class NewTicketDialog(QDialog):
@@ -58,7 +59,7 @@ class NewTicketDialog(QDialog):
         self.setObjectName("newTicketDialog")
         self.setWindowTitle(_tr("Novo atendimento"))
         self.type_combo = QComboBox(self)
-        for kind in tickets.TICKET_TYPES:
+        for kind in words.TICKET_TYPES:
             self.type_combo.addItem(QCoreApplication.translate("TicketTypes", kind), kind)
         self.description_edit = QPlainTextEdit(self)
         self.description_edit.setPlaceholderText(_tr("O que o assinante pediu ou relatou"))
@@ -266,7 +267,7 @@ class TicketDetailDialog(QDialog):
         self.type_value.setText(item.type)
         closed = f" — {fmt.local_datetime(item.closed_at)}" if item.closed_at else ""
         self.status_value.setText(status_words(item) + closed)
-        channel = QCoreApplication.translate("TicketsTab", tickets.CHANNEL_WORDS[detail.channel])
+        channel = QCoreApplication.translate("TicketsTab", words.CHANNELS[detail.channel])
         self.channel_value.setText(f"{channel} — {detail.station} ({detail.opened_by})")
         self.contacts_value.setText(", ".join(item.contacts) or "—")
         self.description_view.setPlainText(item.description)

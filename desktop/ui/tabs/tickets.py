@@ -4,7 +4,7 @@ Filters: **Campo** (Protocolo, Descrição, Tipo) with its text, **Período** of
 **Status** and **Contatos**.  *Todos* lists every ticket; a contact lists the tickets whose
 **first** contact is that person (the service matches the first contact, SPEC §1.8);
 *Com contato informado* lists the tickets of any of the subscriber's contacts.  The list is
-the shared lazy keyset model over ``tickets.page``.
+the shared lazy keyset model over ``ticket_search.page``.
 """
 
 from __future__ import annotations
@@ -17,10 +17,11 @@ from PySide6.QtWidgets import QComboBox, QLineEdit, QVBoxLayout, QWidget
 
 from desktop.domain.clock import to_local
 from desktop.domain.enums import TicketStatus
-from desktop.services import ticket_receipts, tickets
+from desktop.services import ticket_receipts, ticket_search, tickets
 from desktop.services.protocols import display_protocol
 from desktop.services.subscribers import Menu
-from desktop.services.tickets import TicketDetail, TicketFilter, TicketItem
+from desktop.services.ticket_search import TicketDetail, TicketFilter
+from desktop.services.tickets import TicketItem
 from desktop.ui import formatting as fmt
 from desktop.ui.column_fit import ContentFit
 from desktop.ui.dialogs import dialogs
@@ -227,7 +228,7 @@ class TicketsTab(ListTab):
         )
 
     def page(self, flt: TicketFilter, after: Any, limit: int) -> list[TicketItem]:
-        return tickets.page(self.context.db, self.context.actor, flt, after=after, limit=limit)
+        return ticket_search.page(self.context.db, self.context.actor, flt, after=after, limit=limit)
 
     def empty_message(self) -> str:
         return _tr("Nenhum atendimento encontrado com estes filtros.")
@@ -284,7 +285,7 @@ class TicketsTab(ListTab):
         ctx = self.context
         ctx.task_runner.submit(
             ("ticket-detail", item.id),
-            lambda: tickets.detail(ctx.db, ctx.actor, item.id),
+            lambda: ticket_search.detail(ctx.db, ctx.actor, item.id),
             on_success=self._show_detail,
             on_error=self.result.show_error,
             owner=self,
@@ -314,7 +315,7 @@ class TicketsTab(ListTab):
 
         def work() -> TicketDetail:
             tickets.add_note(ctx.db, ctx.actor, ticket_id, text)
-            return tickets.detail(ctx.db, ctx.actor, ticket_id)
+            return ticket_search.detail(ctx.db, ctx.actor, ticket_id)
 
         dialog.set_busy(True)
         ctx.write(
@@ -338,7 +339,7 @@ class TicketsTab(ListTab):
 
         def work() -> TicketDetail:
             tickets.close_ticket(ctx.db, ctx.actor, item.id)
-            return tickets.detail(ctx.db, ctx.actor, item.id)
+            return ticket_search.detail(ctx.db, ctx.actor, item.id)
 
         def closed(detail: TicketDetail) -> None:
             dialog.show_detail(detail)
