@@ -10,6 +10,7 @@ from sqlalchemy import func, select
 
 from desktop.db import Database
 from desktop.domain.actors import CounterActor
+from desktop.domain.clock import today_local
 from desktop.domain.enums import PaymentMethod, ReceivableStatus, Role
 from desktop.errors import InvalidInput
 from desktop.models import OutboxEvent, Payment, Receivable
@@ -128,7 +129,7 @@ def test_counter_payment_may_include_fine_and_interest_but_no_more(
     db: Database, finance: CounterActor
 ) -> None:
     sub_id, contract_id = factories.subscriber(db)
-    due = dt.date.today() - dt.timedelta(days=30)
+    due = today_local() - dt.timedelta(days=30)
     bill = factories.receivable(db, sub_id, due, "100.00", contract_id=contract_id)
     # 2 % fine + 1 % a month for 30 days = R$ 103,00 (the Painel's defaults)
     with pytest.raises(InvalidInput, match="maior que o valor atualizado"):

@@ -220,6 +220,7 @@ def test_each_subscriber_session_gets_a_protocol_with_its_history(
     qtbot, window: MainWindow, people, sqlite_db: Database, actor: CounterActor, sync_pool
 ) -> None:
     from desktop.domain.enums import TicketStatus
+    from desktop.services import ticket_search
     from desktop.services import tickets as ticket_service
 
     view = window.open_subscriber(people["maria"], "Maria Aparecida da Silva")
@@ -228,11 +229,11 @@ def test_each_subscriber_session_gets_a_protocol_with_its_history(
     assert view.header.protocol is not None
     assert protocol in view.header.protocol.text().replace(" ", "")
     view.tab(FinancialTab).context.record(ticket_service.ACTION_STATEMENT, "Extrato impresso.")
-    detail = ticket_service.detail(sqlite_db, actor, view.session_ticket.id)
+    detail = ticket_search.detail(sqlite_db, actor, view.session_ticket.id)
     assert detail.item.status is TicketStatus.IN_PROGRESS
     assert [e.text for e in detail.history][-1] == "Extrato impresso."
     window.close_tab(window.tabs.indexOf(view))
-    closed = ticket_service.detail(sqlite_db, actor, detail.item.id)
+    closed = ticket_search.detail(sqlite_db, actor, detail.item.id)
     assert closed.item.status is TicketStatus.CLOSED
     # Another subscriber, another protocol.
     other = window.open_subscriber(people["joao"], "João Souza")
@@ -267,11 +268,11 @@ def test_closing_the_program_closes_the_open_atendimentos(
     sync_pool,
 ) -> None:
     from desktop.domain.enums import TicketStatus
-    from desktop.services import tickets as ticket_service
+    from desktop.services import ticket_search
 
     view = window.open_subscriber(people["maria"], "Maria Aparecida da Silva")
     assert view.session_ticket is not None
     ticket_id = view.session_ticket.id
     recorded_dialogs.answer = True  # "Fechar o programa?" -> Sim
     window.close()
-    assert ticket_service.detail(sqlite_db, actor, ticket_id).item.status is TicketStatus.CLOSED
+    assert ticket_search.detail(sqlite_db, actor, ticket_id).item.status is TicketStatus.CLOSED
