@@ -88,6 +88,21 @@ def start_jobs_timer(db: Database, parent: QObject) -> JobsTimer:
     return jobs
 
 
+def binding_refused() -> bool:
+    """True (after telling the user) when the Qt binding would abort the program later."""
+    from desktop.ui.binding_check import defects, refusal
+    from desktop.ui.dialogs import dialogs
+
+    found = defects()
+    if not found:
+        return False
+    message = refusal(found)
+    log.error("refusing to start: %s", message)
+    print(message, file=sys.stderr)
+    dialogs().error(None, _tr("Central do Assinante"), message)
+    return True
+
+
 def run_counter(args: argparse.Namespace) -> int:
     """``central-assinante`` with no command: the counter GUI.  Returns the exit code."""
     from desktop.ui.counter import CounterController
@@ -95,6 +110,8 @@ def run_counter(args: argparse.Namespace) -> int:
 
     log_to_file()
     app = create_application()
+    if binding_refused():
+        return 2
     try:
         db = open_database(args)
         station = startup_station(args)
@@ -127,6 +144,8 @@ def run_kiosk(args: argparse.Namespace) -> int:
     log_to_file()
     use_system_keyboard()  # Qt Virtual Keyboard, when it can load, must be chosen first
     app = create_application()
+    if binding_refused():
+        return 2
     apply_kiosk_font(app)
     try:
         db = open_database(args)

@@ -26,6 +26,14 @@ PG_ADMIN_URL = os.environ.get("CENTRAL_TEST_PG", "postgresql+psycopg://postgres@
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
+def pytest_sessionstart(session: pytest.Session) -> None:
+    """A Qt binding that loses references aborts the run at random: refuse it, saying why."""
+    from desktop.ui.binding_check import defects, refusal
+
+    if found := defects():
+        pytest.exit(refusal(found), returncode=3)
+
+
 @pytest.fixture(autouse=True)
 def _isolated_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Every test gets its own data and config directories (no user's real settings)."""

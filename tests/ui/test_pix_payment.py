@@ -488,7 +488,9 @@ def test_the_screen_answers_while_the_psp_is_slow_and_never_asks_twice_at_once(
     qtbot.wait(7_000)
     timer.stop()
     gaps = [b - a for a, b in itertools.pairwise(ticks)]
-    assert len(ticks) > 80 and max(gaps) < 0.5  # the event loop never waited on the PSP
+    # The event loop never waited on the PSP: a 3 s check run on it would leave a 3 s gap.  (The
+    # tick count only proves the timer ran; a loaded machine gives fewer than 140 ticks.)
+    assert len(ticks) > 20 and max(gaps) < 0.5
     # 3 s per check, then 2 s before the next: at most two checks started in 7 s, one at a time.
     starts = [r for r in psp.state.requests if r["method"] == "GET" and "/cob/" in r["path"]]
     assert 1 <= len(starts) <= 2
