@@ -2457,6 +2457,10 @@
         <translation>Paid</translation>
     </message>
     <message>
+        <source>Cancelada</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
         <source>Cancelados</source>
         <translation>Cancelled</translation>
     </message>
@@ -2485,8 +2489,64 @@
         <translation>Finance</translation>
     </message>
     <message>
+        <source>Paga</source>
+        <translation>Paid</translation>
+    </message>
+    <message>
+        <source>Pago</source>
+        <translation>Paid</translation>
+    </message>
+    <message>
         <source>Suporte</source>
         <translation>Support</translation>
+    </message>
+    <message>
+        <source>administrador</source>
+        <translation>administrator</translation>
+    </message>
+    <message>
+        <source>atendente</source>
+        <translation>attendant</translation>
+    </message>
+    <message>
+        <source>ativo</source>
+        <translation>active</translation>
+    </message>
+    <message>
+        <source>baixada</source>
+        <translation>settled</translation>
+    </message>
+    <message>
+        <source>cancelada</source>
+        <translation>cancelled</translation>
+    </message>
+    <message>
+        <source>cancelado</source>
+        <translation>cancelled</translation>
+    </message>
+    <message>
+        <source>em aberto</source>
+        <translation>open</translation>
+    </message>
+    <message>
+        <source>financeiro</source>
+        <translation>finance</translation>
+    </message>
+    <message>
+        <source>habilitado provisoriamente</source>
+        <translation>provisionally enabled</translation>
+    </message>
+    <message>
+        <source>suporte</source>
+        <translation>support</translation>
+    </message>
+    <message>
+        <source>suspenso por débito</source>
+        <translation>suspended for debt</translation>
+    </message>
+    <message>
+        <source>suspenso por outro motivo</source>
+        <translation>suspended for another reason</translation>
     </message>
     <message>
         <source>Administrador</source>
@@ -2631,6 +2691,18 @@
         <source>Tipo</source>
         <translation>Type</translation>
     </message>
+    <message>
+        <source>clientes</source>
+        <translation>customers</translation>
+    </message>
+    <message>
+        <source>contas a receber</source>
+        <translation>receivables</translation>
+    </message>
+    <message>
+        <source>contratos</source>
+        <translation>contracts</translation>
+    </message>
 </context>
 <context>
     <name>InvoicesTab</name>
@@ -2733,6 +2805,18 @@
     <message>
         <source>XML salvo em %1.</source>
         <translation>XML saved to %1.</translation>
+    </message>
+    <message>
+        <source>DANFE impresso</source>
+        <translation>DANFE printed</translation>
+    </message>
+    <message>
+        <source>XML entregue</source>
+        <translation>XML delivered</translation>
+    </message>
+    <message>
+        <source>visualizada</source>
+        <translation>viewed</translation>
     </message>
 </context>
 <context>
@@ -4128,7 +4212,7 @@
     </message>
     <message>
         <source>Ver</source>
-        <translation>View</translation>
+        <translation type="vanished">View</translation>
     </message>
     <message>
         <source>Mostrar os atendimentos com estes filtros (Enter)</source>
@@ -4277,6 +4361,10 @@
     <message>
         <source>Observação</source>
         <translation>Note</translation>
+    </message>
+    <message>
+        <source>Pagamento por PIX</source>
+        <translation>PIX payment</translation>
     </message>
     <message>
         <source>Quiosque de autoatendimento</source>
