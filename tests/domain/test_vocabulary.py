@@ -20,6 +20,7 @@ from desktop.domain.enums import (
 )
 from desktop.domain.vocabulary import words
 from desktop.services import pix_charges, retorno, tickets
+from desktop.services.settlement import SettleOutcome
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -37,6 +38,7 @@ TABLES: list[tuple[type[enum.StrEnum], dict[str, words.Word]]] = [
     (PaymentMethod, words.PAYMENT_METHODS),
     (Role, words.ROLES),
     (Role, words.ROLES_IN_TEXT),
+    (SettleOutcome, words.SETTLE_OUTCOMES),
 ]
 
 

@@ -168,3 +168,13 @@ def test_english_refusals_translate_the_vocabulary_words_they_carry(english: str
     _assert_english(refused.value.message)
     settled = payments._refuse_not_open(ReceivableStatus.PAID).message
     assert "settled" in settled and "baixada" not in settled, settled
+
+
+def test_english_psp_refusal_says_its_reason_in_english(english: str) -> None:
+    from desktop.adapters.pix_psp import PspClient
+    from desktop.adapters.pix_psp_data import PspConfig, PspUnavailable
+
+    with pytest.raises(PspUnavailable) as refused:
+        PspClient(PspConfig("", "", "", "", "", "", ""))
+    assert "not configured" in refused.value.message, refused.value.message
+    _assert_english(refused.value.message)

@@ -259,6 +259,18 @@ RETORNO_RESULTS = _table(
     },
 )
 
+#: ``SettleOutcome`` (desktop.services.settlement): what a PIX found paid did to its bill
+#: (``pix check``).
+SETTLE_OUTCOMES = _table(
+    "Retorno",
+    {
+        "settled": "baixado",
+        "already_settled": "já baixado",
+        "duplicate": "DUPLICIDADE",
+        "not_open": "conta não estava em aberto",
+    },
+)
+
 # --------------------------------------------------------------------------- invoices
 #: What was done with a nota fiscal at the counter (the Nota Fiscal tab's history line:
 #: "Nota fiscal 12/1: DANFE impresso.").
