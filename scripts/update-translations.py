@@ -16,7 +16,8 @@ cannot see through the wrapper, so this script gives it copies of the modules in
   by following the variable to the constant it comes from (a module or class constant, or
   a service module's attribute), and listed as ``QT_TRANSLATE_NOOP`` in one extra file;
 * a few registries known only at run time (the menu titles of the tabs, the groups of the
-  settings panel) are listed the same way.
+  settings panel, the error catalog, every word of desktop.domain.vocabulary.words under its
+  own context) are listed the same way.
 
 The .ts keeps its translations across runs (lupdate merges); strings gone from the code are
 marked obsolete.  Source locations are not stored (they would point at the copies).
@@ -204,6 +205,12 @@ def registries() -> set[tuple[str, str]]:
     from desktop.domain.vocabulary import ERRORS, ERRORS_CONTEXT
 
     found |= {(ERRORS_CONTEXT, template) for template in ERRORS.values()}
+    # The vocabulary's words, each under its own context: a table a tab reads through a
+    # variable is found above too, but some words reach the screen only as an error's param
+    # (the errors hook translates a Word under its context) or from a service.
+    from desktop.domain.vocabulary import words
+
+    found |= {(word.context, str(word)) for word in words.every_word()}
     return found
 
 

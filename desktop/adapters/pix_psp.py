@@ -51,6 +51,7 @@ from desktop.adapters.pix_psp_data import (
     parse_refund,
     rfc3339,
 )
+from desktop.errors import Message
 
 __all__ = [
     "HINT_CHARGE",
@@ -119,9 +120,7 @@ class PspClient:
     ) -> None:
         if not config.configured:
             raise PspUnavailable(
-                Failure.NOT_CONFIGURED,
-                "a cobrança por PIX não está configurada (Painel: PIX, endereço da API)",
-                hint=hint,
+                Failure.NOT_CONFIGURED, Message("pix_psp.motivo_nao_configurada"), hint=hint
             )
         self.config = config
         self.hint = hint
@@ -137,7 +136,7 @@ class PspClient:
     def close(self) -> None:
         self._client.close()
 
-    def _fail(self, failure: Failure, reason: str, **extra: Any) -> PspUnavailable:
+    def _fail(self, failure: Failure, reason: Message, **extra: Any) -> PspUnavailable:
         return PspUnavailable(failure, reason, hint=self.hint, **extra)
 
     def _ssl_context(self) -> ssl.SSLContext:
@@ -148,9 +147,7 @@ class PspClient:
                 context.load_cert_chain(config.client_cert, config.client_key or None)
         except (OSError, ssl.SSLError) as exc:
             raise self._fail(
-                Failure.CERT_FILES,
-                "o certificado da empresa ou a CA do PSP não pôde ser lido "
-                f"(confira pix.client_cert, pix.client_key e pix.ca_file: {exc})",
+                Failure.CERT_FILES, Message("pix_psp.motivo_certificado_ilegivel", detail=str(exc))
             ) from None
         return context
 
@@ -159,20 +156,18 @@ class PspClient:
         try:
             return self._client.request(method, url, **kwargs)
         except httpx.TimeoutException:
-            raise self._fail(Failure.TIMEOUT, "o PSP não respondeu a tempo") from None
+            raise self._fail(Failure.TIMEOUT, Message("pix_psp.motivo_sem_resposta")) from None
         except httpx.HTTPError as exc:
             text = _chain_text(exc)
             if "certificate verify failed" in text or "certificate_verify_failed" in text:
                 raise self._fail(
-                    Failure.TLS_UNTRUSTED,
-                    "o certificado do servidor do PSP não é confiável (confira pix.ca_file)",
+                    Failure.TLS_UNTRUSTED, Message("pix_psp.motivo_servidor_nao_confiavel")
                 ) from None
             if any(word in text for word in _CERT_WORDS):
                 raise self._fail(
-                    Failure.TLS_REFUSED,
-                    "o PSP recusou o certificado da empresa (confira pix.client_cert e pix.client_key)",
+                    Failure.TLS_REFUSED, Message("pix_psp.motivo_certificado_recusado")
                 ) from None
-            raise self._fail(Failure.UNREACHABLE, "não foi possível falar com o PSP") from None
+            raise self._fail(Failure.UNREACHABLE, Message("pix_psp.motivo_inacessivel")) from None
 
     def _answer(self, response: httpx.Response, *, token: bool = False) -> Any:
         """The JSON of a 2xx answer, or the problem+json of an error as a PspUnavailable."""
@@ -184,7 +179,7 @@ class PspClient:
         if 200 <= status < 300:
             if body is None:
                 raise self._fail(
-                    Failure.INVALID, f"o PSP respondeu algo que não é JSON (HTTP {status})"
+                    Failure.INVALID, Message("pix_psp.motivo_nao_json", status=status)
                 )
             return body
         problem = body if isinstance(body, dict) else {}
@@ -202,15 +197,17 @@ class PspClient:
         if token or status in (401, 403):
             raise self._fail(
                 Failure.AUTH,
-                f"o PSP recusou o acesso (HTTP {status}{said}; confira pix.client_id e pix.client_secret)",
+                Message("pix_psp.motivo_acesso_recusado", status=status, said=said),
                 status=status,
                 problem_type=kind,
             )
         failure = Failure.SERVER if status >= 500 else Failure.REJECTED
-        where = "está com problemas" if status >= 500 else "recusou o pedido"
-        raise self._fail(
-            failure, f"o PSP {where} (HTTP {status}{said})", status=status, problem_type=kind
+        reason = (
+            Message("pix_psp.motivo_com_problemas", status=status, said=said)
+            if status >= 500
+            else Message("pix_psp.motivo_pedido_recusado", status=status, said=said)
         )
+        raise self._fail(failure, reason, status=status, problem_type=kind)
 
     def _token(self) -> str:
         config = self.config
@@ -221,7 +218,7 @@ class PspClient:
             return cached[0]
         if not config.token_url:
             raise self._fail(
-                Failure.NOT_CONFIGURED, "falta o endereço do token OAuth2 (pix.token_url)"
+                Failure.NOT_CONFIGURED, Message("pix_psp.motivo_sem_token_url")
             )
         response = self._send(
             "POST",

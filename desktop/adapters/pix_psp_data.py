@@ -29,12 +29,13 @@ class Failure(enum.StrEnum):
 
 
 class PspUnavailable(UserError):
-    """The PSP could not do what was asked; ``message`` says why, in Portuguese."""
+    """The PSP could not do what was asked; ``message`` says why (``reason``: a catalog
+    message, one per kind of failure, so the English interface says it too)."""
 
     def __init__(
         self,
         failure: Failure,
-        reason: str,
+        reason: Message,
         *,
         hint: str = HINT_CHARGE,
         status: int | None = None,
@@ -112,7 +113,7 @@ class Cob:
 
 # --------------------------------------------------------------------------- parsing
 def invalid_answer(what: str) -> PspUnavailable:
-    return PspUnavailable(Failure.INVALID, f"o PSP respondeu fora do padrão da API Pix ({what})")
+    return PspUnavailable(Failure.INVALID, Message("pix_psp.motivo_fora_do_padrao", what=what))
 
 
 def parse_money(value: Any, what: str) -> Decimal:

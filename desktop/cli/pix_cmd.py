@@ -7,6 +7,7 @@ from typing import Any
 
 from desktop.cli import context
 from desktop.cli.output import iso_time, money
+from desktop.domain.vocabulary.words import SETTLE_OUTCOMES
 from desktop.errors import InvalidInput
 from desktop.services import pix_charges, pix_refunds
 from desktop.services.pix_charges import ChargeInfo, CheckResult
@@ -86,12 +87,11 @@ def cmd_charge(args: argparse.Namespace) -> int:
 
 
 def _print_check(result: CheckResult) -> None:
-    words = {"settled": "baixado", "already_settled": "já baixado", "duplicate": "DUPLICIDADE"}
     print(f"{result.txid}: {result.status.value}")
     for s in result.settled:
         print(
             f"  conta {s.receivable_id}: R$ {s.amount:.2f} em {iso_time(s.paid_at)} "
-            f"(E2E {s.end_to_end_id}) — {words.get(s.outcome.value, s.outcome.value)}"
+            f"(E2E {s.end_to_end_id}) — {SETTLE_OUTCOMES.get(s.outcome, s.outcome.value)}"
         )
     if result.suspension_lifted:
         print("  Acesso liberado: a suspensão por falta de pagamento terminou.")

@@ -11,14 +11,9 @@ import argparse
 from typing import Any
 
 from desktop.cli import context
+from desktop.domain.vocabulary import words
 
-RESULT_WORDS = {
-    "settled": "baixado",
-    "already_settled": "já baixado",
-    "recorded": "registrado",
-    "unmatched": "não encontrado",
-    "rejected": "recusado",
-}
+RESULT_WORDS = words.RETORNO_RESULTS
 
 
 def register_retorno(import_sub: Any) -> None:

@@ -20,11 +20,9 @@ from desktop.reports.common import money as money_br
 from desktop.reports.financial import build_financial_pdf
 from desktop.services import company, financial, subscribers
 
-STATUS_WORDS = {
-    "aberto": ReceivableStatus.OPEN,
-    "baixado": ReceivableStatus.PAID,
-    "cancelado": ReceivableStatus.CANCELLED,
-}
+# ``--status`` takes the codes themselves (the JSON and the table print them too, as codes):
+# no word table of its own; the words are in desktop.domain.vocabulary.words.
+STATUS_WORDS = {status.value: status for status in ReceivableStatus}
 ITEM_FIELDS = [
     "receivable_id",
     "description",

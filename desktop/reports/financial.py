@@ -15,6 +15,7 @@ from reportlab.platypus import Flowable
 
 from desktop.domain.clock import to_local
 from desktop.domain.enums import PaymentMethod, ReceivableStatus
+from desktop.domain.vocabulary import words
 from desktop.reports.common import (
     Column,
     CompanyLike,
@@ -35,17 +36,9 @@ if TYPE_CHECKING:
 
 TITLE = "Extrato Financeiro"
 
-STATUS_WORDS = {
-    ReceivableStatus.OPEN: "Em aberto",
-    ReceivableStatus.PAID: "Pago",
-    ReceivableStatus.CANCELLED: "Cancelado",
-}
-METHOD_WORDS = {
-    PaymentMethod.BOLETO: "Boleto",
-    PaymentMethod.PIX: "PIX",
-    PaymentMethod.CARD: "Cartão",
-    PaymentMethod.CASH: "Dinheiro",
-}
+# The printed words (the vocabulary's: "Pago" here where the screen says "Baixado").
+STATUS_WORDS = words.RECEIVABLE_STATUSES_PRINTED
+METHOD_WORDS = words.PAYMENT_METHODS
 
 COLUMNS = (
     Column("Vencimento", 17),

@@ -18,7 +18,7 @@ from reportlab.platypus import Flowable, Paragraph, Spacer
 
 from desktop.domain.clock import to_local
 from desktop.domain.documents import format_document
-from desktop.domain.enums import ReceivableStatus
+from desktop.domain.vocabulary import words
 from desktop.reports.common import (
     STYLE_SECTION,
     STYLE_SMALL,
@@ -31,7 +31,6 @@ from desktop.reports.common import (
     money_plain,
     paged_tables,
 )
-from desktop.reports.financial import METHOD_WORDS
 
 if TYPE_CHECKING:
     from desktop.services.quitacao import Quitacao, QuitacaoItem
@@ -46,7 +45,8 @@ COLUMNS = (
     Column("Valor pago (R$)", 13, "RIGHT"),
     Column("Forma", 10),
 )
-STATUS_WORDS = {ReceivableStatus.PAID: "Paga", ReceivableStatus.CANCELLED: "Cancelada"}
+STATUS_WORDS = words.QUITACAO_STATUSES
+METHOD_WORDS = words.PAYMENT_METHODS
 
 
 def statement_text(q: Quitacao) -> tuple[str, str]:

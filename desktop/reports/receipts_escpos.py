@@ -37,6 +37,7 @@ from escpos.constants import QR_ECLEVEL_M
 
 from desktop.adapters.escpos_printer import printer_classes
 from desktop.domain.enums import PaymentMethod
+from desktop.domain.vocabulary import words
 from desktop.reports.common import date_br, datetime_br, money, number
 from desktop.reports.protocol_receipt import ProtocolReceipt, ReceiptCompany
 from desktop.reports.sms_slip import SmsAccountSlip
@@ -47,12 +48,7 @@ PROFILE = "TM-T20II"  # 80 mm, 576 dots, Font A 48 columns; CP860 is its table 3
 CODE_PAGE = "CP860"
 QR_MODULE_DOTS = 6  # ~0.75 mm per module at 203 dpi: a PIX id or protocol is 2-3 cm wide
 
-METHOD_WORDS = {
-    PaymentMethod.PIX: "PIX",
-    PaymentMethod.BOLETO: "Boleto",
-    PaymentMethod.CARD: "Cartão",
-    PaymentMethod.CASH: "Dinheiro",
-}
+METHOD_WORDS = words.PAYMENT_METHODS
 
 # Plain equivalents of characters CP860 lacks (typographic punctuation used in our texts).
 _PLAIN = {

@@ -4,14 +4,11 @@ from __future__ import annotations
 
 from desktop.domain.actors import Actor, CounterActor, KioskActor
 from desktop.domain.enums import Role
+from desktop.domain.vocabulary import words
 from desktop.errors import AccessDenied, NotFound
 
-ROLE_WORDS = {
-    Role.ATTENDANT: "atendente",
-    Role.FINANCE: "financeiro",
-    Role.SUPPORT: "suporte",
-    Role.ADMIN: "administrador",
-}
+#: A role inside the refusal (a Word: the English interface translates it).
+ROLE_WORDS = words.ROLES_IN_TEXT
 
 # Every counter role may serve a subscriber at the counter.
 ANY_COUNTER_ROLE = (Role.ATTENDANT, Role.FINANCE, Role.SUPPORT, Role.ADMIN)

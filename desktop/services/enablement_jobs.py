@@ -32,6 +32,7 @@ from desktop.db import Database
 from desktop.domain.actors import Actor, CounterActor
 from desktop.domain.clock import to_local, utcnow
 from desktop.domain.enums import Channel, ContractStatus, EventKind, Role
+from desktop.domain.vocabulary import words
 from desktop.errors import Conflict, NotFound, UserError
 from desktop.models import Contract, ProvisionalEnablement, RadiusAction, Ticket
 from desktop.services import audit, cards, events, radius_sync
@@ -66,13 +67,7 @@ class JobsReport:
 
 
 # The history shows words, never the stored value ("suspenso_debito" was shown as is).
-_STATUS_WORDS = {
-    ContractStatus.ACTIVE: "ativo",
-    ContractStatus.SUSPENDED_DEBT: "suspenso por débito",
-    ContractStatus.SUSPENDED_OTHER: "suspenso por outro motivo",
-    ContractStatus.PROVISIONAL: "habilitado provisoriamente",
-    ContractStatus.CANCELLED: "cancelado",
-}
+_STATUS_WORDS = words.CONTRACT_STATUSES_IN_TEXT
 
 
 def system_actor() -> CounterActor:

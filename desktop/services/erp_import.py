@@ -40,6 +40,7 @@ from desktop.db import Database
 from desktop.domain.actors import Actor
 from desktop.domain.clock import utcnow
 from desktop.domain.enums import Role
+from desktop.domain.vocabulary import words
 from desktop.errors import InvalidInput
 from desktop.importers import erp_files
 from desktop.models import ErpImport, ErpImportProblem
@@ -58,7 +59,7 @@ from desktop.services.erp_batch import (
 
 BATCH_ROWS = 5_000
 KINDS = ("customers", "contracts", "receivables")
-KIND_WORDS = {"customers": "clientes", "contracts": "contratos", "receivables": "contas a receber"}
+KIND_WORDS = words.ERP_IMPORT_KINDS
 LOCK_KEYS = {"customers": 0x45525043, "contracts": 0x4552504B, "receivables": 0x45525052}
 Progress = Callable[[int, int], None]  # (bytes read, file size)
 

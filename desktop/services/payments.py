@@ -29,12 +29,14 @@ from desktop.domain.actors import Actor
 from desktop.domain.clock import to_local, utcnow
 from desktop.domain.enums import ContractStatus, PaymentMethod, ReceivableStatus, Role
 from desktop.domain.money import check_amount
+from desktop.domain.vocabulary import words
 from desktop.errors import Conflict, InvalidInput, NotFound
 from desktop.models import Receivable
 from desktop.services import financial, settlement
 from desktop.services.access import require_counter, require_role
 
-STATUS_WORDS = {ReceivableStatus.PAID: "baixada", ReceivableStatus.CANCELLED: "cancelada"}
+#: The state a bill is in, inside the refusal (a Word: the English interface translates it).
+STATUS_WORDS = words.RECEIVABLE_STATES_IN_TEXT
 
 
 @dataclass(frozen=True)

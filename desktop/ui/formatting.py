@@ -10,7 +10,7 @@ context "Formatting" (the English translation).
 from __future__ import annotations
 
 import datetime as dt
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from babel.numbers import format_currency, format_decimal
 
@@ -44,9 +44,13 @@ def money(value: Decimal | None) -> str:
     return format_currency(value, "BRL", locale=babel_locale())
 
 
-def number(value: int) -> str:
-    """1.234 (pt-BR thousands separator)."""
-    return format_decimal(value, locale=babel_locale())
+def number(value: int | Decimal, places: int = 0) -> str:
+    """1.234 (pt-BR thousands separator); with ``places``, always that many decimals, rounded
+    half up as the printed reports round (Decimal("65.25"), 1 -> "65,3"; "65.3" in English)."""
+    if not places:
+        return format_decimal(value, locale=babel_locale())
+    rounded = Decimal(value).quantize(Decimal(1).scaleb(-places), ROUND_HALF_UP)
+    return format_decimal(rounded, format="#,##0." + "0" * places, locale=babel_locale())
 
 
 def date_br(value: dt.date | None) -> str:

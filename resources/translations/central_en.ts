@@ -2068,6 +2068,10 @@
         <translation>[database] read_url (read replica) only works with PostgreSQL in both url and read_url of station.ini.</translation>
     </message>
     <message>
+        <source>a cobrança por PIX não está configurada (Painel: PIX, endereço da API)</source>
+        <translation>PIX charging is not configured (Settings panel: PIX, API address)</translation>
+    </message>
+    <message>
         <source>ambiente (tpAmb) desconhecido: {environment!r}</source>
         <translation>unknown environment (tpAmb): {environment!r}</translation>
     </message>
@@ -2096,6 +2100,10 @@
         <translation>database error</translation>
     </message>
     <message>
+        <source>falta o endereço do token OAuth2 (pix.token_url)</source>
+        <translation>the OAuth2 token address is missing (pix.token_url)</translation>
+    </message>
+    <message>
         <source>já existe a NFCom nº {number} série {series} deste emitente com outra chave de acesso ({other})</source>
         <translation>NFCom no. {number} series {series} of this issuer already exists with another access key ({other})</translation>
     </message>
@@ -2108,12 +2116,52 @@
         <translation>does not match the NFCom XSD: {problem}</translation>
     </message>
     <message>
+        <source>não foi possível falar com o PSP</source>
+        <translation>the PSP could not be reached</translation>
+    </message>
+    <message>
         <source>não foi possível ler o arquivo ({strerror})</source>
         <translation>could not read the file ({strerror})</translation>
     </message>
     <message>
+        <source>o PSP está com problemas (HTTP {status}{said})</source>
+        <translation>the PSP is having problems (HTTP {status}{said})</translation>
+    </message>
+    <message>
+        <source>o PSP não respondeu a tempo</source>
+        <translation>the PSP did not answer in time</translation>
+    </message>
+    <message>
+        <source>o PSP recusou o acesso (HTTP {status}{said}; confira pix.client_id e pix.client_secret)</source>
+        <translation>the PSP refused access (HTTP {status}{said}; check pix.client_id and pix.client_secret)</translation>
+    </message>
+    <message>
+        <source>o PSP recusou o certificado da empresa (confira pix.client_cert e pix.client_key)</source>
+        <translation>the PSP refused the company&apos;s certificate (check pix.client_cert and pix.client_key)</translation>
+    </message>
+    <message>
+        <source>o PSP recusou o pedido (HTTP {status}{said})</source>
+        <translation>the PSP refused the request (HTTP {status}{said})</translation>
+    </message>
+    <message>
+        <source>o PSP respondeu algo que não é JSON (HTTP {status})</source>
+        <translation>the PSP answered something that is not JSON (HTTP {status})</translation>
+    </message>
+    <message>
+        <source>o PSP respondeu fora do padrão da API Pix ({what})</source>
+        <translation>the PSP answered outside the API Pix standard ({what})</translation>
+    </message>
+    <message>
         <source>o arquivo não é uma NFCom (modelo 62)</source>
         <translation>the file is not an NFCom (model 62)</translation>
+    </message>
+    <message>
+        <source>o certificado da empresa ou a CA do PSP não pôde ser lido (confira pix.client_cert, pix.client_key e pix.ca_file: {detail})</source>
+        <translation>the company&apos;s certificate or the PSP&apos;s CA could not be read (check pix.client_cert, pix.client_key and pix.ca_file: {detail})</translation>
+    </message>
+    <message>
+        <source>o certificado do servidor do PSP não é confiável (confira pix.ca_file)</source>
+        <translation>the PSP server&apos;s certificate is not trusted (check pix.ca_file)</translation>
     </message>
     <message>
         <source>o digVal do protocolo não confere com a assinatura da NFCom</source>
@@ -2457,6 +2505,10 @@
         <translation>Paid</translation>
     </message>
     <message>
+        <source>Cancelada</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
         <source>Cancelados</source>
         <translation>Cancelled</translation>
     </message>
@@ -2485,8 +2537,64 @@
         <translation>Finance</translation>
     </message>
     <message>
+        <source>Paga</source>
+        <translation>Paid</translation>
+    </message>
+    <message>
+        <source>Pago</source>
+        <translation>Paid</translation>
+    </message>
+    <message>
         <source>Suporte</source>
         <translation>Support</translation>
+    </message>
+    <message>
+        <source>administrador</source>
+        <translation>administrator</translation>
+    </message>
+    <message>
+        <source>atendente</source>
+        <translation>attendant</translation>
+    </message>
+    <message>
+        <source>ativo</source>
+        <translation>active</translation>
+    </message>
+    <message>
+        <source>baixada</source>
+        <translation>settled</translation>
+    </message>
+    <message>
+        <source>cancelada</source>
+        <translation>cancelled</translation>
+    </message>
+    <message>
+        <source>cancelado</source>
+        <translation>cancelled</translation>
+    </message>
+    <message>
+        <source>em aberto</source>
+        <translation>open</translation>
+    </message>
+    <message>
+        <source>financeiro</source>
+        <translation>finance</translation>
+    </message>
+    <message>
+        <source>habilitado provisoriamente</source>
+        <translation>provisionally enabled</translation>
+    </message>
+    <message>
+        <source>suporte</source>
+        <translation>support</translation>
+    </message>
+    <message>
+        <source>suspenso por débito</source>
+        <translation>suspended for debt</translation>
+    </message>
+    <message>
+        <source>suspenso por outro motivo</source>
+        <translation>suspended for another reason</translation>
     </message>
     <message>
         <source>Administrador</source>
@@ -2631,6 +2739,18 @@
         <source>Tipo</source>
         <translation>Type</translation>
     </message>
+    <message>
+        <source>clientes</source>
+        <translation>customers</translation>
+    </message>
+    <message>
+        <source>contas a receber</source>
+        <translation>receivables</translation>
+    </message>
+    <message>
+        <source>contratos</source>
+        <translation>contracts</translation>
+    </message>
 </context>
 <context>
     <name>InvoicesTab</name>
@@ -2733,6 +2853,18 @@
     <message>
         <source>XML salvo em %1.</source>
         <translation>XML saved to %1.</translation>
+    </message>
+    <message>
+        <source>DANFE impresso</source>
+        <translation>DANFE printed</translation>
+    </message>
+    <message>
+        <source>XML entregue</source>
+        <translation>XML delivered</translation>
+    </message>
+    <message>
+        <source>visualizada</source>
+        <translation>viewed</translation>
     </message>
 </context>
 <context>
@@ -3456,6 +3588,10 @@
         <translation>Credited</translation>
     </message>
     <message>
+        <source>DUPLICIDADE</source>
+        <translation>DUPLICATE</translation>
+    </message>
+    <message>
         <source>Juros</source>
         <translation>Interest</translation>
     </message>
@@ -3502,6 +3638,10 @@
     <message>
         <source>Vencimento</source>
         <translation>Due date</translation>
+    </message>
+    <message>
+        <source>conta não estava em aberto</source>
+        <translation>bill was not open</translation>
     </message>
 </context>
 <context>
@@ -4128,7 +4268,7 @@
     </message>
     <message>
         <source>Ver</source>
-        <translation>View</translation>
+        <translation type="vanished">View</translation>
     </message>
     <message>
         <source>Mostrar os atendimentos com estes filtros (Enter)</source>
@@ -4277,6 +4417,10 @@
     <message>
         <source>Observação</source>
         <translation>Note</translation>
+    </message>
+    <message>
+        <source>Pagamento por PIX</source>
+        <translation>PIX payment</translation>
     </message>
     <message>
         <source>Quiosque de autoatendimento</source>

@@ -152,3 +152,29 @@ def test_english_refused_enablement(english: str, sqlite_db: Database) -> None:
     with pytest.raises(UserError) as refused:
         enablement.enable(sqlite_db, actor, subscriber_id, contract_id)
     _assert_english(refused.value.message)
+
+
+def test_english_refusals_translate_the_vocabulary_words_they_carry(english: str) -> None:
+    """A role or a bill's state given to an error is a vocabulary Word: said in English too."""
+    from desktop.domain.actors import CounterActor
+    from desktop.domain.enums import Channel, ReceivableStatus
+    from desktop.errors import AccessDenied
+    from desktop.services import access, payments
+
+    actor = CounterActor(1, "ana", Role.ATTENDANT, "loja-1", Channel.COUNTER)
+    with pytest.raises(AccessDenied) as refused:
+        access.require_role(actor, Role.FINANCE)
+    assert "(attendant)" in refused.value.message, refused.value.message
+    _assert_english(refused.value.message)
+    settled = payments._refuse_not_open(ReceivableStatus.PAID).message
+    assert "settled" in settled and "baixada" not in settled, settled
+
+
+def test_english_psp_refusal_says_its_reason_in_english(english: str) -> None:
+    from desktop.adapters.pix_psp import PspClient
+    from desktop.adapters.pix_psp_data import PspConfig, PspUnavailable
+
+    with pytest.raises(PspUnavailable) as refused:
+        PspClient(PspConfig("", "", "", "", "", "", ""))
+    assert "not configured" in refused.value.message, refused.value.message
+    _assert_english(refused.value.message)

@@ -244,3 +244,22 @@ def test_a_double_click_on_imprimir_starts_one_job_and_shows_it_is_busy(qtbot, s
     pool.run_all()
     assert tab.print_button.isEnabled() and not tab.busy.isVisible()
     assert tab.message.kind == "error" and len(kept_files()) == 1  # printed (tried) once
+
+
+def test_the_totals_follow_the_english_interface(qtbot, qapp, setup) -> None:
+    """The billed minutes are numbers of the interface language (1.1, not the PDF's 1,1)."""
+    from desktop.ui import i18n
+
+    assert i18n.install_translator(qapp, "en") == "en"
+    try:
+        db, actor, sub = setup
+        ws = subscribers.workspace(db, actor, sub)
+        widget = CallsTab(TabContext(db, actor, ws, runner(), lambda: TODAY))
+        qtbot.addWidget(widget)
+        widget.show()
+        widget.activated()
+        rows = [[plain(c) for c in r] for r in widget.totals.rows()]
+    finally:
+        i18n.install_translator(qapp, "pt_BR")
+    assert rows[2] == ["Billed minutes", "1.1", "2.1", "62.1", "0.0", "65.3"]
+    assert rows[3][-1] == "R$13.58"

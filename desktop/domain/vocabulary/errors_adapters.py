@@ -87,4 +87,20 @@ ERRORS: dict[str, str] = {
     "pix_psp.indisponivel": "PIX indisponível: {reason}. {hint}",
     "pix_psp.dica_cobranca": "O boleto continua valendo: pague pelo boleto ou tente o PIX de novo em instantes.",
     "pix_psp.dica_devolucao": "A devolução não foi feita; tente de novo mais tarde.",
+    # Why the PSP could not do it: the {reason} of pix_psp.indisponivel, one per Failure.
+    "pix_psp.motivo_nao_configurada": "a cobrança por PIX não está configurada (Painel: PIX, endereço da API)",
+    "pix_psp.motivo_sem_token_url": "falta o endereço do token OAuth2 (pix.token_url)",
+    "pix_psp.motivo_certificado_ilegivel": (
+        "o certificado da empresa ou a CA do PSP não pôde ser lido "
+        "(confira pix.client_cert, pix.client_key e pix.ca_file: {detail})"
+    ),
+    "pix_psp.motivo_sem_resposta": "o PSP não respondeu a tempo",
+    "pix_psp.motivo_servidor_nao_confiavel": "o certificado do servidor do PSP não é confiável (confira pix.ca_file)",
+    "pix_psp.motivo_certificado_recusado": "o PSP recusou o certificado da empresa (confira pix.client_cert e pix.client_key)",
+    "pix_psp.motivo_inacessivel": "não foi possível falar com o PSP",
+    "pix_psp.motivo_nao_json": "o PSP respondeu algo que não é JSON (HTTP {status})",
+    "pix_psp.motivo_acesso_recusado": "o PSP recusou o acesso (HTTP {status}{said}; confira pix.client_id e pix.client_secret)",
+    "pix_psp.motivo_com_problemas": "o PSP está com problemas (HTTP {status}{said})",
+    "pix_psp.motivo_pedido_recusado": "o PSP recusou o pedido (HTTP {status}{said})",
+    "pix_psp.motivo_fora_do_padrao": "o PSP respondeu fora do padrão da API Pix ({what})",
 }

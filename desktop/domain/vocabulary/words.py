@@ -14,6 +14,8 @@ of the screen that first showed it (kept, so the English ``.ts`` keeps its trans
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 
 class Word(str):
     """A Portuguese word that the interface translates under ``context``.
@@ -35,6 +37,17 @@ class Word(str):
 
 def _table(context: str, words: dict[str, str]) -> dict[str, Word]:
     return {code: Word(context, text) for code, text in words.items()}
+
+
+def every_word() -> Iterator[Word]:
+    """Each word of this module (the single ones, and those of every table and tuple): what
+    scripts/update-translations.py hands lupdate, and what the English .ts must translate."""
+    for value in list(globals().values()):
+        items = value.values() if isinstance(value, dict) else value
+        if isinstance(value, Word):
+            yield value
+        elif isinstance(value, dict | tuple):
+            yield from (item for item in items if isinstance(item, Word))
 
 
 # --------------------------------------------------------------------------- calls
@@ -120,6 +133,7 @@ TICKET_ACTIONS = _table(
         "comprovante": "Comprovante impresso",
         "envio_email": "Comprovante por e-mail",
         "encerramento": "Encerramento",
+        "pagamento_pix": "Pagamento por PIX",  # desktop.services.pix_charges.ACTION_PIX
     },
 )
 
@@ -153,6 +167,19 @@ CONTRACT_STATUSES = _table(
     },
 )
 
+#: ``ContractStatus`` inside a sentence ("o plano está suspenso por débito"): the text the
+#: enablement job writes in the ticket history.
+CONTRACT_STATUSES_IN_TEXT = _table(
+    "Formatting",
+    {
+        "ativo": "ativo",
+        "suspenso_debito": "suspenso por débito",
+        "suspenso_outro": "suspenso por outro motivo",
+        "habilitado_provisorio": "habilitado provisoriamente",
+        "cancelado": "cancelado",
+    },
+)
+
 #: ``ReceivableStatus`` of one item (an open one overdue is said with its days, in the UI).
 RECEIVABLE_STATUSES = _table(
     "Formatting",
@@ -163,6 +190,26 @@ RECEIVABLE_STATUSES = _table(
 RECEIVABLE_STATUSES_PLURAL = _table(
     "Formatting",
     {"aberto": "Em aberto", "baixado": "Baixados", "cancelado": "Cancelados"},
+)
+
+#: ``ReceivableStatus`` of one bill inside a sentence ("esta conta já está baixada").
+RECEIVABLE_STATES_IN_TEXT = _table(
+    "Formatting",
+    {"aberto": "em aberto", "baixado": "baixada", "cancelado": "cancelada"},
+)
+
+#: ``ReceivableStatus`` as the printed Relatório financeiro says it (column, filter line,
+#: totals): "Pago" where the screen says "Baixado".
+RECEIVABLE_STATUSES_PRINTED = _table(
+    "Formatting",
+    {"aberto": "Em aberto", "baixado": "Pago", "cancelado": "Cancelado"},
+)
+
+#: ``ReceivableStatus`` of a bill on the printed declaração de quitação (Lei 12.007/2009):
+#: a fatura "Paga" or "Cancelada" (an open one is never declared paid).
+QUITACAO_STATUSES = _table(
+    "Formatting",
+    {"aberto": "Em aberto", "baixado": "Paga", "cancelado": "Cancelada"},
 )
 
 #: ``PaymentMethod`` in words.
@@ -180,4 +227,54 @@ ROLES = _table(
         "suporte": "Suporte",
         "admin": "Administrador",
     },
+)
+
+#: ``Role`` inside a sentence ("Seu perfil (atendente) não permite esta operação").
+ROLES_IN_TEXT = _table(
+    "Formatting",
+    {
+        "atendente": "atendente",
+        "financeiro": "financeiro",
+        "suporte": "suporte",
+        "admin": "administrador",
+    },
+)
+
+# --------------------------------------------------------------------------- imports
+#: The kinds of ERP file (``desktop.services.erp_import.KINDS``) inside a sentence.
+ERP_IMPORT_KINDS = _table(
+    "Imports",
+    {"customers": "clientes", "contracts": "contratos", "receivables": "contas a receber"},
+)
+
+#: What a line of a CNAB return file came to (``desktop.services.retorno`` results).
+RETORNO_RESULTS = _table(
+    "Retorno",
+    {
+        "settled": "baixado",
+        "already_settled": "já baixado",
+        "recorded": "registrado",
+        "unmatched": "não encontrado",
+        "rejected": "recusado",
+    },
+)
+
+#: ``SettleOutcome`` (desktop.services.settlement): what a PIX found paid did to its bill
+#: (``pix check``).
+SETTLE_OUTCOMES = _table(
+    "Retorno",
+    {
+        "settled": "baixado",
+        "already_settled": "já baixado",
+        "duplicate": "DUPLICIDADE",
+        "not_open": "conta não estava em aberto",
+    },
+)
+
+# --------------------------------------------------------------------------- invoices
+#: What was done with a nota fiscal at the counter (the Nota Fiscal tab's history line:
+#: "Nota fiscal 12/1: DANFE impresso.").
+INVOICE_ACTIONS = _table(
+    "InvoicesTab",
+    {"preview": "visualizada", "xml": "XML entregue", "print": "DANFE impresso"},
 )

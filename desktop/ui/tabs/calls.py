@@ -20,7 +20,7 @@ from desktop.domain.enums import CallType
 from desktop.domain.periods import current_month
 from desktop.domain.vocabulary.words import CALL_TYPES
 from desktop.reports.calls import build_calls_pdf
-from desktop.reports.common import datetime_br, number
+from desktop.reports.common import datetime_br
 from desktop.reports.common import phone as dialled
 from desktop.services import calls
 from desktop.services.calls import CallFilter, CallItem, CallTotals
@@ -72,8 +72,8 @@ def call_columns() -> list[Column]:
 
 def billed_minutes(seconds: int) -> str:
     """Billed time in minutes, always with one decimal place ("7,0" beside "5,9": the trial
-    saw "7" in one column and "5,9" in the next), as the printed statement shows it."""
-    return number(Decimal(seconds) / 60, 1)
+    saw "7" in one column and "5,9" in the next), in the interface language's numbers."""
+    return fmt.number(Decimal(seconds) / 60, 1)
 
 
 def totals_table(totals: CallTotals) -> tuple[list[str], list[list[str]]]:

@@ -24,6 +24,7 @@ from desktop.db import Database
 from desktop.domain.documents import mask_document
 from desktop.domain.enums import InvoiceStatus
 from desktop.domain.fiscal.types import NfcomInfo, Party
+from desktop.domain.vocabulary.words import INVOICE_ACTIONS as ACTION_WORDS
 from desktop.errors import UserError
 from desktop.reports.danfe_com import render_danfe_com
 from desktop.services import invoices, settings, tickets
@@ -122,10 +123,6 @@ def danfe_pdf(
             logo = None  # the DANFE is valid without the logo
     title = f"DANFE-COM nº {info.number} série {info.series}"
     return title, render_danfe_com(info, logo)
-
-
-# What each action on an invoice adds to the session's atendimento.
-ACTION_WORDS = {"preview": "visualizada", "xml": "XML entregue", "print": "DANFE impresso"}
 
 
 class InvoicesTab(ListTab):
