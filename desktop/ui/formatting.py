@@ -18,7 +18,13 @@ from PySide6.QtCore import QCoreApplication
 
 from desktop.domain.clock import to_local
 from desktop.domain.documents import format_document
-from desktop.domain.enums import ContractStatus, PaymentMethod, ReceivableStatus, Role
+from desktop.domain.enums import (
+    ContractStatus,
+    PaymentMethod,
+    ReceivableStatus,
+    Role,
+    SmsPurchaseStatus,
+)
 from desktop.domain.vocabulary import words
 from desktop.ui.i18n import babel_locale
 
@@ -137,6 +143,33 @@ def payment_method(method: PaymentMethod | None) -> str:
 
 def role(value: Role) -> str:
     return _tr(words.ROLES.get(value, str(value)))
+
+
+def word(value: words.Word) -> str:
+    """A vocabulary word in the interface language, under its own table's context."""
+    return QCoreApplication.translate(value.context, str.__str__(value))
+
+
+def sms_purchase_status(status: SmsPurchaseStatus) -> str:
+    found = words.SMS_PURCHASE_STATUSES.get(status)
+    return word(found) if found else str(status)
+
+
+def actor_name(label: str | None) -> str:
+    """``financeiro:carlos`` -> ``carlos``; a subscriber at a kiosk -> ``quiosque``."""
+    if not label:
+        return ""
+    role_code, _, name = label.partition(":")
+    if role_code == "assinante":
+        return word(words.KIOSK_ACTOR)
+    return name or label
+
+
+def when_by(moment: dt.datetime | None, label: str | None) -> str:
+    """``07/12/2026 14:03 (carlos)``: when something was done, and by whom."""
+    if moment is None:
+        return ""
+    return f"{local_datetime(moment)} ({actor_name(label)})"
 
 
 def minutes_seconds(seconds: int) -> str:

@@ -99,6 +99,13 @@
     </message>
 </context>
 <context>
+    <name>BindingCheck</name>
+    <message>
+        <source>Esta instalação usa o PySide6 {version}, que perde referências do Python ({defects}) e encerraria o programa no meio do trabalho. Reinstale a Central do Assinante pelo instalador oficial ou instale o PySide6 6.11.3 (pip install &apos;PySide6-Essentials==6.11.3&apos;).</source>
+        <translation>This installation uses PySide6 {version}, which loses Python references ({defects}) and would end the program in the middle of work. Reinstall Central do Assinante from the official installer or install PySide6 6.11.3 (pip install &apos;PySide6-Essentials==6.11.3&apos;).</translation>
+    </message>
+</context>
+<context>
     <name>BoletosTab</name>
     <message>
         <source>Fora do prazo: pagar no balcão</source>

@@ -16,6 +16,7 @@ from desktop.domain.enums import (
     PaymentMethod,
     ReceivableStatus,
     Role,
+    SmsPurchaseStatus,
     TicketStatus,
 )
 from desktop.domain.vocabulary import words
@@ -39,6 +40,7 @@ TABLES: list[tuple[type[enum.StrEnum], dict[str, words.Word]]] = [
     (Role, words.ROLES),
     (Role, words.ROLES_IN_TEXT),
     (SettleOutcome, words.SETTLE_OUTCOMES),
+    (SmsPurchaseStatus, words.SMS_PURCHASE_STATUSES),
 ]
 
 

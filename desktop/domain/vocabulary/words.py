@@ -240,6 +240,21 @@ ROLES_IN_TEXT = _table(
     },
 )
 
+# --------------------------------------------------------------------------- SMS credits
+#: ``SmsPurchaseStatus``: where a purchase of SMS credits stands (the tab and the queue).
+SMS_PURCHASE_STATUSES = _table(
+    "SmsCreditsTab",
+    {
+        "aguardando_pagamento": "Aguardando pagamento",
+        "pago": "Pago, a transferir",
+        "transferido": "Créditos transferidos",
+        "cancelado": "Cancelada",
+    },
+)
+
+#: Who bought or confirmed, when it was the subscriber at a kiosk (``assinante:<id>``).
+KIOSK_ACTOR = Word("SmsCreditsTab", "quiosque")
+
 # --------------------------------------------------------------------------- imports
 #: The kinds of ERP file (``desktop.services.erp_import.KINDS``) inside a sentence.
 ERP_IMPORT_KINDS = _table(

@@ -45,7 +45,6 @@ from desktop.ui.list_models import TintedModel, whole_list
 from desktop.ui.print_job import Document, print_job
 from desktop.ui.query_model import RIGHT, Column
 from desktop.ui.result_bar import ResultBar
-from desktop.ui.tabs.sms_credits import status_words, when_who, who
 from desktop.ui.widgets import BusyIndicator, data_table
 from desktop.ui.workers import TaskRunner
 
@@ -62,11 +61,11 @@ def queue_columns() -> list[Column]:
         Column(_tr("Contrato"), lambda p: p.contract_number),
         Column(_tr("Quantidade"), lambda p: f"{fmt.number(p.quantity)} SMS", RIGHT),
         Column(_tr("Valor"), lambda p: fmt.money(p.price), RIGHT),
-        Column(_tr("Comprado por"), lambda p: who(p.created_by)),
-        Column(_tr("Situação"), lambda p: status_words(p.status)),
+        Column(_tr("Comprado por"), lambda p: fmt.actor_name(p.created_by)),
+        Column(_tr("Situação"), lambda p: fmt.sms_purchase_status(p.status)),
         Column(
             _tr("Pagamento confirmado"),
-            lambda p: when_who(p.paid_confirmed_at, p.paid_confirmed_by),
+            lambda p: fmt.when_by(p.paid_confirmed_at, p.paid_confirmed_by),
         ),
     ]
 
@@ -377,7 +376,7 @@ class TransfersQueue(QueueWindow):
             balance=result.balance,
             reference=result.purchase.transfer_reference or "",
             issued_at=result.purchase.transferred_at or utcnow(),
-            issued_by=who(result.purchase.transferred_by),
+            issued_by=fmt.actor_name(result.purchase.transferred_by),
         )
         dialog = SlipDialog(slip, self.task_runner, self)
         self.slip_dialog = dialog

@@ -44,38 +44,12 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("SmsCreditsTab", text)
 
 
-def status_words(status: SmsPurchaseStatus) -> str:
-    words = {
-        SmsPurchaseStatus.AWAITING_PAYMENT: _tr("Aguardando pagamento"),
-        SmsPurchaseStatus.PAID: _tr("Pago, a transferir"),
-        SmsPurchaseStatus.TRANSFERRED: _tr("Créditos transferidos"),
-        SmsPurchaseStatus.CANCELLED: _tr("Cancelada"),
-    }
-    return words.get(status, str(status))
-
-
 def status_color(item: PurchaseItem) -> str | None:
     return {
         SmsPurchaseStatus.AWAITING_PAYMENT: fmt.AMBER,
         SmsPurchaseStatus.TRANSFERRED: fmt.GREEN,
         SmsPurchaseStatus.CANCELLED: fmt.GREY,
     }.get(item.status)
-
-
-def who(label: str | None) -> str:
-    """``financeiro:carlos`` -> ``carlos``; a kiosk purchase says so."""
-    if not label:
-        return ""
-    role, _, name = label.partition(":")
-    if role == "assinante":
-        return _tr("quiosque")
-    return name or label
-
-
-def when_who(moment: Any, label: str | None) -> str:
-    if moment is None:
-        return ""
-    return f"{fmt.local_datetime(moment)} ({who(label)})"
 
 
 def option_text(option: CreditOption) -> str:
@@ -85,18 +59,18 @@ def option_text(option: CreditOption) -> str:
 
 def purchase_columns() -> list[Column]:
     return [
-        Column(_tr("Data"), lambda p: when_who(p.created_at, p.created_by)),
+        Column(_tr("Data"), lambda p: fmt.when_by(p.created_at, p.created_by)),
         Column(_tr("Contrato"), lambda p: p.contract_number),
         Column(_tr("Quantidade"), lambda p: f"{fmt.number(p.quantity)} SMS", RIGHT),
         Column(_tr("Valor"), lambda p: fmt.money(p.price), RIGHT),
-        Column(_tr("Situação"), lambda p: status_words(p.status), foreground=status_color),
+        Column(_tr("Situação"), lambda p: fmt.sms_purchase_status(p.status), foreground=status_color),
         Column(
             _tr("Pagamento confirmado"),
-            lambda p: when_who(p.paid_confirmed_at, p.paid_confirmed_by),
+            lambda p: fmt.when_by(p.paid_confirmed_at, p.paid_confirmed_by),
         ),
         Column(
             _tr("Transferência"),
-            lambda p: when_who(p.transferred_at, p.transferred_by),
+            lambda p: fmt.when_by(p.transferred_at, p.transferred_by),
             tooltip=lambda p: (
                 _tr("Referência: %1").replace("%1", p.transfer_reference)
                 if p.transfer_reference
