@@ -167,3 +167,67 @@ def test_tickets_columns_fit_at_1024_and_the_description_keeps_room(
     assert header.sectionSize(3) >= 150  # Descrição: elided with its tooltip, never gone
     for button in (tab.new_button, tab.detail_button, tab.receipt_button, tab.email_button):
         assert button.mapTo(tab, button.rect().bottomRight()).x() <= TAB_WIDTH_1024
+
+
+def visible_rows(table) -> int:
+    """Rows wholly inside the list's viewport (what a person sees without scrolling)."""
+    viewport = table.viewport().rect()
+    model = table.model()
+    return sum(
+        1 for row in range(model.rowCount()) if viewport.contains(table.visualRect(model.index(row, 0)))
+    )
+
+
+@pytest.fixture
+def long_statement(sqlite_db):
+    """Demo-like: two years of monthly bills, paid, cancelled, overdue and to come."""
+    import datetime as dt
+
+    from desktop.domain.enums import PaymentMethod, ReceivableStatus
+    from tests.factories import receivable, subscriber
+
+    db, actor, _sub = financial_tests.setup.__wrapped__(sqlite_db)
+    sub, contract = subscriber(db, "João Lucas Henry Gabriel Novais Moraes", "26442377776")
+    for month in range(24):
+        due = dt.date(2025 + (month + 1) // 12, (month + 1) % 12 + 1, 25)
+        if due > dt.date(2026, 9, 30):
+            status, method = ReceivableStatus.OPEN, None
+        elif month % 7 == 3:
+            status, method = ReceivableStatus.CANCELLED, None
+        else:
+            status, method = ReceivableStatus.PAID, PaymentMethod.PIX
+        extra = {"method": method} if method else {}
+        receivable(db, sub, due, "179.90", status=status, contract_id=contract, **extra)
+    return db, actor, sub
+
+
+# What the counter window leaves the tab under its menu, search box, workspace header and
+# tab bar (measured on the real app under Xvfb: 1020×458 at 1024×768, 1362×476 at 1366×768).
+TAB_SIZES = {1024: (TAB_WIDTH_1024, 458), 1366: (1340, 476)}
+
+
+@pytest.mark.parametrize("screen", [1024, 1366])
+def test_financial_statement_shows_ten_rows_at_768_pixels_high(
+    qtbot, long_statement, screen: int
+) -> None:
+    """Issue 13: filters on one line, totals in one line (the grid one click away) — the
+    list keeps at least ten rows at 1024×768, and more at 1366×768."""
+    tab = financial_tests.tab.__wrapped__(qtbot, long_statement)
+    tab.resize(*TAB_SIZES[screen])
+    qtbot.waitUntil(lambda: tab.model.rowCount() >= 12 and not tab.busy.isVisible())
+    QApplication.processEvents()
+    assert tab.minimumSizeHint().width() <= TAB_SIZES[screen][0]
+    assert visible_rows(tab.table) >= 10
+    # One line of filters and buttons: Ver, Imprimir and the declaration at the fields' height.
+    field = tab.status_combo.mapTo(tab, tab.status_combo.rect().center()).y()
+    for button in (tab.view_button, tab.print_button, tab.quitacao_button):
+        assert abs(button.mapTo(tab, button.rect().center()).y() - field) <= 4
+        assert button.mapTo(tab, button.rect().bottomRight()).x() <= TAB_SIZES[screen][0]
+    # The totals in brief, nothing cut; the whole grid opens under the line.
+    summary = tab.totals.summary
+    assert "Em aberto" in summary.text() and "Total" in summary.text()
+    assert summary.width() >= summary.sizeHint().width()
+    assert not tab.totals.details.isVisible()
+    tab.totals.toggle.click()
+    QApplication.processEvents()
+    assert tab.totals.details.isVisible() and tab.totals.rows()[-1][0] == "Total"

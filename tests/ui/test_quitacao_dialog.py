@@ -74,7 +74,8 @@ def choose_year(dialog: QuitacaoDialog, year: int) -> None:
 def test_button_opens_the_dialog_and_an_open_bill_is_refused_in_words(qtbot, setup) -> None:
     db, actor, sub, _ticket = setup
     tab = make_tab(qtbot, db, actor, sub)
-    assert tab.quitacao_button.text() == "Declaração de quitação"
+    assert tab.quitacao_button.text() == "Quitação anual"
+    assert "Declaração de quitação" in tab.quitacao_button.toolTip()
     dialog = open_dialog(qtbot, tab)
     years = [dialog.year_combo.itemText(i) for i in range(dialog.year_combo.count())]
     assert years[:3] == ["2025", "2024", "2023"] and len(years) == 10  # closed years only

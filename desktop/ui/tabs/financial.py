@@ -11,6 +11,7 @@ financial.py``) does not exist; the button arrives with it (no dead buttons).
 from __future__ import annotations
 
 import datetime as dt
+import html
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
@@ -18,7 +19,9 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
     QGridLayout,
+    QHBoxLayout,
     QLabel,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -148,20 +151,106 @@ STATUS_CHOICES: list[tuple[str, ReceivableStatus | None]] = [
 ]
 
 
+def summary_line(totals: FinancialTotals, statuses: list[ReceivableStatus]) -> str:
+    """The totals in brief, on two lines at most: per status its count and the figure that
+    matters (what is owed today for the open ones, what was paid for the settled ones, the
+    amount of the cancelled ones), then the overall count and amount.  The grid has the rest.
+    """
+    parts = []
+    for status in statuses:
+        value = totals.by_status.get(status, StatusTotal())
+        figure = {
+            ReceivableStatus.OPEN: value.updated_amount,
+            ReceivableStatus.PAID: value.paid_amount,
+        }.get(status, value.amount)
+        name = fmt.receivable_status_plural(status)
+        parts.append(f"{name} {fmt.number(value.count)}: {fmt.money(figure)}")
+    if len(statuses) > 1:
+        overall = totals.overall
+        parts.append(f"{_tr('Total')} {fmt.number(overall.count)}: {fmt.money(overall.amount)}")
+    half = (len(parts) + 1) // 2
+    return "\n".join(" · ".join(line) for line in (parts[:half], parts[half:]) if line)
+
+
+def grid_html(rows: list[list[str]]) -> str:
+    """The totals grid as a rich-text table (the compact line's tooltip)."""
+    cells = "".join(
+        "<tr>"
+        + "".join(
+            f"<td align='{'left' if c == 0 else 'right'}'>"
+            + (f"<b>{html.escape(text)}</b>" if r == 0 else html.escape(text))
+            + "</td>"
+            for c, text in enumerate(line)
+        )
+        + "</tr>"
+        for r, line in enumerate(rows)
+    )
+    return f"<table cellspacing='0' cellpadding='2'>{cells}</table>"
+
+
 class TotalsPanel(QFrame):
-    """Totals per status and overall: quantity, amount, paid, updated amount."""
+    """Totals per status and overall: quantity, amount, paid, updated amount.
+
+    One compact line (what is owed today, what was paid, how many) beside a toggle that
+    opens the full grid under it: at 1024×768 the list keeps the height (issue 13), and no
+    figure is lost — the grid is one click away and the line's tooltip holds it too.
+    """
 
     HEADERS = ("Situação", "Quantidade", "Valor", "Valor pago", "Multa + juros", "Valor atualizado")
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("totalsPanel")
-        self._grid = QGridLayout(self)
+        self.summary = QLabel(self)
+        self.summary.setObjectName("totalsSummary")
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)
+        self.toggle = QToolButton(self)
+        self.toggle.setObjectName("totalsToggle")
+        self.toggle.setCheckable(True)
+        self.toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
+        self.toggle.setAutoRaise(True)
+        self.toggle.setAccessibleName(_tr("Totais por situação"))
+        self.toggle.setToolTip(
+            _tr("Mostrar ou esconder os totais por situação: quantidade, valor, valor pago, ")
+            + _tr("multa e juros, valor atualizado")
+        )
+        self.toggle.toggled.connect(self.set_expanded)
+        # The full grid: the tab lays it out under the line, the list's whole width.
+        self.details = QFrame(parent)
+        self.details.setObjectName("totalsPanel")
+        self._grid = QGridLayout(self.details)
         self._grid.setContentsMargins(12, 6, 12, 6)
         self._grid.setHorizontalSpacing(28)
         self._grid.setVerticalSpacing(1)
+        line = QHBoxLayout()
+        line.setContentsMargins(0, 0, 0, 0)
+        line.setSpacing(6)
+        line.addWidget(self.summary, 1)
+        line.addWidget(self.toggle)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 1, 2, 1)
+        layout.setSpacing(0)
+        layout.addLayout(line)
         self._cells: dict[tuple[int, int], QLabel] = {}
+        self.set_expanded(False)
         self.show_totals(None)
+
+    @property
+    def expanded(self) -> bool:
+        return self.toggle.isChecked()
+
+    def set_expanded(self, expanded: bool) -> None:
+        """The full grid under the line (the toggle), or the line alone."""
+        if self.toggle.isChecked() != expanded:
+            self.toggle.setChecked(expanded)  # calls back here
+            return
+        self.details.setVisible(expanded)
+        self.toggle.setArrowType(
+            Qt.ArrowType.DownArrow if expanded else Qt.ArrowType.RightArrow
+        )
+
+    def summary_text(self) -> str:
+        return self.summary.text()
 
     def cell_text(self, row: int, column: int) -> str:
         label = self._cells.get((row, column))
@@ -187,7 +276,10 @@ class TotalsPanel(QFrame):
         for column, header in enumerate(self.HEADERS):
             self._put(0, column, _tr(header), "totalsHeader", column)
         if totals is None:
+            self.summary.setText(_tr("Totais: —"))
+            self.summary.setToolTip("")
             return
+        self.summary.setText(summary_line(totals, statuses or list(ReceivableStatus)))
         wanted = statuses or list(ReceivableStatus)
         row = 1
         for status in wanted:
@@ -210,6 +302,7 @@ class TotalsPanel(QFrame):
             )
             self._put(row, 4, fmt.money(open_total.fine + open_total.interest), name, 4)
             self._put(row, 5, fmt.money(open_total.updated_amount), name, 5)
+        self.summary.setToolTip(grid_html(self.rows()))
 
     def _put_total(
         self, row: int, title: str, value: StatusTotal, status: ReceivableStatus, name: str
@@ -230,7 +323,7 @@ class TotalsPanel(QFrame):
         self._put(row, 5, fmt.money(value.updated_amount) if is_open else dash, name, 5)
 
     def _put(self, row: int, column: int, text: str, name: str, align_column: int) -> None:
-        label = QLabel(text, self)
+        label = QLabel(text, self.details)
         label.setObjectName(name)
         align = Qt.AlignmentFlag.AlignLeft if align_column == 0 else Qt.AlignmentFlag.AlignRight
         label.setAlignment(align | Qt.AlignmentFlag.AlignVCenter)
@@ -252,13 +345,24 @@ class FinancialTab(ListTab):
             self.status_combo.addItem(_tr(text), status)
         self.status_combo.setAccessibleName(_tr("Situação"))
         self.period_picker = PeriodPicker(*default_period(today), parent=self)
+        if not self.kiosk:  # as wide as what they hold: the filters keep one line at 1024 px
+            metrics = self.status_combo.fontMetrics()
+            widest = max(metrics.horizontalAdvance(_tr(text)) for text, _s in STATUS_CHOICES)
+            self.status_combo.setFixedWidth(widest + 52)  # padding, border and the arrow
+            for edit in (self.period_picker.start_edit, self.period_picker.end_edit):
+                # "00/00/0000" and the field's padding (8 px each side) and border
+                edit.line.setFixedWidth(
+                    edit.line.fontMetrics().horizontalAdvance("00/00/0000") + 22
+                )
         self.consult_button = self.add_view_button(
             _tr("Mostrar os lançamentos com estes filtros (Enter)")
         )
         print_ = self.add_print_button(_tr("Imprimir o extrato com os filtros da tela"))
         self.quitacao_button = self.button(
-            _tr("Declaração de quitação"),
-            _tr("Declaração anual de quitação de débitos (Lei 12.007/2009)"),
+            # Short: the filters, Ver, Imprimir and it share one line at 1024 px (issue 13);
+            # the tooltip and the dialog's title give the declaration's full name.
+            _tr("Quitação anual"),
+            _tr("Declaração de quitação: a declaração anual de quitação de débitos (Lei 12.007/2009)"),
             self.open_quitacao,
         )
         self.quitacao_dialog: QuitacaoDialog | None = None
@@ -266,6 +370,7 @@ class FinancialTab(ListTab):
         self.filters = FilterBar(self)
         self.filters.submitted.connect(self.view)  # Enter in a filter field
         filters = self.filters.row
+        filters.setSpacing(4)
         for text, field, buddy in (
             (_tr("Situação:"), self.status_combo, self.status_combo),
             (_tr("Vencimento:"), self.period_picker, self.period_picker.start_edit),
@@ -274,13 +379,10 @@ class FinancialTab(ListTab):
             label.setBuddy(buddy)
             filters.addWidget(label)
             filters.addWidget(field)
-            filters.addSpacing(16)
         filters.addWidget(self.consult_button)
         filters.addWidget(print_)
         # On the filters' line, not a row of its own: at 1024 px the list keeps that height.
         filters.addWidget(self.quitacao_button)
-        filters.addSpacing(16)
-        filters.addWidget(self.busy)
         filters.addStretch(1)
 
         self.set_model(
@@ -310,14 +412,24 @@ class FinancialTab(ListTab):
         self.totals = TotalsPanel(self)
         self.pix = PixPayBar(context, self.table, self)
 
+        # Issue 13: at 1024×768 the list keeps at least ten rows.  Filters and buttons on one
+        # line; under the list one line with *Pagar com PIX* and the totals in brief (the
+        # full grid opens under it, *Detalhar*); a bill's payments and bank occurrences in
+        # a dialog (double click on its line).
+        bottom = QHBoxLayout()
+        bottom.setContentsMargins(0, 0, 0, 0)
+        bottom.setSpacing(12)
+        bottom.addWidget(self.pix, 1)
+        bottom.addWidget(self.busy)
+        bottom.addWidget(self.totals, 0, Qt.AlignmentFlag.AlignBottom)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(12, 12, 12, 12)
-        layout.setSpacing(8)
+        layout.setContentsMargins(12, 8, 12, 8)
+        layout.setSpacing(6)
         layout.addWidget(self.filters)
         layout.addWidget(self.result)
         layout.addWidget(self.table, 1)
-        layout.addWidget(self.pix)
-        layout.addWidget(self.totals)
+        layout.addLayout(bottom)
+        layout.addWidget(self.totals.details)
 
     # ------------------------------------------------------------------ the list
     def open_detail(self, index: QModelIndex) -> QWidget | None:
