@@ -30,6 +30,7 @@ from sqlalchemy.orm import Session
 
 from desktop.db import Database
 from desktop.domain.actors import Actor, CounterActor
+from desktop.domain.changes import OpChanges, note
 from desktop.domain.clock import to_local, utcnow
 from desktop.domain.enums import Channel, ContractStatus, EventKind, Role
 from desktop.domain.vocabulary import words
@@ -238,6 +239,12 @@ def run_jobs(
             break
     voids, void_warnings = cards.reconcile_pending(db, actor)
     warnings.extend(void_warnings)
+    # What an open counter shows changed (the app's timer broadcasts it): a contract's status
+    # and its enablement's atendimento closed, or a card payment voided (the bill reopened).
+    if reactivated or resuspended or ended or applied:
+        note(OpChanges(enablements=True, tickets=bool(reactivated or resuspended or ended)))
+    if voids:
+        note(OpChanges(cards=True, payments=True, receivables=True))
     return JobsReport(
         now,
         tuple(reactivated),

@@ -38,6 +38,7 @@ from sqlalchemy.orm import Session
 
 from desktop.db import Database
 from desktop.domain.actors import Actor
+from desktop.domain.changes import OpChanges, note
 from desktop.domain.clock import utcnow
 from desktop.domain.enums import Role
 from desktop.domain.vocabulary import words
@@ -60,6 +61,12 @@ from desktop.services.erp_batch import (
 BATCH_ROWS = 5_000
 KINDS = ("customers", "contracts", "receivables")
 KIND_WORDS = words.ERP_IMPORT_KINDS
+# What an applied import changed, for the open subscriber tabs (customers: no list shows
+# them but the workspace header, which reloads when it is opened again).
+IMPORT_CHANGES = {
+    "contracts": OpChanges(enablements=True),  # a contract's status (and its logins' group)
+    "receivables": OpChanges(receivables=True, payments=True),  # bills, settled ones too
+}
 LOCK_KEYS = {"customers": 0x45525043, "contracts": 0x4552504B, "receivables": 0x45525052}
 Progress = Callable[[int, int], None]  # (bytes read, file size)
 
@@ -224,6 +231,8 @@ def import_file(
             bulk_rows.normal_cache(session)
     if run_id is not None:
         _close_run(db, actor, run_id, kind, file, counts)
+        if counts.created or counts.updated:  # what the open subscriber tabs show changed
+            note(IMPORT_CHANGES.get(kind, OpChanges()))
     return ImportReport(
         file=str(path),
         kind=kind,

@@ -12,6 +12,7 @@ import logging
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from desktop.db import Database
+from desktop.domain.changes import OpChanges
 from desktop.services import enablement_jobs, pix_reconcile
 from desktop.services.enablement_jobs import JobsReport
 from desktop.ui.changes import change_bus, recorded
@@ -47,9 +48,11 @@ class JobsTimer(QObject):
 
     def run_now(self) -> None:
         db = self.db
+        # Expiry re-suspends or re-enables contracts for good: what it wrote goes to the open
+        # subscriber tabs (status, Habilitação Provisória, Atendimentos) like any write.
         self.task_runner.submit(
             ("jobs", id(self)),
-            lambda: enablement_jobs.run_jobs(db),
+            recorded(lambda: enablement_jobs.run_jobs(db)),
             on_success=self._done,
             on_error=lambda message: log.warning("background jobs: %s", message),
             owner=self,
@@ -64,7 +67,9 @@ class JobsTimer(QObject):
             owner=self,
         )
 
-    def _done(self, report: JobsReport) -> None:
+    def _done(self, outcome: tuple[JobsReport, OpChanges]) -> None:
+        report, changes = outcome
+        change_bus().broadcast(changes)
         if report.expired:
             log.info(
                 "jobs: %d reactivated, %d suspended again, %d ended",

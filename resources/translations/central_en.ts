@@ -2320,6 +2320,17 @@
     </message>
 </context>
 <context>
+    <name>FileRun</name>
+    <message>
+        <source>Aplicar</source>
+        <translation>Apply</translation>
+    </message>
+    <message>
+        <source>Simulação (nada gravado)</source>
+        <translation>Simulation (nothing saved)</translation>
+    </message>
+</context>
+<context>
     <name>FinancialDetail</name>
     <message>
         <source>pago em duplicidade: a devolver</source>
@@ -2389,12 +2400,36 @@
         <translation>Amount with fine and interest up to today</translation>
     </message>
     <message>
+        <source>Totais por situação</source>
+        <translation>Totals by status</translation>
+    </message>
+    <message>
+        <source>Mostrar ou esconder os totais por situação: quantidade, valor, valor pago, </source>
+        <translation>Show or hide the totals by status: count, amount, amount paid, </translation>
+    </message>
+    <message>
+        <source>multa e juros, valor atualizado</source>
+        <translation>fine and interest, updated amount</translation>
+    </message>
+    <message>
+        <source>Totais: —</source>
+        <translation>Totals: —</translation>
+    </message>
+    <message>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
         <source>Mostrar os lançamentos com estes filtros (Enter)</source>
         <translation>Show the entries matching these filters (Enter)</translation>
+    </message>
+    <message>
+        <source>Quitação anual</source>
+        <translation>Yearly declaration</translation>
+    </message>
+    <message>
+        <source>Declaração de quitação: a declaração anual de quitação de débitos (Lei 12.007/2009)</source>
+        <translation>Payment declaration: the yearly declaration that all bills are paid (Law 12.007/2009)</translation>
     </message>
     <message>
         <source>Consultar</source>
@@ -2414,11 +2449,11 @@
     </message>
     <message>
         <source>Declaração de quitação</source>
-        <translation>Payment declaration</translation>
+        <translation type="vanished">Payment declaration</translation>
     </message>
     <message>
         <source>Declaração anual de quitação de débitos (Lei 12.007/2009)</source>
-        <translation>Yearly declaration that all bills are paid (Law 12.007/2009)</translation>
+        <translation type="vanished">Yearly declaration that all bills are paid (Law 12.007/2009)</translation>
     </message>
     <message>
         <source>Situação:</source>
@@ -2648,7 +2683,7 @@
     </message>
     <message>
         <source>Aplicar</source>
-        <translation>Apply</translation>
+        <translation type="vanished">Apply</translation>
     </message>
     <message>
         <source>Linhas recusadas e conflitos</source>
@@ -2672,7 +2707,7 @@
     </message>
     <message>
         <source>Simulação (nada gravado)</source>
-        <translation>Simulation (nothing saved)</translation>
+        <translation type="vanished">Simulation (nothing saved)</translation>
     </message>
     <message>
         <source>Importado</source>
@@ -3552,7 +3587,7 @@
     </message>
     <message>
         <source>Aplicar</source>
-        <translation>Apply</translation>
+        <translation type="vanished">Apply</translation>
     </message>
     <message>
         <source>Nenhum arquivo escolhido.</source>
@@ -3572,7 +3607,7 @@
     </message>
     <message>
         <source>Simulação (nada gravado)</source>
-        <translation>Simulation (nothing saved)</translation>
+        <translation type="vanished">Simulation (nothing saved)</translation>
     </message>
     <message>
         <source>Aplicado</source>

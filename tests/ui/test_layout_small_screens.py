@@ -174,7 +174,9 @@ def visible_rows(table) -> int:
     viewport = table.viewport().rect()
     model = table.model()
     return sum(
-        1 for row in range(model.rowCount()) if viewport.contains(table.visualRect(model.index(row, 0)))
+        1
+        for row in range(model.rowCount())
+        if viewport.contains(table.visualRect(model.index(row, 0)))
     )
 
 

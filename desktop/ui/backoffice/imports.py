@@ -11,16 +11,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QItemSelection, Qt
-from PySide6.QtGui import QColor, QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import (
-    QComboBox,
-    QHBoxLayout,
-    QLabel,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QCoreApplication, QItemSelection
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QComboBox, QLabel, QVBoxLayout, QWidget
 
 from desktop.db import Database
 from desktop.domain.actors import CounterActor
@@ -28,9 +21,13 @@ from desktop.services import erp_import, erp_runs
 from desktop.services.erp_import import ImportReport
 from desktop.services.erp_runs import ImportRun, RunProblem
 from desktop.ui import formatting as fmt
-from desktop.ui.backoffice.style import BackofficeWindow
-from desktop.ui.dialogs import dialogs
-from desktop.ui.widgets import BusyIndicator, MessageLine, data_table, fit_columns
+from desktop.ui.backoffice.file_run import (
+    FileRunWindow,
+    clear_rows,
+    report_table,
+    row_items,
+    simulated_word,
+)
 from desktop.ui.workers import TaskRunner
 
 FILTERS = "Exportações do ERP (*.csv *.CSV *.jsonl *.ndjson *.txt);;Todos os arquivos (*)"
@@ -73,16 +70,7 @@ def run_state(run: ImportRun) -> str:
     return _tr("concluída") if run.finished_at else _tr("em andamento")
 
 
-def _items(cells: list[str], right: tuple[int, ...] = ()) -> list[QStandardItem]:
-    items = [QStandardItem(text) for text in cells]
-    for i, item in enumerate(items):
-        item.setEditable(False)
-        if i in right:
-            item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-    return items
-
-
-class ImportsWindow(BackofficeWindow):
+class ImportsWindow(FileRunWindow):
     def __init__(
         self,
         db: Database,
@@ -96,29 +84,20 @@ class ImportsWindow(BackofficeWindow):
             actor,
             _tr("Importações do ERP"),
             "importsWindow",
+            _tr("Importar arquivo…"),
             task_runner=task_runner,
             parent=parent,
         )
         self.runs: list[ImportRun] = []
         self.path: Path | None = None
         self.kind = "customers"
-        self.busy = BusyIndicator(self)
         self.kind_box = QComboBox(self)
         self.kind_box.setAccessibleName(_tr("Tipo de arquivo"))
         for kind, words in kind_words().items():
             self.kind_box.addItem(words, kind)
-        self.pick_button = QPushButton(_tr("Importar arquivo…"), self)
-        self.pick_button.clicked.connect(self.pick_file)
-        self.apply_button = QPushButton(_tr("Aplicar"), self)
-        self.apply_button.setEnabled(False)
-        self.apply_button.clicked.connect(self.apply)
-        self.message = MessageLine(self)
-        self.runs_model = QStandardItemModel(0, len(RUN_HEADERS), self)
-        self.runs_model.setHorizontalHeaderLabels([_tr(h) for h in RUN_HEADERS])
-        self.runs_table = data_table(self)
-        self.runs_table.setModel(self.runs_model)
-        fit_columns(
-            self.runs_table,
+        self.runs_model, self.runs_table = report_table(
+            self,
+            [_tr(h) for h in RUN_HEADERS],
             {
                 0: "00/00/0000 00:00",
                 1: "Contas a receber",
@@ -138,19 +117,10 @@ class ImportsWindow(BackofficeWindow):
         self.problems_title.setObjectName("importsProblemsTitle")
         self.problems_title.setStyleSheet("font-weight: 600;")
         self.problems_title.setWordWrap(True)
-        self.problems_model = QStandardItemModel(0, len(PROBLEM_HEADERS), self)
-        self.problems_model.setHorizontalHeaderLabels([_tr(h) for h in PROBLEM_HEADERS])
-        self.problems_table = data_table(self)
-        self.problems_table.setModel(self.problems_model)
-        fit_columns(self.problems_table, {0: "0000000", 1: "conflito"}, stretch=2)
-        head = QHBoxLayout()
-        head.addWidget(self.title_label)
-        head.addSpacing(16)
-        head.addWidget(self.busy)
-        head.addStretch(1)
-        head.addWidget(self.kind_box)
-        head.addWidget(self.pick_button)
-        head.addWidget(self.apply_button)
+        self.problems_model, self.problems_table = report_table(
+            self, [_tr(h) for h in PROBLEM_HEADERS], {0: "0000000", 1: "conflito"}, stretch=2
+        )
+        head = self.head(self.kind_box)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
         layout.setSpacing(8)
@@ -175,10 +145,10 @@ class ImportsWindow(BackofficeWindow):
 
     def _show_runs(self, runs: list[ImportRun], choose: int | None) -> None:
         self.runs = runs
-        self.runs_model.removeRows(0, self.runs_model.rowCount())
+        clear_rows(self.runs_model)
         words = kind_words()
         for run in runs:
-            items = _items(
+            items = row_items(
                 [
                     fmt.local_datetime(run.started_at),
                     words.get(run.kind, run.kind),
@@ -234,16 +204,19 @@ class ImportsWindow(BackofficeWindow):
 
     def _show_problems(self, problems: list[RunProblem], title: str) -> None:
         self.problems_title.setText(title)
-        self.problems_model.removeRows(0, self.problems_model.rowCount())
+        clear_rows(self.problems_model)
         words = {"rejected": _tr("recusada"), "conflict": _tr("conflito")}
         for p in problems:
-            items = _items([str(p.line), words.get(p.kind, p.kind), p.reason], (0,))
+            items = row_items([str(p.line), words.get(p.kind, p.kind), p.reason], (0,))
             items[1].setForeground(QColor(TONES.get(p.kind, "#000000")))
             self.problems_model.appendRow(items)
 
     # ----------------------------------------------------------------------- importing
+    def pick(self) -> None:
+        self.pick_file()
+
     def pick_file(self) -> None:
-        paths = dialogs().open_files(self, _tr("Arquivo exportado do ERP"), _tr(FILTERS))
+        paths = self.choose_files(_tr("Arquivo exportado do ERP"), _tr(FILTERS))
         if not paths:
             return
         self.path = paths[0]
@@ -257,26 +230,15 @@ class ImportsWindow(BackofficeWindow):
     def _run(self, *, dry_run: bool) -> None:
         db, actor, kind, path = self.db, self.actor, self.kind, self.path
         assert path is not None
-        self.busy.set_busy(True)
-        for widget in (self.apply_button, self.pick_button, self.kind_box):
-            widget.setEnabled(False)
-        self.message.clear_message()
-        self.task_runner.submit(
-            ("erp-import", id(self)),
+        self.run_file(
+            "erp-import",
             lambda: erp_import.import_file(db, actor, kind, path, dry_run=dry_run),
-            on_success=self._reported,
-            on_error=self.message.show_error,
-            on_finished=self._finished,
-            owner=self,
+            self._reported,
+            lock=(self.kind_box,),
         )
 
-    def _finished(self) -> None:
-        self.busy.set_busy(False)
-        self.pick_button.setEnabled(True)
-        self.kind_box.setEnabled(True)
-
     def report_text(self, report: ImportReport) -> str:
-        head = _tr("Simulação (nada gravado)") if report.dry_run else _tr("Importado")
+        head = simulated_word() if report.dry_run else _tr("Importado")
         return f"{head} · {kind_words()[report.kind]} · {Path(report.file).name} · " + _tr(
             "Lidas: %1 · Criadas: %2 · Atualizadas: %3 · Sem mudança: %4 · "
             "Recusadas: %5 · Conflitos: %6"

@@ -12,9 +12,9 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QColor, QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QColor, QStandardItemModel
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from desktop.db import Database
 from desktop.domain.actors import CounterActor
@@ -22,9 +22,13 @@ from desktop.domain.banks import bank_name
 from desktop.services import retorno
 from desktop.services.retorno import EntryResult, FileReport
 from desktop.ui import formatting as fmt
-from desktop.ui.backoffice.style import BackofficeWindow
-from desktop.ui.dialogs import dialogs
-from desktop.ui.widgets import BusyIndicator, MessageLine, data_table, fit_columns
+from desktop.ui.backoffice.file_run import (
+    FileRunWindow,
+    clear_rows,
+    report_table,
+    row_items,
+    simulated_word,
+)
 from desktop.ui.workers import TaskRunner
 
 FILTERS = "Retornos CNAB (*.ret *.RET *.txt *.TXT *.cnab *.CNAB);;Todos os arquivos (*)"
@@ -85,7 +89,7 @@ def _row(report: FileReport, e: EntryResult, simulated: bool) -> list[str]:
     ]
 
 
-class RetornoWindow(BackofficeWindow):
+class RetornoWindow(FileRunWindow):
     def __init__(
         self,
         db: Database,
@@ -99,30 +103,21 @@ class RetornoWindow(BackofficeWindow):
             actor,
             _tr("Arquivos de retorno"),
             "retornoWindow",
+            _tr("Escolher arquivos…"),
             task_runner=task_runner,
             parent=parent,
         )
         self.paths: list[Path] = []
         self.reports: tuple[FileReport, ...] = ()
         self.simulated = True
-        self.busy = BusyIndicator(self)
-        self.pick_button = QPushButton(_tr("Escolher arquivos…"), self)
-        self.pick_button.clicked.connect(self.pick_files)
-        self.apply_button = QPushButton(_tr("Aplicar"), self)
-        self.apply_button.setEnabled(False)
-        self.apply_button.clicked.connect(self.apply)
         self.files_label = QLabel(_tr("Nenhum arquivo escolhido."), self)
         self.files_label.setWordWrap(True)
-        self.message = MessageLine(self)
         self.totals_label = QLabel("", self)
         self.totals_label.setObjectName("retornoTotals")
         self.totals_label.setStyleSheet("font-weight: 600;")
-        self.entries_model = QStandardItemModel(0, len(ENTRY_HEADERS), self)
-        self.entries_model.setHorizontalHeaderLabels([_tr(h) for h in ENTRY_HEADERS])
-        self.entries_table = data_table(self)
-        self.entries_table.setModel(self.entries_model)
-        fit_columns(
-            self.entries_table,
+        self.entries_model, self.entries_table = report_table(
+            self,
+            [_tr(h) for h in ENTRY_HEADERS],
             {
                 0: "00000",
                 1: "00000000000000000",
@@ -142,22 +137,13 @@ class RetornoWindow(BackofficeWindow):
         self.entries_table.horizontalHeader().setStretchLastSection(True)
         self.problems_title = QLabel(_tr("Não encontrados e linhas com problema"), self)
         self.problems_title.setStyleSheet("font-weight: 600;")
-        self.problems_model = QStandardItemModel(0, len(PROBLEM_HEADERS), self)
-        self.problems_model.setHorizontalHeaderLabels([_tr(h) for h in PROBLEM_HEADERS])
-        self.problems_table = data_table(self)
-        self.problems_table.setModel(self.problems_model)
-        fit_columns(
-            self.problems_table,
+        self.problems_model, self.problems_table = report_table(
+            self,
+            [_tr(h) for h in PROBLEM_HEADERS],
             {0: "retorno-0000.ret", 1: "0000", 2: "00000000000000000"},
             stretch=3,
         )
-        head = QHBoxLayout()
-        head.addWidget(self.title_label)
-        head.addSpacing(16)
-        head.addWidget(self.busy)
-        head.addStretch(1)
-        head.addWidget(self.pick_button)
-        head.addWidget(self.apply_button)
+        head = self.head()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
         layout.setSpacing(8)
@@ -171,8 +157,11 @@ class RetornoWindow(BackofficeWindow):
         self.resize(1200, 680)
 
     # ----------------------------------------------------------------------- actions
+    def pick(self) -> None:
+        self.pick_files()
+
     def pick_files(self) -> None:
-        paths = dialogs().open_files(self, _tr("Arquivos de retorno do banco"), _tr(FILTERS))
+        paths = self.choose_files(_tr("Arquivos de retorno do banco"), _tr(FILTERS))
         if not paths:
             return
         self.paths = paths
@@ -185,28 +174,17 @@ class RetornoWindow(BackofficeWindow):
 
     def _run(self, *, dry_run: bool) -> None:
         db, actor, paths = self.db, self.actor, list(self.paths)
-        self.busy.set_busy(True)
-        self.apply_button.setEnabled(False)
-        self.pick_button.setEnabled(False)
-        self.message.clear_message()
-        self.task_runner.submit(
-            ("retorno", id(self)),
+        self.run_file(
+            "retorno",
             lambda: retorno.import_files(db, actor, paths, dry_run=dry_run),
-            on_success=lambda reports: self._show(reports, dry_run),
-            on_error=self.message.show_error,
-            on_finished=self._finished,
-            owner=self,
+            lambda reports: self._show(reports, dry_run),
         )
-
-    def _finished(self) -> None:
-        self.busy.set_busy(False)
-        self.pick_button.setEnabled(True)
 
     # ----------------------------------------------------------------------- results
     def _show(self, reports: tuple[FileReport, ...], simulated: bool) -> None:
         self.reports, self.simulated = reports, simulated
-        self.entries_model.removeRows(0, self.entries_model.rowCount())
-        self.problems_model.removeRows(0, self.problems_model.rowCount())
+        clear_rows(self.entries_model)
+        clear_rows(self.problems_model)
         errors = []
         for report in reports:
             if report.error:
@@ -243,16 +221,10 @@ class RetornoWindow(BackofficeWindow):
         self.apply_button.setEnabled(simulated and pending)
 
     def _append(self, model: QStandardItemModel, cells: list[str], result: str) -> None:
-        items = [QStandardItem(text) for text in cells]
-        for item in items:
-            item.setEditable(False)
         entries = model is self.entries_model
+        items = row_items(cells, ENTRY_RIGHT if entries else (1,))
         if result in TONES:
             items[RESULT_COLUMN if entries else -1].setForeground(QColor(TONES[result]))
-        for column in ENTRY_RIGHT if entries else (1,):
-            items[column].setTextAlignment(
-                Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-            )
         model.appendRow(items)
 
     def totals_text(self) -> str:
@@ -262,7 +234,7 @@ class RetornoWindow(BackofficeWindow):
         fees = sum((r.settled_fees for r in usable), start=Decimal("0.00"))
         unmatched = sum(len(r.unmatched) for r in usable)
         banks = ", ".join(sorted({f"{r.bank} {bank_name(r.bank or '')}" for r in usable}))
-        head = _tr("Simulação (nada gravado)") if self.simulated else _tr("Aplicado")
+        head = simulated_word() if self.simulated else _tr("Aplicado")
         return f"{head} · {banks or '—'} · " + _tr(
             "Baixados: %1 · Valor: %2 · Tarifas: %3 · Não encontrados: %4"
         ).replace("%1", str(settled)).replace("%2", fmt.money(amount)).replace(

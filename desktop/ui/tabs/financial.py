@@ -245,9 +245,7 @@ class TotalsPanel(QFrame):
             self.toggle.setChecked(expanded)  # calls back here
             return
         self.details.setVisible(expanded)
-        self.toggle.setArrowType(
-            Qt.ArrowType.DownArrow if expanded else Qt.ArrowType.RightArrow
-        )
+        self.toggle.setArrowType(Qt.ArrowType.DownArrow if expanded else Qt.ArrowType.RightArrow)
 
     def summary_text(self) -> str:
         return self.summary.text()
@@ -362,7 +360,9 @@ class FinancialTab(ListTab):
             # Short: the filters, Ver, Imprimir and it share one line at 1024 px (issue 13);
             # the tooltip and the dialog's title give the declaration's full name.
             _tr("Quitação anual"),
-            _tr("Declaração de quitação: a declaração anual de quitação de débitos (Lei 12.007/2009)"),
+            _tr(
+                "Declaração de quitação: a declaração anual de quitação de débitos (Lei 12.007/2009)"
+            ),
             self.open_quitacao,
         )
         self.quitacao_dialog: QuitacaoDialog | None = None
