@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
@@ -75,28 +75,42 @@ def clear_rows(model: QStandardItemModel) -> None:
 class FileRunWindow(BackofficeWindow):
     """A back-office window that picks files, simulates, then applies (see the module)."""
 
+    object_name: ClassVar[str]
+
     def __init__(
         self,
         db: Database,
         actor: CounterActor,
-        title: str,
-        object_name: str,
-        pick_text: str,
         *,
         task_runner: TaskRunner | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(db, actor, title, object_name, task_runner=task_runner, parent=parent)
+        super().__init__(
+            db, actor, self.title(), self.object_name, task_runner=task_runner, parent=parent
+        )
         self.busy = BusyIndicator(self)
-        self.pick_button = QPushButton(pick_text, self)
+        self.pick_button = QPushButton(self.pick_text(), self)
         self.pick_button.clicked.connect(lambda _checked=False: self.pick())
         self.apply_button = QPushButton(_tr("Aplicar"), self)
         self.apply_button.setEnabled(False)
         self.apply_button.clicked.connect(lambda _checked=False: self.apply())
         self.message = MessageLine(self)
         self._locked: tuple[QWidget, ...] = ()
+        self.build()
 
     # ------------------------------------------------------------------ what a window gives
+    def title(self) -> str:
+        """The window's title (translated)."""
+        raise NotImplementedError
+
+    def pick_text(self) -> str:
+        """The pick button's text (translated)."""
+        raise NotImplementedError
+
+    def build(self) -> None:
+        """The window's own widgets and layout (``head()`` gives the title line)."""
+        raise NotImplementedError
+
     def pick(self) -> None:
         """The pick button: choose the files, then simulate."""
         raise NotImplementedError

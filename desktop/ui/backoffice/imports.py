@@ -13,10 +13,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QItemSelection
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QComboBox, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QLabel, QVBoxLayout
 
-from desktop.db import Database
-from desktop.domain.actors import CounterActor
 from desktop.services import erp_import, erp_runs
 from desktop.services.erp_import import ImportReport
 from desktop.services.erp_runs import ImportRun, RunProblem
@@ -28,7 +26,6 @@ from desktop.ui.backoffice.file_run import (
     row_items,
     simulated_word,
 )
-from desktop.ui.workers import TaskRunner
 
 FILTERS = "Exportações do ERP (*.csv *.CSV *.jsonl *.ndjson *.txt);;Todos os arquivos (*)"
 # What the screen is for first (refused lines, conflicts), then the other counts: at 1024 px
@@ -71,23 +68,15 @@ def run_state(run: ImportRun) -> str:
 
 
 class ImportsWindow(FileRunWindow):
-    def __init__(
-        self,
-        db: Database,
-        actor: CounterActor,
-        *,
-        task_runner: TaskRunner | None = None,
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__(
-            db,
-            actor,
-            _tr("Importações do ERP"),
-            "importsWindow",
-            _tr("Importar arquivo…"),
-            task_runner=task_runner,
-            parent=parent,
-        )
+    object_name = "importsWindow"
+
+    def title(self) -> str:
+        return _tr("Importações do ERP")
+
+    def pick_text(self) -> str:
+        return _tr("Importar arquivo…")
+
+    def build(self) -> None:
         self.runs: list[ImportRun] = []
         self.path: Path | None = None
         self.kind = "customers"

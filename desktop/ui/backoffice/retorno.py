@@ -14,10 +14,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor, QStandardItemModel
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QVBoxLayout
 
-from desktop.db import Database
-from desktop.domain.actors import CounterActor
 from desktop.domain.banks import bank_name
 from desktop.services import retorno
 from desktop.services.retorno import EntryResult, FileReport
@@ -29,7 +27,6 @@ from desktop.ui.backoffice.file_run import (
     row_items,
     simulated_word,
 )
-from desktop.ui.workers import TaskRunner
 
 FILTERS = "Retornos CNAB (*.ret *.RET *.txt *.TXT *.cnab *.CNAB);;Todos os arquivos (*)"
 TONES = {"settled": "#1a7f37", "unmatched": "#9a6700", "rejected": "#cf222e"}
@@ -90,23 +87,15 @@ def _row(report: FileReport, e: EntryResult, simulated: bool) -> list[str]:
 
 
 class RetornoWindow(FileRunWindow):
-    def __init__(
-        self,
-        db: Database,
-        actor: CounterActor,
-        *,
-        task_runner: TaskRunner | None = None,
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__(
-            db,
-            actor,
-            _tr("Arquivos de retorno"),
-            "retornoWindow",
-            _tr("Escolher arquivos…"),
-            task_runner=task_runner,
-            parent=parent,
-        )
+    object_name = "retornoWindow"
+
+    def title(self) -> str:
+        return _tr("Arquivos de retorno")
+
+    def pick_text(self) -> str:
+        return _tr("Escolher arquivos…")
+
+    def build(self) -> None:
         self.paths: list[Path] = []
         self.reports: tuple[FileReport, ...] = ()
         self.simulated = True
