@@ -207,7 +207,8 @@ class TotalsPanel(QFrame):
         self.toggle = QToolButton(self)
         self.toggle.setObjectName("totalsToggle")
         self.toggle.setCheckable(True)
-        self.toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
+        # A glyph, like the date fields' calendar buttons: Qt's drawn arrows are a few pixels.
+        self.toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.toggle.setAutoRaise(True)
         self.toggle.setAccessibleName(_tr("Totais por situação"))
         self.toggle.setToolTip(
@@ -245,7 +246,7 @@ class TotalsPanel(QFrame):
             self.toggle.setChecked(expanded)  # calls back here
             return
         self.details.setVisible(expanded)
-        self.toggle.setArrowType(Qt.ArrowType.DownArrow if expanded else Qt.ArrowType.RightArrow)
+        self.toggle.setText("▾" if expanded else "▸")
 
     def summary_text(self) -> str:
         return self.summary.text()
@@ -370,7 +371,8 @@ class FinancialTab(ListTab):
         self.filters = FilterBar(self)
         self.filters.submitted.connect(self.view)  # Enter in a filter field
         filters = self.filters.row
-        filters.setSpacing(4)
+        if not self.kiosk:
+            filters.setSpacing(4)
         for text, field, buddy in (
             (_tr("Situação:"), self.status_combo, self.status_combo),
             (_tr("Vencimento:"), self.period_picker, self.period_picker.start_edit),
@@ -430,6 +432,8 @@ class FinancialTab(ListTab):
         layout.addWidget(self.table, 1)
         layout.addLayout(bottom)
         layout.addWidget(self.totals.details)
+        if self.kiosk:  # a finger, not a mouse pointer: a toggle as tall as the PIX button
+            self.totals.toggle.setMinimumSize(56, 48)
 
     # ------------------------------------------------------------------ the list
     def open_detail(self, index: QModelIndex) -> QWidget | None:
