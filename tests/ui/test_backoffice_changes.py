@@ -103,3 +103,25 @@ def test_an_applied_return_file_reaches_the_subscribers_statement(
     window.apply()
     assert any(c.receivables and c.payments for c in broadcasts)
     assert tab.stale
+
+
+def test_an_applied_erp_import_of_bills_is_broadcast_and_its_simulation_is_not(
+    qtbot: Any,
+    sqlite_db: Database,
+    finance: CounterActor,  # noqa: F811
+    recorded_dialogs: RecordingDialogs,
+    broadcasts: list[OpChanges],
+) -> None:
+    from desktop.ui.backoffice.imports import ImportsWindow
+    from tests.services.erp_setup import EXAMPLES, run
+
+    run(sqlite_db, finance, "customers", EXAMPLES / "customers.csv")
+    run(sqlite_db, finance, "contracts", EXAMPLES / "contracts.csv")
+    window = ImportsWindow(sqlite_db, finance)
+    qtbot.addWidget(window)
+    window.kind_box.setCurrentIndex(window.kind_box.findData("receivables"))
+    recorded_dialogs.open_paths = [EXAMPLES / "receivables.csv"]
+    window.pick_file()
+    assert window.apply_button.isEnabled() and broadcasts == []
+    window.apply()
+    assert broadcasts == [OpChanges(receivables=True, payments=True)]
