@@ -9,6 +9,8 @@ from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QDate, Qt, Sign
 from PySide6.QtGui import QFont, QFontDatabase, QFontMetrics, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -172,6 +174,20 @@ class Badge(QLabel):
     @property
     def tone(self) -> str:
         return str(self.property("tone"))
+
+
+def close_buttons(dialog: QDialog) -> QDialogButtonBox:
+    """A dialog's *Fechar* button box (rejects the dialog).
+
+    Qt's standard Close button takes its text from the platform theme, which the shipped
+    ``qtbase_pt_BR`` leaves as "Close"; the text is set here, in the interface language.
+    """
+    box = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, dialog)
+    button = box.button(QDialogButtonBox.StandardButton.Close)
+    if button is not None:
+        button.setText(_tr("Fechar"))
+    box.rejected.connect(dialog.reject)
+    return box
 
 
 def no_tab_stops(tabs: QTabWidget) -> None:

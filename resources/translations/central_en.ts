@@ -3457,7 +3457,7 @@
     </message>
     <message>
         <source>Fechar</source>
-        <translation>Close</translation>
+        <translation type="vanished">Close</translation>
     </message>
     <message>
         <source>Comprovante de conta SMS</source>
@@ -3532,7 +3532,7 @@
     </message>
     <message>
         <source>Fechar</source>
-        <translation>Close</translation>
+        <translation type="vanished">Close</translation>
     </message>
     <message>
         <source>Declaração de quitação %1 — %2</source>
@@ -4057,7 +4057,7 @@
     </message>
     <message>
         <source>Fechar</source>
-        <translation>Close</translation>
+        <translation type="vanished">Close</translation>
     </message>
     <message>
         <source>PDF (*.pdf)</source>
@@ -4200,7 +4200,7 @@
     </message>
     <message>
         <source>Fechar</source>
-        <translation>Close</translation>
+        <translation type="vanished">Close</translation>
     </message>
     <message>
         <source>Histórico</source>
@@ -4514,6 +4514,10 @@
     <message>
         <source>Carregando…</source>
         <translation>Loading…</translation>
+    </message>
+    <message>
+        <source>Fechar</source>
+        <translation>Close</translation>
     </message>
     <message>
         <source>Títulos das colunas</source>

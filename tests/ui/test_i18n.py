@@ -178,3 +178,25 @@ def test_english_psp_refusal_says_its_reason_in_english(english: str) -> None:
         PspClient(PspConfig("", "", "", "", "", "", ""))
     assert "not configured" in refused.value.message, refused.value.message
     _assert_english(refused.value.message)
+
+
+@pytest.mark.parametrize("language, text", [("pt_BR", "Fechar"), ("en", "Close")])
+def test_a_dialogs_close_button_speaks_the_interface_language(
+    qtbot, qapp: QApplication, language: str, text: str
+) -> None:
+    """Qt's own Close stayed "Close" in Portuguese (the bill detail dialog, issue 13)."""
+    from PySide6.QtWidgets import QDialog, QDialogButtonBox
+
+    from desktop.ui.widgets import close_buttons
+
+    i18n.install_translator(qapp, language)
+    try:
+        dialog = QDialog()
+        qtbot.addWidget(dialog)
+        box = close_buttons(dialog)
+        button = box.button(QDialogButtonBox.StandardButton.Close)
+        assert button is not None and button.text() == text
+        button.click()
+        assert dialog.result() == QDialog.DialogCode.Rejected
+    finally:
+        i18n.install_translator(qapp, "pt_BR")

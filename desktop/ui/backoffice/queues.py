@@ -45,7 +45,7 @@ from desktop.ui.list_models import TintedModel, whole_list
 from desktop.ui.print_job import Document, print_job
 from desktop.ui.query_model import RIGHT, Column
 from desktop.ui.result_bar import ResultBar
-from desktop.ui.widgets import BusyIndicator, data_table
+from desktop.ui.widgets import BusyIndicator, close_buttons, data_table
 from desktop.ui.workers import TaskRunner
 
 
@@ -270,10 +270,8 @@ class SlipDialog(QDialog):
         self.print_button = QPushButton(_tr("Imprimir comprovante"), self)
         self.print_button.setObjectName("primary")
         self.print_button.clicked.connect(self.print_slip)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        buttons.button(QDialogButtonBox.StandardButton.Close).setText(_tr("Fechar"))
+        buttons = close_buttons(self)
         buttons.addButton(self.print_button, QDialogButtonBox.ButtonRole.ActionRole)
-        buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.setSpacing(10)
         layout.addLayout(form)

@@ -10,13 +10,13 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QLabel, QVBoxLayout, QWidget
 
 from desktop.services import financial
 from desktop.services.financial import FinancialItem, ReceivableDetail
 from desktop.ui import formatting as fmt
 from desktop.ui.tabs.base import TabContext
-from desktop.ui.widgets import MessageLine, data_table
+from desktop.ui.widgets import MessageLine, close_buttons, data_table
 
 PAYMENT_HEADERS = ["Data", "Valor", "Forma", "Tarifa", "Juros", "Desconto", "Crédito", "Observação"]
 OCCURRENCE_HEADERS = ["Data", "Banco", "Nosso número", "Ocorrência", "Valor", "Arquivo"]
@@ -78,8 +78,7 @@ class ReceivableDetailDialog(QDialog):
         self.message = MessageLine(self)
         self.payments_table = data_table(self)
         self.occurrences_table = data_table(self)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        buttons.rejected.connect(self.reject)
+        buttons = close_buttons(self)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.message)

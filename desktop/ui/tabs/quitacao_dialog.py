@@ -15,7 +15,6 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -29,7 +28,7 @@ from desktop.ui.pdf_view import show_pdf
 from desktop.ui.print_job import Document, print_job
 from desktop.ui.result_bar import ResultBar
 from desktop.ui.tabs.base import TabContext, is_kiosk
-from desktop.ui.widgets import BusyIndicator
+from desktop.ui.widgets import BusyIndicator, close_buttons
 
 YEARS_OFFERED = 10  # a subscriber rarely needs older ones; the command line takes any year
 
@@ -92,11 +91,7 @@ class QuitacaoDialog(QDialog):
             row.addWidget(button)
         row.addWidget(self.busy)
         row.addStretch(1)
-        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        close_button = close.button(QDialogButtonBox.StandardButton.Close)
-        if close_button is not None:
-            close_button.setText(_tr("Fechar"))
-        close.rejected.connect(self.reject)
+        close = close_buttons(self)
         layout = QVBoxLayout(self)
         layout.setSpacing(10)
         layout.addWidget(subscriber)

@@ -33,7 +33,7 @@ from desktop.ui import formatting as fmt
 from desktop.ui.list_models import TintedModel, whole_list
 from desktop.ui.query_model import Column
 from desktop.ui.result_bar import ResultBar
-from desktop.ui.widgets import MessageLine, data_table, fit_columns
+from desktop.ui.widgets import MessageLine, close_buttons, data_table, fit_columns
 from desktop.ui.workers import TaskRunner
 
 
@@ -236,11 +236,9 @@ class TicketDetailDialog(QDialog):
         self.email_button = QPushButton(_tr("Enviar por e-mail"), self)
         self.print_button.clicked.connect(self.print_requested)
         self.email_button.clicked.connect(self.email_requested)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        buttons.button(QDialogButtonBox.StandardButton.Close).setText(_tr("Fechar"))
+        buttons = close_buttons(self)
         buttons.addButton(self.print_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(self.email_button, QDialogButtonBox.ButtonRole.ActionRole)
-        buttons.rejected.connect(self.reject)
         self.result_bar = ResultBar(task_runner, allow_save=allow_save, parent=self)
         layout = QVBoxLayout(self)
         layout.addLayout(facts)
