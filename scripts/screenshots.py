@@ -26,7 +26,7 @@ from sqlalchemy import func, select
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop.config.paths import default_database_url
 from desktop.db import Database
@@ -39,6 +39,14 @@ ROOT = Path(__file__).resolve().parent.parent
 LOGIN, PASSWORD = "atendente", "atendente-demo"  # the demo's attendant
 STEP_TIMEOUT_S = 30.0
 
+
+
+def type_text(widget: QWidget, text: str) -> None:
+    """Type ``text`` key by key, accents included (QTest.keyClicks asserts on non-ASCII
+    characters in Qt 6.11: qasciikey.cpp)."""
+    for char in text:
+        key = Qt.Key(ord(char.upper())) if char.isascii() else Qt.Key.Key_unknown
+        QTest.sendKeyEvent(QTest.KeyAction.Click, widget, key, char, Qt.KeyboardModifier.NoModifier)
 
 def ensure_demo(db: Database, subscribers: int) -> None:
     db.upgrade()
@@ -178,7 +186,7 @@ def main() -> int:
         controller.login_dialog.submit()
 
     def type_search() -> None:
-        QTest.keyClicks(window().search_edit, term)
+        type_text(window().search_edit, term)
 
     def search_done() -> bool:
         panel = window().search_panel
