@@ -391,3 +391,14 @@ def test_printing_never_opens_a_print_dialog() -> None:
         or "QPrintPreviewDialog" in p.read_text(encoding="utf-8")
     ]
     assert offenders == []
+
+
+def test_the_kiosk_keeps_its_own_keys_unless_the_store_asks_for_qt_virtual_keyboard(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """PySide6-Addons ships Qt Virtual Keyboard's plugin: found is not asked for."""
+    from desktop.ui.kiosk import keypad
+
+    monkeypatch.delenv("QT_IM_MODULE", raising=False)
+    monkeypatch.setattr(keypad, "_system_keyboard", False)
+    assert keypad.use_system_keyboard() is False

@@ -66,14 +66,15 @@ def system_keyboard_available() -> bool:
 
 
 def use_system_keyboard() -> bool:
-    """Before the QApplication exists: use Qt Virtual Keyboard when it can load.
+    """Before the QApplication exists: Qt Virtual Keyboard when the store asked for it.
 
-    Then the fields get Qt's keyboard and our keys stay hidden; otherwise (the usual case
-    with PySide6-Essentials) our keys are used.
+    With ``QT_IM_MODULE=qtvirtualkeyboard`` in the kiosk's environment and the plugin able to
+    load, the fields get Qt's keyboard and our keys stay hidden; otherwise our keys are used.
+    It is asked for, not detected: PySide6-Addons (which brings QtPdf up to 6.11) ships the
+    plugin, and the kiosk's keypad is the one designed and tested for its screens.
     """
     global _system_keyboard
-    if os.environ.get("QT_IM_MODULE") == "qtvirtualkeyboard" or system_keyboard_available():
-        os.environ["QT_IM_MODULE"] = "qtvirtualkeyboard"
+    if os.environ.get("QT_IM_MODULE") == "qtvirtualkeyboard" and system_keyboard_available():
         _system_keyboard = True
     return _system_keyboard
 
