@@ -8,8 +8,8 @@ from collections.abc import Iterator
 
 import pytest
 
-from PySide6.QtCore import QLocale
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QLocale, QPoint, QRect
+from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
 
 from desktop.db import Database
 from desktop.ui.kiosk import KioskWindow
@@ -95,3 +95,23 @@ def test_the_menu_says_why_bills_or_invoices_are_missing(
         win.close()
         win.deleteLater()
         flush_deletes()
+
+
+def overlapped_by_contrast(win: KioskWindow, screen: QWidget) -> list[str]:
+    """The buttons of ``screen`` that the floating *Alto contraste* button covers."""
+    QApplication.processEvents()
+    contrast = win.contrast_button.geometry()
+    covered = []
+    for button in screen.findChildren(QAbstractButton):
+        if button is win.contrast_button or not button.isVisible():
+            continue
+        place = QRect(button.mapTo(win, QPoint(0, 0)), button.size())
+        if place.intersects(contrast):
+            covered.append(button.text())
+    return covered
+
+
+@pytest.mark.qt_log_ignore("does not support grabbing the keyboard")
+def test_alto_contraste_covers_no_button_of_the_login(sized: KioskWindow) -> None:
+    sized.show_login()
+    assert overlapped_by_contrast(sized, sized.login) == []

@@ -160,7 +160,7 @@ class LoginScreen(QFrame):
         form.addStretch(1)
         form.addLayout(bottom_bar(self, self.back_button, None, self.enter_button))
         self.columns = QHBoxLayout(self)
-        self.columns.setContentsMargins(48, 40, 48, 40)
+        self.columns.setContentsMargins(48, 40, 48, 96)
         self.columns.setSpacing(40)
         self.columns.addLayout(form, 4)
         self.columns.addWidget(self.keypad, 5, Qt.AlignmentFlag.AlignVCenter)
@@ -172,7 +172,10 @@ class LoginScreen(QFrame):
         )
         self.columns.setDirection(direction)
         margin = 20 if narrow else 48
-        self.columns.setContentsMargins(margin, 20 if narrow else 40, margin, 20 if narrow else 40)
+        # Wide, the form's column ends under the centre, where Alto contraste floats: its
+        # Entrar button stays above it (narrow, the column ends left of the button).
+        bottom = 20 if narrow else 96
+        self.columns.setContentsMargins(margin, 20 if narrow else 40, margin, bottom)
         self.columns.setSpacing(20 if narrow else 40)
 
     def _caption(self, text: str) -> QLabel:
