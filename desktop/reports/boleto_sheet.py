@@ -66,7 +66,7 @@ class Sheet:
             self.c.setFillColor(color)
             self._fill = color
 
-    def linetext_width(self, width: float) -> None:
+    def line_width(self, width: float) -> None:
         if width != self._line_width:
             self.c.setLineWidth(width)
             self._line_width = width
@@ -117,7 +117,7 @@ class Sheet:
         if strong:
             self.fill(SHADE)
             self.c.rect(x, top - h, w, h, stroke=0, fill=1)
-        self.linetext_width(0.5)
+        self.line_width(0.5)
         self.c.rect(x, top - h, w, h, fill=0)
         self.title(x, top, title, w - 2.4 * mm)
         if value:
@@ -167,11 +167,11 @@ class Sheet:
             self.text(
                 LEFT + 1 * mm, bottom + 2.5 * mm, doc.bank_name, size=12, bold=True, width=40 * mm
             )
-        self.linetext_width(1.4)
+        self.line_width(1.4)
         for x in (LEFT + 42 * mm, LEFT + 62 * mm):
             c.line(x, bottom, x, bottom + h - 2 * mm)
         c.line(LEFT, bottom, LEFT + WIDTH, bottom)
-        self.linetext_width(0.5)
+        self.line_width(0.5)
         self.text(
             LEFT + 52 * mm, bottom + 2.2 * mm, doc.bank_code_dv, size=15, bold=True, align="center"
         )
