@@ -15,8 +15,8 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QComboBox,
-    QHBoxLayout,
     QLabel,
     QVBoxLayout,
     QWidget,
@@ -236,7 +236,11 @@ class FinancialTab(ListTab):
         # line; under the list one line with *Pagar com PIX* and the totals in brief (the
         # full grid opens under it, *Detalhar*); a bill's payments and bank occurrences in
         # a dialog (double click on its line).
-        bottom = QHBoxLayout()
+        # At the kiosk's type the PIX hint beside the totals wrapped a word a line at 1024 px:
+        # there the totals go under the PIX button, the whole width each.
+        bottom = QBoxLayout(
+            QBoxLayout.Direction.TopToBottom if self.kiosk else QBoxLayout.Direction.LeftToRight
+        )
         bottom.setContentsMargins(0, 0, 0, 0)
         bottom.setSpacing(12)
         bottom.addWidget(self.pix, 1)
